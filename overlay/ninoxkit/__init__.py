@@ -1,0 +1,1 @@
+"""ninoxkit: the Python SDK for the Ninox REST API."""
