@@ -11,7 +11,7 @@ import httpx
 import pytest
 from ninoxkit import AsyncNinox, Ninox
 
-from unit.conftest import KEY
+from tests.unit.conftest import KEY
 
 
 class InFlight:

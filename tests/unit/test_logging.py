@@ -7,7 +7,7 @@ import logging
 import pytest
 from ninoxkit._logging import RedactingFilter, logger, redact, redact_headers, setup_logging
 
-from unit.conftest import KEY
+from tests.unit.conftest import KEY
 
 
 @pytest.fixture

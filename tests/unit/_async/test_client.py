@@ -13,7 +13,7 @@ import pytest
 from ninox_api.api.query import exec_script
 from ninox_api.api.records import get_record, save_records
 from ninox_api.api.teams import list_teams
-from ninox_api.models.exec_script_body import ExecScriptBody
+from ninox_api.models.query_request import QueryRequest
 from ninoxkit import (
     APIConnectionError,
     APIResponseValidationError,
@@ -34,7 +34,7 @@ from ninoxkit import (
     UnprocessableEntityError,
 )
 
-from unit.conftest import KEY, Script, ok
+from tests.unit.conftest import KEY, Script, ok
 
 
 def make(handler: Any, **kwargs: Any) -> AsyncNinox:
@@ -263,7 +263,7 @@ async def test_non_idempotent_post_is_never_resent_on_status(
     script = Script([httpx.Response(status)])
     client = make(script)
     with pytest.raises(APIStatusError) as info:
-        await client._call(exec_script.asyncio_detailed, "t", "d", body=ExecScriptBody(query="1"))
+        await client._call(exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1"))
     assert len(script.requests) == 1
     assert sleeps == []
     assert info.value.outcome_unknown is (status >= 500)
@@ -273,7 +273,7 @@ async def test_non_idempotent_post_is_never_resent_on_status(
 
 @pytest.mark.asyncio
 async def test_post_marked_idempotent_is_retried(sleeps: list[float]) -> None:
-    script = Script([httpx.Response(503), ok([{"id": 1}])])
+    script = Script([httpx.Response(503), ok([{"id": 1, "fields": {}}])])
     client = make(script)
     response = await client._call(
         save_records.asyncio_detailed, "t", "d", "A", body=[], idempotent=True
@@ -296,7 +296,7 @@ async def test_never_sent_failures_are_retried_for_any_method(
 ) -> None:
     script = Script([exc, ok(1)])
     client = make(script)
-    await client._call(exec_script.asyncio_detailed, "t", "d", body=ExecScriptBody(query="1"))
+    await client._call(exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1"))
     assert len(script.requests) == 2
     assert sleeps == [0.5]
 
@@ -317,7 +317,7 @@ async def test_maybe_sent_create_is_not_resent_and_outcome_unknown(
     script = Script([exc])
     client = make(script)
     with pytest.raises(cls) as info:
-        await client._call(exec_script.asyncio_detailed, "t", "d", body=ExecScriptBody(query="1"))
+        await client._call(exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1"))
     assert len(script.requests) == 1
     assert sleeps == []
     assert info.value.__cause__ is exc

@@ -15,7 +15,7 @@ import pytest
 from ninox_api.api.query import exec_script
 from ninox_api.api.records import get_record, save_records
 from ninox_api.api.teams import list_teams
-from ninox_api.models.exec_script_body import ExecScriptBody
+from ninox_api.models.query_request import QueryRequest
 from ninoxkit import (
     APIConnectionError,
     APIResponseValidationError,
@@ -36,7 +36,7 @@ from ninoxkit import (
     UnprocessableEntityError,
 )
 
-from unit.conftest import KEY, Script, ok
+from tests.unit.conftest import KEY, Script, ok
 
 
 def make(handler: Any, **kwargs: Any) -> Ninox:
@@ -245,7 +245,7 @@ def test_non_idempotent_post_is_never_resent_on_status(status: int, sleeps: list
     script = Script([httpx.Response(status)])
     client = make(script)
     with pytest.raises(APIStatusError) as info:
-        client._call(exec_script.sync_detailed, "t", "d", body=ExecScriptBody(query="1"))
+        client._call(exec_script.sync_detailed, "t", "d", body=QueryRequest(query="1"))
     assert len(script.requests) == 1
     assert sleeps == []
     assert info.value.outcome_unknown is (status >= 500)
@@ -254,7 +254,7 @@ def test_non_idempotent_post_is_never_resent_on_status(status: int, sleeps: list
 
 
 def test_post_marked_idempotent_is_retried(sleeps: list[float]) -> None:
-    script = Script([httpx.Response(503), ok([{"id": 1}])])
+    script = Script([httpx.Response(503), ok([{"id": 1, "fields": {}}])])
     client = make(script)
     response = client._call(save_records.sync_detailed, "t", "d", "A", body=[], idempotent=True)
     assert response.status_code == 200
@@ -274,7 +274,7 @@ def test_never_sent_failures_are_retried_for_any_method(
 ) -> None:
     script = Script([exc, ok(1)])
     client = make(script)
-    client._call(exec_script.sync_detailed, "t", "d", body=ExecScriptBody(query="1"))
+    client._call(exec_script.sync_detailed, "t", "d", body=QueryRequest(query="1"))
     assert len(script.requests) == 2
     assert sleeps == [0.5]
 
@@ -294,7 +294,7 @@ def test_maybe_sent_create_is_not_resent_and_outcome_unknown(
     script = Script([exc])
     client = make(script)
     with pytest.raises(cls) as info:
-        client._call(exec_script.sync_detailed, "t", "d", body=ExecScriptBody(query="1"))
+        client._call(exec_script.sync_detailed, "t", "d", body=QueryRequest(query="1"))
     assert len(script.requests) == 1
     assert sleeps == []
     assert info.value.__cause__ is exc
