@@ -61,6 +61,7 @@ class _Shared:
     inner: httpx.AsyncClient
     limiter: anyio.Semaphore
     owns_inner: bool
+    closed: bool = False
 
 
 class AsyncNinox:
@@ -144,6 +145,7 @@ class AsyncNinox:
             policy=RetryPolicy(max_retries=options.max_retries),
             limiter=shared.limiter,
             base_url=options.base_url,
+            is_closed=lambda: shared.closed,
         )
         # A thin client per copy: it holds no connections (those live in ``shared.inner``).
         self._http = httpx.AsyncClient(
@@ -257,7 +259,7 @@ class AsyncNinox:
     @property
     def is_closed(self) -> bool:
         """Whether the shared connection pool has been closed."""
-        return self._shared.inner.is_closed
+        return self._shared.closed or self._shared.inner.is_closed
 
     async def aclose(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies).
@@ -266,6 +268,7 @@ class AsyncNinox:
         """
         # ``self._http`` holds no connections (its transport only delegates), so only the
         # shared inner client needs closing; the transport then refuses further requests.
+        self._shared.closed = True
         if self._shared.owns_inner and not self._shared.inner.is_closed:
             await self._shared.inner.aclose()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import random
 import time
+from collections.abc import Callable
 
 import anyio
 import attrs
@@ -50,6 +51,8 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
         policy: The client's default retry policy.
         limiter: Semaphore shared by every copy of a client; one slot per request in flight.
         base_url: The client's base URL, used to suggest a fix when a redirect is refused.
+        is_closed: Returns whether the owning facade was closed (then requests are refused,
+            also when ``inner`` is the user's client and stays open).
     """
 
     def __init__(
@@ -59,8 +62,10 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy,
         limiter: anyio.Semaphore,
         base_url: str,
+        is_closed: Callable[[], bool] | None = None,
     ) -> None:
         self._inner = inner
+        self._is_closed = is_closed or (lambda: False)
         self._policy = policy
         self._limiter = limiter
         self._base_url = base_url
@@ -126,7 +131,7 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
             )
 
     async def _send_once(self, request: httpx.Request) -> httpx.Response:
-        if self._inner.is_closed:
+        if self._inner.is_closed or self._is_closed():
             raise APIConnectionError("This ninoxkit client has been closed", request=request)
         async with self._limiter:
             started = time.monotonic()

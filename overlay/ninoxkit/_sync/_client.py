@@ -63,6 +63,7 @@ class _Shared:
     inner: httpx.Client
     limiter: threading.Semaphore
     owns_inner: bool
+    closed: bool = False
 
 
 class Ninox:
@@ -146,6 +147,7 @@ class Ninox:
             policy=RetryPolicy(max_retries=options.max_retries),
             limiter=shared.limiter,
             base_url=options.base_url,
+            is_closed=lambda: shared.closed,
         )
         # A thin client per copy: it holds no connections (those live in ``shared.inner``).
         self._http = httpx.Client(
@@ -259,7 +261,7 @@ class Ninox:
     @property
     def is_closed(self) -> bool:
         """Whether the shared connection pool has been closed."""
-        return self._shared.inner.is_closed
+        return self._shared.closed or self._shared.inner.is_closed
 
     def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies).
@@ -268,6 +270,7 @@ class Ninox:
         """
         # ``self._http`` holds no connections (its transport only delegates), so only the
         # shared inner client needs closing; the transport then refuses further requests.
+        self._shared.closed = True
         if self._shared.owns_inner and not self._shared.inner.is_closed:
             self._shared.inner.close()
 

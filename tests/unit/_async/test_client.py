@@ -515,9 +515,11 @@ async def test_context_manager_closes_own_pool_not_users_client() -> None:
     with pytest.raises(APIConnectionError, match="closed"):
         await client.request("GET", "/teams")
     http = httpx.AsyncClient(transport=httpx.MockTransport(Script([])))
-    async with AsyncNinox(api_key=KEY, http_client=http):
+    async with AsyncNinox(api_key=KEY, http_client=http) as client:
         pass
     assert not http.is_closed
+    with pytest.raises(APIConnectionError, match="closed"):
+        await client.request("GET", "/teams")
     await http.aclose()
 
 

@@ -475,9 +475,11 @@ def test_context_manager_closes_own_pool_not_users_client() -> None:
     with pytest.raises(APIConnectionError, match="closed"):
         client.request("GET", "/teams")
     http = httpx.Client(transport=httpx.MockTransport(Script([])))
-    with Ninox(api_key=KEY, http_client=http):
+    with Ninox(api_key=KEY, http_client=http) as client:
         pass
     assert not http.is_closed
+    with pytest.raises(APIConnectionError, match="closed"):
+        client.request("GET", "/teams")
     http.close()
 
 
