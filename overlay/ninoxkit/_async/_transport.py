@@ -1,0 +1,231 @@
+"""The transport under every request: concurrency limit, retries and error mapping.
+
+Generated operations call ``httpx.AsyncClient.request``; the client sends through
+:class:`AsyncNinoxTransport`, which is therefore the one place where a non-2xx answer becomes a
+typed ninoxkit error and where an httpx exception becomes :class:`~ninoxkit.APIConnectionError`.
+Generated code only ever sees 2xx responses.
+
+Test seams: ``_sleep`` and ``_random`` are module globals looked up at call time, so tests patch
+them (``monkeypatch.setattr(module, "_sleep", fake)``) instead of waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+
+import anyio
+import attrs
+import httpx
+
+from ninoxkit._config import CURRENT_CALL, CallState, is_loopback_host
+from ninoxkit._constants import RETRIES_TAKEN_EXTENSION
+from ninoxkit._exceptions import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    ConfigurationError,
+    NinoxError,
+    OutcomeUnknownError,
+    OutcomeUnknownTimeoutError,
+    make_status_error,
+    safe_url,
+)
+from ninoxkit._logging import logger, redact_headers
+from ninoxkit._retry import IDEMPOTENT_METHODS, RetryPolicy, classify_exception
+
+__all__ = ["AsyncNinoxTransport"]
+
+_sleep = anyio.sleep
+_random = random.random
+
+
+class AsyncNinoxTransport(httpx.AsyncBaseTransport):
+    """Sends each request through ``inner``, retrying and mapping errors.
+
+    Args:
+        inner: The httpx client that really sends (ninoxkit's own, or the user's with their
+            proxies and transport). It is called with ``send(..., follow_redirects=False)``.
+        policy: The client's default retry policy.
+        limiter: Semaphore shared by every copy of a client; one slot per request in flight.
+        base_url: The client's base URL, used to suggest a fix when a redirect is refused.
+        is_closed: Returns whether the owning facade was closed (then requests are refused,
+            also when ``inner`` is the user's client and stays open).
+    """
+
+    def __init__(
+        self,
+        inner: httpx.AsyncClient,
+        *,
+        policy: RetryPolicy,
+        limiter: anyio.Semaphore,
+        base_url: str,
+        is_closed: Callable[[], bool] | None = None,
+    ) -> None:
+        self._inner = inner
+        self._is_closed = is_closed or (lambda: False)
+        self._policy = policy
+        self._limiter = limiter
+        self._base_url = base_url
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``; retry per policy; return a 2xx response or raise a ninoxkit error."""
+        state = CURRENT_CALL.get() or CallState()
+        idempotent = (
+            state.idempotent
+            if state.idempotent is not None
+            else request.method.upper() in IDEMPOTENT_METHODS
+        )
+        policy = self._policy
+        if state.max_retries is not None:
+            policy = attrs.evolve(policy, max_retries=state.max_retries)
+        if state.timeout is not None:
+            request.extensions["timeout"] = state.timeout.as_dict()
+        state.request = request
+        retries = 0
+        while True:
+            state.retries_taken = retries
+            try:
+                response = await self._send_once(request)
+            except NinoxError:
+                raise
+            except httpx.HTTPError as exc:
+                kind = classify_exception(exc)
+                decision = policy.for_exception(
+                    kind, idempotent=idempotent, retries_taken=retries, rand=_random()
+                )
+                if decision.retry:
+                    self._log_retry(request, decision.delay, retries, policy, type(exc).__name__)
+                    await _sleep(decision.delay)
+                    retries += 1
+                    continue
+                raise _connection_error(exc, request, retries, decision.outcome_unknown) from exc
+            state.response = response
+            response.extensions[RETRIES_TAKEN_EXTENSION] = retries
+            if 200 <= response.status_code <= 299:
+                return response
+            if 300 <= response.status_code <= 399:
+                raise self._redirect_error(request, response, retries)
+            decision = policy.for_status(
+                response.status_code,
+                response.headers,
+                idempotent=idempotent,
+                retries_taken=retries,
+                rand=_random(),
+            )
+            if decision.retry:
+                self._log_retry(
+                    request, decision.delay, retries, policy, f"status {response.status_code}"
+                )
+                await _sleep(decision.delay)
+                retries += 1
+                continue
+            raise make_status_error(
+                request,
+                response,
+                retries_taken=retries,
+                outcome_unknown=decision.outcome_unknown,
+                note=decision.note,
+            )
+
+    async def _send_once(self, request: httpx.Request) -> httpx.Response:
+        if self._inner.is_closed or self._is_closed():
+            raise APIConnectionError("This ninoxkit client has been closed", request=request)
+        async with self._limiter:
+            started = time.monotonic()
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug(
+                    "Request: %s %s headers=%s",
+                    request.method,
+                    safe_url(request.url),
+                    redact_headers(request.headers),
+                )
+            response = await self._inner.send(request, stream=True, follow_redirects=False)
+            try:
+                # Read inside the slot: the limit counts requests until their body is in.
+                await response.aread()
+            except BaseException:
+                await response.aclose()
+                raise
+        logger.info(
+            "%s %s -> %s (%.2f s)",
+            request.method,
+            safe_url(request.url),
+            response.status_code,
+            time.monotonic() - started,
+        )
+        return response
+
+    def _log_retry(
+        self, request: httpx.Request, delay: float, retries: int, policy: RetryPolicy, why: str
+    ) -> None:
+        logger.info(
+            "Retrying %s %s in %.2f s (retry %d of %d) after %s",
+            request.method,
+            safe_url(request.url),
+            delay,
+            retries + 1,
+            policy.max_retries,
+            why,
+        )
+
+    def _redirect_error(
+        self, request: httpx.Request, response: httpx.Response, retries: int
+    ) -> APIError:
+        error = make_status_error(request, response, retries_taken=retries)
+        location = response.headers.get("location")
+        target = request.url.join(location) if location else None
+        if target is not None and target.host == request.url.host and target.scheme == "https":
+            https_base = "https://" + self._base_url.split("://", 1)[1]
+            leaked = (
+                " Your key was already sent once over plain http; consider generating a new one."
+                if request.url.scheme == "http" and not is_loopback_host(request.url.host)
+                else ""
+            )
+            error.message = (
+                f"the server redirected to {safe_url(target)}; ninoxkit does not follow "
+                f"redirects because they could carry your API key elsewhere. "
+                f"Use base_url={https_base!r}.{leaked}"
+            )
+        else:
+            where = safe_url(target) if target is not None else "an unknown location"
+            error.message = (
+                f"the server redirected to {where}; ninoxkit does not follow redirects "
+                f"because they could carry your API key elsewhere. Check base_url "
+                f"({self._base_url!r})."
+            )
+        return error
+
+    async def aclose(self) -> None:
+        """Do nothing: the inner client is shared and closed by the facade that owns it."""
+
+
+def _connection_error(
+    exc: httpx.HTTPError, request: httpx.Request, retries: int, outcome_unknown: bool
+) -> NinoxError:
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return ConfigurationError(
+            f"Unsupported URL for {request.method} {safe_url(request.url)}: {detail}"
+        )
+    timed_out = isinstance(exc, httpx.TimeoutException)
+    if outcome_unknown:
+        cls = OutcomeUnknownTimeoutError if timed_out else OutcomeUnknownError
+        return cls(
+            f"{type(exc).__name__} ({detail}) after the request may have reached Ninox; it was "
+            "not re-sent because it is not safe to repeat, so the outcome is unknown. Check "
+            "whether the change happened before trying again",
+            request=request,
+            retries_taken=retries,
+        )
+    if timed_out:
+        return APITimeoutError(
+            f"timed out ({type(exc).__name__}: {detail})", request=request, retries_taken=retries
+        )
+    return APIConnectionError(
+        f"connection failed ({type(exc).__name__}: {detail})",
+        request=request,
+        retries_taken=retries,
+    )

@@ -1,0 +1,65 @@
+"""Defaults and fixed names shared by every part of ninoxkit.
+
+Each default carries the reason it was chosen; change a number here, not at a call site.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_CONCURRENCY",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "ENV_API_KEY",
+    "ENV_BASE_URL",
+    "ENV_DATABASE_ID",
+    "ENV_LOG",
+    "ENV_TEAM_ID",
+    "INITIAL_RETRY_DELAY",
+    "LEGACY_BASE_URL",
+    "MAX_RETRY_AFTER",
+    "MAX_RETRY_DELAY",
+    "RETRIES_TAKEN_EXTENSION",
+    "RETRY_JITTER",
+]
+
+#: The public Ninox cloud (reference/ninox-api.md: hosts).
+DEFAULT_BASE_URL = "https://api.ninox.com/v1"
+#: The older public host, still answered by Ninox; older accounts and peers use it.
+LEGACY_BASE_URL = "https://api.ninoxdb.de/v1"
+
+#: Stainless SDKs (openai, anthropic) and Fern all default to 2 retries: enough to ride out a
+#: blip, few enough that a real outage surfaces within seconds.
+DEFAULT_MAX_RETRIES = 2
+
+#: connect 10 s: a TCP+TLS handshake that takes longer is a network problem, not a slow server.
+#: read/write/pool 60 s: Ninox is slow on large tables and big files (peers.md §3 item 3; Make's
+#: docs warn about load times), but a call that hangs for minutes is worse than an error the
+#: caller can retry. Stainless uses 600 s read; that hides hung connections for too long.
+#: Pool 60 s because with the concurrency limit a request may queue behind slow ones.
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+
+#: Ninox staff ask clients not to flood the API with parallel calls (peers.md §3 item 2). Four
+#: keeps a bulk job moving while staying far from the parallelism that triggers throttling.
+DEFAULT_MAX_CONCURRENCY = 4
+
+#: Backoff numbers from the Stainless SDKs (sdk-anchors.md §2): 0.5 s, 1 s, 2 s, … capped at 8 s,
+#: each multiplied by (1 - RETRY_JITTER * random()).
+INITIAL_RETRY_DELAY = 0.5
+MAX_RETRY_DELAY = 8.0
+RETRY_JITTER = 0.25
+#: A ``Retry-After`` up to this many seconds is honoured; longer waits are not done silently,
+#: the error is raised instead (anthropic uses 60 s, openai 120 s; a blocked caller for more
+#: than a minute should decide itself).
+MAX_RETRY_AFTER = 60.0
+
+#: Key in ``httpx.Response.extensions`` that holds how many retries a response needed.
+RETRIES_TAKEN_EXTENSION = "ninoxkit.retries_taken"
+
+ENV_API_KEY = "NINOX_API_KEY"
+ENV_BASE_URL = "NINOX_BASE_URL"
+ENV_TEAM_ID = "NINOX_TEAM_ID"
+ENV_DATABASE_ID = "NINOX_DATABASE_ID"
+ENV_LOG = "NINOXKIT_LOG"

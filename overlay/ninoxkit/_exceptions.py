@@ -1,0 +1,471 @@
+"""Every error ninoxkit raises, and the one place that turns a response into an error.
+
+The tree (``except`` the class on the left to catch everything below it)::
+
+    NinoxError
+    ├── ConfigurationError (also ValueError)   bad or missing settings, found before any request
+    └── APIError                               .message .request .method .url .body .retries_taken
+        ├── APIConnectionError                 no usable response (raised ``from`` the httpx error)
+        │   ├── APITimeoutError                a connect/read/write/pool timeout
+        │   └── OutcomeUnknownError            a non-idempotent request may have reached Ninox;
+        │       │                              ninoxkit did not re-send it (no duplicate records)
+        │       └── OutcomeUnknownTimeoutError (also APITimeoutError)
+        ├── APIStatusError                     a non-2xx answer; .status_code .response
+        │   ├── RedirectError                  3xx; never followed (it could carry the key away)
+        │   ├── BadRequestError                400
+        │   ├── AuthenticationError            401
+        │   ├── PermissionDeniedError          403
+        │   ├── NotFoundError                  404
+        │   ├── ConflictError                  409
+        │   ├── UnprocessableEntityError       422
+        │   ├── RateLimitError                 429; .retry_after (seconds or None)
+        │   └── InternalServerError            500-599, including 52x from proxies
+        └── APIResponseValidationError         a 2xx body that does not fit the spec
+
+Other 4xx statuses raise plain :class:`APIStatusError`. A 5xx answer to a non-idempotent
+request (a create, an ``exec``) is not re-sent either; its error has ``outcome_unknown=True``
+and says so in its message.
+
+``str(error)`` is one line: method, URL, status, the server's message and the retries taken.
+The API key is sent in a header only, and no error shows headers.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+import re
+from email.utils import parsedate_to_datetime
+from typing import Any, ClassVar
+
+import httpx
+
+__all__ = [
+    "STATUS_ERRORS",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "NinoxError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "OutcomeUnknownTimeoutError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RedirectError",
+    "UnprocessableEntityError",
+    "error_class_for",
+    "extract_message",
+    "make_status_error",
+    "parse_retry_after",
+    "safe_url",
+]
+
+_MAX_MESSAGE = 300
+
+
+class NinoxError(Exception):
+    """Root of every exception ninoxkit raises on purpose."""
+
+
+class ConfigurationError(NinoxError, ValueError):
+    """A setting is missing or invalid; raised when the client is built or a call is prepared.
+
+    It is also a :class:`ValueError`, so code that validates input generically still works.
+    """
+
+
+class APIError(NinoxError):
+    """A request to Ninox failed.
+
+    Attributes:
+        message: The reason, in words (for status errors: the server's message).
+        request: The :class:`httpx.Request` that failed, or ``None``.
+        method: HTTP method, e.g. ``"GET"`` (empty if unknown).
+        url: The request URL without user info (the key is never part of a URL).
+        body: The raw response body, or ``None`` when there was no response.
+        retries_taken: How many times ninoxkit re-sent the request before giving up.
+        outcome_unknown: ``True`` when the request may have changed data on the server
+            although an error was raised; check before you repeat it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        request: httpx.Request | None = None,
+        body: bytes | None = None,
+        retries_taken: int = 0,
+        outcome_unknown: bool = False,
+    ) -> None:
+        self.message = message
+        self.request = request
+        self.method = request.method if request is not None else ""
+        self.url = safe_url(request.url) if request is not None else ""
+        self.body = body
+        self.retries_taken = retries_taken
+        self.outcome_unknown = outcome_unknown
+        super().__init__(message)
+
+    def _subject(self) -> str:
+        return f"{self.method} {self.url}" if self.method else self.url
+
+    def _suffix(self) -> str:
+        if self.retries_taken == 1:
+            return " (after 1 retry)"
+        if self.retries_taken:
+            return f" (after {self.retries_taken} retries)"
+        return ""
+
+    def __str__(self) -> str:
+        subject = self._subject()
+        head = f"{subject}: " if subject else ""
+        return f"{head}{self.message}{self._suffix()}"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
+
+
+class APIConnectionError(APIError):
+    """No usable response arrived: DNS, TCP, TLS, proxy or protocol failure."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or waiting for a free connection)."""
+
+
+class OutcomeUnknownError(APIConnectionError):
+    """A request that is not safe to repeat may have reached Ninox, and no answer came back.
+
+    ninoxkit does not re-send creates or scripts once they may have been received, because Ninox
+    has no idempotency keys and a second send could create duplicate records. Check whether the
+    change happened (e.g. look the record up) before you try again.
+    """
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        kwargs.setdefault("outcome_unknown", True)
+        super().__init__(message, **kwargs)
+
+
+class OutcomeUnknownTimeoutError(OutcomeUnknownError, APITimeoutError):
+    """A timeout on a request that is not safe to repeat; catchable as either parent."""
+
+
+class APIStatusError(APIError):
+    """Ninox (or a proxy in front of it) answered with a non-2xx status.
+
+    Attributes:
+        status_code: The HTTP status code.
+        response: The :class:`httpx.Response`, body already read.
+    """
+
+    #: The status this class stands for in :data:`STATUS_ERRORS` (``None``: a range or generic).
+    status: ClassVar[int | None] = None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        request: httpx.Request | None = None,
+        retries_taken: int = 0,
+        outcome_unknown: bool = False,
+    ) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        super().__init__(
+            message,
+            request=request,
+            body=response.content,
+            retries_taken=retries_taken,
+            outcome_unknown=outcome_unknown,
+        )
+
+    def __str__(self) -> str:
+        reason = _reason(self.status_code)
+        status = f"{self.status_code} {reason}".rstrip()
+        detail = f": {self.message}" if self.message and self.message != reason else ""
+        unknown = (
+            "; the request was not re-sent and may or may not have been applied"
+            if self.outcome_unknown
+            else ""
+        )
+        return f"{self._subject()} -> {status}{detail}{unknown}{self._suffix()}"
+
+
+class RedirectError(APIStatusError):
+    """A 3xx answer. ninoxkit never follows redirects, so the key only goes to your base URL.
+
+    Attributes:
+        location: The absolute URL the server pointed to, or ``None``.
+    """
+
+    def __init__(self, message: str, *, location: str | None = None, **kwargs: Any) -> None:
+        self.location = location
+        super().__init__(message, **kwargs)
+
+
+class BadRequestError(APIStatusError):
+    """400: Ninox rejected the parameters or the body (e.g. unknown field, bad filter JSON)."""
+
+    status = 400
+
+
+class AuthenticationError(APIStatusError):
+    """401: the API key is missing, wrong or revoked."""
+
+    status = 401
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key may not access this team, database or operation."""
+
+    status = 403
+
+
+class NotFoundError(APIStatusError):
+    """404: unknown team, database, table, record, file, view or report."""
+
+    status = 404
+
+
+class ConflictError(APIStatusError):
+    """409: e.g. a schema update against an outdated schema version."""
+
+    status = 409
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was well-formed but a value is invalid."""
+
+    status = 422
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests.
+
+    Attributes:
+        retry_after: Seconds the server asked to wait (``Retry-After``), or ``None``.
+    """
+
+    status = 429
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)
+
+
+class InternalServerError(APIStatusError):
+    """500-599 from Ninox or a proxy in front of it (including non-standard 52x codes)."""
+
+
+class APIResponseValidationError(APIError):
+    """A 2xx response whose body does not fit the API description.
+
+    Attributes:
+        status_code: The HTTP status code.
+        response: The :class:`httpx.Response`, or ``None`` if it was not kept.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        response: httpx.Response | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.status_code = status_code
+        self.response = response
+        super().__init__(message, **kwargs)
+
+
+#: The one table from status code to error class; see :func:`error_class_for`.
+STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def error_class_for(status_code: int) -> type[APIStatusError]:
+    """Return the error class for a status: the table first, then the nearest family."""
+    cls = STATUS_ERRORS.get(status_code)
+    if cls is not None:
+        return cls
+    if 500 <= status_code <= 599:
+        return InternalServerError
+    if 300 <= status_code <= 399:
+        return RedirectError
+    return APIStatusError
+
+
+def _reason(status_code: int) -> str:
+    try:
+        return httpx.codes.get_reason_phrase(status_code)
+    except (ValueError, TypeError):  # pragma: no cover - httpx returns "" for unknown codes
+        return ""
+
+
+def safe_url(url: httpx.URL | str) -> str:
+    """Return ``url`` as text without user info (``user:password@``).
+
+    Args:
+        url: An absolute URL.
+
+    Returns:
+        The URL, safe to show in messages and logs.
+    """
+    parsed = httpx.URL(str(url)) if isinstance(url, str) else url
+    if parsed.userinfo:
+        parsed = parsed.copy_with(username=None, password=None)
+    return str(parsed)
+
+
+_TAGS = re.compile(r"<[^>]*>")
+_DROP_BLOCKS = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_SPACES = re.compile(r"\s+")
+
+
+def _shorten(text: str) -> str:
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) > _MAX_MESSAGE:
+        return text[: _MAX_MESSAGE - 1].rstrip() + "…"
+    return text
+
+
+def _message_from_json(data: object) -> str | None:
+    if isinstance(data, str):
+        return data
+    if isinstance(data, dict):
+        for key in ("message", "error", "detail", "msg", "error_description"):
+            value = data.get(key)
+            if isinstance(value, str) and value:
+                return value
+            if isinstance(value, dict):
+                inner = _message_from_json(value)
+                if inner:
+                    return inner
+        errors = data.get("errors")
+        if isinstance(errors, list) and errors:
+            return _message_from_json(errors[0])
+    return None
+
+
+def extract_message(content: bytes, content_type: str | None = None) -> str:
+    """Find the human-readable message in an error body, whatever its format.
+
+    Copes with JSON ``{"message": ...}`` (Ninox's own), ``{"error": {"message": ...}}``,
+    ``{"error": "..."}``, a JSON string, plain text, HTML pages from proxies (the title or a
+    short excerpt without tags) and empty bodies. Never raises.
+
+    Args:
+        content: The raw body.
+        content_type: The ``Content-Type`` header, if any.
+
+    Returns:
+        One line of at most 300 characters; ``""`` for an empty body.
+    """
+    text = content.decode("utf-8", errors="replace").strip()
+    if not text:
+        return ""
+    ctype = (content_type or "").lower()
+    if "json" in ctype or text[0] in '{["':
+        try:
+            data = json.loads(text)
+        except ValueError:
+            pass
+        else:
+            found = _message_from_json(data)
+            return _shorten(found if found else json.dumps(data, ensure_ascii=False))
+    if "html" in ctype or text.startswith("<"):
+        title = _TITLE.search(text)
+        body = _TAGS.sub(" ", _DROP_BLOCKS.sub(" ", text))
+        excerpt = html.unescape(title.group(1) if title and title.group(1).strip() else body)
+        return _shorten(excerpt)
+    return _shorten(text)
+
+
+def parse_retry_after(headers: httpx.Headers) -> float | None:
+    """Read ``retry-after-ms`` / ``Retry-After`` (seconds or HTTP-date) as seconds.
+
+    Args:
+        headers: Response headers.
+
+    Returns:
+        Seconds to wait (may be ``<= 0``), or ``None`` if absent or unreadable.
+    """
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms is not None:
+        try:
+            return float(raw_ms) / 1000.0
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if raw is None:
+        return None
+    raw = raw.strip()
+    try:
+        return float(raw)
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.UTC)
+    return (when - _dt.datetime.now(_dt.UTC)).total_seconds()
+
+
+def make_status_error(
+    request: httpx.Request,
+    response: httpx.Response,
+    *,
+    retries_taken: int = 0,
+    outcome_unknown: bool = False,
+    note: str = "",
+) -> APIStatusError:
+    """Build the typed error for a non-2xx response whose body has been read.
+
+    Args:
+        request: The request that was sent.
+        response: The final response (``read()`` already called).
+        retries_taken: Retries done before this response.
+        outcome_unknown: Whether the request may have been applied (5xx on a create or exec).
+        note: Extra sentence appended to the server's message.
+
+    Returns:
+        An instance of the class :func:`error_class_for` picks.
+    """
+    cls = error_class_for(response.status_code)
+    message = extract_message(response.content, response.headers.get("content-type"))
+    if not message:
+        message = _reason(response.status_code) or "no message"
+    if note:
+        message = f"{message} ({note})"
+    common: dict[str, Any] = {
+        "response": response,
+        "request": request,
+        "retries_taken": retries_taken,
+        "outcome_unknown": outcome_unknown,
+    }
+    if cls is RateLimitError:
+        return RateLimitError(message, retry_after=parse_retry_after(response.headers), **common)
+    if cls is RedirectError:
+        location = response.headers.get("location")
+        absolute = str(request.url.join(location)) if location else None
+        return RedirectError(message, location=absolute, **common)
+    return cls(message, **common)

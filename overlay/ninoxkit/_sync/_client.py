@@ -1,0 +1,458 @@
+# Written by scripts/unasync.py from overlay/ninoxkit/_async/_client.py.
+# Do not edit: edit the source and re-run the script.
+"""The async facade, :class:`Ninox` (the sync ``Ninox`` is written from this file).
+
+Seams for resources (``ninoxkit/_sync/resources/<tag>.py``):
+
+* :meth:`Ninox._call` runs one generated ``sync_detailed`` operation with per-call
+  options and returns its ``Response`` (always 2xx; everything else is raised as a typed error).
+* :meth:`Ninox._team_id` / :meth:`Ninox._database_id` resolve a per-call id against the
+  client default and fail with a helpful :class:`~ninoxkit.ConfigurationError`.
+* :class:`~ninoxkit._sync._resource.APIResource` wraps both for a resource class; attach a
+  resource to the facade as a ``functools.cached_property`` that imports its module lazily.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Self, TypeVar
+
+import attrs
+import httpx
+from ninox_api.client import AuthenticatedClient
+from ninox_api.errors import UnexpectedStatus
+from ninox_api.types import Response
+
+from ninoxkit._config import (
+    CURRENT_CALL,
+    BearerAuth,
+    CallState,
+    ClientOptions,
+    TimeoutTypes,
+    normalize_base_url,
+    resolve_options,
+    to_timeout,
+)
+from ninoxkit._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ninoxkit._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    ConfigurationError,
+    NinoxError,
+)
+from ninoxkit._retry import RetryPolicy
+from ninoxkit._sync._transport import NinoxTransport
+from ninoxkit._types import NOT_GIVEN, NotGiven, Operation
+from ninoxkit._version import __version__
+
+__all__ = ["Ninox"]
+
+_T = TypeVar("_T")
+
+# Errors generated parsing code raises on a body that does not fit the spec
+# (toolchain-notes.md §3: KeyError, TypeError, ValueError incl. JSONDecodeError).
+_PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError, IndexError)
+
+
+@attrs.define
+class _Shared:
+    """What every copy made by ``with_options`` shares: the pool and the concurrency limit."""
+
+    inner: httpx.Client
+    limiter: threading.Semaphore
+    owns_inner: bool
+    closed: bool = False
+
+
+class Ninox:
+    """Async client for the Ninox REST API.
+
+    Each setting comes from the argument, else the environment variable, else the default.
+
+    Args:
+        api_key: API key; default ``NINOX_API_KEY``. Create one in the Ninox web app:
+            Integrations -> Generate.
+        base_url: API root; default ``NINOX_BASE_URL``, else ``https://api.ninox.com/v1``.
+            See :func:`ninoxkit.private_cloud_url`, :func:`ninoxkit.on_premises_url` and
+            :data:`ninoxkit.LEGACY_BASE_URL`.
+        timeout: Seconds or ``httpx.Timeout``; default connect 10 s, read/write/pool 60 s.
+        max_retries: Re-sends of a failed idempotent request; default 2.
+        max_concurrency: Requests in flight at once, shared by all tasks and all
+            ``with_options`` copies; default 4 (Ninox asks clients not to flood it).
+        team_id: Default team id; default ``NINOX_TEAM_ID``.
+        database_id: Default database id; default ``NINOX_DATABASE_ID``.
+        http_client: Your own ``httpx.Client`` (proxies, custom transport, certificates).
+            ninoxkit still adds the key, retries and maps errors; you close your client.
+        allow_insecure_http: Permit ``http://`` to a host that is not this machine.
+
+    Raises:
+        ConfigurationError: No key, or an invalid setting (e.g. plain http to a remote host).
+
+    Example:
+        >>> with Ninox(team_id="t1", database_id="db1") as ninox:  # doctest: +SKIP
+        ...     response = ninox.request("GET", "/teams")
+    """
+
+    _options: ClientOptions
+    _shared: _Shared
+    _http: httpx.Client
+    _generated: AuthenticatedClient
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        http_client: httpx.Client | None = None,
+        allow_insecure_http: bool = False,
+    ) -> None:
+        options = resolve_options(
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_concurrency=max_concurrency,
+            team_id=team_id,
+            database_id=database_id,
+            allow_insecure_http=allow_insecure_http,
+        )
+        if http_client is not None and not isinstance(http_client, httpx.Client):
+            raise ConfigurationError(
+                f"http_client must be an httpx.Client, got {type(http_client).__name__}"
+            )
+        inner = http_client or httpx.Client(
+            timeout=options.timeout,
+            follow_redirects=False,
+            limits=httpx.Limits(max_connections=max(10, options.max_concurrency * 2)),
+        )
+        shared = _Shared(
+            inner=inner,
+            limiter=threading.Semaphore(options.max_concurrency),
+            owns_inner=http_client is None,
+        )
+        self._setup(options, shared)
+
+    def _setup(self, options: ClientOptions, shared: _Shared) -> None:
+        self._options = options
+        self._shared = shared
+        transport = NinoxTransport(
+            shared.inner,
+            policy=RetryPolicy(max_retries=options.max_retries),
+            limiter=shared.limiter,
+            base_url=options.base_url,
+            is_closed=lambda: shared.closed,
+        )
+        # A thin client per copy: it holds no connections (those live in ``shared.inner``).
+        self._http = httpx.Client(
+            base_url=options.base_url,
+            auth=BearerAuth(options.api_key),
+            timeout=options.timeout,
+            transport=transport,
+            follow_redirects=False,
+            headers={"User-Agent": f"ninoxkit/{__version__}"},
+            trust_env=False,
+        )
+        # The generated client never sees the key: it only sends through ``self._http``,
+        # whose auth adds the header. (Its repr would otherwise print the token.)
+        self._generated = AuthenticatedClient(
+            base_url=options.base_url, token="", raise_on_unexpected_status=False
+        )
+        self._generated.set_httpx_client(self._http)
+
+    # -- configuration -------------------------------------------------------------------
+
+    @property
+    def options(self) -> ClientOptions:
+        """The resolved settings (a frozen object; the key is hidden in its repr)."""
+        return self._options
+
+    @property
+    def base_url(self) -> str:
+        """The API root, e.g. ``https://api.ninox.com/v1``."""
+        return self._options.base_url
+
+    @property
+    def team_id(self) -> str | None:
+        """The default team id, or ``None``."""
+        return self._options.team_id
+
+    @property
+    def database_id(self) -> str | None:
+        """The default database id, or ``None``."""
+        return self._options.database_id
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The default timeout of each request."""
+        return self._options.timeout
+
+    @property
+    def max_retries(self) -> int:
+        """The default number of retries per request."""
+        return self._options.max_retries
+
+    @property
+    def max_concurrency(self) -> int:
+        """The most requests in flight at once (shared by all copies of this client)."""
+        return self._options.max_concurrency
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | None = None,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> Self:
+        """Return a copy with some settings changed, sharing connections and the limit.
+
+        Closing any copy closes the shared connection pool (as in openai-python).
+
+        Args:
+            api_key: New key.
+            base_url: New API root (validated like the constructor's).
+            timeout: New default timeout (``None``: no limit).
+            max_retries: New default retries.
+            team_id: New default team id.
+            database_id: New default database id.
+
+        Returns:
+            The new client.
+
+        Example:
+            >>> db = ninox.with_options(team_id="t1", database_id="db1")  # doctest: +SKIP
+        """
+        changes: dict[str, Any] = {}
+        if api_key is not None:
+            changes["api_key"] = api_key
+        if base_url is not None:
+            changes["base_url"] = normalize_base_url(
+                base_url, allow_insecure_http=self._options.allow_insecure_http
+            )
+        if not isinstance(timeout, NotGiven):
+            changes["timeout"] = to_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        if team_id is not None:
+            changes["team_id"] = team_id
+        if database_id is not None:
+            changes["database_id"] = database_id
+        copy = object.__new__(type(self))
+        copy._setup(attrs.evolve(self._options, **changes), self._shared)
+        return copy
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, team_id={self.team_id!r}, "
+            f"database_id={self.database_id!r})"
+        )
+
+    # -- lifetime ------------------------------------------------------------------------
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the shared connection pool has been closed."""
+        return self._shared.closed or self._shared.inner.is_closed
+
+    def close(self) -> None:
+        """Close the connection pool (shared with ``with_options`` copies).
+
+        A client you passed as ``http_client`` is left open: you created it, you close it.
+        """
+        # ``self._http`` holds no connections (its transport only delegates), so only the
+        # shared inner client needs closing; the transport then refuses further requests.
+        self._shared.closed = True
+        if self._shared.owns_inner and not self._shared.inner.is_closed:
+            self._shared.inner.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- seams for resources -------------------------------------------------------------
+
+    def _team_id(self, team_id: str | None) -> str:
+        """Return ``team_id`` or the client default; raise a helpful error if neither is set."""
+        return _require("team_id", team_id, self._options.team_id, "NINOX_TEAM_ID")
+
+    def _database_id(self, database_id: str | None) -> str:
+        """Return ``database_id`` or the client default, like :meth:`_team_id`."""
+        return _require("database_id", database_id, self._options.database_id, "NINOX_DATABASE_ID")
+
+    def _call(
+        self,
+        op: Operation[_T],
+        *args: Any,
+        idempotent: bool | None = None,
+        max_retries: int | None = None,
+        # An HTTP timeout that httpx enforces per request, not a cancel scope.
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        **kwargs: Any,
+    ) -> Response[_T]:
+        """Run one generated ``sync_detailed`` operation with per-call options.
+
+        The options reach the transport through a ContextVar (:data:`ninoxkit._config.CURRENT_CALL`)
+        because generated functions accept no extra arguments.
+
+        Args:
+            op: e.g. ``ninox_api.api.records.get_record.sync_detailed``.
+            *args: Its positional arguments (path ids in path order).
+            idempotent: Whether the call is safe to re-send after it may have reached the
+                server. ``None``: by HTTP method (GET/PUT/DELETE yes, POST/PATCH no). Pass
+                ``True`` for read-only POSTs (``query``, record lookup, saves where every item
+                has an id) and ``False`` for anything that could duplicate data.
+            max_retries: Override of the client's ``max_retries`` for this call.
+            timeout: Override of the client's timeout for this call.
+            **kwargs: Its keyword arguments (query parameters, ``body=``); ``client`` is added.
+
+        Returns:
+            The generated ``Response`` of a 2xx answer.
+
+        Raises:
+            APIStatusError: A non-2xx answer (subclass per status).
+            APIConnectionError: No answer (``APITimeoutError``, ``OutcomeUnknownError``).
+            APIResponseValidationError: A 2xx body the generated models cannot parse.
+
+        Example:
+            >>> from ninox_api.api.records import get_record  # doctest: +SKIP
+            >>> response = self._client._call(  # doctest: +SKIP
+            ...     get_record.sync_detailed, team_id, database_id, table, record_id
+            ... )
+            >>> record = response.parsed  # doctest: +SKIP
+        """
+        state = CallState(
+            idempotent=idempotent,
+            max_retries=max_retries,
+            timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
+        )
+        token = CURRENT_CALL.set(state)
+        try:
+            return op(*args, client=self._generated, **kwargs)
+        except NinoxError:
+            raise
+        except httpx.InvalidURL as exc:
+            raise ConfigurationError(f"Invalid request URL: {exc}") from exc
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
+        except (UnexpectedStatus, *_PARSE_ERRORS) as exc:
+            if state.response is None:
+                raise  # raised while building the request: a caller bug, not a server answer
+            raise _validation_error(exc, state) from exc
+        finally:
+            CURRENT_CALL.reset(token)
+
+    # -- escape hatch --------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        content: bytes | str | None = None,
+        files: Any = None,
+        data: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+        max_retries: int | None = None,
+        # An HTTP timeout that httpx enforces per request, not a cancel scope.
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+    ) -> httpx.Response:
+        """Send a request the SDK has no method for, with the same key, retries and errors.
+
+        Args:
+            method: HTTP method, e.g. ``"GET"``.
+            path: Path relative to the base URL, e.g. ``"/teams"``; absolute URLs are refused
+                so the key only goes to the configured host.
+            params: Query parameters.
+            json: A JSON body.
+            content: A raw body.
+            files: Multipart files (as ``httpx`` takes them).
+            data: Multipart or form fields.
+            headers: Extra headers (``Authorization`` is always set by ninoxkit).
+            idempotent: See :meth:`_call`; default by method.
+            max_retries: Override for this call.
+            timeout: Override for this call.
+
+        Returns:
+            The 2xx ``httpx.Response``, body read. ``response.extensions
+            ["ninoxkit.retries_taken"]`` says how many retries it took.
+
+        Raises:
+            ConfigurationError: ``path`` is an absolute URL.
+            APIStatusError: A non-2xx answer (subclass per status).
+            APIConnectionError: No answer.
+        """
+        target = httpx.URL(path)
+        if target.is_absolute_url or path.startswith("//"):
+            raise ConfigurationError(
+                f"request() takes a path relative to base_url ({self.base_url}), not {path!r}"
+            )
+        state = CallState(
+            idempotent=idempotent,
+            max_retries=max_retries,
+            timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
+        )
+        token = CURRENT_CALL.set(state)
+        try:
+            return self._http.request(
+                method,
+                path,
+                params=params,
+                json=json,
+                content=content,
+                files=files,
+                data=data,
+                headers=headers,
+            )
+        except NinoxError:
+            raise
+        except httpx.InvalidURL as exc:
+            raise ConfigurationError(f"Invalid request URL: {exc}") from exc
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
+        finally:
+            CURRENT_CALL.reset(token)
+
+
+def _require(name: str, value: str | None, default: str | None, env: str) -> str:
+    chosen = value if value is not None else default
+    if chosen is None:
+        raise ConfigurationError(
+            f"{name} is required: pass {name}=..., set {env}, or use "
+            f"client.with_options({name}=...)"
+        )
+    if not chosen.strip():
+        raise ConfigurationError(f"{name} must not be empty")
+    return chosen
+
+
+def _validation_error(exc: BaseException, state: CallState) -> APIResponseValidationError:
+    response = state.response
+    assert response is not None  # checked by the caller
+    return APIResponseValidationError(
+        f"the {response.status_code} response does not fit the API description "
+        f"({type(exc).__name__}: {exc}); the raw body is in .body",
+        status_code=response.status_code,
+        response=response,
+        request=state.request,
+        body=response.content,
+        retries_taken=state.retries_taken,
+    )

@@ -1,0 +1,1 @@
+"""Async tests: the source of tests/unit/_sync (written by scripts/unasync.py)."""

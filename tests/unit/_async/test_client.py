@@ -1,0 +1,544 @@
+"""Client behaviour over httpx.MockTransport (async source; tests/unit/_sync is its twin)."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from typing import Any
+
+import httpx
+import pytest
+from ninox_api.api.query import exec_script
+from ninox_api.api.records import get_record, save_records
+from ninox_api.api.teams import list_teams
+from ninox_api.models.query_request import QueryRequest
+from ninoxkit import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AsyncNinox,
+    AuthenticationError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    OutcomeUnknownError,
+    OutcomeUnknownTimeoutError,
+    PermissionDeniedError,
+    RateLimitError,
+    RedirectError,
+    UnprocessableEntityError,
+)
+
+from tests.unit.conftest import KEY, Script, ok
+
+
+def make(handler: Any, **kwargs: Any) -> AsyncNinox:
+    kwargs.setdefault("api_key", KEY)
+    http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    return AsyncNinox(http_client=http, **kwargs)
+
+
+def all_text(exc: BaseException) -> str:
+    """Everything a user could see of an error: str, repr and the formatted chain."""
+    parts = [str(exc), repr(exc), "".join(traceback.format_exception(exc))]
+    cause = exc.__cause__ or exc.__context__
+    while cause is not None:
+        parts += [str(cause), repr(cause)]
+        cause = cause.__cause__ or cause.__context__
+    return "\n".join(parts)
+
+
+# -- happy path, auth, the generated seam ------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_call_runs_generated_operation_with_bearer_auth() -> None:
+    script = Script([ok([{"id": "t1", "name": "Team"}])])
+    client = make(script)
+    response = await client._call(list_teams.asyncio_detailed)
+    assert response.status_code == 200
+    assert [team.id for team in response.parsed or []] == ["t1"]
+    sent = script.requests[0]
+    assert str(sent.url) == "https://api.ninox.com/v1/teams"
+    assert sent.headers["authorization"] == f"Bearer {KEY}"
+    assert sent.headers["user-agent"].startswith("ninoxkit/")
+
+
+@pytest.mark.asyncio
+async def test_request_escape_hatch_returns_response_with_retries_taken() -> None:
+    script = Script([httpx.Response(503), ok({"a": 1})])
+    client = make(script)
+    response = await client.request("GET", "/teams", params={"x": "1"})
+    assert response.json() == {"a": 1}
+    assert response.extensions["ninoxkit.retries_taken"] == 1
+    assert script.requests[1].url.params["x"] == "1"
+
+
+@pytest.mark.asyncio
+async def test_request_refuses_absolute_url() -> None:
+    client = make(Script([]))
+    with pytest.raises(ConfigurationError, match="relative"):
+        await client.request("GET", "https://evil.example/steal")
+    with pytest.raises(ConfigurationError):
+        await client.request("GET", "//evil.example/steal")
+
+
+# -- every status to its class -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "cls"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (405, APIStatusError),
+        (409, ConflictError),
+        (410, APIStatusError),
+        (418, APIStatusError),
+        (422, UnprocessableEntityError),
+        (429, RateLimitError),
+        (500, InternalServerError),
+        (502, InternalServerError),
+        (503, InternalServerError),
+        (504, InternalServerError),
+        (520, InternalServerError),
+        (599, InternalServerError),
+    ],
+)
+@pytest.mark.asyncio
+async def test_status_maps_to_class(status: int, cls: type[APIStatusError]) -> None:
+    client = make(Script([httpx.Response(status, text="nope")]), max_retries=0)
+    with pytest.raises(cls) as info:
+        await client._call(list_teams.asyncio_detailed)
+    assert type(info.value) is cls
+    assert info.value.status_code == status
+    assert info.value.body == b"nope"
+    assert f"GET https://api.ninox.com/v1/teams -> {status}" in str(info.value)
+
+
+@pytest.mark.asyncio
+async def test_non_standard_status_never_reaches_generated_code() -> None:
+    # HTTPStatus(599) raises ValueError inside generated _build_response (toolchain-notes §3).
+    client = make(Script([httpx.Response(599, text="")]), max_retries=0)
+    with pytest.raises(InternalServerError) as info:
+        await client._call(get_record.asyncio_detailed, "t", "d", "A", 1)
+    assert info.value.__cause__ is None
+
+
+# -- error bodies ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "expected"),
+    [
+        (b'{"message": "Table not found"}', "application/json", "Table not found"),
+        (b'{"error": {"message": "bad filter"}}', "application/json", "bad filter"),
+        (b'{"error": "quota"}', "application/json", "quota"),
+        (b"Record not found", "text/plain", "Record not found"),
+        (
+            b"<html><head><title>404 Not Found</title></head><body>x</body></html>",
+            "text/html",
+            "404 Not Found",
+        ),
+        (
+            b"<html><body><h1>Bad</h1><p>gateway   oops</p></body></html>",
+            "text/html",
+            "Bad gateway oops",
+        ),
+        (b"", None, "Not Found"),
+        (b'{"message": ', "application/json", '{"message":'),
+    ],
+)
+@pytest.mark.asyncio
+async def test_error_message_from_any_body(
+    body: bytes, content_type: str | None, expected: str
+) -> None:
+    headers = {"content-type": content_type} if content_type else {}
+    client = make(Script([httpx.Response(404, content=body, headers=headers)]))
+    with pytest.raises(NotFoundError) as info:
+        await client._call(list_teams.asyncio_detailed)
+    assert info.value.message == expected
+    assert "<" not in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+# -- retries -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504, 520])
+@pytest.mark.asyncio
+async def test_idempotent_retries_then_succeeds(status: int, sleeps: list[float]) -> None:
+    script = Script([httpx.Response(status), httpx.Response(status), ok()])
+    client = make(script)
+    response = await client._call(list_teams.asyncio_detailed)
+    assert response.status_code == 200
+    assert len(script.requests) == 3
+    assert sleeps == [0.5, 1.0]
+
+
+@pytest.mark.asyncio
+async def test_retries_exhausted_raise_with_retries_taken(sleeps: list[float]) -> None:
+    client = make(Script([httpx.Response(503)] * 3))
+    with pytest.raises(InternalServerError) as info:
+        await client._call(list_teams.asyncio_detailed)
+    assert info.value.retries_taken == 2
+    assert "after 2 retries" in str(info.value)
+    assert len(sleeps) == 2
+
+
+@pytest.mark.asyncio
+async def test_per_call_and_per_client_max_retries(sleeps: list[float]) -> None:
+    client = make(Script([httpx.Response(503)] * 7), max_retries=4)
+    with pytest.raises(InternalServerError) as info:
+        await client._call(list_teams.asyncio_detailed, max_retries=1)
+    assert info.value.retries_taken == 1
+    with pytest.raises(InternalServerError) as info:
+        await client._call(list_teams.asyncio_detailed)
+    assert info.value.retries_taken == 4
+    assert len(sleeps) == 1 + 4
+
+
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        ({"Retry-After": "3"}, 3.0),
+        ({"Retry-After": "1.5"}, 1.5),
+        ({"retry-after-ms": "250"}, 0.25),
+        ({"Retry-After": "0"}, 0.5),  # 0 means "use backoff"
+        ({"Retry-After": "soon"}, 0.5),  # unreadable: backoff
+    ],
+)
+@pytest.mark.asyncio
+async def test_retry_after_honoured(
+    headers: dict[str, str], expected: float, sleeps: list[float]
+) -> None:
+    client = make(Script([httpx.Response(429, headers=headers), ok()]))
+    await client._call(list_teams.asyncio_detailed)
+    assert sleeps == [expected]
+
+
+@pytest.mark.asyncio
+async def test_retry_after_http_date(sleeps: list[float]) -> None:
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=20), usegmt=True)
+    client = make(Script([httpx.Response(503, headers={"Retry-After": when}), ok()]))
+    await client._call(list_teams.asyncio_detailed)
+    assert len(sleeps) == 1
+    assert 15 < sleeps[0] <= 20
+
+
+@pytest.mark.parametrize("value", ["3600", "61"])
+@pytest.mark.asyncio
+async def test_retry_after_over_cap_raises_rate_limit(value: str, sleeps: list[float]) -> None:
+    client = make(Script([httpx.Response(429, headers={"Retry-After": value})]))
+    with pytest.raises(RateLimitError) as info:
+        await client._call(list_teams.asyncio_detailed)
+    assert info.value.retry_after == float(value)
+    assert "not retried" in str(info.value)
+    assert sleeps == []
+
+
+@pytest.mark.parametrize("status", [400, 401, 403, 404, 409, 422])
+@pytest.mark.asyncio
+async def test_client_errors_are_not_retried(status: int, sleeps: list[float]) -> None:
+    script = Script([httpx.Response(status)])
+    client = make(script)
+    with pytest.raises(APIStatusError):
+        await client._call(list_teams.asyncio_detailed)
+    assert len(script.requests) == 1
+    assert sleeps == []
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 503])
+@pytest.mark.asyncio
+async def test_non_idempotent_post_is_never_resent_on_status(
+    status: int, sleeps: list[float]
+) -> None:
+    script = Script([httpx.Response(status)])
+    client = make(script)
+    with pytest.raises(APIStatusError) as info:
+        await client._call(exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1"))
+    assert len(script.requests) == 1
+    assert sleeps == []
+    assert info.value.outcome_unknown is (status >= 500)
+    if status >= 500:
+        assert "may or may not have been applied" in str(info.value)
+
+
+@pytest.mark.asyncio
+async def test_post_marked_idempotent_is_retried(sleeps: list[float]) -> None:
+    script = Script([httpx.Response(503), ok([{"id": 1, "fields": {}}])])
+    client = make(script)
+    response = await client._call(
+        save_records.asyncio_detailed, "t", "d", "A", body=[], idempotent=True
+    )
+    assert response.status_code == 200
+    assert len(script.requests) == 2
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        httpx.ConnectError("refused"),
+        httpx.ConnectTimeout("slow connect"),
+        httpx.PoolTimeout("pool"),
+    ],
+)
+@pytest.mark.asyncio
+async def test_never_sent_failures_are_retried_for_any_method(
+    exc: Exception, sleeps: list[float]
+) -> None:
+    script = Script([exc, ok(1)])
+    client = make(script)
+    await client._call(exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1"))
+    assert len(script.requests) == 2
+    assert sleeps == [0.5]
+
+
+@pytest.mark.parametrize(
+    ("exc", "cls"),
+    [
+        (httpx.ReadTimeout("read"), OutcomeUnknownTimeoutError),
+        (httpx.WriteTimeout("write"), OutcomeUnknownTimeoutError),
+        (httpx.RemoteProtocolError("server disconnected"), OutcomeUnknownError),
+        (httpx.ReadError("reset"), OutcomeUnknownError),
+    ],
+)
+@pytest.mark.asyncio
+async def test_maybe_sent_create_is_not_resent_and_outcome_unknown(
+    exc: Exception, cls: type[Exception], sleeps: list[float]
+) -> None:
+    script = Script([exc])
+    client = make(script)
+    with pytest.raises(cls) as info:
+        await client._call(exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1"))
+    assert len(script.requests) == 1
+    assert sleeps == []
+    assert info.value.__cause__ is exc
+    assert "outcome is unknown" in str(info.value)
+    if isinstance(exc, httpx.TimeoutException):
+        assert isinstance(info.value, APITimeoutError)
+
+
+@pytest.mark.parametrize(
+    ("exc", "cls"),
+    [
+        (httpx.ReadTimeout("read"), APITimeoutError),
+        (httpx.ConnectError("refused"), APIConnectionError),
+        (httpx.RemoteProtocolError("server disconnected"), APIConnectionError),
+    ],
+)
+@pytest.mark.asyncio
+async def test_transport_failures_exhaust_retries(
+    exc: Exception, cls: type[Exception], sleeps: list[float]
+) -> None:
+    client = make(Script([exc, exc, exc]))
+    with pytest.raises(cls) as info:
+        await client._call(list_teams.asyncio_detailed)
+    assert not isinstance(info.value, OutcomeUnknownError)
+    assert info.value.__cause__ is exc
+    assert info.value.retries_taken == 2  # type: ignore[attr-defined]
+    assert sleeps == [0.5, 1.0]
+
+
+@pytest.mark.asyncio
+async def test_read_timeout_is_api_timeout_error() -> None:
+    client = make(Script([httpx.ReadTimeout("timed out")]), max_retries=0)
+    with pytest.raises(APITimeoutError, match="timed out"):
+        await client.request("GET", "/teams")
+
+
+@pytest.mark.asyncio
+async def test_per_call_timeout_reaches_the_request() -> None:
+    script = Script([ok(), ok()])
+    client = make(script, timeout=5)
+    await client._call(list_teams.asyncio_detailed, timeout=httpx.Timeout(1.0, connect=0.5))
+    await client._call(list_teams.asyncio_detailed)
+    assert script.requests[0].extensions["timeout"]["read"] == 1.0
+    assert script.requests[0].extensions["timeout"]["connect"] == 0.5
+    assert script.requests[1].extensions["timeout"]["read"] == 5.0
+
+
+@pytest.mark.asyncio
+async def test_default_timeout_is_finite() -> None:
+    script = Script([ok()])
+    client = make(script)
+    await client._call(list_teams.asyncio_detailed)
+    timeout = script.requests[0].extensions["timeout"]
+    assert timeout == {"connect": 10.0, "read": 60.0, "write": 60.0, "pool": 60.0}
+
+
+# -- bodies that do not fit --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        httpx.Response(200, content=b"<html>maintenance</html>"),
+        httpx.Response(200, json=[{"name": "no id"}]),
+        httpx.Response(200, json={"not": "a list"}),
+    ],
+)
+@pytest.mark.asyncio
+async def test_bad_2xx_body_is_validation_error(response: httpx.Response) -> None:
+    client = make(Script([response]))
+    with pytest.raises(APIResponseValidationError) as info:
+        await client._call(list_teams.asyncio_detailed)
+    assert info.value.status_code == 200
+    assert info.value.body == response.content
+
+
+# -- security ----------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_http_to_https_redirect_names_https_url() -> None:
+    redirect = httpx.Response(301, headers={"Location": "https://api.ninox.com/v1/teams"})
+    script = Script([redirect])
+    client = make(script, base_url="http://api.ninox.com/v1", allow_insecure_http=True)
+    with pytest.raises(RedirectError) as info:
+        await client._call(list_teams.asyncio_detailed)
+    assert "base_url='https://api.ninox.com/v1'" in str(info.value)
+    assert info.value.location == "https://api.ninox.com/v1/teams"
+    assert len(script.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "location", ["https://evil.example/v1/teams", "http://api.ninox.com/v1/teams", "/elsewhere"]
+)
+@pytest.mark.asyncio
+async def test_redirects_are_never_followed(location: str) -> None:
+    script = Script([httpx.Response(302, headers={"Location": location})])
+    client = make(script)
+    with pytest.raises(RedirectError, match=r"does not follow redirects"):
+        await client.request("GET", "/teams")
+    assert len(script.requests) == 1
+
+
+@pytest.mark.asyncio
+async def test_key_never_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="ninoxkit")
+    client = make(
+        Script([httpx.Response(401, json={"message": "bad key"}), httpx.ReadTimeout("t")])
+    )
+    with pytest.raises(AuthenticationError) as first:
+        await client._call(list_teams.asyncio_detailed)
+    with pytest.raises(APITimeoutError) as second:
+        await client._call(list_teams.asyncio_detailed, max_retries=0)
+    texts = [
+        repr(client),
+        str(client),
+        repr(client.options),
+        repr(client._generated),
+        repr(client._http.auth),
+        all_text(first.value),
+        all_text(second.value),
+        caplog.text,
+    ]
+    assert "Authorization" in caplog.text or "authorization" in caplog.text
+    for text in texts:
+        assert KEY not in text
+
+
+# -- configuration on the facade ---------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_missing_key_says_where_keys_come_from() -> None:
+    with pytest.raises(ConfigurationError, match="Integrations") as info:
+        AsyncNinox()
+    assert "NINOX_API_KEY" in str(info.value)
+
+
+@pytest.mark.asyncio
+async def test_env_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NINOX_API_KEY", "env-key")
+    monkeypatch.setenv("NINOX_BASE_URL", "https://acme.ninox.com/v1/")
+    monkeypatch.setenv("NINOX_TEAM_ID", "env-team")
+    monkeypatch.setenv("NINOX_DATABASE_ID", "env-db")
+    script = Script([ok(), ok()])
+    client = make(script, api_key=None)
+    assert client.base_url == "https://acme.ninox.com/v1"
+    assert (client.team_id, client.database_id) == ("env-team", "env-db")
+    await client._call(list_teams.asyncio_detailed)
+    assert script.requests[0].headers["authorization"] == "Bearer env-key"
+    explicit = make(
+        script, api_key="arg-key", team_id="arg-team", base_url="https://x.ninox.com/v1"
+    )
+    assert explicit.team_id == "arg-team"
+    assert explicit.base_url == "https://x.ninox.com/v1"
+    await explicit._call(list_teams.asyncio_detailed)
+    assert script.requests[1].headers["authorization"] == "Bearer arg-key"
+    assert script.requests[1].url.host == "x.ninox.com"
+
+
+@pytest.mark.asyncio
+async def test_with_options_copies_and_shares_pool() -> None:
+    script = Script([ok(), ok()])
+    client = make(script, max_retries=1)
+    db = client.with_options(team_id="t1", database_id="d1", api_key="other", timeout=3)
+    assert (db.team_id, db.database_id, db.max_retries) == ("t1", "d1", 1)
+    assert client.team_id is None
+    assert db._shared is client._shared
+    await db._call(list_teams.asyncio_detailed)
+    assert script.requests[0].headers["authorization"] == "Bearer other"
+    assert script.requests[0].extensions["timeout"]["read"] == 3.0
+    assert db._team_id(None) == "t1"
+    assert db._team_id("t2") == "t2"
+    with pytest.raises(ConfigurationError, match="NINOX_TEAM_ID"):
+        client._team_id(None)
+    with pytest.raises(ConfigurationError, match="empty"):
+        db._database_id("  ")
+    with pytest.raises(ConfigurationError):
+        client.with_options(base_url="http://api.ninox.com/v1")
+
+
+@pytest.mark.asyncio
+async def test_plain_http_refused_except_loopback() -> None:
+    with pytest.raises(ConfigurationError, match=r"https://api\.ninox\.com/v1"):
+        make(Script([]), base_url="http://api.ninox.com/v1")
+    for url in ("http://127.0.0.1:8080/v1", "http://localhost/v1", "http://[::1]:9/v1"):
+        assert make(Script([]), base_url=url).base_url == url
+
+
+@pytest.mark.asyncio
+async def test_context_manager_closes_own_pool_not_users_client() -> None:
+    async with AsyncNinox(api_key=KEY) as client:
+        assert not client.is_closed
+    assert client.is_closed
+    with pytest.raises(APIConnectionError, match="closed"):
+        await client.request("GET", "/teams")
+    http = httpx.AsyncClient(transport=httpx.MockTransport(Script([])))
+    async with AsyncNinox(api_key=KEY, http_client=http) as client:
+        pass
+    assert not http.is_closed
+    with pytest.raises(APIConnectionError, match="closed"):
+        await client.request("GET", "/teams")
+    await http.aclose()
+
+
+@pytest.mark.asyncio
+async def test_users_http_client_keeps_auth_retry_and_errors(sleeps: list[float]) -> None:
+    script = Script([httpx.Response(502), httpx.Response(404, text="gone")])
+    seen: list[str] = []
+
+    async def hook(request: httpx.Request) -> None:
+        seen.append(request.headers.get("authorization", ""))
+
+    http = httpx.AsyncClient(
+        transport=httpx.MockTransport(script),
+        event_hooks={"request": [hook]},
+        follow_redirects=True,
+    )
+    client = AsyncNinox(api_key=KEY, http_client=http)
+    with pytest.raises(NotFoundError) as info:
+        await client._call(list_teams.asyncio_detailed)
+    assert info.value.retries_taken == 1
+    assert seen == [f"Bearer {KEY}"] * 2
+    await http.aclose()
