@@ -1,16 +1,27 @@
 """ninoxkit: the Python SDK for the Ninox REST API.
 
-Start with :class:`Ninox` (or :class:`AsyncNinox`)::
+Start with :class:`Ninox` (or :class:`AsyncNinox`, the same API with ``await``)::
 
     from ninoxkit import Ninox
 
-    with Ninox() as ninox:              # key from NINOX_API_KEY
-        teams = ninox.request("GET", "/teams").json()
+    with Ninox() as ninox:                       # key from NINOX_API_KEY
+        for team in ninox.teams.list():
+            print(team.id, team.name)
+        contacts = ninox.database(team_id="…", database_id="…").table("Contacts")
+        for record in contacts.list(filters={"Status": "Lead"}):
+            print(record.id, record.fields["Name"])
+        contacts.create([{"Name": "Lisa"}, {"Name": "Tom"}])  # batched
+
+Resource namespaces: ``teams``, ``databases``, ``tables``, ``views``, ``records``, ``files``,
+``scripts`` (``query``/``exec``), ``changes`` and ``undocumented``. Generated models (``Record``,
+``Table``, …) are re-exported from :mod:`ninoxkit.types`; NX quoting lives in :mod:`ninoxkit.nx`.
 
 Logging: set ``NINOXKIT_LOG=info`` (or ``debug``) to see requests on stderr; keys are redacted.
 """
 
 from ._async._client import AsyncNinox
+from ._async._handles import AsyncDatabase, AsyncTable
+from ._async.resources.records import AsyncRecordPager
 from ._config import ClientOptions, legacy_cloud_url, on_premises_url, private_cloud_url
 from ._constants import (
     DEFAULT_BASE_URL,
@@ -27,9 +38,11 @@ from ._exceptions import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BatchWriteError,
     ConfigurationError,
     ConflictError,
     InternalServerError,
+    InvalidArgumentError,
     NinoxError,
     NotFoundError,
     OutcomeUnknownError,
@@ -37,10 +50,15 @@ from ._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     RedirectError,
+    UnknownNameError,
     UnprocessableEntityError,
 )
 from ._logging import setup_logging as _setup_logging
+from ._schema import FieldInfo, Schema, TableInfo
 from ._sync._client import Ninox
+from ._sync._handles import Database, Table
+from ._sync.resources.records import RecordPager
+from ._values import Appointment, FieldValueError, Location, format_timestamp, parse_timestamp
 from ._version import __version__
 
 __all__ = [
@@ -54,13 +72,23 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "Appointment",
+    "AsyncDatabase",
     "AsyncNinox",
+    "AsyncRecordPager",
+    "AsyncTable",
     "AuthenticationError",
     "BadRequestError",
+    "BatchWriteError",
     "ClientOptions",
     "ConfigurationError",
     "ConflictError",
+    "Database",
+    "FieldInfo",
+    "FieldValueError",
     "InternalServerError",
+    "InvalidArgumentError",
+    "Location",
     "Ninox",
     "NinoxError",
     "NotFoundError",
@@ -68,11 +96,18 @@ __all__ = [
     "OutcomeUnknownTimeoutError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RecordPager",
     "RedirectError",
+    "Schema",
+    "Table",
+    "TableInfo",
+    "UnknownNameError",
     "UnprocessableEntityError",
     "__version__",
+    "format_timestamp",
     "legacy_cloud_url",
     "on_premises_url",
+    "parse_timestamp",
     "private_cloud_url",
 ]
 

@@ -22,6 +22,7 @@ from ._constants import (
     ENV_API_KEY,
     ENV_BASE_URL,
     ENV_DATABASE_ID,
+    ENV_DATABASE_PASSWORD,
     ENV_TEAM_ID,
     LEGACY_BASE_URL,
 )
@@ -191,6 +192,8 @@ class ClientOptions:
         team_id: Default team id for calls that need one.
         database_id: Default database id for calls that need one.
         allow_insecure_http: Permit ``http://`` to non-loopback hosts.
+        database_password: Password of password-protected databases, sent as the
+            ``nx-password`` header on database calls (never shown in ``repr``).
     """
 
     api_key: str = attrs.field(repr=False)
@@ -201,6 +204,7 @@ class ClientOptions:
     team_id: str | None = None
     database_id: str | None = None
     allow_insecure_http: bool = False
+    database_password: str | None = attrs.field(default=None, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.api_key or not self.api_key.strip():
@@ -226,6 +230,7 @@ def resolve_options(
     team_id: str | None,
     database_id: str | None,
     allow_insecure_http: bool,
+    database_password: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> ClientOptions:
     """Resolve each setting: explicit argument, then environment variable, then default.
@@ -239,6 +244,7 @@ def resolve_options(
         team_id: Argument value or ``None`` (then ``NINOX_TEAM_ID``).
         database_id: Argument value or ``None`` (then ``NINOX_DATABASE_ID``).
         allow_insecure_http: See :func:`normalize_base_url`.
+        database_password: Argument value or ``None`` (then ``NINOX_DATABASE_PASSWORD``).
         environ: The environment to read (default ``os.environ``); for tests.
 
     Returns:
@@ -265,6 +271,7 @@ def resolve_options(
         team_id=pick(team_id, ENV_TEAM_ID),
         database_id=pick(database_id, ENV_DATABASE_ID),
         allow_insecure_http=allow_insecure_http,
+        database_password=pick(database_password, ENV_DATABASE_PASSWORD),
     )
 
 
@@ -284,6 +291,8 @@ class CallState:
         retries_taken: Set by the transport.
         request: The last request sent, set by the transport.
         response: The final response, set by the transport.
+        stream: Leave a 2xx body unread for the caller to stream (downloads); the concurrency
+            slot is released once the headers are in.
     """
 
     idempotent: bool | None = None
@@ -292,6 +301,7 @@ class CallState:
     retries_taken: int = 0
     request: httpx.Request | None = None
     response: httpx.Response | None = None
+    stream: bool = False
 
 
 #: The options of the call in progress in this thread or task (``None`` outside ``_call``).

@@ -9,16 +9,22 @@ import httpx
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_BATCH_SIZE",
     "DEFAULT_MAX_CONCURRENCY",
     "DEFAULT_MAX_RETRIES",
+    "DEFAULT_PAGE_SIZE",
     "DEFAULT_TIMEOUT",
+    "DOWNLOAD_CHUNK_SIZE",
     "ENV_API_KEY",
     "ENV_BASE_URL",
     "ENV_DATABASE_ID",
+    "ENV_DATABASE_PASSWORD",
     "ENV_LOG",
     "ENV_TEAM_ID",
     "INITIAL_RETRY_DELAY",
     "LEGACY_BASE_URL",
+    "MAX_PAGE_SIZE",
+    "MAX_QUERY_URL_LENGTH",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
     "RETRIES_TAKEN_EXTENSION",
@@ -63,3 +69,20 @@ ENV_BASE_URL = "NINOX_BASE_URL"
 ENV_TEAM_ID = "NINOX_TEAM_ID"
 ENV_DATABASE_ID = "NINOX_DATABASE_ID"
 ENV_LOG = "NINOXKIT_LOG"
+ENV_DATABASE_PASSWORD = "NINOX_DATABASE_PASSWORD"
+
+#: Records per page when listing. 100 is the page size Ninox is understood to use by default
+#: (reference §4.9; Pipedream and Activepieces rely on it); pass up to MAX_PAGE_SIZE for fewer
+#: round trips on big tables.
+DEFAULT_PAGE_SIZE = 100
+#: The largest ``perPage`` Ninox is reported to accept (n8n: "Maximum allowed by Ninox API").
+MAX_PAGE_SIZE = 500
+#: Records per ``POST …/records`` call. Ninox documents no limit (reference §8); 100 keeps one
+#: request small (well under a second on Ninox, a few hundred kB) while cutting the request
+#: count a hundredfold against one call per record (what the n8n node does).
+DEFAULT_BATCH_SIZE = 100
+#: Bytes per chunk when streaming a download: big enough for throughput, small for memory.
+DOWNLOAD_CHUNK_SIZE = 64 * 1024
+#: ``query()`` switches from GET to POST above this URL length; 2,000 characters is the length
+#: every proxy and server on the way is known to accept.
+MAX_QUERY_URL_LENGTH = 2000

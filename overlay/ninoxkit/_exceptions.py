@@ -4,6 +4,11 @@ The tree (``except`` the class on the left to catch everything below it)::
 
     NinoxError
     ├── ConfigurationError (also ValueError)   bad or missing settings, found before any request
+    ├── InvalidArgumentError (also ValueError) a bad argument, found before anything is sent
+    │   ├── FieldValueError                    a field value that cannot be sent (ninoxkit._values)
+    │   └── UnknownNameError (also LookupError) no table/field by that name; .candidates
+    ├── BatchWriteError                        a batch of a multi-record write failed; says which
+    │                                          items were written, not written, or unknown
     └── APIError                               .message .request .method .url .body .retries_taken
         ├── APIConnectionError                 no usable response (raised ``from`` the httpx error)
         │   ├── APITimeoutError                a connect/read/write/pool timeout
@@ -50,9 +55,11 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BatchWriteError",
     "ConfigurationError",
     "ConflictError",
     "InternalServerError",
+    "InvalidArgumentError",
     "NinoxError",
     "NotFoundError",
     "OutcomeUnknownError",
@@ -60,6 +67,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RedirectError",
+    "UnknownNameError",
     "UnprocessableEntityError",
     "error_class_for",
     "extract_message",
@@ -80,6 +88,51 @@ class ConfigurationError(NinoxError, ValueError):
 
     It is also a :class:`ValueError`, so code that validates input generically still works.
     """
+
+
+class InvalidArgumentError(NinoxError, ValueError):
+    """An argument cannot be sent (a bad id, value or option); nothing was sent."""
+
+
+class UnknownNameError(InvalidArgumentError, LookupError):
+    """No table or field has this id or caption, or several share the caption.
+
+    Attributes:
+        candidates: Close matches (or, for an ambiguous caption, the ids sharing it).
+    """
+
+    def __init__(self, message: str, *, candidates: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.candidates = list(candidates or [])
+
+
+class BatchWriteError(NinoxError):
+    """A multi-record write failed part-way; nothing about the outcome is left unsaid.
+
+    Attributes:
+        written: ``(input index, result)`` of every item written before the failure; the result
+            is the record Ninox answered (``None`` for deletes).
+        not_written: Input indexes certainly not written (the failed batch when Ninox refused
+            it, and every later item, which was never sent).
+        unknown: Input indexes of the failed batch when it may have been applied (a lost answer
+            or a 5xx); check these before writing them again.
+        error: The error the failed batch raised (also ``__cause__``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        written: list[tuple[int, Any]],
+        not_written: list[int],
+        unknown: list[int],
+        error: NinoxError,
+    ) -> None:
+        super().__init__(message)
+        self.written = written
+        self.not_written = not_written
+        self.unknown = unknown
+        self.error = error
 
 
 class APIError(NinoxError):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TypeAlias, TypeVar
 
-from ninox_api.types import Response
+from ninox_api.types import UNSET, Response, Unset
 
-__all__ = ["NOT_GIVEN", "AsyncOperation", "NotGiven", "Operation"]
+__all__ = ["NOT_GIVEN", "AsyncOperation", "NotGiven", "Operation", "opt"]
 
 _T = TypeVar("_T")
 
@@ -28,3 +28,8 @@ class NotGiven:
 
 
 NOT_GIVEN = NotGiven()
+
+
+def opt(value: _T | None) -> _T | Unset:
+    """``None`` → ``UNSET``: generated operations take ``UNSET`` for "leave the parameter out"."""
+    return UNSET if value is None else value

@@ -12,9 +12,11 @@ Seams for resources (``ninoxkit/_async/resources/<tag>.py``):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import anyio
 import attrs
@@ -42,8 +44,21 @@ from ninoxkit._exceptions import (
     NinoxError,
 )
 from ninoxkit._retry import RetryPolicy
+from ninoxkit._schema import Schema
 from ninoxkit._types import NOT_GIVEN, AsyncOperation, NotGiven
 from ninoxkit._version import __version__
+
+if TYPE_CHECKING:
+    from ninoxkit._async._handles import AsyncDatabase
+    from ninoxkit._async.resources.changes import AsyncChanges
+    from ninoxkit._async.resources.databases import AsyncDatabases
+    from ninoxkit._async.resources.files import AsyncFiles
+    from ninoxkit._async.resources.records import AsyncRecords
+    from ninoxkit._async.resources.scripts import AsyncScripts
+    from ninoxkit._async.resources.tables import AsyncTables
+    from ninoxkit._async.resources.teams import AsyncTeams
+    from ninoxkit._async.resources.undocumented import AsyncUndocumented
+    from ninoxkit._async.resources.views import AsyncViews
 
 __all__ = ["AsyncNinox"]
 
@@ -61,6 +76,8 @@ class _Shared:
     inner: httpx.AsyncClient
     limiter: anyio.Semaphore
     owns_inner: bool
+    #: Tables and fields per (base_url, team_id, database_id), read once for name resolution.
+    schemas: dict[tuple[str, str, str], Schema] = attrs.field(factory=dict)
     closed: bool = False
 
 
@@ -84,6 +101,8 @@ class AsyncNinox:
         http_client: Your own ``httpx.AsyncClient`` (proxies, custom transport, certificates).
             ninoxkit still adds the key, retries and maps errors; you close your client.
         allow_insecure_http: Permit ``http://`` to a host that is not this machine.
+        database_password: Password of password-protected databases (``nx-password`` header);
+            default ``NINOX_DATABASE_PASSWORD``.
 
     Raises:
         ConfigurationError: No key, or an invalid setting (e.g. plain http to a remote host).
@@ -110,6 +129,7 @@ class AsyncNinox:
         database_id: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         allow_insecure_http: bool = False,
+        database_password: str | None = None,
     ) -> None:
         options = resolve_options(
             api_key=api_key,
@@ -120,6 +140,7 @@ class AsyncNinox:
             team_id=team_id,
             database_id=database_id,
             allow_insecure_http=allow_insecure_http,
+            database_password=database_password,
         )
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise ConfigurationError(
@@ -210,6 +231,7 @@ class AsyncNinox:
         max_retries: int | None = None,
         team_id: str | None = None,
         database_id: str | None = None,
+        database_password: str | None = None,
     ) -> Self:
         """Return a copy with some settings changed, sharing connections and the limit.
 
@@ -222,6 +244,7 @@ class AsyncNinox:
             max_retries: New default retries.
             team_id: New default team id.
             database_id: New default database id.
+            database_password: New database password.
 
         Returns:
             The new client.
@@ -244,6 +267,8 @@ class AsyncNinox:
             changes["team_id"] = team_id
         if database_id is not None:
             changes["database_id"] = database_id
+        if database_password is not None:
+            changes["database_password"] = database_password
         copy = object.__new__(type(self))
         copy._setup(attrs.evolve(self._options, **changes), self._shared)
         return copy
@@ -253,6 +278,99 @@ class AsyncNinox:
             f"{type(self).__name__}(base_url={self.base_url!r}, team_id={self.team_id!r}, "
             f"database_id={self.database_id!r})"
         )
+
+    # -- resources -----------------------------------------------------------------------
+
+    @functools.cached_property
+    def teams(self) -> AsyncTeams:
+        """Teams (workspaces): ``list``, ``get``."""
+        from ninoxkit._async.resources.teams import AsyncTeams
+
+        return AsyncTeams(self)
+
+    @functools.cached_property
+    def databases(self) -> AsyncDatabases:
+        """Databases of a team: ``list``, ``get``, ``schema``."""
+        from ninoxkit._async.resources.databases import AsyncDatabases
+
+        return AsyncDatabases(self)
+
+    @functools.cached_property
+    def tables(self) -> AsyncTables:
+        """Tables of a database: ``list``, ``get``."""
+        from ninoxkit._async.resources.tables import AsyncTables
+
+        return AsyncTables(self)
+
+    @functools.cached_property
+    def views(self) -> AsyncViews:
+        """Views and view shares: ``list``, ``get``, ``update``, ``get_share``, ``share``,
+        ``unshare``."""
+        from ninoxkit._async.resources.views import AsyncViews
+
+        return AsyncViews(self)
+
+    @functools.cached_property
+    def records(self) -> AsyncRecords:
+        """Records: ``list`` (auto-paging), ``get``, ``find_one``, ``create``, ``update``,
+        ``upsert``, ``update_one``, ``delete``, ``delete_many``."""
+        from ninoxkit._async.resources.records import AsyncRecords
+
+        return AsyncRecords(self)
+
+    @functools.cached_property
+    def files(self) -> AsyncFiles:
+        """Attachments: ``list``, ``upload``, ``download``, ``iter_bytes``, ``delete``,
+        ``metadata``, ``thumbnail``."""
+        from ninoxkit._async.resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @functools.cached_property
+    def scripts(self) -> AsyncScripts:
+        """NX scripts: ``query`` (read-only) and ``exec`` (writes)."""
+        from ninoxkit._async.resources.scripts import AsyncScripts
+
+        return AsyncScripts(self)
+
+    @functools.cached_property
+    def changes(self) -> AsyncChanges:
+        """Change sets: ``since`` and the polling ``watch``."""
+        from ninoxkit._async.resources.changes import AsyncChanges
+
+        return AsyncChanges(self)
+
+    @functools.cached_property
+    def undocumented(self) -> AsyncUndocumented:
+        """Operations Ninox does not document (raw schema, print reports)."""
+        from ninoxkit._async.resources.undocumented import AsyncUndocumented
+
+        return AsyncUndocumented(self)
+
+    def database(
+        self, *, team_id: str | None = None, database_id: str | None = None
+    ) -> AsyncDatabase:
+        """A handle on one database (default: the client's ids); sends nothing.
+
+        Example:
+            >>> db = ninox.database(team_id="t1", database_id="db1")  # doctest: +SKIP
+            >>> contacts = db.table("Contacts")  # doctest: +SKIP
+        """
+        from ninoxkit._async._handles import AsyncDatabase
+
+        return AsyncDatabase(
+            self, team_id=self._team_id(team_id), database_id=self._database_id(database_id)
+        )
+
+    async def _schema_for(self, team_id: str, database_id: str, *, refresh: bool = False) -> Schema:
+        """The tables and fields of a database, read once through ``listTables`` and cached."""
+        key = (self._options.base_url, team_id, database_id)
+        cached = self._shared.schemas.get(key)
+        if cached is None or refresh:
+            tables = await self.with_options(team_id=team_id, database_id=database_id).tables.list()
+            cached = Schema.from_tables(t.to_dict() for t in tables)
+            self._shared.schemas[key] = cached
+        return cached
 
     # -- lifetime ------------------------------------------------------------------------
 
@@ -354,6 +472,34 @@ class AsyncNinox:
             raise _validation_error(exc, state) from exc
         finally:
             CURRENT_CALL.reset(token)
+
+    @asynccontextmanager
+    async def _stream(self, kwargs: Mapping[str, Any]) -> AsyncIterator[httpx.Response]:
+        """Send a generated request description (``op._get_kwargs(...)``) and stream the body.
+
+        Used where the generated code would buffer the whole body (downloads). Auth, retries
+        (until the headers arrive) and error mapping are the same as for :meth:`_call`.
+        """
+        state = CallState(stream=True)
+        token = CURRENT_CALL.set(state)
+        try:
+            request = self._http.build_request(**kwargs)
+            response = await self._http.send(request, stream=True)
+        except NinoxError:
+            CURRENT_CALL.reset(token)
+            raise
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            CURRENT_CALL.reset(token)
+            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
+        CURRENT_CALL.reset(token)
+        try:
+            yield response
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise APIConnectionError(
+                f"the download broke off: {type(exc).__name__}: {exc}", request=state.request
+            ) from exc
+        finally:
+            await response.aclose()
 
     # -- escape hatch --------------------------------------------------------------------
 

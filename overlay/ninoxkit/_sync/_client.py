@@ -14,10 +14,12 @@ Seams for resources (``ninoxkit/_sync/resources/<tag>.py``):
 
 from __future__ import annotations
 
+import functools
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
 import httpx
@@ -43,9 +45,22 @@ from ninoxkit._exceptions import (
     NinoxError,
 )
 from ninoxkit._retry import RetryPolicy
+from ninoxkit._schema import Schema
 from ninoxkit._sync._transport import NinoxTransport
 from ninoxkit._types import NOT_GIVEN, NotGiven, Operation
 from ninoxkit._version import __version__
+
+if TYPE_CHECKING:
+    from ninoxkit._sync._handles import Database
+    from ninoxkit._sync.resources.changes import Changes
+    from ninoxkit._sync.resources.databases import Databases
+    from ninoxkit._sync.resources.files import Files
+    from ninoxkit._sync.resources.records import Records
+    from ninoxkit._sync.resources.scripts import Scripts
+    from ninoxkit._sync.resources.tables import Tables
+    from ninoxkit._sync.resources.teams import Teams
+    from ninoxkit._sync.resources.undocumented import Undocumented
+    from ninoxkit._sync.resources.views import Views
 
 __all__ = ["Ninox"]
 
@@ -63,6 +78,8 @@ class _Shared:
     inner: httpx.Client
     limiter: threading.Semaphore
     owns_inner: bool
+    #: Tables and fields per (base_url, team_id, database_id), read once for name resolution.
+    schemas: dict[tuple[str, str, str], Schema] = attrs.field(factory=dict)
     closed: bool = False
 
 
@@ -86,6 +103,8 @@ class Ninox:
         http_client: Your own ``httpx.Client`` (proxies, custom transport, certificates).
             ninoxkit still adds the key, retries and maps errors; you close your client.
         allow_insecure_http: Permit ``http://`` to a host that is not this machine.
+        database_password: Password of password-protected databases (``nx-password`` header);
+            default ``NINOX_DATABASE_PASSWORD``.
 
     Raises:
         ConfigurationError: No key, or an invalid setting (e.g. plain http to a remote host).
@@ -112,6 +131,7 @@ class Ninox:
         database_id: str | None = None,
         http_client: httpx.Client | None = None,
         allow_insecure_http: bool = False,
+        database_password: str | None = None,
     ) -> None:
         options = resolve_options(
             api_key=api_key,
@@ -122,6 +142,7 @@ class Ninox:
             team_id=team_id,
             database_id=database_id,
             allow_insecure_http=allow_insecure_http,
+            database_password=database_password,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError(
@@ -212,6 +233,7 @@ class Ninox:
         max_retries: int | None = None,
         team_id: str | None = None,
         database_id: str | None = None,
+        database_password: str | None = None,
     ) -> Self:
         """Return a copy with some settings changed, sharing connections and the limit.
 
@@ -224,6 +246,7 @@ class Ninox:
             max_retries: New default retries.
             team_id: New default team id.
             database_id: New default database id.
+            database_password: New database password.
 
         Returns:
             The new client.
@@ -246,6 +269,8 @@ class Ninox:
             changes["team_id"] = team_id
         if database_id is not None:
             changes["database_id"] = database_id
+        if database_password is not None:
+            changes["database_password"] = database_password
         copy = object.__new__(type(self))
         copy._setup(attrs.evolve(self._options, **changes), self._shared)
         return copy
@@ -255,6 +280,97 @@ class Ninox:
             f"{type(self).__name__}(base_url={self.base_url!r}, team_id={self.team_id!r}, "
             f"database_id={self.database_id!r})"
         )
+
+    # -- resources -----------------------------------------------------------------------
+
+    @functools.cached_property
+    def teams(self) -> Teams:
+        """Teams (workspaces): ``list``, ``get``."""
+        from ninoxkit._sync.resources.teams import Teams
+
+        return Teams(self)
+
+    @functools.cached_property
+    def databases(self) -> Databases:
+        """Databases of a team: ``list``, ``get``, ``schema``."""
+        from ninoxkit._sync.resources.databases import Databases
+
+        return Databases(self)
+
+    @functools.cached_property
+    def tables(self) -> Tables:
+        """Tables of a database: ``list``, ``get``."""
+        from ninoxkit._sync.resources.tables import Tables
+
+        return Tables(self)
+
+    @functools.cached_property
+    def views(self) -> Views:
+        """Views and view shares: ``list``, ``get``, ``update``, ``get_share``, ``share``,
+        ``unshare``."""
+        from ninoxkit._sync.resources.views import Views
+
+        return Views(self)
+
+    @functools.cached_property
+    def records(self) -> Records:
+        """Records: ``list`` (auto-paging), ``get``, ``find_one``, ``create``, ``update``,
+        ``upsert``, ``update_one``, ``delete``, ``delete_many``."""
+        from ninoxkit._sync.resources.records import Records
+
+        return Records(self)
+
+    @functools.cached_property
+    def files(self) -> Files:
+        """Attachments: ``list``, ``upload``, ``download``, ``iter_bytes``, ``delete``,
+        ``metadata``, ``thumbnail``."""
+        from ninoxkit._sync.resources.files import Files
+
+        return Files(self)
+
+    @functools.cached_property
+    def scripts(self) -> Scripts:
+        """NX scripts: ``query`` (read-only) and ``exec`` (writes)."""
+        from ninoxkit._sync.resources.scripts import Scripts
+
+        return Scripts(self)
+
+    @functools.cached_property
+    def changes(self) -> Changes:
+        """Change sets: ``since`` and the polling ``watch``."""
+        from ninoxkit._sync.resources.changes import Changes
+
+        return Changes(self)
+
+    @functools.cached_property
+    def undocumented(self) -> Undocumented:
+        """Operations Ninox does not document (raw schema, print reports)."""
+        from ninoxkit._sync.resources.undocumented import Undocumented
+
+        return Undocumented(self)
+
+    def database(self, *, team_id: str | None = None, database_id: str | None = None) -> Database:
+        """A handle on one database (default: the client's ids); sends nothing.
+
+        Example:
+            >>> db = ninox.database(team_id="t1", database_id="db1")  # doctest: +SKIP
+            >>> contacts = db.table("Contacts")  # doctest: +SKIP
+        """
+        from ninoxkit._sync._handles import Database
+
+        return Database(
+            self, team_id=self._team_id(team_id), database_id=self._database_id(database_id)
+        )
+
+    def _schema_for(self, team_id: str, database_id: str, *, refresh: bool = False) -> Schema:
+        """The tables and fields of a database, read once through ``listTables`` and cached."""
+        key = (self._options.base_url, team_id, database_id)
+        cached = self._shared.schemas.get(key)
+        if cached is None or refresh:
+            tables = self.with_options(team_id=team_id, database_id=database_id).tables.list()
+            cached = Schema.from_tables(t.to_dict() for t in tables)
+            self._shared.schemas[key] = cached
+        return cached
 
     # -- lifetime ------------------------------------------------------------------------
 
@@ -356,6 +472,34 @@ class Ninox:
             raise _validation_error(exc, state) from exc
         finally:
             CURRENT_CALL.reset(token)
+
+    @contextmanager
+    def _stream(self, kwargs: Mapping[str, Any]) -> Iterator[httpx.Response]:
+        """Send a generated request description (``op._get_kwargs(...)``) and stream the body.
+
+        Used where the generated code would buffer the whole body (downloads). Auth, retries
+        (until the headers arrive) and error mapping are the same as for :meth:`_call`.
+        """
+        state = CallState(stream=True)
+        token = CURRENT_CALL.set(state)
+        try:
+            request = self._http.build_request(**kwargs)
+            response = self._http.send(request, stream=True)
+        except NinoxError:
+            CURRENT_CALL.reset(token)
+            raise
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            CURRENT_CALL.reset(token)
+            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
+        CURRENT_CALL.reset(token)
+        try:
+            yield response
+        except (httpx.HTTPError, httpx.StreamError) as exc:
+            raise APIConnectionError(
+                f"the download broke off: {type(exc).__name__}: {exc}", request=state.request
+            ) from exc
+        finally:
+            response.close()
 
     # -- escape hatch --------------------------------------------------------------------
 

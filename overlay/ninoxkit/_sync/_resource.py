@@ -21,12 +21,18 @@ lazily. ``unasync`` writes the sync twin (``Records``) from it.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ninox_api.types import Response
+from ninox_api.models import Record, RecordFields
+from ninox_api.types import Response, Unset
 
 from ninoxkit._config import TimeoutTypes
-from ninoxkit._types import NOT_GIVEN, NotGiven, Operation
+from ninoxkit._exceptions import APIResponseValidationError
+from ninoxkit._schema import Schema, TableInfo
+from ninoxkit._types import NOT_GIVEN, NotGiven, Operation, opt
+from ninoxkit._validate import check_id
+from ninoxkit._values import decode_fields
 
 if TYPE_CHECKING:
     from ninoxkit._sync._client import Ninox
@@ -34,6 +40,11 @@ if TYPE_CHECKING:
 __all__ = ["APIResource"]
 
 _T = TypeVar("_T")
+_M = TypeVar("_M")
+
+#: Table ids are upper-case letters (``A`` … ``Z``, ``AA`` …; reference §7.2). Anything else is
+#: a caption and is resolved through the cached table list first.
+_TABLE_ID = re.compile(r"[A-Z]{1,3}")
 
 
 class APIResource:
@@ -70,3 +81,71 @@ class APIResource:
             timeout=timeout,
             **kwargs,
         )
+
+    # -- helpers shared by every resource (no I/O except the schema lookup) ---------------
+
+    def _ids(self, team_id: str | None, database_id: str | None) -> tuple[str, str]:
+        """The team and database ids of a call (argument, else client default), checked."""
+        return (
+            check_id("team_id", self._team_id(team_id)),
+            check_id("database_id", self._database_id(database_id)),
+        )
+
+    def _nx(self) -> str | Unset:
+        """The ``nx-password`` header value for database calls (``UNSET`` when none is set)."""
+        return opt(self._client._options.database_password)
+
+    def _schema(self, team: str, db: str) -> Schema:
+        return self._client._schema_for(team, db)
+
+    def _table_id(self, table: str, team: str, db: str) -> str:
+        """Resolve a table id or caption to the id (captions through the cached table list).
+
+        Raises:
+            UnknownNameError: no table has this caption; the message lists close matches.
+        """
+        name = check_id("table", table)
+        if _TABLE_ID.fullmatch(name):
+            return name
+        return (self._schema(team, db)).table(name).id
+
+    def _parsed(self, response: Response[Any], model: type[_M]) -> _M:
+        """The parsed body, checked to be a ``model`` (a 2xx body of another shape is an error)."""
+        parsed = response.parsed
+        if not isinstance(parsed, model):
+            raise self._shape_error(
+                response, f"expected {model.__name__}, got {type(parsed).__name__}"
+            )
+        return parsed
+
+    def _parsed_list(self, response: Response[Any], model: type[_M]) -> list[_M]:
+        """The parsed body, checked to be a list of ``model``."""
+        parsed = response.parsed
+        if not isinstance(parsed, list) or not all(isinstance(x, model) for x in parsed):
+            raise self._shape_error(response, f"expected a list of {model.__name__}")
+        return parsed
+
+    def _json(self, response: Response[Any]) -> Any:
+        """An any-JSON body as plain Python (an empty body is ``None``; reference §4.6)."""
+        if not response.content.strip():
+            return None
+        return response.parsed
+
+    def _shape_error(self, response: Response[Any], why: str) -> APIResponseValidationError:
+        return APIResponseValidationError(
+            f"the {int(response.status_code)} response does not fit the API description: {why}",
+            status_code=int(response.status_code),
+            body=response.content,
+        )
+
+    @staticmethod
+    def _decode_record(record: Record, info: TableInfo) -> Record:
+        """A copy of ``record`` with field values converted to Python types."""
+        fields = decode_fields(
+            record.fields.additional_properties, info.types_by_name(), info.choices_by_name()
+        )
+        converted = RecordFields()
+        converted.additional_properties = fields
+        copy = Record.from_dict(record.to_dict())
+        copy.fields = converted
+        return copy

@@ -145,12 +145,16 @@ class NinoxTransport(httpx.BaseTransport):
                     redact_headers(request.headers),
                 )
             response = self._inner.send(request, stream=True, follow_redirects=False)
-            try:
-                # Read inside the slot: the limit counts requests until their body is in.
-                response.read()
-            except BaseException:
-                response.close()
-                raise
+            state = CURRENT_CALL.get()
+            if not (state is not None and state.stream and 200 <= response.status_code <= 299):
+                try:
+                    # Read inside the slot: the limit counts requests until their body is in.
+                    # A streamed download leaves its body to the caller and frees the slot so a
+                    # slow consumer cannot block other calls.
+                    response.read()
+                except BaseException:
+                    response.close()
+                    raise
         logger.info(
             "%s %s -> %s (%.2f s)",
             request.method,

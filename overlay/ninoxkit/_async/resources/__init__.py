@@ -1,0 +1,1 @@
+"""Resource namespaces of :class:`~ninoxkit.AsyncNinox`, one module per spec tag."""

@@ -1,0 +1,33 @@
+"""``client.tables``: tables with their fields (reference §4.7–§4.8)."""
+
+from __future__ import annotations
+
+from ninox_api.api.tables import get_table, list_tables
+from ninox_api.models import Table
+
+from ninoxkit._async._resource import AsyncAPIResource
+
+__all__ = ["AsyncTables"]
+
+
+class AsyncTables(AsyncAPIResource):
+    """Tables of a database."""
+
+    async def list(
+        self, *, team_id: str | None = None, database_id: str | None = None
+    ) -> list[Table]:
+        """List the tables of a database, each with its fields."""
+        team, db = self._ids(team_id, database_id)
+        response = await self._call(list_tables.asyncio_detailed, team, db, nx_password=self._nx())
+        return self._parsed_list(response, Table)
+
+    async def get(
+        self, *, table: str, team_id: str | None = None, database_id: str | None = None
+    ) -> Table:
+        """Get one table by id or caption (captions are resolved through :meth:`list`, cached)."""
+        team, db = self._ids(team_id, database_id)
+        tid = await self._table_id(table, team, db)
+        response = await self._call(
+            get_table.asyncio_detailed, team, db, tid, nx_password=self._nx()
+        )
+        return self._parsed(response, Table)

@@ -1,0 +1,144 @@
+"""``client.views``: saved views and their public shares (reference §4.5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ninox_api.api.views import (
+    get_view,
+    get_view_share,
+    list_table_views,
+    list_views,
+    share_view,
+    unshare_view,
+    update_views,
+)
+from ninox_api.models import ShareViewBody, View, ViewShare
+
+from ninoxkit._async._resource import AsyncAPIResource
+from ninoxkit._types import opt
+from ninoxkit._validate import check_id
+
+__all__ = ["AsyncViews"]
+
+
+class AsyncViews(AsyncAPIResource):
+    """Views of a database or a table."""
+
+    async def list(
+        self,
+        *,
+        table: str | None = None,
+        full: bool = False,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> list[View]:
+        """List views: of the whole database, or of one ``table`` (id or caption).
+
+        Args:
+            table: Only this table's views.
+            full: Include complete definitions (``fullView``); database-wide listing only.
+        """
+        team, db = self._ids(team_id, database_id)
+        if table is None:
+            response = await self._call(
+                list_views.asyncio_detailed,
+                team,
+                db,
+                full_view=opt(full or None),
+                nx_password=self._nx(),
+            )
+        else:
+            tid = await self._table_id(table, team, db)
+            response = await self._call(
+                list_table_views.asyncio_detailed, team, db, tid, nx_password=self._nx()
+            )
+        return self._parsed_list(response, View)
+
+    async def get(
+        self, *, view_id: str, team_id: str | None = None, database_id: str | None = None
+    ) -> View:
+        """Get one complete view definition."""
+        team, db = self._ids(team_id, database_id)
+        vid = check_id("view_id", view_id)
+        response = await self._call(
+            get_view.asyncio_detailed, team, db, vid, nx_password=self._nx()
+        )
+        return self._parsed(response, View)
+
+    async def update(
+        self,
+        views: Iterable[View | Mapping[str, Any]],
+        *,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> Any:
+        """Write complete view definitions (Ninox's CLI sends all views at once; §4.5 [1]).
+
+        Returns:
+            Whatever Ninox answers (undocumented).
+        """
+        team, db = self._ids(team_id, database_id)
+        body = [v if isinstance(v, View) else View.from_dict(dict(v)) for v in views]
+        response = await self._call(
+            update_views.asyncio_detailed, team, db, body=body, nx_password=self._nx()
+        )
+        return self._json(response)
+
+    async def get_share(
+        self,
+        *,
+        table: str,
+        view_id: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> ViewShare:
+        """Get the public share of a view."""
+        team, db = self._ids(team_id, database_id)
+        tid = await self._table_id(table, team, db)
+        vid = check_id("view_id", view_id)
+        response = await self._call(
+            get_view_share.asyncio_detailed, team, db, tid, vid, nx_password=self._nx()
+        )
+        return self._parsed(response, ViewShare)
+
+    async def share(
+        self,
+        *,
+        table: str,
+        view_id: str,
+        settings: Mapping[str, Any] | None = None,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> ViewShare:
+        """Share a view publicly, or update its share (settings are undocumented; §4.5 [1])."""
+        team, db = self._ids(team_id, database_id)
+        tid = await self._table_id(table, team, db)
+        vid = check_id("view_id", view_id)
+        body = ShareViewBody.from_dict(dict(settings or {}))
+        response = await self._call(
+            share_view.asyncio_detailed,
+            team,
+            db,
+            tid,
+            vid,
+            body=body,
+            idempotent=True,  # create-or-update of one share: repeating it changes nothing
+            nx_password=self._nx(),
+        )
+        return self._parsed(response, ViewShare)
+
+    async def unshare(
+        self,
+        *,
+        table: str,
+        view_id: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> None:
+        """Remove the public share of a view."""
+        team, db = self._ids(team_id, database_id)
+        tid = await self._table_id(table, team, db)
+        vid = check_id("view_id", view_id)
+        await self._call(unshare_view.asyncio_detailed, team, db, tid, vid, nx_password=self._nx())

@@ -1,0 +1,148 @@
+"""Batch planning and partial-failure bookkeeping for record writes (no I/O; both twins).
+
+Ninox documents no maximum batch size (reference §8), so writes go out in batches of a
+configurable size. When one batch fails, the error must say exactly what happened to every input
+item: written (with the record Ninox returned), not written, or unknown — unknown only when a
+non-idempotent batch may have reached Ninox and was therefore not re-sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Generic, Literal, TypeVar
+
+import attrs
+
+from ._exceptions import (
+    APIConnectionError,
+    APIStatusError,
+    BatchWriteError,
+    InvalidArgumentError,
+    NinoxError,
+    OutcomeUnknownError,
+)
+from ._validate import check_positive_int, check_record_id
+
+__all__ = ["BatchPlan", "WriteItem", "normalize_writes"]
+
+R = TypeVar("R")
+Mode = Literal["create", "update", "upsert"]
+
+
+@attrs.frozen
+class WriteItem:
+    """One record to write: its id (``None`` to create), fields, and the ``_upsert`` flag."""
+
+    id: int | None
+    fields: Mapping[str, Any]
+    upsert: bool = False
+
+
+def normalize_writes(records: Iterable[Any], *, mode: Mode) -> list[WriteItem]:
+    """Turn the accepted input shapes into :class:`WriteItem` s, checking each.
+
+    ``create``: each item is a mapping of fields. ``update``/``upsert``: ``{"id", "fields"}``,
+    ``(id, fields)`` or an object with ``.id`` and ``.fields`` (a :class:`Record`); ``upsert`` also
+    takes items without an id, which are created.
+
+    Raises:
+        InvalidArgumentError: naming the first bad item (nothing is sent).
+    """
+    if isinstance(records, Mapping | str | bytes):
+        raise InvalidArgumentError(
+            f"{mode} takes an iterable of records, not a single {type(records).__name__}"
+        )
+    out: list[WriteItem] = []
+    for index, item in enumerate(records):
+        where = f"item {index}"
+        if mode == "create":
+            if not isinstance(item, Mapping):
+                raise InvalidArgumentError(f"{where}: create takes mappings of field → value")
+            out.append(WriteItem(None, item))
+            continue
+        record_id, fields = _split(item, where)
+        if record_id is None and mode == "update":
+            raise InvalidArgumentError(f"{where}: update needs an id; use create or upsert")
+        rid = None if record_id is None else check_record_id(record_id, f"{where} id")
+        out.append(WriteItem(rid, fields, upsert=mode == "upsert" and rid is not None))
+    return out
+
+
+def _split(item: Any, where: str) -> tuple[Any, Mapping[str, Any]]:
+    if isinstance(item, tuple) and len(item) == 2:
+        record_id, fields = item
+    elif isinstance(item, Mapping):
+        unknown = set(item) - {"id", "fields"}
+        if unknown or "fields" not in item:
+            raise InvalidArgumentError(
+                f"{where}: expected {{'id': ..., 'fields': {{...}}}}, got keys {sorted(item)}"
+            )
+        record_id, fields = item.get("id"), item["fields"]
+    elif hasattr(item, "id") and hasattr(item, "fields"):
+        record_id = item.id
+        raw = item.fields
+        fields = getattr(raw, "additional_properties", raw)
+    else:
+        raise InvalidArgumentError(f"{where}: expected a mapping, an (id, fields) pair or a Record")
+    if not isinstance(fields, Mapping):
+        raise InvalidArgumentError(f"{where}: fields must be a mapping of field → value")
+    return record_id, fields
+
+
+class BatchPlan(Generic[R]):
+    """Splits ``n`` items into batches and records what became of each.
+
+    Args:
+        items: The items (only their count and ids are used).
+        size: Items per batch.
+    """
+
+    def __init__(self, items: Sequence[Any], size: int) -> None:
+        check_positive_int("batch_size", size)
+        self.items = items
+        self.size = size
+        self._results: list[R | None] = [None] * len(items)
+        self._written: list[int] = []
+
+    def batches(self) -> Iterator[range]:
+        """Index ranges of the batches, in order."""
+        for start in range(0, len(self.items), self.size):
+            yield range(start, min(start + self.size, len(self.items)))
+
+    def done(self, batch: range, results: Sequence[R | None]) -> None:
+        """Record a batch as written, with what Ninox answered for each item."""
+        for index, result in zip(batch, results, strict=True):
+            self._results[index] = result
+            self._written.append(index)
+
+    def results(self) -> list[R]:
+        """All results in input order (call after every batch is done)."""
+        return [r for r in self._results if r is not None]
+
+    def failure(self, batch: range, error: NinoxError, *, verb: str) -> BatchWriteError:
+        """The error to raise when ``batch`` failed with ``error``."""
+        unknown_batch = _outcome_unknown(error)
+        later = list(range(batch.stop, len(self.items)))
+        unknown = list(batch) if unknown_batch else []
+        not_written = ([] if unknown_batch else list(batch)) + later
+        written = [(i, self._results[i]) for i in self._written]
+        fate = "may or may not have been" if unknown_batch else "were not"
+        message = (
+            f"batch of items {batch.start}-{batch.stop - 1} failed ({error}); "
+            f"{len(written)} item(s) were {verb} before it, items {batch.start}-{batch.stop - 1} "
+            f"{fate} {verb}, {len(later)} later item(s) were not sent"
+        )
+        return BatchWriteError(
+            message, written=written, not_written=not_written, unknown=unknown, error=error
+        )
+
+
+def _outcome_unknown(error: NinoxError) -> bool:
+    """Whether a failed batch may nevertheless have been applied by Ninox."""
+    if isinstance(error, OutcomeUnknownError):
+        return True
+    if isinstance(error, APIStatusError):
+        # A 5xx may come after Ninox applied part of the batch; a 4xx is a refusal.
+        return error.status_code >= 500 or bool(getattr(error, "outcome_unknown", False))
+    # A connection error raised for an idempotent batch after its retries: it may have landed.
+    return isinstance(error, APIConnectionError)

@@ -1,0 +1,210 @@
+# Written by scripts/unasync.py from overlay/ninoxkit/_async/_handles.py.
+# Do not edit: edit the source and re-run the script.
+"""Handles: a database and its tables addressed once, then used without repeating ids.
+
+    db = client.database(team_id="…", database_id="…")
+    contacts = db.table("Contacts")              # caption or id; resolved on first use, cached
+    for record in contacts.list(filters={"Status": "Lead"}):
+        ...
+
+Handles are cheap and lazy (pyairtable's ``api.table``): creating one sends nothing.
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ninox_api.models import ChangeSet, Record
+
+from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE
+from ninoxkit._exceptions import InvalidArgumentError
+from ninoxkit._schema import FieldInfo, Schema, TableInfo
+from ninoxkit._validate import check_id
+from ninoxkit.nx import record_ref
+
+if TYPE_CHECKING:
+    from ninoxkit._sync._client import Ninox
+    from ninoxkit._sync.resources.records import RecordPager
+
+__all__ = ["Database", "Table"]
+
+
+class Database:
+    """One database of one team.
+
+    Args:
+        client: The client to send through (a copy with these ids as defaults is made).
+        team_id: The team id.
+        database_id: The database id.
+    """
+
+    def __init__(self, client: Ninox, *, team_id: str, database_id: str) -> None:
+        self.team_id = check_id("team_id", team_id)
+        self.database_id = check_id("database_id", database_id)
+        self.client = client.with_options(team_id=self.team_id, database_id=self.database_id)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(team_id={self.team_id!r}, database_id={self.database_id!r})"
+
+    def table(self, name_or_id: str) -> Table:
+        """A handle on one table, by id (``"A"``) or caption (``"Contacts"``); sends nothing."""
+        return Table(self, check_id("table", name_or_id))
+
+    def schema(self, *, refresh: bool = False) -> Schema:
+        """The tables and fields, from ``listTables``; cached per client, ``refresh`` re-reads."""
+        return self.client._schema_for(self.team_id, self.database_id, refresh=refresh)
+
+    def query(self, script: str) -> Any:
+        """Evaluate a read-only NX script (see :meth:`Scripts.query`)."""
+        return self.client.scripts.query(script)
+
+    def exec(self, script: str) -> Any:
+        """Execute a writable NX script (see :meth:`Scripts.exec`); never re-sent."""
+        return self.client.scripts.exec(script)
+
+    def changes(self, since_sq: int) -> ChangeSet:
+        """The database's change set after ``since_sq``."""
+        return self.client.changes.since(since_sq)
+
+
+class Table:
+    """One table of a database; every records method without repeating ids.
+
+    Args:
+        database: The database handle.
+        name_or_id: Table id or caption.
+    """
+
+    def __init__(self, database: Database, name_or_id: str) -> None:
+        self.database = database
+        self.name_or_id = name_or_id
+        self._records = database.client.records
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.name_or_id!r}, database={self.database!r})"
+
+    def info(self) -> TableInfo:
+        """The table's id, caption and fields (resolves the caption; raises with close matches).
+
+        Raises:
+            UnknownNameError: no table has this id or caption.
+        """
+        return (self.database.schema()).table(self.name_or_id)
+
+    def field(self, name_or_id: str) -> FieldInfo:
+        """One field by id or caption, with its type and choice options."""
+        return (self.info()).field(name_or_id)
+
+    def list(
+        self,
+        *,
+        per_page: int = DEFAULT_PAGE_SIZE,
+        limit: int | None = None,
+        order: str | None = None,
+        desc: bool | None = None,
+        new: bool | None = None,
+        updated: bool | None = None,
+        since_id: int | None = None,
+        since_sq: int | None = None,
+        filters: Mapping[str, Any] | None = None,
+        choice_style: str | None = None,
+        convert: bool = False,
+    ) -> RecordPager:
+        """All records, lazily across pages (see :meth:`Records.list`)."""
+        return self._records.list(
+            table=self.name_or_id,
+            per_page=per_page,
+            limit=limit,
+            order=order,
+            desc=desc,
+            new=new,
+            updated=updated,
+            since_id=since_id,
+            since_sq=since_sq,
+            filters=filters,
+            choice_style=choice_style,
+            convert=convert,
+        )
+
+    def get(self, record_id: int, *, convert: bool = False) -> Record:
+        """One record by id."""
+        return self._records.get(record_id, table=self.name_or_id, convert=convert)
+
+    def find_one(self, filters: Mapping[str, Any], *, convert: bool = False) -> Record | None:
+        """The first record matching all ``filters`` exactly, or ``None``."""
+        return self._records.find_one(filters, table=self.name_or_id, convert=convert)
+
+    def create(
+        self,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        convert: bool = False,
+    ) -> builtins.list[Record]:
+        """Create records in batches (see :meth:`Records.create`)."""
+        return self._records.create(
+            records, table=self.name_or_id, batch_size=batch_size, convert=convert
+        )
+
+    def update(
+        self,
+        records: Iterable[Any],
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        convert: bool = False,
+    ) -> builtins.list[Record]:
+        """Update records by id in batches (see :meth:`Records.update`)."""
+        return self._records.update(
+            records, table=self.name_or_id, batch_size=batch_size, convert=convert
+        )
+
+    def upsert(
+        self,
+        records: Iterable[Any],
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        convert: bool = False,
+    ) -> builtins.list[Record]:
+        """Update or create records by id in batches (see :meth:`Records.upsert`)."""
+        return self._records.upsert(
+            records, table=self.name_or_id, batch_size=batch_size, convert=convert
+        )
+
+    def update_one(
+        self, record_id: int, fields: Mapping[str, Any], *, convert: bool = False
+    ) -> Record:
+        """Change some fields of one record."""
+        return self._records.update_one(record_id, fields, table=self.name_or_id, convert=convert)
+
+    def delete(self, record_id: int) -> None:
+        """Delete one record."""
+        self._records.delete(record_id, table=self.name_or_id)
+
+    def delete_many(
+        self, record_ids: Iterable[int], *, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> None:
+        """Delete records in batches."""
+        self._records.delete_many(record_ids, table=self.name_or_id, batch_size=batch_size)
+
+    def changes(self, since_sq: int) -> ChangeSet:
+        """The table's change set after ``since_sq``."""
+        return self.database.client.changes.since(since_sq, table=self.name_or_id)
+
+    def records_from_refs(self, refs: Sequence[object]) -> builtins.list[Record]:
+        """Fetch the records an NX query named, e.g. ``["A6", "A7"]`` (reference §4.6).
+
+        References to other tables are refused rather than silently fetched from this one.
+
+        Raises:
+            InvalidArgumentError: a value is no record reference of this table.
+        """
+        info = self.info()
+        ids: builtins.list[int] = []
+        for ref in refs:
+            parsed = record_ref(ref)
+            if parsed is None or parsed[0] != info.id:
+                raise InvalidArgumentError(f"{ref!r} is not a record reference of table {info.id}")
+            ids.append(parsed[1])
+        return [self.get(rid) for rid in ids]

@@ -1,0 +1,492 @@
+# Written by scripts/unasync.py from overlay/ninoxkit/_async/resources/records.py.
+# Do not edit: edit the source and re-run the script.
+"""``client.records``: list, read, find, create, update, upsert and delete records (§4.9–§4.15).
+
+Writes go out in batches through ``POST …/records`` (reference §4.12). Every value of every item
+is checked and encoded before the first batch is sent. If a batch fails, the
+:class:`~ninoxkit.BatchWriteError` says exactly which input items were written (with the records
+Ninox returned), which were not, and — only when a non-idempotent batch may have reached Ninox —
+which are unknown; a create is never re-sent, so nothing is written twice.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from ninox_api.api.records import (
+    delete_record,
+    delete_records,
+    find_record,
+    get_record,
+    list_records,
+    save_records,
+    update_record,
+)
+from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpdate, RecordWrite
+
+from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
+from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from ninoxkit._exceptions import InvalidArgumentError, NinoxError
+from ninoxkit._paging import PageTracker
+from ninoxkit._sync._resource import APIResource
+from ninoxkit._types import opt
+from ninoxkit._validate import check_positive_int, check_record_id
+from ninoxkit._values import encode_fields
+
+__all__ = ["RecordPager", "Records"]
+
+
+class RecordPager:
+    """A lazy listing over every page of a table; nothing is fetched until you iterate.
+
+    ``for record in pager`` yields records across pages; ``pager.pages()`` yields whole
+    pages. Memory stays at about one page. Iterating twice lists the table twice.
+
+    Attributes:
+        pages_fetched: Pages requested so far by the current iteration.
+        repeated_pages: Times Ninox answered a page it had already sent (the listing stops
+            there instead of looping; peers.md §3 item 1).
+    """
+
+    def __init__(
+        self,
+        records: Records,
+        *,
+        table: str,
+        team_id: str | None,
+        database_id: str | None,
+        per_page: int,
+        limit: int | None,
+        start_page: int,
+        params: Mapping[str, Any],
+        convert: bool,
+    ) -> None:
+        self._records = records
+        self._table = table
+        self._team_id = team_id
+        self._database_id = database_id
+        self._per_page = per_page
+        self._limit = limit
+        self._start_page = start_page
+        self._params = dict(params)
+        self._convert = convert
+        self.pages_fetched = 0
+        self.repeated_pages = 0
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(table={self._table!r}, per_page={self._per_page}, "
+            f"limit={self._limit})"
+        )
+
+    def pages(self) -> Iterator[list[Record]]:
+        """Yield one list of records per page (the last may be short or, rarely, empty)."""
+        records = self._records
+        team, db = records._ids(self._team_id, self._database_id)
+        tid = records._table_id(self._table, team, db)
+        tracker = PageTracker(
+            per_page=self._per_page,
+            limit=self._limit,
+            start_page=self._start_page,
+            # Ninox's default order is ascending ids; order/new/updated change it (§4.9).
+            ordered_by_id=not any(self._params.get(k) for k in ("order", "new", "updated")),
+        )
+        self.pages_fetched = 0
+        self.repeated_pages = 0
+        while not tracker.done:
+            response = records._call(
+                list_records.sync_detailed,
+                team,
+                db,
+                tid,
+                page=tracker.page,
+                per_page=self._per_page,
+                **self._params,
+                nx_password=records._nx(),
+            )
+            page = records._parsed_list(response, Record)
+            fresh = tracker.accept(page)
+            self.pages_fetched = tracker.pages_fetched
+            self.repeated_pages = tracker.repeated_pages
+            if self._convert and fresh:
+                fresh = records._decode(fresh, team, db, tid)
+            if fresh:
+                yield fresh
+
+    def __iter__(self) -> Iterator[Record]:
+        for page in self.pages():
+            for record in page:
+                yield record
+
+    def to_list(self) -> list[Record]:
+        """Fetch everything into a list (mind the memory on large tables)."""
+        return [record for record in self]
+
+
+class Records(APIResource):
+    """Records of a table. ``table`` is a table id (``"A"``) or caption (``"Contacts"``)."""
+
+    def list(
+        self,
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        per_page: int = DEFAULT_PAGE_SIZE,
+        limit: int | None = None,
+        start_page: int = 0,
+        order: str | None = None,
+        desc: bool | None = None,
+        new: bool | None = None,
+        updated: bool | None = None,
+        since_id: int | None = None,
+        since_sq: int | None = None,
+        filters: Mapping[str, Any] | None = None,
+        choice_style: str | None = None,
+        ids: bool | None = None,
+        style: str | None = None,
+        convert: bool = False,
+    ) -> RecordPager:
+        """List records lazily across all pages (reference §4.9).
+
+        Args:
+            table: Table id or caption.
+            per_page: Page size, 1–500 (Ninox's maximum per n8n). Default 100.
+            limit: Stop after this many records.
+            start_page: First page (0-based).
+            order: Field (name or id) to sort by; not combinable with ``new``/``updated``.
+            desc: Sort descending.
+            new: Newest first.
+            updated: Most recently modified first.
+            since_id: Only records with a greater id.
+            since_sq: Only records changed after this sequence number.
+            filters: Exact-match filters, field name or id → value (all must hold).
+            choice_style: How choice values are rendered (``"names"``/``"ids"``; §11 conflict).
+            ids: Key ``fields`` by field id.
+            style: Passed through (``"names"`` seen in the wild; meaning undocumented).
+            convert: Turn field values into Python types (dates, datetimes, choices…).
+
+        Returns:
+            A pager: ``for record in pager``, or ``pager.pages()``.
+
+        Raises:
+            InvalidArgumentError: a bad parameter (before anything is sent).
+        """
+        check_positive_int("per_page", per_page, MAX_PAGE_SIZE)
+        if limit is not None and (
+            isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
+        ):
+            raise InvalidArgumentError(f"limit must be an int ≥ 0 or None, got {limit!r}")
+        if isinstance(start_page, bool) or not isinstance(start_page, int) or start_page < 0:
+            raise InvalidArgumentError(f"start_page must be an int ≥ 0, got {start_page!r}")
+        if order is not None and (new or updated):
+            raise InvalidArgumentError("order cannot be combined with new or updated (§4.9)")
+        for name, value in (("since_id", since_id), ("since_sq", since_sq)):
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int) or value < 0
+            ):
+                raise InvalidArgumentError(f"{name} must be an int ≥ 0, got {value!r}")
+        params = {
+            "order": opt(order),
+            "desc": opt(desc),
+            "new": opt(new),
+            "updated": opt(updated),
+            "since_id": opt(since_id),
+            "since_sq": opt(since_sq),
+            "filters": opt(_filters_param(filters)),
+            "choice_style": opt(choice_style),
+            "ids": opt(ids),
+            "style": opt(style),
+        }
+        return RecordPager(
+            self,
+            table=table,
+            team_id=team_id,
+            database_id=database_id,
+            per_page=per_page,
+            limit=limit,
+            start_page=start_page,
+            params=params,
+            convert=convert,
+        )
+
+    def get(
+        self,
+        record_id: int,
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        choice_style: str | None = None,
+        style: str | None = None,
+        convert: bool = False,
+    ) -> Record:
+        """Get one record.
+
+        Raises:
+            NotFoundError: no such record (or table).
+        """
+        rid = check_record_id(record_id)
+        team, db = self._ids(team_id, database_id)
+        tid = self._table_id(table, team, db)
+        response = self._call(
+            get_record.sync_detailed,
+            team,
+            db,
+            tid,
+            rid,
+            choice_style=opt(choice_style),
+            style=opt(style),
+            nx_password=self._nx(),
+        )
+        record = self._parsed(response, Record)
+        if convert:
+            (record,) = self._decode([record], team, db, tid)
+        return record
+
+    def find_one(
+        self,
+        filters: Mapping[str, Any],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+    ) -> Record | None:
+        """Find the first record whose fields equal all ``filters`` (``POST …/record``, §4.11).
+
+        No match is ``None``: Ninox answers an empty array (or an empty body) then. An unknown
+        table or field is still an error (:class:`NotFoundError` / :class:`BadRequestError`).
+        """
+        if not isinstance(filters, Mapping) or not filters:
+            raise InvalidArgumentError("find_one needs a non-empty mapping of field → value")
+        team, db = self._ids(team_id, database_id)
+        tid = self._table_id(table, team, db)
+        body = FindRecordRequest.from_dict({"filters": encode_fields(filters)})
+        response = self._call(
+            find_record.sync_detailed,
+            team,
+            db,
+            tid,
+            body=body,
+            idempotent=True,  # a lookup: safe to repeat
+            nx_password=self._nx(),
+        )
+        parsed = response.parsed
+        if parsed is None and not response.content.strip():
+            return None
+        if isinstance(parsed, list):
+            found = parsed[0] if parsed else None
+        else:
+            found = self._parsed(response, Record)
+        if found is not None and convert:
+            (found,) = self._decode([found], team, db, tid)
+        return found
+
+    def create(
+        self,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        convert: bool = False,
+    ) -> builtins.list[Record]:
+        """Create records, each given as a mapping of field name (or id) → value.
+
+        Sent in batches of ``batch_size``; answers the new records in input order.
+
+        Raises:
+            FieldValueError: a value cannot be sent (nothing was sent).
+            BatchWriteError: a batch failed; says which items were written, which not and which
+                are unknown (a create is never re-sent once it may have reached Ninox).
+        """
+        items = normalize_writes(records, mode="create")
+        return self._write(items, table, team_id, database_id, batch_size, convert)
+
+    def update(
+        self,
+        records: Iterable[Record | Mapping[str, Any] | tuple[int, Mapping[str, Any]]],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        convert: bool = False,
+    ) -> builtins.list[Record]:
+        """Update existing records: items are ``{"id": 5, "fields": {...}}``, ``(5, {...})`` or
+        a :class:`Record`. Only the given fields change. Answers the records in input order.
+
+        Raises:
+            BatchWriteError: as for :meth:`create` (updates are safe to retry, so transient
+                failures are retried first).
+        """
+        items = normalize_writes(records, mode="update")
+        return self._write(items, table, team_id, database_id, batch_size, convert)
+
+    def upsert(
+        self,
+        records: Iterable[Record | Mapping[str, Any] | tuple[int, Mapping[str, Any]]],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        convert: bool = False,
+    ) -> builtins.list[Record]:
+        """Update records by id, creating those whose id does not exist (``_upsert``, §4.12).
+
+        Items as for :meth:`update`; an item without ``id`` is created.
+        """
+        items = normalize_writes(records, mode="upsert")
+        return self._write(items, table, team_id, database_id, batch_size, convert)
+
+    def update_one(
+        self,
+        record_id: int,
+        fields: Mapping[str, Any],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+    ) -> Record:
+        """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field."""
+        rid = check_record_id(record_id)
+        team, db = self._ids(team_id, database_id)
+        tid = self._table_id(table, team, db)
+        encoded = self._encode(fields, team, db, tid, convert)
+        body = RecordUpdate(fields=RecordFields.from_dict(encoded))
+        response = self._call(
+            update_record.sync_detailed, team, db, tid, rid, body=body, nx_password=self._nx()
+        )
+        record = self._parsed(response, Record)
+        if convert:
+            (record,) = self._decode([record], team, db, tid)
+        return record
+
+    def delete(
+        self,
+        record_id: int,
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> None:
+        """Delete one record (§4.14)."""
+        rid = check_record_id(record_id)
+        team, db = self._ids(team_id, database_id)
+        tid = self._table_id(table, team, db)
+        self._call(delete_record.sync_detailed, team, db, tid, rid, nx_password=self._nx())
+
+    def delete_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+    ) -> None:
+        """Delete several records with ``DELETE …/records`` in batches (§4.15).
+
+        Raises:
+            BatchWriteError: a batch failed; ``written`` lists the deleted ids' items.
+        """
+        ids = [check_record_id(rid, "record_ids item") for rid in record_ids]
+        check_positive_int("batch_size", batch_size)
+        team, db = self._ids(team_id, database_id)
+        tid = self._table_id(table, team, db)
+        plan: BatchPlan[None] = BatchPlan(ids, batch_size)
+        for batch in plan.batches():
+            chunk = [ids[i] for i in batch]
+            try:
+                self._call(
+                    delete_records.sync_detailed,
+                    team,
+                    db,
+                    tid,
+                    body=chunk,
+                    nx_password=self._nx(),
+                )
+            except NinoxError as exc:
+                raise plan.failure(batch, exc, verb="deleted") from exc
+            plan.done(batch, [None] * len(batch))
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _write(
+        self,
+        items: Sequence[WriteItem],
+        table: str,
+        team_id: str | None,
+        database_id: str | None,
+        batch_size: int,
+        convert: bool,
+    ) -> builtins.list[Record]:
+        check_positive_int("batch_size", batch_size)
+        team, db = self._ids(team_id, database_id)
+        tid = self._table_id(table, team, db)
+        # Encode and check everything before the first batch leaves: a bad value in item 900
+        # must not leave items 1-899 written.
+        bodies = [
+            RecordWrite(
+                fields=RecordFields.from_dict(self._encode(item.fields, team, db, tid, convert)),
+                id=opt(item.id),
+                field_upsert=opt(True if item.upsert else None),
+            )
+            for item in items
+        ]
+        plan: BatchPlan[Record] = BatchPlan(items, batch_size)
+        for batch in plan.batches():
+            chunk = [bodies[i] for i in batch]
+            try:
+                response = self._call(
+                    save_records.sync_detailed,
+                    team,
+                    db,
+                    tid,
+                    body=chunk,
+                    # Re-sending is safe only when every item names its record (§4.12).
+                    idempotent=all(items[i].id is not None for i in batch),
+                    nx_password=self._nx(),
+                )
+                written = self._parsed_list(response, Record)
+                if len(written) != len(batch):
+                    raise self._shape_error(
+                        response, f"sent {len(batch)} records, Ninox answered {len(written)}"
+                    )
+            except NinoxError as exc:
+                raise plan.failure(batch, exc, verb="written") from exc
+            if convert:
+                written = self._decode(written, team, db, tid)
+            plan.done(batch, written)
+        return plan.results()
+
+    def _encode(
+        self, fields: Mapping[str, Any], team: str, db: str, tid: str, convert: bool
+    ) -> dict[str, Any]:
+        if not convert:
+            return encode_fields(fields)
+        info = (self._schema(team, db)).table(tid)
+        return encode_fields(fields, info.types_by_name(), info.choices_by_name())
+
+    def _decode(
+        self, records: builtins.list[Record], team: str, db: str, tid: str
+    ) -> builtins.list[Record]:
+        info = (self._schema(team, db)).table(tid)
+        return [self._decode_record(r, info) for r in records]
+
+
+def _filters_param(filters: Mapping[str, Any] | None) -> str | None:
+    """Encode exact-match filters as Ninox wants them: JSON ``{"fields": {...}}`` (§4.9)."""
+    if filters is None:
+        return None
+    if not isinstance(filters, Mapping):
+        raise InvalidArgumentError("filters must be a mapping of field name or id → value")
+    encoded = encode_fields(filters)
+    return json.dumps({"fields": encoded}, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,82 @@
+# Written by scripts/unasync.py from overlay/ninoxkit/_async/resources/scripts.py.
+# Do not edit: edit the source and re-run the script.
+"""``client.scripts``: evaluate NX scripts, read-only (``query``) or writable (``exec``) (§4.6).
+
+Build scripts from user data with :mod:`ninoxkit.nx`, never with string formatting.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninox_api.api.query import evaluate_query, exec_script, run_query
+from ninox_api.models import QueryRequest
+
+from ninoxkit._constants import MAX_QUERY_URL_LENGTH
+from ninoxkit._exceptions import InvalidArgumentError
+from ninoxkit._sync._resource import APIResource
+
+__all__ = ["Scripts"]
+
+
+def _check_script(script: object) -> str:
+    if not isinstance(script, str) or not script.strip():
+        raise InvalidArgumentError("the NX script must be a non-empty string")
+    return script
+
+
+class Scripts(APIResource):
+    """NX script evaluation in one database."""
+
+    def query(
+        self, script: str, *, team_id: str | None = None, database_id: str | None = None
+    ) -> Any:
+        """Evaluate a read-only NX script and return its value as plain JSON.
+
+        Short scripts go as ``GET …/query?query=``; longer ones as ``POST …/query`` so the URL
+        stays well below common limits. Both are read-only and safe to retry.
+
+        Returns:
+            A number, string, bool, list (possibly nested) or ``None``. Records come back as
+            references such as ``"A6"``: see :meth:`ninoxkit.nx.record_ref` and
+            :meth:`Table.records_from_refs <ninoxkit.Table.records_from_refs>`.
+        """
+        nx = _check_script(script)
+        team, db = self._ids(team_id, database_id)
+        if len(self._client.base_url) + 120 + 3 * len(nx.encode()) <= MAX_QUERY_URL_LENGTH:
+            response = self._call(
+                evaluate_query.sync_detailed, team, db, query=nx, nx_password=self._nx()
+            )
+        else:
+            response = self._call(
+                run_query.sync_detailed,
+                team,
+                db,
+                body=QueryRequest(query=nx),
+                idempotent=True,  # read-only (§4.6): repeating it changes nothing
+                nx_password=self._nx(),
+            )
+        return self._json(response)
+
+    def exec(
+        self, script: str, *, team_id: str | None = None, database_id: str | None = None
+    ) -> Any:
+        """Execute an NX script that may write (create, change, delete records).
+
+        Never re-sent once the request may have reached Ninox: if the answer is lost you get
+        :class:`~ninoxkit.OutcomeUnknownError` and must check the data before running it again.
+
+        Returns:
+            The script's value as plain JSON.
+        """
+        nx = _check_script(script)
+        team, db = self._ids(team_id, database_id)
+        response = self._call(
+            exec_script.sync_detailed,
+            team,
+            db,
+            body=QueryRequest(query=nx),
+            idempotent=False,
+            nx_password=self._nx(),
+        )
+        return self._json(response)

@@ -1,0 +1,142 @@
+# Written by scripts/unasync.py from overlay/ninoxkit/_async/resources/undocumented.py.
+# Do not edit: edit the source and re-run the script.
+"""``client.undocumented``: the raw schema and print reports (reference §4.18–§4.19).
+
+Ninox does not document these operations; its own developer CLI uses them. They may change
+without notice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ninox_api.api.undocumented import (
+    download_report_file,
+    get_report,
+    get_schema,
+    list_report_files,
+    list_reports,
+    update_reports,
+    update_schema,
+)
+from ninox_api.models import Report, SchemaDocument, SchemaVersion
+
+from ninoxkit._sync._resource import APIResource
+from ninoxkit._types import opt
+from ninoxkit._validate import check_id
+
+__all__ = ["Undocumented"]
+
+
+class Undocumented(APIResource):
+    """Operations Ninox's own CLI relies on but Ninox does not document."""
+
+    def get_schema(
+        self,
+        *,
+        include_reports_and_views: bool = False,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> SchemaDocument:
+        """The raw schema document (§4.19 [1])."""
+        team, db = self._ids(team_id, database_id)
+        response = self._call(
+            get_schema.sync_detailed,
+            team,
+            db,
+            include_reports_and_views=opt(include_reports_and_views or None),
+            nx_password=self._nx(),
+        )
+        return self._parsed(response, SchemaDocument)
+
+    def update_schema(
+        self,
+        schema: SchemaDocument | Mapping[str, Any],
+        *,
+        format_scripts: bool = False,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> SchemaVersion:
+        """Overwrite the schema; fails with :class:`ConflictError` if its ``version`` is stale."""
+        team, db = self._ids(team_id, database_id)
+        body = (
+            schema if isinstance(schema, SchemaDocument) else SchemaDocument.from_dict(dict(schema))
+        )
+        response = self._call(
+            update_schema.sync_detailed,
+            team,
+            db,
+            body=body,
+            format_scripts=opt("T" if format_scripts else None),
+            # Versioned (optimistic concurrency): a repeat after success fails, never doubles.
+            idempotent=True,
+            nx_password=self._nx(),
+        )
+        return self._parsed(response, SchemaVersion)
+
+    def list_reports(
+        self, *, full: bool = False, team_id: str | None = None, database_id: str | None = None
+    ) -> list[Report]:
+        """List print reports (§4.18)."""
+        team, db = self._ids(team_id, database_id)
+        response = self._call(
+            list_reports.sync_detailed,
+            team,
+            db,
+            full_report=opt(full or None),
+            nx_password=self._nx(),
+        )
+        return self._parsed_list(response, Report)
+
+    def get_report(
+        self, report_id: str, *, team_id: str | None = None, database_id: str | None = None
+    ) -> Report:
+        """Get one print report."""
+        team, db = self._ids(team_id, database_id)
+        rid = check_id("report_id", report_id)
+        response = self._call(get_report.sync_detailed, team, db, rid, nx_password=self._nx())
+        return self._parsed(response, Report)
+
+    def update_reports(
+        self,
+        reports: Iterable[Report | Mapping[str, Any]],
+        *,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> Any:
+        """Write complete report definitions (§4.18 [1]); returns Ninox's undocumented answer."""
+        team, db = self._ids(team_id, database_id)
+        body = [r if isinstance(r, Report) else Report.from_dict(dict(r)) for r in reports]
+        response = self._call(
+            update_reports.sync_detailed, team, db, body=body, nx_password=self._nx()
+        )
+        return self._json(response)
+
+    def list_report_files(
+        self, report_id: str, *, team_id: str | None = None, database_id: str | None = None
+    ) -> list[str]:
+        """File names of a report's templates."""
+        team, db = self._ids(team_id, database_id)
+        rid = check_id("report_id", report_id)
+        response = self._call(
+            list_report_files.sync_detailed, team, db, rid, nx_password=self._nx()
+        )
+        return [str(name) for name in self._parsed_list(response, str)]
+
+    def download_report_file(
+        self,
+        report_id: str,
+        file_name: str,
+        *,
+        team_id: str | None = None,
+        database_id: str | None = None,
+    ) -> bytes:
+        """The bytes of a report template file."""
+        team, db = self._ids(team_id, database_id)
+        rid = check_id("report_id", report_id)
+        name = check_id("file_name", file_name)
+        response = self._call(
+            download_report_file.sync_detailed, team, db, rid, name, nx_password=self._nx()
+        )
+        return response.content

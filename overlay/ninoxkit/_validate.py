@@ -1,0 +1,57 @@
+"""Argument checks made before any request is sent (no I/O; shared by both twins).
+
+Generated operations percent-encode every path value (``quote(value, safe="")``), so ``/``, ``?``,
+``#`` and ``%`` cannot leave their path segment. Two things still could: the dot segments ``.``
+and ``..`` (URL normalisation resolves them, which would address another resource), and
+control characters, which no Ninox id or name contains. Both are refused here with a clear
+message instead of being sent.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._exceptions import InvalidArgumentError
+
+__all__ = ["check_id", "check_positive_int", "check_record_id"]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_ID_LENGTH = 1000
+
+
+def check_id(name: str, value: object) -> str:
+    """Return ``value`` if it can be sent as one path segment; raise otherwise.
+
+    Raises:
+        InvalidArgumentError: not a string, empty or blank, ``.``/``..``, a control character,
+            or longer than 1000 characters.
+    """
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, got {type(value).__name__}")
+    if not value.strip():
+        raise InvalidArgumentError(f"{name} must not be empty")
+    if value in (".", ".."):
+        raise InvalidArgumentError(f"{name} {value!r} is not a valid id or name")
+    if _CONTROL.search(value):
+        raise InvalidArgumentError(f"{name} {value!r} contains a control character")
+    if len(value) > MAX_ID_LENGTH:
+        raise InvalidArgumentError(f"{name} is {len(value)} characters long; at most 1000")
+    return value
+
+
+def check_record_id(value: object, name: str = "record_id") -> int:
+    """Return ``value`` if it is a record id (an int ≥ 1, reference §7.1); raise otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidArgumentError(f"{name} must be an int, got {value!r}")
+    if value < 1:
+        raise InvalidArgumentError(f"{name} must be 1 or more, got {value}")
+    return value
+
+
+def check_positive_int(name: str, value: object, maximum: int | None = None) -> int:
+    """Return ``value`` if it is an int in ``1..maximum``; raise otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidArgumentError(f"{name} must be a positive int, got {value!r}")
+    if maximum is not None and value > maximum:
+        raise InvalidArgumentError(f"{name} must be at most {maximum}, got {value}")
+    return value

@@ -1,0 +1,403 @@
+"""Field values: Ninox JSON ↔ Python, by field type (no I/O; shared by both twins).
+
+Conversion is opt-in (``convert=True`` on record reads, or :func:`encode_fields` for writes);
+raw JSON stays available. Decoding is tolerant of every form Ninox has been seen to send
+(reference §7.3 and §11); encoding writes the best-supported form and checks values before
+anything is sent.
+
+=================  ===================================  ======================================
+Ninox type         JSON (best supported, §7.3)          Python
+=================  ===================================  ======================================
+text, email, url,  string                               ``str``
+phone, html
+number             number                               ``int`` / ``float``
+boolean            boolean                              ``bool``
+date               ``"YYYY-MM-DD"`` (a number, ms        ``datetime.date``
+                   since the epoch, is also read: §11)
+timestamp          ``"YYYY-MM-DDThh:mm:ss"`` UTC, no     aware ``datetime.datetime`` in UTC
+                   zone (offsets and ms numbers read)
+time               ``"hh:mm:ss"`` (``hh:mm`` read)      ``datetime.time``
+timeinterval       ``"h:mm:ss.SSS"`` (ms numbers read)   ``datetime.timedelta``
+appointment        ``"<start> - <end>"`` (the Ninox 4   :class:`Appointment`
+                   form ``[start,end)`` is read too)
+location           ``"address <lat,lon>"``              :class:`Location`
+choice             caption (option id with               ``str`` caption
+                   ``choiceStyle=ids``)
+multi              array of captions (ids, or a comma   ``list[str]`` captions
+                   string, read)
+empty              ``""``, absent or ``null``           ``None``; writing ``None`` clears
+=================  ===================================  ======================================
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from ._exceptions import InvalidArgumentError
+
+__all__ = [
+    "Appointment",
+    "FieldValueError",
+    "Location",
+    "decode_fields",
+    "decode_value",
+    "encode_fields",
+    "encode_value",
+    "format_timestamp",
+    "parse_timestamp",
+]
+
+UTC = _dt.UTC
+_TEXT_TYPES = {"string", "text", "html", "email", "phone", "link", "url", "color", "icon"}
+_TS = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?")
+_INTERVAL = re.compile(r"(-)?(\d+):(\d{1,2}):(\d{1,2})(?:\.(\d{1,6}))?")
+_LOCATION = re.compile(r"(.*?)\s*<\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*>\s*")
+
+
+class FieldValueError(InvalidArgumentError):
+    """A field value cannot be converted (raised before any request is sent)."""
+
+
+class Appointment(NamedTuple):
+    """An appointment field value: a start and an end (aware UTC datetimes)."""
+
+    start: _dt.datetime
+    end: _dt.datetime
+
+
+class Location(NamedTuple):
+    """A location field value: an address and coordinates."""
+
+    address: str
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+def parse_timestamp(value: str | float) -> _dt.datetime:
+    """Read a Ninox timestamp as an aware UTC datetime.
+
+    Ninox sends UTC wall-clock time without a zone suffix (reference §7.1); an explicit ``Z`` or
+    offset is honoured, and a number is taken as milliseconds since the epoch (§11).
+
+    Raises:
+        FieldValueError: if the value is no timestamp.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _dt.datetime.fromtimestamp(value / 1000, tz=UTC)
+    if isinstance(value, str):
+        match = _TS.fullmatch(value.strip())
+        if match:
+            date, time, zone = match.groups()
+            parsed = _dt.datetime.fromisoformat(f"{date}T{time}{_normal_zone(zone)}")
+            return parsed.astimezone(UTC)
+    raise FieldValueError(f"not a Ninox timestamp: {value!r}")
+
+
+def _normal_zone(zone: str | None) -> str:
+    if zone is None or zone == "Z":
+        return "+00:00"
+    return zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+
+
+def format_timestamp(value: _dt.datetime) -> str:
+    """Write an aware datetime as Ninox's zone-less UTC timestamp.
+
+    Raises:
+        FieldValueError: for a naive datetime: Ninox stores UTC, and guessing the zone of a naive
+            value would silently shift it by hours.
+    """
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise FieldValueError(
+            f"naive datetime {value.isoformat()} is ambiguous; pass an aware one "
+            "(e.g. value.replace(tzinfo=datetime.UTC))"
+        )
+    utc = value.astimezone(UTC).replace(tzinfo=None)
+    spec = "milliseconds" if utc.microsecond else "seconds"
+    return utc.isoformat(timespec=spec)
+
+
+def _decode_date(value: Any) -> _dt.date:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # docs.ninox.com types dates as numbers (§7.3 [conflict]): ms since the epoch.
+        return _dt.datetime.fromtimestamp(value / 1000, tz=UTC).date()
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise FieldValueError(f"not a Ninox date: {value!r}")
+
+
+def _decode_time(value: Any) -> _dt.time:
+    if isinstance(value, str):
+        try:
+            return _dt.time.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (_dt.datetime.min + _dt.timedelta(milliseconds=value)).time()
+    raise FieldValueError(f"not a Ninox time: {value!r}")
+
+
+def _decode_interval(value: Any) -> _dt.timedelta:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _dt.timedelta(milliseconds=value)
+    if isinstance(value, str):
+        match = _INTERVAL.fullmatch(value.strip())
+        if match:
+            sign, hours, minutes, seconds, frac = match.groups()
+            micro = int((frac or "0").ljust(6, "0"))
+            delta = _dt.timedelta(
+                hours=int(hours), minutes=int(minutes), seconds=int(seconds), microseconds=micro
+            )
+            return -delta if sign else delta
+    raise FieldValueError(f"not a Ninox time interval: {value!r}")
+
+
+def _encode_interval(value: _dt.timedelta) -> str:
+    total_ms = round(value.total_seconds() * 1000)
+    sign = "-" if total_ms < 0 else ""
+    total_ms = abs(total_ms)
+    hours, rest = divmod(total_ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{sign}{hours}:{minutes:02d}:{seconds:02d}.{millis:03d}"
+
+
+def _decode_appointment(value: Any) -> Appointment:
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("[") and text.endswith(")"):
+            # Ninox 4 writes appointments as a half-open range (peers.md §3 item 10).
+            parts = text[1:-1].split(",")
+        else:
+            parts = re.split(r"\s+-\s+", text)
+        if len(parts) == 2:
+            return Appointment(parse_timestamp(parts[0].strip()), parse_timestamp(parts[1].strip()))
+    raise FieldValueError(f"not a Ninox appointment: {value!r}")
+
+
+def _decode_location(value: Any) -> Location:
+    if isinstance(value, str):
+        match = _LOCATION.fullmatch(value)
+        if match:
+            return Location(match.group(1), float(match.group(2)), float(match.group(3)))
+        return Location(value.strip())
+    raise FieldValueError(f"not a Ninox location: {value!r}")
+
+
+def _caption(value: Any, choices: Mapping[str, str] | None) -> str:
+    key = str(value)
+    if choices and key in choices:
+        return choices[key]
+    return key
+
+
+def decode_value(value: Any, field_type: str, choices: Mapping[str, str] | None = None) -> Any:
+    """Turn one JSON field value into its Python form.
+
+    Args:
+        value: the value as Ninox sent it.
+        field_type: the field's type (``Field.type`` / schema ``base``).
+        choices: option id → caption, for choice and multi fields.
+
+    Returns:
+        The Python value, ``None`` for an empty field, or the value unchanged for types with no
+        conversion (formulas, references, files, users: their JSON form is not documented, §7.3).
+
+    Raises:
+        FieldValueError: if the value does not fit the type.
+    """
+    if value is None or value == "":
+        return None
+    kind = field_type.lower()
+    if kind in _TEXT_TYPES:
+        return value if isinstance(value, str) else str(value)
+    if kind == "number":
+        if isinstance(value, bool):
+            raise FieldValueError(f"not a number: {value!r}")
+        if isinstance(value, int | float):
+            return value
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise FieldValueError(f"not a number: {value!r}") from None
+        return int(number) if number.is_integer() and "." not in str(value) else number
+    if kind == "boolean":
+        if isinstance(value, bool):
+            return value
+        if value in (0, 1, "true", "false"):
+            return value in (1, "true")
+        raise FieldValueError(f"not a boolean: {value!r}")
+    if kind == "date":
+        return _decode_date(value)
+    if kind in ("timestamp", "datetime"):
+        return parse_timestamp(value)
+    if kind == "time":
+        return _decode_time(value)
+    if kind == "timeinterval":
+        return _decode_interval(value)
+    if kind == "appointment":
+        return _decode_appointment(value)
+    if kind == "location":
+        return _decode_location(value)
+    if kind == "choice":
+        return _caption(value, choices)
+    if kind == "multi":
+        items = value.split(",") if isinstance(value, str) else value
+        if not isinstance(items, list):
+            items = [items]
+        return [
+            _caption(item.strip() if isinstance(item, str) else item, choices) for item in items
+        ]
+    return value
+
+
+def _check_json(value: Any, where: str) -> None:
+    """Refuse values JSON cannot carry faithfully (NaN, infinities, arbitrary objects)."""
+    if value is None or isinstance(value, bool | int | str):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise FieldValueError(
+                f"{where}: {value!r} cannot be sent (JSON has no NaN or infinity)"
+            )
+        return
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise FieldValueError(f"{where}: keys must be strings, got {key!r}")
+            _check_json(item, where)
+        return
+    if isinstance(value, list | tuple):
+        for item in value:
+            _check_json(item, where)
+        return
+    raise FieldValueError(
+        f"{where}: a {type(value).__name__} cannot be sent as JSON; pass str, int, float, bool, "
+        "None, list or dict (or a date/datetime/time/timedelta with the field's type known)"
+    )
+
+
+def encode_value(
+    value: Any,
+    field_type: str | None,
+    choices: Mapping[str, str] | None = None,
+    *,
+    where: str = "value",
+) -> Any:
+    """Turn one Python value into the JSON Ninox expects for a field of ``field_type``.
+
+    ``None`` clears the field. With ``field_type=None`` (schema unknown) Python date/time values
+    are still written in Ninox's forms and everything else must already be plain JSON.
+
+    Raises:
+        FieldValueError: if the value cannot be written for that type.
+    """
+    kind = field_type.lower() if field_type else None
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise FieldValueError(f"{where}: {value!r} cannot be sent")
+        value = int(value) if value == value.to_integral_value() else float(value)
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise FieldValueError(f"{where}: number field needs an int or float, got {value!r}")
+    elif kind == "boolean":
+        if not isinstance(value, bool):
+            raise FieldValueError(f"{where}: boolean field needs True or False, got {value!r}")
+    elif kind in _TEXT_TYPES and not isinstance(value, str):
+        raise FieldValueError(f"{where}: text field needs a str, got {type(value).__name__}")
+    if isinstance(value, Appointment) or (kind == "appointment" and _is_pair(value)):
+        start, end = value
+        return f"{_encode_when(start, where)} - {_encode_when(end, where)}"
+    if isinstance(value, Location):
+        if value.latitude is None or value.longitude is None:
+            return value.address
+        return f"{value.address} <{value.latitude},{value.longitude}>"
+    if isinstance(value, _dt.datetime):
+        if kind == "date":
+            raise FieldValueError(f"{where}: date field needs a date, got a datetime")
+        return format_timestamp(value) if kind != "time" else value.time().isoformat("seconds")
+    if isinstance(value, _dt.date):
+        if kind in ("timestamp", "datetime"):
+            raise FieldValueError(f"{where}: timestamp field needs an aware datetime, got a date")
+        return value.isoformat()
+    if isinstance(value, _dt.time):
+        spec = "milliseconds" if value.microsecond else "seconds"
+        return value.isoformat(spec)
+    if isinstance(value, _dt.timedelta):
+        return _encode_interval(value)
+    if kind == "choice" and choices:
+        return _choice_caption(value, choices, where)
+    if kind == "multi" and choices:
+        items = [value] if isinstance(value, str) else list(value)
+        return [_choice_caption(item, choices, where) for item in items]
+    if isinstance(value, set | frozenset):
+        value = sorted(value)
+    _check_json(value, where)
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _is_pair(value: Any) -> bool:
+    return isinstance(value, tuple | list) and len(value) == 2
+
+
+def _encode_when(value: Any, where: str) -> str:
+    if isinstance(value, _dt.datetime):
+        return format_timestamp(value)
+    raise FieldValueError(f"{where}: appointment needs two aware datetimes, got {value!r}")
+
+
+def _choice_caption(value: Any, choices: Mapping[str, str], where: str) -> str:
+    """Accept a caption or an option id; write the caption (Ninox's documented form, §7.3)."""
+    if isinstance(value, str) and value in choices.values():
+        return value
+    if str(value) in choices:
+        return choices[str(value)]
+    options = ", ".join(repr(c) for c in choices.values())
+    raise FieldValueError(f"{where}: {value!r} is not an option; options are {options}")
+
+
+def encode_fields(
+    fields: Mapping[str, Any],
+    types: Mapping[str, str] | None = None,
+    choices: Mapping[str, Mapping[str, str]] | None = None,
+) -> dict[str, Any]:
+    """Encode a record's ``fields`` mapping, checking every value before anything is sent.
+
+    Args:
+        fields: field name (or id) → Python value.
+        types: field name → Ninox type, when the schema is known.
+        choices: field name → (option id → caption), for choice fields.
+
+    Raises:
+        FieldValueError: naming the first field whose value cannot be written.
+    """
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        if not isinstance(key, str) or not key:
+            raise FieldValueError(f"field names must be non-empty strings, got {key!r}")
+        kind = types.get(key) if types else None
+        opts = choices.get(key) if choices else None
+        out[key] = encode_value(value, kind, opts, where=f"field {key!r}")
+    return out
+
+
+def decode_fields(
+    fields: Mapping[str, Any],
+    types: Mapping[str, str],
+    choices: Mapping[str, Mapping[str, str]] | None = None,
+) -> dict[str, Any]:
+    """Decode a record's ``fields`` mapping by the schema's types (unknown fields pass through)."""
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        kind = types.get(key)
+        out[key] = decode_value(value, kind, (choices or {}).get(key)) if kind else value
+    return out
