@@ -1,0 +1,391 @@
+"""Resources over httpx.MockTransport and a fake Ninox (async source; _sync is its twin).
+
+What a user would notice: every record exactly once across pages, batches that say exactly
+what was written, values refused before anything is sent, paths that cannot escape their
+segment, streamed downloads.
+"""
+
+from __future__ import annotations
+
+import math
+import tracemalloc
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from ninoxkit import (
+    AsyncNinox,
+    BatchWriteError,
+    ConfigurationError,
+    FieldValueError,
+    InvalidArgumentError,
+    NotFoundError,
+    UnknownNameError,
+)
+
+from tests.unit.fakeninox import DB, TEAM, FakeNinox
+
+
+def make(fake: Any, **kwargs: Any) -> AsyncNinox:
+    http = httpx.AsyncClient(transport=httpx.MockTransport(fake))
+    return AsyncNinox(api_key="key", team_id=TEAM, database_id=DB, http_client=http, **kwargs)
+
+
+def posts(fake: FakeNinox) -> int:
+    """How many POSTs the fake has seen so far (including the one being handled)."""
+    return len([r for r in fake.requests if r.method == "POST"])
+
+
+def list_calls(fake: FakeNinox) -> list[httpx.Request]:
+    return [r for r in fake.requests if r.method == "GET" and r.url.path.endswith("/records")]
+
+
+# -- pager -------------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_pager_on_an_empty_table_asks_once() -> None:
+    fake = FakeNinox()
+    records = [r async for r in make(fake).records.list(table="A")]
+    assert records == []
+    assert len(list_calls(fake)) == 1
+
+
+@pytest.mark.asyncio
+async def test_pager_yields_every_record_once_across_pages() -> None:
+    fake = FakeNinox()
+    fake.add("A", 250)
+    ids = [r.id async for r in make(fake).records.list(table="A", per_page=100)]
+    assert ids == list(range(1, 251))
+    assert [r.url.params["page"] for r in list_calls(fake)] == ["0", "1", "2"]
+
+
+@pytest.mark.asyncio
+async def test_pager_with_an_exact_multiple_of_the_page_size_stops_on_the_empty_page() -> None:
+    fake = FakeNinox()
+    fake.add("A", 200)
+    ids = [r.id async for r in make(fake).records.list(table="A", per_page=100)]
+    assert ids == list(range(1, 201))
+    assert len(list_calls(fake)) == 3
+
+
+@pytest.mark.asyncio
+async def test_pager_stops_when_ninox_answers_the_same_page_twice() -> None:
+    fake = FakeNinox()
+    fake.add("A", 300)
+    fake.repeat_page = 1  # page 1 comes back as page 0 again (peers.md §3 item 1)
+    pager = make(fake).records.list(table="A", per_page=100)
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, 101))  # no duplicates, no endless loop
+    assert pager.repeated_pages == 1
+    assert len(list_calls(fake)) == 2
+
+
+@pytest.mark.asyncio
+async def test_pager_limit_stops_early() -> None:
+    fake = FakeNinox()
+    fake.add("A", 500)
+    ids = [r.id async for r in make(fake).records.list(table="A", per_page=100, limit=150)]
+    assert ids == list(range(1, 151))
+    assert len(list_calls(fake)) == 2
+
+
+@pytest.mark.asyncio
+async def test_pager_survives_a_server_that_silently_caps_per_page_at_100() -> None:
+    fake = FakeNinox()
+    fake.add("A", 230)
+    fake.page_cap = 100
+    ids = [r.id async for r in make(fake).records.list(table="A", per_page=500)]
+    # A full page of 100 with perPage=500 is suspicious: the pager asks again and gets the rest
+    # (pages of 100 at page*100 in this fake are not aligned with page*500, so it stops safely).
+    assert ids[:100] == list(range(1, 101))
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.asyncio
+async def test_pages_and_filters_are_sent_as_ninox_expects() -> None:
+    fake = FakeNinox()
+    fake.add("A", 3, Status="Lead")
+    fake.add("A", 2, Status="Customer")
+    pager = make(fake).records.list(table="A", filters={"Status": "Lead"}, per_page=2)
+    pages = [page async for page in pager.pages()]
+    assert [[r.id for r in p] for p in pages] == [[1, 2], [3]]
+    assert list_calls(fake)[0].url.params["filters"] == '{"fields":{"Status":"Lead"}}'
+
+
+@pytest.mark.asyncio
+async def test_list_refuses_bad_parameters_before_sending() -> None:
+    fake = FakeNinox()
+    client = make(fake)
+    for kwargs in (
+        {"per_page": 0},
+        {"per_page": 501},
+        {"limit": -1},
+        {"order": "Name", "new": True},
+    ):
+        with pytest.raises(InvalidArgumentError):
+            client.records.list(table="A", **kwargs)
+    assert fake.requests == []
+
+
+# -- names and URLs ------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_table_caption_is_resolved_once_and_sent_as_its_id() -> None:
+    fake = FakeNinox()
+    fake.add("A", 1)
+    client = make(fake)
+    await client.records.get(1, table="Kontakte/Übersicht")
+    await client.records.get(1, table="Kontakte/Übersicht")
+    assert fake.paths() == [
+        f"/v1/teams/{TEAM}/databases/{DB}/tables",
+        f"/v1/teams/{TEAM}/databases/{DB}/tables/A/records/1",
+        f"/v1/teams/{TEAM}/databases/{DB}/tables/A/records/1",
+    ]
+
+
+@pytest.mark.asyncio
+async def test_unknown_table_name_lists_close_matches_without_a_records_request() -> None:
+    fake = FakeNinox()
+    with pytest.raises(UnknownNameError) as info:
+        await make(fake).records.get(1, table="Companys")
+    assert "Companies" in str(info.value)
+    assert info.value.candidates == ["Companies"]
+    assert fake.paths() == [f"/v1/teams/{TEAM}/databases/{DB}/tables"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("bad", ["", " ", ".", "..", "a\nb", "x" * 1001])
+async def test_ids_that_could_leave_their_path_segment_are_refused(bad: str) -> None:
+    fake = FakeNinox()
+    # Blank ids are a configuration error, the others a bad argument: both are ValueErrors.
+    with pytest.raises((InvalidArgumentError, ConfigurationError)):
+        await make(fake).tables.list(team_id=bad)
+    assert fake.requests == []
+
+
+@pytest.mark.asyncio
+async def test_file_names_are_percent_encoded_into_one_segment() -> None:
+    fake = FakeNinox()
+    fake.add("A", 1)
+    client = make(fake)
+    name = "a/b?c#d%e ü.txt"
+    await client.files.upload(1, b"data", table="A", file_name=name)
+    assert await client.files.download(1, name, table="A") == b"data"
+    assert fake.paths()[-1] == (
+        f"/v1/teams/{TEAM}/databases/{DB}/tables/A/records/1/files/a%2Fb%3Fc%23d%25e%20%C3%BC.txt"
+    )
+
+
+# -- batches -------------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_create_sends_batches_and_answers_records_in_input_order() -> None:
+    fake = FakeNinox()
+    created = await make(fake).records.create(
+        [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
+    )
+    assert [r.fields["Name"] for r in created] == [f"p{i}" for i in range(250)]
+    assert [r.id for r in created] == list(range(1, 251))
+    posts = [r for r in fake.requests if r.method == "POST"]
+    assert len(posts) == 3
+
+
+@pytest.mark.asyncio
+async def test_a_refused_batch_reports_exactly_what_was_written() -> None:
+    fake = FakeNinox()
+    fake.fail = lambda req: (
+        httpx.Response(422, json={"message": "bad value"})
+        if req.method == "POST" and posts(fake) == 2
+        else None
+    )
+    with pytest.raises(BatchWriteError) as info:
+        await make(fake).records.create(
+            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
+        )
+    err = info.value
+    assert [i for i, _ in err.written] == list(range(100))
+    assert [rec.id for _, rec in err.written] == list(range(1, 101))
+    assert err.not_written == list(range(100, 250))
+    assert "items 100-199 were not written" in str(err)
+    assert err.unknown == []
+    assert len(fake.records["A"]) == 100  # the store agrees
+
+
+@pytest.mark.asyncio
+async def test_a_create_whose_answer_is_lost_is_not_resent_and_is_reported_unknown() -> None:
+    fake = FakeNinox()
+
+    def lose_second_batch(req: httpx.Request) -> httpx.Response | None:
+        if req.method == "POST" and posts(fake) == 2:
+            fake.records["A"].update({101 + k: {"Name": "?"} for k in range(100)})  # it landed
+            raise httpx.ReadError("connection reset", request=req)
+        return None
+
+    fake.fail = lose_second_batch
+    with pytest.raises(BatchWriteError) as info:
+        await make(fake).records.create(
+            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
+        )
+    err = info.value
+    assert [i for i, _ in err.written] == list(range(100))
+    assert err.unknown == list(range(100, 200))
+    assert err.not_written == list(range(200, 250))
+    assert len([r for r in fake.requests if r.method == "POST"]) == 2  # never re-sent
+    assert len(fake.records["A"]) == 200  # nothing written twice
+
+
+@pytest.mark.asyncio
+async def test_updates_with_ids_are_retried_after_a_5xx() -> None:
+    fake = FakeNinox()
+    fake.add("A", 2)
+    fake.fail = lambda _req: httpx.Response(503, text="busy") if posts(fake) == 1 else None
+    updated = await make(fake).records.update(
+        [{"id": 1, "fields": {"Name": "x"}}, (2, {"Name": "y"})], table="A"
+    )
+    assert [r.fields["Name"] for r in updated] == ["x", "y"]
+    assert len([r for r in fake.requests if r.method == "POST"]) == 2
+
+
+@pytest.mark.asyncio
+async def test_a_bad_value_anywhere_means_nothing_is_sent() -> None:
+    fake = FakeNinox()
+    items: list[dict[str, Any]] = [{"Name": f"p{i}"} for i in range(150)]
+    items[140]["Score"] = math.nan
+    with pytest.raises(FieldValueError, match="Score"):
+        await make(fake).records.create(items, table="A")
+    assert [r for r in fake.requests if r.method == "POST"] == []
+
+
+@pytest.mark.asyncio
+async def test_upsert_marks_items_with_ids_and_creates_the_rest() -> None:
+    fake = FakeNinox()
+    result = await make(fake).records.upsert(
+        [(7, {"Name": "seven"}), {"id": None, "fields": {"Name": "new"}}], table="A"
+    )
+    assert [r.id for r in result] == [7, 8]
+    sent = fake.requests[-1].content
+    assert b'"_upsert":true' in sent.replace(b" ", b"")
+
+
+@pytest.mark.asyncio
+async def test_update_without_an_id_is_refused() -> None:
+    fake = FakeNinox()
+    with pytest.raises(InvalidArgumentError, match="needs an id"):
+        await make(fake).records.update([{"fields": {"Name": "x"}}], table="A")
+    assert fake.requests == []
+
+
+@pytest.mark.asyncio
+async def test_delete_many_in_batches() -> None:
+    fake = FakeNinox()
+    fake.add("A", 5)
+    await make(fake).records.delete_many([1, 2, 3, 4], table="A", batch_size=3)
+    assert sorted(fake.records["A"]) == [5]
+    assert len([r for r in fake.requests if r.method == "DELETE"]) == 2
+
+
+# -- lookups, conversion, scripts ------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_find_one_returns_the_match_or_none() -> None:
+    fake = FakeNinox()
+    fake.add("A", 2)
+    client = make(fake)
+    found = await client.records.find_one({"Name": "n2"}, table="A")
+    assert found is not None
+    assert found.id == 2
+    assert await client.records.find_one({"Name": "nobody"}, table="A") is None
+    with pytest.raises(NotFoundError):
+        await client.records.get(99, table="A")
+
+
+@pytest.mark.asyncio
+async def test_convert_reads_and_writes_python_values() -> None:
+    import datetime as dt
+
+    fake = FakeNinox()
+    client = make(fake)
+    seen = dt.datetime(2024, 5, 1, 14, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    (created,) = await client.records.create(
+        [{"Name": "Lisa", "Birthday": dt.date(1990, 4, 12), "Status": "2", "Seen": seen}],
+        table="A",
+        convert=True,
+    )
+    stored = fake.records["A"][created.id]
+    assert stored == {
+        "Name": "Lisa",
+        "Birthday": "1990-04-12",
+        "Status": "Customer",
+        "Seen": "2024-05-01T12:30:00",
+    }
+    assert created.fields["Birthday"] == dt.date(1990, 4, 12)
+    assert created.fields["Seen"] == dt.datetime(2024, 5, 1, 12, 30, tzinfo=dt.UTC)
+    with pytest.raises(FieldValueError, match="not an option"):
+        await client.records.create([{"Status": "Unknown"}], table="A", convert=True)
+
+
+@pytest.mark.asyncio
+async def test_short_queries_use_get_and_long_ones_post() -> None:
+    fake = FakeNinox()
+    client = make(fake)
+    assert (await client.scripts.query("1 + 1"))["method"] == "GET"
+    long_script = "let x := " + " + ".join(["1"] * 800)
+    assert (await client.scripts.query(long_script))["method"] == "POST"
+    assert (await client.scripts.exec("1"))["method"] == "POST"
+    with pytest.raises(InvalidArgumentError):
+        await client.scripts.query("  ")
+
+
+# -- files ----------------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_upload_is_binary_safe_where_the_generated_boundary_is_not() -> None:
+    fake = FakeNinox()
+    fake.add("A", 1)
+    client = make(fake)
+    nasty = b"line1\r\n--+++\r\nline2\x00\xff" * 3
+    await client.files.upload(1, nasty, table="A", file_name="x.bin")
+    assert fake.files[("A", 1, "x.bin")] == nasty
+    assert await client.files.download(1, "x.bin", table="A") == nasty
+
+
+@pytest.mark.asyncio
+async def test_download_streams_in_constant_memory() -> None:
+    size = 40 * 1024 * 1024
+
+    async def body() -> AsyncIterator[bytes]:
+        block = b"\xab" * (64 * 1024)
+        for _ in range(size // len(block)):
+            yield block
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body())
+
+    client = make(handler)
+    total = 0
+    tracemalloc.start()
+    try:
+        async for chunk in client.files.iter_bytes(1, "big.bin", table="A"):
+            total += len(chunk)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert total == size
+    assert peak < 4 * 1024 * 1024, f"peak {peak} bytes for a {size}-byte download"
+
+
+@pytest.mark.asyncio
+async def test_download_to_a_path_leaves_no_partial_file_on_failure(tmp_path: Any) -> None:
+    fake = FakeNinox()
+    fake.add("A", 1)
+    client = make(fake)
+    target = tmp_path / "out.bin"
+    with pytest.raises(NotFoundError):
+        await client.files.download(1, "missing.bin", table="A", to=target)
+    assert list(tmp_path.iterdir()) == []
