@@ -27,6 +27,7 @@ class Clock:
         self._start = start
         self._step = step
         self._now = _parse_start(start) if start is not None else None
+        self._mark: dt.datetime | None = None
 
     @property
     def fixed(self) -> bool:
@@ -34,9 +35,23 @@ class Clock:
         return self._now is not None
 
     def reset(self) -> None:
-        """Go back to the start time (no-op for the real clock)."""
+        """Go back to the start time, or to the :meth:`mark` (no-op for the real clock)."""
         with self._lock:
-            self._now = _parse_start(self._start) if self._start is not None else None
+            if self._mark is not None:
+                self._now = self._mark
+            else:
+                self._now = _parse_start(self._start) if self._start is not None else None
+
+    def mark(self) -> None:
+        """Make the current time the point :meth:`reset` returns to (after loading a fixture)."""
+        with self._lock:
+            self._mark = self._now
+
+    def advance_to(self, value: dt.datetime) -> None:
+        """Move a fixed clock forward to ``value`` (never backwards), e.g. after a restore."""
+        with self._lock:
+            if self._now is not None and value > self._now:
+                self._now = value
 
     def now(self) -> dt.datetime:
         """Return the current time (naive UTC, whole seconds)."""

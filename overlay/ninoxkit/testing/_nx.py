@@ -80,7 +80,7 @@ _FUNCTIONS = frozenset(
     ["first", "last", "count", "cnt", "sum", "min", "max", "avg", "text", "number", "length", "concat", "unique"]
 )
 _MAX_SOURCE = 100_000
-_MAX_DEPTH = 200
+_MAX_DEPTH = 40  # bounded well below Python's recursion limit
 
 
 class NXError(ApiError):
@@ -448,7 +448,10 @@ def parse(src: str) -> Node:
     if not src.strip():
         raise NXError("empty script")
     p = _Parser(tokenize(src))
-    node = p.script()
+    try:
+        node = p.script()
+    except RecursionError:
+        raise NXError("script nests too deeply") from None
     if not p.at("eof"):
         raise NXError(f"unsupported NX syntax at position {p.tok.pos}: unexpected {p._show()}")
     return node

@@ -122,8 +122,11 @@ class NinoxEmulator:
         stored = persistence.load() if persistence is not None else None
         if stored is not None:
             store.restore(stored)
+            # A fixed clock must not go back behind data written in an earlier run.
+            store.clock.advance_to(store.latest_timestamp())
         else:
             store.load_fixture(_resolve_fixture(fixture))
+        store.clock.mark()
         self.state = EmulatorState(
             store=store,
             token=token,

@@ -345,6 +345,16 @@ class Store:
             raise ApiError(404, f"record not found: {table.id}{record_id}")
         return found
 
+    def latest_timestamp(self) -> dt.datetime:
+        """The newest record or file timestamp (``datetime.min`` for an empty store)."""
+        latest = dt.datetime.min
+        for team in self.teams.values():
+            for db in team.databases.values():
+                for table in db.tables.values():
+                    for rec in table.records.values():
+                        latest = max(latest, rec.modified_at)
+        return latest
+
     # ------------------------------------------------------------------ building
 
     def add_team(self, name: str, team_id: str | None = None) -> Team:
