@@ -1,1 +1,8 @@
-"""placeholder"""
+"""A client library for accessing Ninox REST API (classic, v1)"""
+
+from .client import AuthenticatedClient, Client
+
+__all__ = (
+    "AuthenticatedClient",
+    "Client",
+)

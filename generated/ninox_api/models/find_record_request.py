@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.find_record_request_filters import FindRecordRequestFilters
+
+
+T = TypeVar("T", bound="FindRecordRequest")
+
+
+@_attrs_define
+class FindRecordRequest:
+    """Body of `findRecord` (§4.11)."""
+
+    filters: FindRecordRequestFilters
+    """ Field values to match exactly, keyed by field name. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        filters = self.filters.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "filters": filters,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.find_record_request_filters import FindRecordRequestFilters
+
+        d = dict(src_dict)
+        filters = FindRecordRequestFilters.from_dict(d.pop("filters"))
+
+        find_record_request = cls(
+            filters=filters,
+        )
+
+        find_record_request.additional_properties = d
+        return find_record_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

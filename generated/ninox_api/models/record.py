@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.record_fields import RecordFields
+
+
+T = TypeVar("T", bound="Record")
+
+
+@_attrs_define
+class Record:
+    """A record (§7.1)."""
+
+    id: int
+    """ Record id, unique within its table. """
+    fields: RecordFields
+    """ Field values keyed by field name (or id with `ids=true`). JSON types by field type (§7.3):
+    text, email, url, phone, html, choice (caption) → string; number → number; boolean →
+    boolean; date → `YYYY-MM-DD` string ([conflict]: one copy of the documentation says
+    number); datetime → zone-less local ISO string; time → `hh:mm:ss`; timeinterval →
+    `h:mm:ss.SSS`; appointment → `"<start> - <end>"`; location → `"address <lat,lon>"`.
+    Multiple choice, references, files, users: not documented. Empty fields may come as `""`
+    or be absent. `null` clears a field when writing.
+     """
+    sequence: int | Unset = UNSET
+    """ Database change sequence at the record's last change. """
+    created_at: str | Unset = UNSET
+    """ UTC date and time without a zone suffix, `YYYY-MM-DDThh:mm:ss` (optionally with fractional
+    seconds). Not `format: date-time`: RFC 3339 requires an offset Ninox does not send (§7.1).
+     """
+    created_by: int | str | Unset = UNSET
+    """ Id of the creating user (`root` in the documentation; DVBase also types it a number). """
+    modified_at: str | Unset = UNSET
+    """ UTC date and time without a zone suffix, `YYYY-MM-DDThh:mm:ss` (optionally with fractional
+    seconds). Not `format: date-time`: RFC 3339 requires an offset Ninox does not send (§7.1).
+     """
+    modified_by: int | str | Unset = UNSET
+    """ Id of the last modifying user. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        fields = self.fields.to_dict()
+
+        sequence = self.sequence
+
+        created_at = self.created_at
+
+        created_by: int | str | Unset
+        if isinstance(self.created_by, Unset):
+            created_by = UNSET
+        else:
+            created_by = self.created_by
+
+        modified_at = self.modified_at
+
+        modified_by: int | str | Unset
+        if isinstance(self.modified_by, Unset):
+            modified_by = UNSET
+        else:
+            modified_by = self.modified_by
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "fields": fields,
+            }
+        )
+        if sequence is not UNSET:
+            field_dict["sequence"] = sequence
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if created_by is not UNSET:
+            field_dict["createdBy"] = created_by
+        if modified_at is not UNSET:
+            field_dict["modifiedAt"] = modified_at
+        if modified_by is not UNSET:
+            field_dict["modifiedBy"] = modified_by
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.record_fields import RecordFields
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        fields = RecordFields.from_dict(d.pop("fields"))
+
+        sequence = d.pop("sequence", UNSET)
+
+        created_at = d.pop("createdAt", UNSET)
+
+        def _parse_created_by(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        created_by = _parse_created_by(d.pop("createdBy", UNSET))
+
+        modified_at = d.pop("modifiedAt", UNSET)
+
+        def _parse_modified_by(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        modified_by = _parse_modified_by(d.pop("modifiedBy", UNSET))
+
+        record = cls(
+            id=id,
+            fields=fields,
+            sequence=sequence,
+            created_at=created_at,
+            created_by=created_by,
+            modified_at=modified_at,
+            modified_by=modified_by,
+        )
+
+        record.additional_properties = d
+        return record
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.record_fields import RecordFields
+
+
+T = TypeVar("T", bound="RecordUpdate")
+
+
+@_attrs_define
+class RecordUpdate:
+    """Body of `updateRecord` (§4.13)."""
+
+    fields: RecordFields
+    """ Field values keyed by field name (or id with `ids=true`). JSON types by field type (§7.3):
+    text, email, url, phone, html, choice (caption) → string; number → number; boolean →
+    boolean; date → `YYYY-MM-DD` string ([conflict]: one copy of the documentation says
+    number); datetime → zone-less local ISO string; time → `hh:mm:ss`; timeinterval →
+    `h:mm:ss.SSS`; appointment → `"<start> - <end>"`; location → `"address <lat,lon>"`.
+    Multiple choice, references, files, users: not documented. Empty fields may come as `""`
+    or be absent. `null` clears a field when writing.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        fields = self.fields.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "fields": fields,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.record_fields import RecordFields
+
+        d = dict(src_dict)
+        fields = RecordFields.from_dict(d.pop("fields"))
+
+        record_update = cls(
+            fields=fields,
+        )
+
+        record_update.additional_properties = d
+        return record_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
