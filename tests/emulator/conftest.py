@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from ninoxkit.testing import NinoxEmulator
 
 TEAM = "AcmeTeam4mPLY6DMs"

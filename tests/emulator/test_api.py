@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import httpx
-
 from ninoxkit.testing import NinoxEmulator
 
 from .conftest import DB, TEAM, P
@@ -111,7 +110,10 @@ def test_get_record_and_404(client: httpx.Client) -> None:
     assert rec["createdBy"] == "root"
     assert rec["createdAt"] == "2024-01-01T00:00:04"  # no zone suffix (reference §7.1)
     assert rec["fields"]["Status"] == "Customer"
-    assert client.get(T + "/records/1", params={"choiceStyle": "ids"}).json()["fields"]["Status"] == "2"
+    assert (
+        client.get(T + "/records/1", params={"choiceStyle": "ids"}).json()["fields"]["Status"]
+        == "2"
+    )
     assert "D" in client.get(T + "/records/1", params={"ids": "true"}).json()["fields"]
     assert client.get(T + "/records/999").status_code == 404
     assert client.get(T + "/records/abc").status_code == 404
@@ -153,11 +155,17 @@ def test_save_records_create_update_upsert(client: httpx.Client) -> None:
 
 def test_save_records_errors_are_atomic(client: httpx.Client) -> None:
     n = len(client.get(T + "/records").json())
-    assert client.post(T + "/records", json=[{"fields": {}}, {"id": 77, "fields": {}}]).status_code == 404
+    assert (
+        client.post(T + "/records", json=[{"fields": {}}, {"id": 77, "fields": {}}]).status_code
+        == 404
+    )
     assert client.post(T + "/records", json=[{"fields": {"Score": "abc"}}]).status_code == 422
     assert client.post(T + "/records", json=[{"fields": {"Status": "Nope"}}]).status_code == 422
     assert client.post(T + "/records", json=[{"fields": {"Nope": 1}}]).status_code == 422
-    assert client.post(T + "/records", json=[{"fields": {"Birthday": "2024-13-01"}}]).status_code == 422
+    assert (
+        client.post(T + "/records", json=[{"fields": {"Birthday": "2024-13-01"}}]).status_code
+        == 422
+    )
     assert client.post(T + "/records", json=[{"fields": {"VIP": "yes"}}]).status_code == 422
     assert client.post(T + "/records", json=[{"id": "1", "fields": {}}]).status_code == 400
     assert client.post(T + "/records", json="x").status_code == 400
@@ -213,9 +221,19 @@ def test_files(client: httpx.Client) -> None:
     up2 = client.post(R + "/files", files={"file": ("me.png", b"PNG")}, data={"fieldName": "Photo"})
     assert up2.json()["contentType"] == "image/png"
     assert client.get(R).json()["fields"]["Photo"] == "me.png"
-    assert client.post(R + "/files", files={"file": ("x", b"")}, data={"fieldName": "Score"}).status_code == 422
+    assert (
+        client.post(
+            R + "/files", files={"file": ("x", b"")}, data={"fieldName": "Score"}
+        ).status_code
+        == 422
+    )
     assert client.post(R + "/files", data={"fieldName": "Photo"}).status_code == 400
-    assert client.post(R + "/files", content=b"junk", headers={"content-type": "multipart/form-data"}).status_code == 400
+    assert (
+        client.post(
+            R + "/files", content=b"junk", headers={"content-type": "multipart/form-data"}
+        ).status_code
+        == 400
+    )
     assert client.delete(R + "/files/me.png").status_code == 200
     assert "Photo" not in client.get(R).json()["fields"]
     for path in ("/files/nope", "/files/nope/metadata", "/files/nope/thumb.jpg"):
@@ -249,7 +267,9 @@ def test_change_sets(client: httpx.Client) -> None:
 
 
 def test_reports(client: httpx.Client) -> None:
-    assert client.get(P + "/reports").json() == [{"id": "r1", "caption": "Contact sheet", "tid": "B"}]
+    assert client.get(P + "/reports").json() == [
+        {"id": "r1", "caption": "Contact sheet", "tid": "B"}
+    ]
     assert client.get(P + "/reports/r1").json()["caption"] == "Contact sheet"
     assert client.get(P + "/reports", params={"fullReport": "T"}).json()[0]["tid"] == "B"
     assert client.get(P + "/reports/r1/files").json() == ["template.docx"]

@@ -7,7 +7,6 @@ import time
 
 import httpx
 import pytest
-
 from ninoxkit.testing import NinoxEmulator
 
 
@@ -29,9 +28,16 @@ def test_status_429_with_http_date(emu: NinoxEmulator, client: httpx.Client) -> 
 
 @pytest.mark.parametrize(
     ("body", "ctype", "start"),
-    [("json", "application/json", b"{"), ("text", "text/plain", b"emulated"), ("html", "text/html", b"<!DOCTYPE"), ("empty", None, b"")],
+    [
+        ("json", "application/json", b"{"),
+        ("text", "text/plain", b"emulated"),
+        ("html", "text/html", b"<!DOCTYPE"),
+        ("empty", None, b""),
+    ],
 )
-def test_5xx_bodies(emu: NinoxEmulator, client: httpx.Client, body: str, ctype: str | None, start: bytes) -> None:
+def test_5xx_bodies(
+    emu: NinoxEmulator, client: httpx.Client, body: str, ctype: str | None, start: bytes
+) -> None:
     emu.faults.add("status", status=502, body=body)  # type: ignore[arg-type]
     r = client.get("/teams")
     assert r.status_code == 502
@@ -51,7 +57,7 @@ def test_connection_reset(emu: NinoxEmulator, client: httpx.Client) -> None:
 
 def test_truncated_body(emu: NinoxEmulator, client: httpx.Client) -> None:
     emu.faults.add("truncate", path="/teams$")
-    with pytest.raises(httpx.RemoteProtocolError, match="incomplete|complete message body"):
+    with pytest.raises(httpx.RemoteProtocolError, match=r"incomplete|complete message body"):
         client.get("/teams")
 
 
@@ -75,7 +81,7 @@ def test_every_nth_and_method_filter(emu: NinoxEmulator, client: httpx.Client) -
     emu.faults.add("status", status=503, every=3, method="GET")
     statuses = [client.get("/teams").status_code for _ in range(6)]
     assert statuses == [200, 200, 503, 200, 200, 503]
-    assert client.post(f"/teams/x/databases/y/query", json={"query": "1"}).status_code == 404
+    assert client.post("/teams/x/databases/y/query", json={"query": "1"}).status_code == 404
 
 
 def test_probability_is_reproducible_with_seed(emu: NinoxEmulator, client: httpx.Client) -> None:
@@ -95,7 +101,10 @@ def test_http_control_api_and_request_log(emu: NinoxEmulator, client: httpx.Clie
 
 
 def _control_api(emu: NinoxEmulator, client: httpx.Client, ctl: httpx.Client) -> None:
-    r = ctl.post("/_emulator/faults", json={"kind": "status", "status": 500, "path": "/databases$", "max_count": 1})
+    r = ctl.post(
+        "/_emulator/faults",
+        json={"kind": "status", "status": 500, "path": "/databases$", "max_count": 1},
+    )
     assert r.status_code == 201
     rule = r.json()
     assert rule["id"] >= 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import httpx
-
 from ninoxkit.testing import NinoxEmulator
 
 from .conftest import P
@@ -19,7 +18,9 @@ def ids(client: httpx.Client, **params: object) -> list[int]:
     return [x["id"] for x in r.json()]
 
 
-def test_paging_is_zero_based_with_default_and_max(client: httpx.Client, emu: NinoxEmulator) -> None:
+def test_paging_is_zero_based_with_default_and_max(
+    client: httpx.Client, emu: NinoxEmulator
+) -> None:
     client.post(T + "/records", json=[{"fields": {"Score": n}} for n in range(600)])
     assert len(ids(client)) == 100  # default perPage
     assert ids(client, perPage=2) == [1, 2]
@@ -65,11 +66,15 @@ def test_filters_exact_match_by_name_or_id(client: httpx.Client) -> None:
     assert ids(client, filters=f, perPage=1, page=1) == [3]
     assert client.get(T + "/records", params={"filters": "{"}).status_code == 400
     assert client.get(T + "/records", params={"filters": "[1]"}).status_code == 400
-    assert client.get(T + "/records", params={"filters": '{"fields":{"Nope":1}}'}).status_code == 400
+    assert (
+        client.get(T + "/records", params={"filters": '{"fields":{"Nope":1}}'}).status_code == 400
+    )
 
 
 def test_ids_and_choice_style(client: httpx.Client) -> None:
-    rec = client.get(T + "/records", params={"ids": "true", "choiceStyle": "ids", "perPage": 1}).json()[0]
+    rec = client.get(
+        T + "/records", params={"ids": "true", "choiceStyle": "ids", "perPage": 1}
+    ).json()[0]
     assert rec["fields"]["D"] == "2"
     assert rec["fields"]["A"] == "Lisa"
     rec = client.get(T + "/records", params={"style": "ids", "perPage": 1}).json()[0]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-
 from ninoxkit.testing import NinoxEmulator
 
 from .conftest import P
@@ -26,7 +25,11 @@ def _session(emu: NinoxEmulator) -> list[bytes]:
     with httpx.Client(base_url=emu.base_url, headers={"Authorization": f"Bearer {emu.token}"}) as c:
         for method, path, body in [
             ("GET", "/teams", None),
-            ("POST", P + "/tables/B/records", [{"fields": {"First Name": "Ann"}}, {"id": 2, "fields": {"Score": 1}}]),
+            (
+                "POST",
+                P + "/tables/B/records",
+                [{"fields": {"First Name": "Ann"}}, {"id": 2, "fields": {"Score": 1}}],
+            ),
             ("PUT", P + "/tables/B/records/3", {"fields": {"Status": "Customer"}}),
             ("DELETE", P + "/tables/B/records/4", None),
             ("POST", P + "/exec", {"query": 'let r := create Deals; r.Title := "T"; r'}),
@@ -37,9 +40,13 @@ def _session(emu: NinoxEmulator) -> list[bytes]:
             ("GET", P, None),
         ]:
             r = c.request(method, path, json=body)
-            out.append(r.status_code.to_bytes(2, "big") + b" ".join(
-                k + b":" + v for k, v in sorted(r.headers.raw) if k.lower() != b"content-length"
-            ) + r.content)
+            out.append(
+                r.status_code.to_bytes(2, "big")
+                + b" ".join(
+                    k + b":" + v for k, v in sorted(r.headers.raw) if k.lower() != b"content-length"
+                )
+                + r.content
+            )
         r = c.post(P + "/tables/B/records/1/files", files={"file": ("a.txt", b"x")})
         out.append(r.content)
     return out
@@ -60,9 +67,25 @@ def test_empty_and_mapping_fixture() -> None:
         assert r.json() == []
     data = {
         "user": "u1",
-        "teams": [{"name": "T", "databases": [{"name": "D", "tables": [
-            {"name": "People", "fields": [{"name": "Tags", "type": "multi", "choices": ["a", "b"]}],
-             "records": [{"Tags": ["b", "a"]}]}]}]}],
+        "teams": [
+            {
+                "name": "T",
+                "databases": [
+                    {
+                        "name": "D",
+                        "tables": [
+                            {
+                                "name": "People",
+                                "fields": [
+                                    {"name": "Tags", "type": "multi", "choices": ["a", "b"]}
+                                ],
+                                "records": [{"Tags": ["b", "a"]}],
+                            }
+                        ],
+                    }
+                ],
+            }
+        ],
     }
     with (
         NinoxEmulator(data, token="tok", deterministic=True) as emu,
@@ -81,13 +104,20 @@ def test_json_fixture_file(tmp_path: Path) -> None:
     path = tmp_path / "f.json"
     path.write_text(json.dumps({"teams": [{"id": "t", "name": "T"}]}))
     with NinoxEmulator(path) as emu:
-        assert httpx.get(emu.base_url + "/teams/t", headers={"Authorization": f"Bearer {emu.token}"}).status_code == 200
+        assert (
+            httpx.get(
+                emu.base_url + "/teams/t", headers={"Authorization": f"Bearer {emu.token}"}
+            ).status_code
+            == 200
+        )
 
 
 def test_sqlite_persistence_survives_restart(tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite"
     with NinoxEmulator(fixture="crm", db=db, deterministic=True) as emu, _client(emu) as c:
-        created = c.post(P + "/tables/B/records", json=[{"fields": {"First Name": "Persisted"}}]).json()[0]
+        created = c.post(
+            P + "/tables/B/records", json=[{"fields": {"First Name": "Persisted"}}]
+        ).json()[0]
         c.post(P + f"/tables/B/records/{created['id']}/files", files={"file": ("p.txt", b"keep")})
         c.delete(P + "/tables/B/records/1")
     with NinoxEmulator(fixture=None, db=db, deterministic=True) as emu, _client(emu) as c:
@@ -108,7 +138,18 @@ def test_refuses_non_loopback_host() -> None:
 
 def test_cli_prints_url_and_serves(tmp_path: Path) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ninoxkit.testing", "--port", "0", "--fixture", "crm", "--token", "t0k", "--deterministic"],
+        [
+            sys.executable,
+            "-m",
+            "ninoxkit.testing",
+            "--port",
+            "0",
+            "--fixture",
+            "crm",
+            "--token",
+            "t0k",
+            "--deterministic",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -125,7 +166,9 @@ def test_cli_prints_url_and_serves(tmp_path: Path) -> None:
         if proc.stdout is not None:
             proc.stdout.close()
     bad = subprocess.run(
-        [sys.executable, "-m", "ninoxkit.testing", "--host", "0.0.0.0"], capture_output=True, text=True
+        [sys.executable, "-m", "ninoxkit.testing", "--host", "0.0.0.0"],
+        capture_output=True,
+        text=True,
     )
     assert bad.returncode == 2
     assert "allow-remote" in bad.stderr
@@ -146,7 +189,8 @@ def test_pytest_plugin_fixture(pytester: pytest.Pytester) -> None:
 
         @pytest.mark.ninox_emulator(fixture=None, token="abc")
         def test_marker(ninox_emulator):
-            r = httpx.get(ninox_emulator.base_url + "/teams", headers={"Authorization": "Bearer abc"})
+            auth = {"Authorization": "Bearer abc"}
+            r = httpx.get(ninox_emulator.base_url + "/teams", headers=auth)
             assert r.json() == []
         """
     )

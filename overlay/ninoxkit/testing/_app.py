@@ -240,7 +240,7 @@ class _Api:
         return {"by_id": by_id, "choice_ids": choice_ids}
 
     # teams and databases --------------------------------------------------
-    async def list_teams(self, request: Request) -> Response:
+    async def list_teams(self, _request: Request) -> Response:
         return json_response([{"id": t.id, "name": t.name} for t in self.store.teams.values()])
 
     async def get_team(self, request: Request) -> Response:
@@ -376,7 +376,7 @@ class _Api:
         raw_filters = request.query_params.get("filters")
         if raw_filters:
             try:
-                parsed = json.loads(raw_filters, parse_constant=lambda c: _NO_MATCH)
+                parsed = json.loads(raw_filters, parse_constant=lambda _c: _NO_MATCH)
             except (ValueError, RecursionError):
                 raise ApiError(400, "query parameter 'filters' must be JSON") from None
             filters = _filter_pairs(table, parsed)
@@ -479,7 +479,8 @@ class _Api:
     async def download_file(self, request: Request) -> Response:
         _, _, rec, name = self._file(request)
         stored = rec.files[name]
-        return Response(stored.content, media_type=stored.content_type)
+        # The file's own Content-Type, byte for byte (no charset added; reference §4.16).
+        return Response(stored.content, headers={"content-type": stored.content_type})
 
     async def delete_file(self, request: Request) -> Response:
         db, _, rec, name = self._file(request)
@@ -546,7 +547,7 @@ class _Api:
         if name not in files:
             raise ApiError(404, f"report file not found: {name}")
         content, ctype = files[name]
-        return Response(content, media_type=ctype)
+        return Response(content, headers={"content-type": ctype})
 
 
 def _routes(api: _Api) -> list[Route]:
@@ -661,28 +662,28 @@ class _Control:
             return empty_response()
         return json_response(self.state.log.entries())
 
-    async def reset(self, request: Request) -> Response:
+    async def reset(self, _request: Request) -> Response:
         self.state.reset()
         return empty_response()
 
-    async def health(self, request: Request) -> Response:
+    async def health(self, _request: Request) -> Response:
         return json_response({"status": "ok"})
 
 
 # --------------------------------------------------------------------------- the app
 
 
-async def _on_http_exception(request: Request, exc: Exception) -> Response:
+async def _on_http_exception(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     return error_response(exc.status_code, str(exc.detail))
 
 
-async def _on_api_error(request: Request, exc: Exception) -> Response:
+async def _on_api_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ApiError)
     return error_response(exc.status, exc.message)
 
 
-async def _on_crash(request: Request, exc: Exception) -> Response:
+async def _on_crash(_request: Request, exc: Exception) -> Response:
     # Should never happen (the fuzz tests look for it); answer JSON rather than a bare 500.
     return error_response(500, f"internal emulator error: {type(exc).__name__}")
 
@@ -767,7 +768,7 @@ class EmulatorApp:
         for key, value in scope.get("headers", []):
             if key == b"authorization":
                 scheme, _, token = value.decode("latin-1").partition(" ")
-                return scheme.lower() == "bearer" and token.strip() == self.state.token
+                return bool(scheme.lower() == "bearer" and token.strip() == self.state.token)
         return False
 
     @staticmethod
@@ -790,9 +791,9 @@ def _transport(scope: Scope) -> asyncio.Transport | None:
     return transport if isinstance(transport, asyncio.Transport) else None
 
 
-async def _wait_disconnect(receive: Receive, timeout: float) -> None:
+async def _wait_disconnect(receive: Receive, limit: float) -> None:
     try:
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(limit):
             while True:
                 message = await receive()
                 if message["type"] == "http.disconnect":
@@ -865,7 +866,10 @@ def _fault_body(rule: FaultRule) -> tuple[bytes, str | None]:
     if rule.body == "text":
         return message.encode(), "text/plain; charset=utf-8"
     if rule.body == "html":
-        html = f"<!DOCTYPE html><html><head><title>{rule.status}</title></head><body><h1>{message}</h1></body></html>"
+        html = (
+            f"<!DOCTYPE html><html><head><title>{rule.status}</title></head>"
+            f"<body><h1>{message}</h1></body></html>"
+        )
         return html.encode(), "text/html; charset=utf-8"
     return b"", None
 

@@ -74,10 +74,43 @@ from ._store import Database, Field, Record, Store, Table, coerce_value, render_
 __all__ = ["NXError", "RecordRef", "evaluate"]
 
 _KEYWORDS = frozenset(
-    ["true", "false", "null", "and", "or", "not", "select", "where", "let", "var", "create", "delete", "record", "if", "then", "else", "end", "this"]
+    [
+        "true",
+        "false",
+        "null",
+        "and",
+        "or",
+        "not",
+        "select",
+        "where",
+        "let",
+        "var",
+        "create",
+        "delete",
+        "record",
+        "if",
+        "then",
+        "else",
+        "end",
+        "this",
+    ]
 )
 _FUNCTIONS = frozenset(
-    ["first", "last", "count", "cnt", "sum", "min", "max", "avg", "text", "number", "length", "concat", "unique"]
+    [
+        "first",
+        "last",
+        "count",
+        "cnt",
+        "sum",
+        "min",
+        "max",
+        "avg",
+        "text",
+        "number",
+        "length",
+        "concat",
+        "unique",
+    ]
 )
 _MAX_SOURCE = 100_000
 _MAX_DEPTH = 40  # bounded well below Python's recursion limit
@@ -229,7 +262,8 @@ class _Parser:
         if not self.at(kind, value):
             want = repr(value) if value is not None else kind
             raise NXError(
-                f"unsupported NX syntax at position {self.tok.pos}: expected {want}, found {self._show()}"
+                f"unsupported NX syntax at position {self.tok.pos}: "
+                f"expected {want}, found {self._show()}"
             )
         t = self.tok
         self.i += 1
@@ -282,7 +316,8 @@ class _Parser:
             value: str = self.take(self.tok.kind).value
             return value
         raise NXError(
-            f"unsupported NX syntax at position {self.tok.pos}: expected a name, found {self._show()}"
+            f"unsupported NX syntax at position {self.tok.pos}: "
+            f"expected a name, found {self._show()}"
         )
 
     def expr(self) -> Node:
@@ -582,7 +617,7 @@ class _Eval:
     def _lit(self, node: Node) -> Any:
         return node[1]
 
-    def _this(self, node: Node) -> Any:
+    def _this(self, _node: Node) -> Any:
         if not self.this:
             raise NXError("'this' is only defined inside 'where' or '[...]'")
         return self.this[-1]

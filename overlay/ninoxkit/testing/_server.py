@@ -38,7 +38,7 @@ class _TransportH11Protocol(H11Protocol):
     the connection, so every request's state carries its transport under ``TRANSPORT_KEY``.
     """
 
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:  # type: ignore[override]
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[arg-type]
         self.app_state = {**self.app_state, TRANSPORT_KEY: transport}
 
@@ -179,7 +179,7 @@ class NinoxEmulator:
         return self.url + "/v1"
 
     def requests(self) -> list[dict[str, Any]]:
-        """The request log: dicts with ``method``, ``path`` (raw), ``query``, ``status``, ``fault``."""
+        """The request log: ``method``, ``path`` (raw), ``query``, ``status``, ``fault``."""
         return self.state.log.entries()
 
     def clear_requests(self) -> None:
@@ -245,7 +245,8 @@ class NinoxEmulator:
     @staticmethod
     async def _serve(server: uvicorn.Server, sock: socket.socket, ready: threading.Event) -> None:
         task = asyncio.create_task(server.serve(sockets=[sock]))
-        while not server.started and not task.done():
+        # uvicorn offers no startup event to await; poll its flag (a few ms at most).
+        while not server.started and not task.done():  # noqa: ASYNC110
             await asyncio.sleep(0.005)
         ready.set()
         await task

@@ -845,11 +845,7 @@ class Store:
                 rid = rdoc.get("id") if is_wrapped else None
                 rec = self.create_record(db, table, self.parse_fields(table, fields), rid)
                 for fdoc in rdoc.get("files", []) if is_wrapped else []:
-                    content = (
-                        base64.b64decode(fdoc["base64"])
-                        if "base64" in fdoc
-                        else str(fdoc.get("text", "")).encode()
-                    )
+                    content = _fixture_bytes(fdoc)
                     self.add_file(
                         db, table, rec, str(fdoc["name"]), content,
                         fdoc.get("contentType"), fdoc.get("field"),
@@ -860,7 +856,7 @@ class Store:
         for rdoc in ddoc.get("reports", []):
             db.report_files[rdoc["id"]] = {
                 str(f["name"]): (
-                    base64.b64decode(f["base64"]) if "base64" in f else str(f.get("text", "")).encode(),
+                    _fixture_bytes(f),
                     str(f.get("contentType") or mimetypes.guess_type(str(f["name"]))[0]
                         or "application/octet-stream"),
                 )
@@ -915,7 +911,7 @@ class Store:
                         "reports": db.reports, "viewSeq": db.view_seq,
                         "reportSeq": db.report_seq, "password": db.password, "tables": tables,
                         "reportFiles": {
-                            rep: {n: [base64.b64encode(c).decode(), ct] for n, (c, ct) in files.items()}
+                            rep: {n: [_b64(c), ct] for n, (c, ct) in files.items()}
                             for rep, files in db.report_files.items()
                         },
                     }
@@ -974,6 +970,16 @@ class Store:
                     table.ids.sort()
 
 
+def _fixture_bytes(doc: Mapping[str, Any]) -> bytes:
+    if "base64" in doc:
+        return base64.b64decode(doc["base64"])
+    return str(doc.get("text", "")).encode()
+
+
+def _b64(content: bytes) -> str:
+    return base64.b64encode(content).decode()
+
+
 class SqlitePersistence:
     """Keeps a JSON snapshot of the whole store in one SQLite row.
 
@@ -988,7 +994,8 @@ class SqlitePersistence:
         self.path = Path(path)
         with self._connect() as conn:
             conn.execute(
-                "CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT)"
+                "CREATE TABLE IF NOT EXISTS snapshot"
+                " (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT)"
             )
 
     def _connect(self) -> sqlite3.Connection:

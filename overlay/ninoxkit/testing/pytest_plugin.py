@@ -28,7 +28,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """Register the ``ninox_emulator`` marker."""
     config.addinivalue_line(
         "markers",
-        "ninox_emulator(**options): options for the ninox_emulator fixture (NinoxEmulator arguments)",
+        "ninox_emulator(**options): NinoxEmulator arguments for the ninox_emulator fixture",
     )
 
 
