@@ -745,7 +745,7 @@ class EmulatorApp:
 
         for rule in self.state.faults.select(scope["method"], entry["path"]):
             if rule.kind == "latency":
-                await asyncio.sleep(rule.seconds)
+                await asyncio.sleep(rule.seconds or 0.0)
                 continue
             entry["fault"] = rule.kind
             await _apply_fault(rule, scope, receive, send_logged)
@@ -833,7 +833,7 @@ async def _apply_fault(rule: FaultRule, scope: Scope, receive: Receive, send: Se
         return
     if rule.kind == "hang":
         # Say nothing until the client gives up or the bound passes, then drop the connection.
-        await _wait_disconnect(receive, rule.seconds)
+        await _wait_disconnect(receive, rule.seconds or 0.0)
         if transport is not None and not transport.is_closing():
             _reset(transport)
             await _wait_disconnect(receive, 1.0)

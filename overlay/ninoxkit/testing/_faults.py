@@ -53,7 +53,7 @@ class FaultRule:
             many seconds ahead (``retry_after_seconds``); ``None`` omits the header
             (for 429 the default is 1 second).
         retry_after_seconds: seconds used by ``retry_after="http-date"``.
-        seconds: delay for ``latency``, duration for ``hang``.
+        seconds: delay for ``latency`` (default 0.5), duration for ``hang`` (default 60).
         id: assigned when the rule is added.
         fired: how often the rule has fired.
     """
@@ -68,7 +68,7 @@ class FaultRule:
     body: BodyFormat = "json"
     retry_after: int | str | None = None
     retry_after_seconds: int = 1
-    seconds: float = 0.5
+    seconds: float | None = None
     id: int = 0
     fired: int = 0
     _matched: int = field(default=0, repr=False)
@@ -91,6 +91,9 @@ class FaultRule:
             raise ValueError("max_count must be an integer >= 0")
         if not isinstance(self.status, int) or not 100 <= self.status <= 599:
             raise ValueError("status must be an HTTP status code (100-599)")
+        if self.seconds is None:
+            # A hang must outlast any sensible client timeout; a latency should not.
+            self.seconds = 60.0 if self.kind == "hang" else 0.5
         if not isinstance(self.seconds, (int, float)) or not 0 <= self.seconds <= MAX_HANG:
             raise ValueError(f"seconds must be between 0 and {MAX_HANG}")
         if self.retry_after is not None and not (
