@@ -1,0 +1,138 @@
+"""Fault injection (Python and HTTP control API), verified with a plain httpx client."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+
+import httpx
+import pytest
+from ninoxkit.testing import NinoxEmulator
+
+
+def test_status_429_with_retry_after_seconds(emu: NinoxEmulator, client: httpx.Client) -> None:
+    emu.faults.add("status", status=429, retry_after=3, path="/teams$", max_count=1)
+    r = client.get("/teams")
+    assert r.status_code == 429
+    assert r.headers["retry-after"] == "3"
+    assert r.json() == {"message": "emulated fault: HTTP 429"}
+    assert client.get("/teams").status_code == 200  # max_count reached
+
+
+def test_status_429_with_http_date(emu: NinoxEmulator, client: httpx.Client) -> None:
+    emu.faults.add("status", status=429, retry_after="http-date", retry_after_seconds=5)
+    r = client.get("/teams")
+    when = email.utils.parsedate_to_datetime(r.headers["retry-after"]).timestamp()
+    assert 3 <= when - time.time() <= 6
+
+
+@pytest.mark.parametrize(
+    ("body", "ctype", "start"),
+    [
+        ("json", "application/json", b"{"),
+        ("text", "text/plain", b"emulated"),
+        ("html", "text/html", b"<!DOCTYPE"),
+        ("empty", None, b""),
+    ],
+)
+def test_5xx_bodies(
+    emu: NinoxEmulator, client: httpx.Client, body: str, ctype: str | None, start: bytes
+) -> None:
+    emu.faults.add("status", status=502, body=body)  # type: ignore[arg-type]
+    r = client.get("/teams")
+    assert r.status_code == 502
+    assert r.content.startswith(start)
+    assert (r.headers.get("content-type") or "").startswith(ctype or "")
+    if ctype is None:
+        assert r.content == b""
+
+
+def test_connection_reset(emu: NinoxEmulator, client: httpx.Client) -> None:
+    emu.faults.add("reset", path="/teams$", method="GET")
+    with pytest.raises((httpx.ReadError, httpx.RemoteProtocolError)):
+        client.get("/teams")
+    emu.faults.clear()
+    assert client.get("/teams").status_code == 200
+
+
+def test_truncated_body(emu: NinoxEmulator, client: httpx.Client) -> None:
+    emu.faults.add("truncate", path="/teams$")
+    with pytest.raises(httpx.RemoteProtocolError, match=r"incomplete|complete message body"):
+        client.get("/teams")
+
+
+def test_hang_outlasts_client_timeout(emu: NinoxEmulator, client: httpx.Client) -> None:
+    emu.faults.add("hang", max_count=1)  # default 60 s, ends when the client leaves
+    started = time.monotonic()
+    with pytest.raises(httpx.ReadTimeout):
+        client.get("/teams", timeout=0.3)
+    assert time.monotonic() - started < 5
+    assert client.get("/teams").status_code == 200  # the server is not wedged
+
+
+def test_latency(emu: NinoxEmulator, client: httpx.Client) -> None:
+    emu.faults.add("latency", seconds=0.3, path="/teams$")
+    started = time.monotonic()
+    assert client.get("/teams").status_code == 200
+    assert time.monotonic() - started >= 0.3
+
+
+def test_every_nth_and_method_filter(emu: NinoxEmulator, client: httpx.Client) -> None:
+    emu.faults.add("status", status=503, every=3, method="GET")
+    statuses = [client.get("/teams").status_code for _ in range(6)]
+    assert statuses == [200, 200, 503, 200, 200, 503]
+    assert client.post("/teams/x/databases/y/query", json={"query": "1"}).status_code == 404
+
+
+def test_probability_is_reproducible_with_seed(emu: NinoxEmulator, client: httpx.Client) -> None:
+    def run() -> list[int]:
+        emu.faults.clear()
+        emu.faults.add("status", status=500, probability=0.5)
+        return [client.get("/teams").status_code for _ in range(12)]
+
+    first = run()
+    assert first == run()
+    assert {200, 500} == set(first)
+
+
+def test_http_control_api_and_request_log(emu: NinoxEmulator, client: httpx.Client) -> None:
+    with httpx.Client(base_url=emu.url) as ctl:
+        _control_api(emu, client, ctl)
+
+
+def _control_api(emu: NinoxEmulator, client: httpx.Client, ctl: httpx.Client) -> None:
+    r = ctl.post(
+        "/_emulator/faults",
+        json={"kind": "status", "status": 500, "path": "/databases$", "max_count": 1},
+    )
+    assert r.status_code == 201
+    rule = r.json()
+    assert rule["id"] >= 1
+    assert ctl.get("/_emulator/faults").json()[0]["kind"] == "status"
+    assert ctl.post("/_emulator/faults", json={"kind": "nope"}).status_code == 400
+    assert ctl.post("/_emulator/faults", json={"kind": "status", "bogus": 1}).status_code == 400
+    assert ctl.post("/_emulator/faults", json={"kind": "status", "path": "("}).status_code == 400
+    ctl.delete("/_emulator/requests")
+    assert client.get("/teams/AcmeTeam4mPLY6DMs/databases").status_code == 500
+    client.get("/teams", params={"x": "1"})
+    log = ctl.get("/_emulator/requests").json()
+    assert [(e["method"], e["path"], e["query"], e["status"]) for e in log] == [
+        ("GET", "/v1/teams/AcmeTeam4mPLY6DMs/databases", "", 500),
+        ("GET", "/v1/teams", "x=1", 200),
+    ]
+    assert log[0]["fault"] == "status"
+    assert emu.requests() == log
+    assert ctl.delete(f"/_emulator/faults/{rule['id']}").status_code == 200
+    assert ctl.delete(f"/_emulator/faults/{rule['id']}").status_code == 404
+    ctl.post("/_emulator/faults", json={"kind": "reset"})
+    assert ctl.delete("/_emulator/faults").status_code == 200
+    assert ctl.get("/_emulator/faults").json() == []
+    assert ctl.get("/_emulator/health").json() == {"status": "ok"}
+
+
+def test_http_reset_restores_data(emu: NinoxEmulator, client: httpx.Client) -> None:
+    base = "/teams/AcmeTeam4mPLY6DMs/databases/crm0acme0001/tables/B/records"
+    client.delete(base + "/1")
+    assert client.get(base + "/1").status_code == 404
+    assert httpx.post(emu.url + "/_emulator/reset").status_code == 200
+    assert client.get(base + "/1").status_code == 200
