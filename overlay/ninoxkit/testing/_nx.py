@@ -41,7 +41,8 @@ Grammar (EBNF)::
                | function "(" [ expr { "," expr } ] ")"
                | name ;
     function   = "first" | "last" | "count" | "cnt" | "sum" | "min" | "max" | "avg"
-               | "text" | "number" | "length" | "concat" | "unique" ;
+               | "text" | "number" | "length" | "concat" | "unique"
+               | "urlEncode" | "urlDecode" | "date" | "datetime" | "time" | "timeinterval" ;
 
 Semantics:
 
@@ -53,6 +54,11 @@ Semantics:
 - ``+`` adds numbers and concatenates when either side is text (null counts as ``""``/0);
   ``-``, ``*``, ``/`` need numbers (division by zero → 400). ``=``/``!=`` compare any values;
   ``<``… compare two numbers or two texts (ISO dates compare as text).
+- ``urlDecode``/``urlEncode`` percent-decode/-encode text (UTF-8); ``ninoxkit.nx.quote`` writes
+  any text that could bend a literal as ``urlDecode("…")``.
+- ``date(y, m, d)``, ``datetime(y, m, d, h, min, s[, ms])`` and ``time(h, min, s[, ms])`` build
+  the ISO text Ninox's API uses for those values (``2024-01-02``, ``2024-01-02T03:04:05``,
+  ``03:04:05``), so they compare with stored values; ``timeinterval(ms)`` is the number of ms.
 - ``first``/``last`` give null for an empty list; ``count`` counts; ``sum`` ignores nulls;
   ``min``/``max``/``avg`` give null for an empty list.
 - Writes (``/exec`` only): ``create T`` returns the new record; ``r.F := v`` (also on a list of
@@ -63,10 +69,12 @@ Semantics:
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, unquote
 
 from ._errors import ApiError
 from ._store import Database, Field, Record, Store, Table, coerce_value, render_value
@@ -110,6 +118,12 @@ _FUNCTIONS = frozenset(
         "length",
         "concat",
         "unique",
+        "urlEncode",
+        "urlDecode",
+        "date",
+        "datetime",
+        "time",
+        "timeinterval",
     ]
 )
 _MAX_SOURCE = 100_000
@@ -761,6 +775,8 @@ class _Eval:
 
     def _call(self, node: Node) -> Any:
         name, args = node[1], [self.run(a) for a in node[2]]
+        if name in ("date", "datetime", "time"):
+            return _construct_when(name, args)
         if name == "concat":
             if len(args) != 1 or not isinstance(args[0], list):
                 raise NXError("concat(list) takes one list")
@@ -770,6 +786,17 @@ class _Eval:
         arg = args[0]
         if name == "text":
             return _text(arg)
+        if name in ("urlEncode", "urlDecode"):
+            if not isinstance(arg, str):
+                raise NXError(f"{name}() needs text")
+            try:
+                return quote(arg, safe="") if name == "urlEncode" else unquote(arg, errors="strict")
+            except UnicodeDecodeError:
+                raise NXError("urlDecode(): the text is not valid percent-encoded UTF-8") from None
+        if name == "timeinterval":
+            if isinstance(arg, bool) or not isinstance(arg, (int, float)):
+                raise NXError("timeinterval() needs a number of milliseconds")
+            return arg
         if name == "number":
             if isinstance(arg, (int, float)) and not isinstance(arg, bool):
                 return arg
@@ -813,6 +840,25 @@ class _Eval:
         if name == "max":
             return max(nums)
         return sum(nums) / len(nums)
+
+
+_WHEN_ARITY = {"date": (3, 3), "datetime": (6, 7), "time": (3, 4)}
+
+
+def _construct_when(name: str, args: list[Any]) -> str:
+    low, high = _WHEN_ARITY[name]
+    if not low <= len(args) <= high or not all(
+        isinstance(a, int) and not isinstance(a, bool) for a in args
+    ):
+        raise NXError(f"{name}() takes {low} to {high} whole numbers")
+    try:
+        if name == "date":
+            return _dt.date(*args).isoformat()
+        if name == "time":
+            return _dt.time(*args[:3]).isoformat()
+        return _dt.datetime(*args[:6]).isoformat()
+    except ValueError as exc:
+        raise NXError(f"{name}(): {exc}") from None
 
 
 def _text(value: Any) -> str:
