@@ -56,9 +56,4 @@ def test_operation_conforms(case: schemathesis.Case, conformance_emulator: Ninox
     response = case.call(
         base_url=emu.base_url, headers={"Authorization": f"Bearer {emu.token}"}, timeout=10
     )
-    excluded = []
-    if case.operation.definition.raw.get("operationId") == "downloadFile":
-        # Downloads carry the file's own Content-Type (reference §4.16; N8N reads it from the
-        # header); the spec can only list application/octet-stream for the generator's sake.
-        excluded.append(checks.content_type_conformance)
-    case.validate_response(response, checks=CHECKS, excluded_checks=excluded)
+    case.validate_response(response, checks=CHECKS)

@@ -111,9 +111,9 @@ def sync_detailed(
 ) -> Response[File | str]:
     """Download a file
 
-     The file's bytes, with its MIME type as `Content-Type`. §4.16, [2+]. The request header
-    `nx-file: base64url` makes Ninox answer a Base64 data-URL string instead ([1]); it is not
-    modelled here.
+     The file's bytes, with the file's own MIME type as `Content-Type` (n8n reads it from the
+    header). §4.16, [2+]. The request header `nx-file: base64url` makes Ninox answer a Base64
+    data-URL string instead ([1]); it is not modelled here.
 
     Args:
         team_id (str):
@@ -159,9 +159,9 @@ def sync(
 ) -> File | str | None:
     """Download a file
 
-     The file's bytes, with its MIME type as `Content-Type`. §4.16, [2+]. The request header
-    `nx-file: base64url` makes Ninox answer a Base64 data-URL string instead ([1]); it is not
-    modelled here.
+     The file's bytes, with the file's own MIME type as `Content-Type` (n8n reads it from the
+    header). §4.16, [2+]. The request header `nx-file: base64url` makes Ninox answer a Base64
+    data-URL string instead ([1]); it is not modelled here.
 
     Args:
         team_id (str):
@@ -202,9 +202,9 @@ async def asyncio_detailed(
 ) -> Response[File | str]:
     """Download a file
 
-     The file's bytes, with its MIME type as `Content-Type`. §4.16, [2+]. The request header
-    `nx-file: base64url` makes Ninox answer a Base64 data-URL string instead ([1]); it is not
-    modelled here.
+     The file's bytes, with the file's own MIME type as `Content-Type` (n8n reads it from the
+    header). §4.16, [2+]. The request header `nx-file: base64url` makes Ninox answer a Base64
+    data-URL string instead ([1]); it is not modelled here.
 
     Args:
         team_id (str):
@@ -248,9 +248,9 @@ async def asyncio(
 ) -> File | str | None:
     """Download a file
 
-     The file's bytes, with its MIME type as `Content-Type`. §4.16, [2+]. The request header
-    `nx-file: base64url` makes Ninox answer a Base64 data-URL string instead ([1]); it is not
-    modelled here.
+     The file's bytes, with the file's own MIME type as `Content-Type` (n8n reads it from the
+    header). §4.16, [2+]. The request header `nx-file: base64url` makes Ninox answer a Base64
+    data-URL string instead ([1]); it is not modelled here.
 
     Args:
         team_id (str):
