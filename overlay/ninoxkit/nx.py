@@ -57,8 +57,7 @@ def quote(value: object) -> NX:
 
     Args:
         value: ``None``, ``bool``, ``int``, finite ``float``, ``Decimal``, ``str``,
-            ``datetime.date``, ``datetime.datetime`` (naive values are taken as UTC; aware ones
-            are converted to UTC),
+            ``datetime.date``, aware ``datetime.datetime`` (converted to UTC),
             ``datetime.time``, ``datetime.timedelta``, a sequence of these (an NX array), or an
             :class:`NX` fragment (returned unchanged).
 
@@ -66,7 +65,8 @@ def quote(value: object) -> NX:
         The NX literal.
 
     Raises:
-        NXError: for NaN or infinities, unsupported types, or nested sequences.
+        NXError: for NaN or infinities, naive datetimes, unsupported types, or nested
+            sequences.
 
     Example:
         >>> quote('say "hi"')
@@ -92,8 +92,14 @@ def quote(value: object) -> NX:
     if isinstance(value, str):
         return _quote_text(value)
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(_dt.UTC).replace(tzinfo=None)
+        if value.tzinfo is None or value.utcoffset() is None:
+            # Same rule as field values: Ninox works in UTC and guessing a naive value's zone
+            # would shift it silently by hours.
+            raise NXError(
+                f"naive datetime {value.isoformat()} is ambiguous; pass an aware one "
+                "(e.g. value.replace(tzinfo=datetime.UTC))"
+            )
+        value = value.astimezone(_dt.UTC).replace(tzinfo=None)
         # NX has no datetime literal; datetime(y, m, d, h, min, s) builds one (local time of the
         # evaluating side, which is UTC on the API).
         ms = value.microsecond // 1000
