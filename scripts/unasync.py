@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAIRS = [
     (ROOT / "overlay/ninoxkit/_async", ROOT / "overlay/ninoxkit/_sync"),
     (ROOT / "tests/unit/_async", ROOT / "tests/unit/_sync"),
+    (ROOT / "tests/resources/_async", ROOT / "tests/resources/_sync"),
 ]
 
 # (pattern, replacement), applied in order. Specific rules come before the generic Async rule.

@@ -1,0 +1,60 @@
+"""Suite-wide pytest-recording (vcrpy) configuration.
+
+pyproject runs every test with ``--block-network --record-mode=none``: cassette tests replay,
+nothing reaches the network. Re-record with ``scripts/record-cassettes`` (see its ``--help``).
+
+Matching: vcrpy's default ``match_on`` is ``method, scheme, host, port, path, query``, which
+ignores the body. Several operations POST to one URL with different bodies (``/query``,
+``/exec``, ``/records`` writes, ``/record`` lookups), and identical URLs then replay in
+recorded order whatever was sent, so a test sending the wrong body would still pass. ``body``
+is added: vcrpy compares JSON bodies decoded (key order and spacing do not matter) and other
+bodies byte for byte; multipart uploads are deterministic because ninoxkit derives the boundary
+from the content's SHA-256. Headers are not matched (the key differs between recording and
+replay). A request repeated with the same body (a retry) replays its recordings in order.
+
+Cassette files: ``tests/cassettes/<dir>/<module>/<test>.yaml`` with the ``_async``/``_sync``
+segment dropped, so the two twins of a test share one cassette.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.resources.recording import AUTH_MARKER, Scrubber, target_from_env
+
+TESTS = Path(__file__).resolve().parent
+CASSETTES = TESTS / "cassettes"
+TWIN_DIRS = frozenset({"_async", "_sync"})
+MATCH_ON = ("method", "scheme", "host", "port", "path", "query", "body")
+
+
+def cassette_dir_for(module_path: Path) -> Path:
+    """The cassette directory of a test module (shared by its async and sync twins)."""
+    relative = module_path.resolve().relative_to(TESTS)
+    parts = [part for part in relative.parent.parts if part not in TWIN_DIRS]
+    return CASSETTES.joinpath(*parts, relative.stem)
+
+
+@pytest.fixture(scope="module")
+def vcr_cassette_dir(request: pytest.FixtureRequest) -> str:
+    """One directory per test module, without the ``_async``/``_sync`` segment."""
+    return str(cassette_dir_for(Path(str(request.node.path))))
+
+
+@pytest.fixture(scope="module")
+def vcr_config() -> dict[str, Any]:
+    """Scrubbing and matching for every cassette (see the module docstring)."""
+    try:
+        scrubber = Scrubber(target_from_env())
+    except ValueError as exc:  # a recording mode without its variables
+        pytest.exit(f"cassette recording: {exc}", returncode=4)
+    return {
+        "filter_headers": [("authorization", AUTH_MARKER)],
+        "decode_compressed_response": True,
+        "match_on": MATCH_ON,
+        "before_record_request": scrubber.request,
+        "before_record_response": scrubber.response,
+    }

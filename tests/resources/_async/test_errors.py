@@ -1,0 +1,82 @@
+"""Error paths over cassettes: 401, 404, 422, 429 then success, 500, an HTML 502."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from ninoxkit import (
+    APIStatusError,
+    AsyncNinox,
+    AuthenticationError,
+    InternalServerError,
+    NotFoundError,
+    UnprocessableEntityError,
+)
+
+from tests.resources.recording import CONTACTS, Session
+
+
+async def _error_of(call: Callable[[], Any]) -> APIStatusError:
+    """The status error ``call()`` raises (the call must fail)."""
+    with pytest.raises(APIStatusError) as excinfo:
+        await call()
+    return excinfo.value
+
+
+@pytest.mark.asyncio
+async def test_wrong_key_is_401(target: Session) -> None:
+    async with AsyncNinox(**target.options(api_key="wrong-key")) as client:
+        error = await _error_of(client.teams.list)
+    assert isinstance(error, AuthenticationError)
+    assert error.status_code == 401
+    assert "wrong-key" not in str(error)
+
+
+@pytest.mark.asyncio
+async def test_unknown_record_is_404(target: Session) -> None:
+    async with AsyncNinox(**target.options()) as client:
+        error = await _error_of(lambda: client.records.get(999999, table=CONTACTS))
+    assert isinstance(error, NotFoundError)
+    assert error.status_code == 404
+
+
+@pytest.mark.asyncio
+async def test_wrongly_typed_value_is_422(target: Session) -> None:
+    async with AsyncNinox(**target.options()) as client:
+        found = await client.records.find_one({"Email": "tom@globex.example"}, table=CONTACTS)
+        assert found is not None
+        with pytest.raises(UnprocessableEntityError) as excinfo:
+            await client.records.update_one(found.id, {"Score": "very high"}, table=CONTACTS)
+    assert excinfo.value.status_code == 422
+    assert excinfo.value.method == "PUT"
+
+
+@pytest.mark.asyncio
+async def test_429_then_success(target: Session, sleeps: list[float]) -> None:
+    target.fault(kind="status", status=429, path="/teams$", max_count=1, retry_after=2)
+    async with AsyncNinox(**target.options()) as client:
+        teams = await client.teams.list()
+    assert teams
+    assert sleeps == [2.0]  # waited what Retry-After asked, once
+
+
+@pytest.mark.asyncio
+async def test_500_is_internal_server_error(target: Session) -> None:
+    target.fault(kind="status", status=500, path="/tables$", max_count=1)
+    async with AsyncNinox(**target.options(max_retries=0)) as client:
+        error = await _error_of(client.tables.list)
+    assert isinstance(error, InternalServerError)
+    assert error.status_code == 500
+    assert "emulated fault" in str(error)
+
+
+@pytest.mark.asyncio
+async def test_html_502_is_readable(target: Session) -> None:
+    target.fault(kind="status", status=502, body="html", path="/databases$", max_count=1)
+    async with AsyncNinox(**target.options(max_retries=0)) as client:
+        error = await _error_of(client.databases.list)
+    assert isinstance(error, InternalServerError)
+    assert error.status_code == 502
+    assert "<html" not in str(error)
