@@ -172,3 +172,18 @@ def test_nx_fuzz_never_crashes(src: str) -> None:
     except ApiError as exc:
         status = exc.status
     assert status in (200, 400)
+
+
+def test_a_long_operator_chain_is_a_clear_400_or_a_value_never_a_500() -> None:
+    from ninoxkit.testing import NinoxEmulator
+
+    script = " + ".join(["1"] * 800)
+    with NinoxEmulator(fixture="crm", deterministic=True) as emu:
+        response = httpx.post(
+            f"{emu.base_url}/teams/AcmeTeam4mPLY6DMs/databases/crm0acme0001/query",
+            json={"query": script},
+            headers={"Authorization": f"Bearer {emu.token}"},
+        )
+    assert response.status_code in (200, 400), response.text
+    if response.status_code == 200:
+        assert response.json() == 800

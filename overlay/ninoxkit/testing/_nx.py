@@ -907,9 +907,11 @@ def evaluate(store: Store, db: Database, source: str, *, allow_writes: bool) -> 
         NXError: syntax outside the subset, unknown names, type errors, writes in ``/query``.
     """
     tree = parse(source)
-    if not allow_writes and writes(tree):
-        raise NXError("/query is read-only; use /exec to change data")
     try:
+        # Every tree walk is recursive: a long chain of operators (a left-deep tree) must be a
+        # 400, not a crash — bad input never makes the emulator answer 500.
+        if not allow_writes and writes(tree):
+            raise NXError("/query is read-only; use /exec to change data")
         return to_json(_Eval(store, db, allow_writes).run(tree))
     except RecursionError:
         raise NXError("script nests too deeply") from None

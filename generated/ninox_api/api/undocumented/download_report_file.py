@@ -108,7 +108,8 @@ def sync_detailed(
 ) -> Response[File | str]:
     """Download a report's template file (undocumented)
 
-     The template file's bytes. §4.18, [2+] (Ninox CLI, an on-premises client).
+     The template file's bytes, with the file's own MIME type. §4.18, [2+] (Ninox CLI, an
+    on-premises client).
 
     Args:
         team_id (str):
@@ -151,7 +152,8 @@ def sync(
 ) -> File | str | None:
     """Download a report's template file (undocumented)
 
-     The template file's bytes. §4.18, [2+] (Ninox CLI, an on-premises client).
+     The template file's bytes, with the file's own MIME type. §4.18, [2+] (Ninox CLI, an
+    on-premises client).
 
     Args:
         team_id (str):
@@ -189,7 +191,8 @@ async def asyncio_detailed(
 ) -> Response[File | str]:
     """Download a report's template file (undocumented)
 
-     The template file's bytes. §4.18, [2+] (Ninox CLI, an on-premises client).
+     The template file's bytes, with the file's own MIME type. §4.18, [2+] (Ninox CLI, an
+    on-premises client).
 
     Args:
         team_id (str):
@@ -230,7 +233,8 @@ async def asyncio(
 ) -> File | str | None:
     """Download a report's template file (undocumented)
 
-     The template file's bytes. §4.18, [2+] (Ninox CLI, an on-premises client).
+     The template file's bytes, with the file's own MIME type. §4.18, [2+] (Ninox CLI, an
+    on-premises client).
 
     Args:
         team_id (str):
