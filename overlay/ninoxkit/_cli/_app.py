@@ -157,8 +157,10 @@ def _progress(console: Console, *, rows: bool = True) -> Progress:
 
 
 def _rate(task: Any) -> str:
-    speed = task.finished_speed or task.speed
-    return f"{speed:,.0f} rows/s" if speed else "… rows/s"
+    elapsed = task.elapsed or 0.0
+    if not task.completed or elapsed <= 0:
+        return "… rows/s"
+    return f"{task.completed / elapsed:,.0f} rows/s"
 
 
 # -- the group ------------------------------------------------------------------------------
@@ -592,12 +594,12 @@ def records_import(
                 report = importer.run(read_rows(stream, fmt))
             except RowError as exc:
                 raise CLIError(f"{source}: {exc}") from None
-    _import_report(console, report, failed_path)
+    _import_report(console, report, failed_path, info.name)
     if report.problems:
         raise Partial()
 
 
-def _import_report(console: Console, report: Any, failed_path: Path) -> None:
+def _import_report(console: Console, report: Any, failed_path: Path, table_name: str) -> None:
     table = RichTable(title="Import", show_header=False)
     table.add_row("rows read", str(report.read))
     table.add_row(
@@ -616,7 +618,8 @@ def _import_report(console: Console, report: Any, failed_path: Path) -> None:
             console.print(f"  {n} × {message}", markup=False)
     if report.problems:
         console.print(f"failed rows written to {failed_path}", markup=False)
-        console.print(f"resume with: ninoxkit records import <TABLE> {failed_path}", markup=False)
+        command = f"ninoxkit records import {_shell(table_name)} {_shell(str(failed_path))}"
+        console.print(f"resume with: {command}", markup=False, soft_wrap=True)
     if report.unknown:
         console.print(
             f"[yellow]{report.unknown} row(s) have an unknown outcome[/yellow] (marked "
@@ -625,6 +628,12 @@ def _import_report(console: Console, report: Any, failed_path: Path) -> None:
             "them up and create only the missing ones, or with --retry-unknown once you have "
             "checked that they are not there."
         )
+
+
+def _shell(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 # -- scripts, changes, files ----------------------------------------------------------------

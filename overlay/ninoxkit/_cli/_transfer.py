@@ -228,7 +228,7 @@ class Importer:
 
     def _failed_batch(self, items: list[_Pending], exc: BatchWriteError) -> None:
         error = exc.error
-        message = _one_line(error)
+        message = describe(error)
         refused = isinstance(error, APIStatusError) and error.status_code in (400, 422)
         if exc.unknown:
             # The batch may have been applied. Rows with an id are safe to send again (an upsert
@@ -278,7 +278,7 @@ class Importer:
         except BatchWriteError as exc:
             outcome = UNKNOWN if exc.unknown else FAILED
             for p in items:
-                self._fail(p.row, outcome, _one_line(exc.error))
+                self._fail(p.row, outcome, describe(exc.error))
             return
         self._done(items)
 
@@ -308,7 +308,9 @@ class Importer:
             self.report.failed += 1
         if self.report.first_error is None and outcome == FAILED:
             self.report.first_error = f"row {row.number}: {message}"
-        short = message.split(" (", 1)[0][:120]
+        short = message if len(message) <= 160 else message[:159] + "…"
+        if outcome == UNKNOWN:
+            short = "outcome unknown"
         self.report.errors[short] = self.report.errors.get(short, 0) + 1
         writer = self._writer()
         data = dict(row.data)
@@ -345,6 +347,13 @@ _UNKNOWN_NOTE = (
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
+
+
+def describe(error: BaseException) -> str:
+    """A short reason for the failed-row file: the status and Ninox's message, not the URL."""
+    if isinstance(error, APIStatusError):
+        return f"{error.status_code}: {' '.join(error.message.split())}"
+    return _one_line(error)
 
 
 def _chunks(rows: Iterable[InputRow], size: int) -> Iterator[list[InputRow]]:
