@@ -1,0 +1,286 @@
+"""Rows on disk: CSV, JSON and JSONL readers and writers, and cell conversion by field type.
+
+Export writes one record per row (CSV: an ``id`` column, then one column per field in the
+table's order; JSON/JSONL: the record as Ninox sends it, ``{"id", "fields", "sequence", …}``).
+Import reads CSV or JSONL (nested ``{"id", "fields"}`` or flat ``{"id", "Name": …}``) and turns
+CSV text into the field's type using the schema, so an export imports back with values intact.
+
+Columns whose name starts with ``_`` are never sent: they carry import notes (``_outcome``,
+``_error``) in failed-row files, which keeps those files valid input for a rerun.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from ninoxkit._schema import TableInfo
+
+__all__ = [
+    "ERROR_COLUMN",
+    "OUTCOME_COLUMN",
+    "InputRow",
+    "RowError",
+    "RowWriter",
+    "cell_to_text",
+    "count_rows",
+    "detect_format",
+    "parse_cell",
+    "read_rows",
+    "row_to_write",
+]
+
+#: Columns added to failed-row files (and honoured when such a file is imported again).
+OUTCOME_COLUMN = "_outcome"
+ERROR_COLUMN = "_error"
+
+_INT = re.compile(r"^[+-]?\d+$")
+_TRUE = {"true", "1", "yes", "y", "on"}
+_FALSE = {"false", "0", "no", "n", "off"}
+#: Field types whose JSON value is a string; a CSV cell is taken verbatim.
+_TEXT_TYPES = {
+    "string",
+    "html",
+    "email",
+    "phone",
+    "url",
+    "link",
+    "color",
+    "icon",
+    "choice",
+    "date",
+    "time",
+    "timestamp",
+    "datetime",
+    "timeinterval",
+    "appointment",
+    "location",
+}
+
+
+class RowError(ValueError):
+    """A row cannot be turned into a record write (bad id or value); the row is not sent."""
+
+
+def detect_format(path: str | None, explicit: str | None, default: str = "jsonl") -> str:
+    """``explicit`` if given, else the file extension (csv/json/jsonl/ndjson), else ``default``."""
+    if explicit:
+        return explicit.lower()
+    if path and path != "-":
+        suffix = Path(path).suffix.lower().lstrip(".")
+        if suffix in ("csv", "json", "jsonl"):
+            return suffix
+        if suffix == "ndjson":
+            return "jsonl"
+    return default
+
+
+# -- values ---------------------------------------------------------------------------------
+
+
+def cell_to_text(value: Any) -> str:
+    """A field value as one CSV cell: text verbatim, numbers exact, lists/objects as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | str):
+        return value if isinstance(value, str) else repr(value)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_cell(text: str, field_type: str | None, *, column: str = "value") -> Any:
+    """Turn a CSV cell (or a ``--filter`` value) into the JSON value of a field of that type.
+
+    Raises:
+        RowError: the text does not fit the type (e.g. ``abc`` for a number).
+    """
+    kind = (field_type or "").lower()
+    if kind == "number":
+        stripped = text.strip()
+        if _INT.match(stripped):
+            return int(stripped)
+        try:
+            number = float(stripped)
+        except ValueError:
+            raise RowError(f"column {column!r}: {text!r} is not a number") from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise RowError(f"column {column!r}: {text!r} is not a finite number")
+        return number
+    if kind == "boolean":
+        folded = text.strip().lower()
+        if folded in _TRUE:
+            return True
+        if folded in _FALSE:
+            return False
+        raise RowError(f"column {column!r}: {text!r} is not true/false")
+    if kind == "multi":
+        stripped = text.strip()
+        if stripped.startswith("["):
+            try:
+                items = json.loads(stripped)
+            except ValueError:
+                raise RowError(f"column {column!r}: {text!r} is not a JSON list") from None
+            return items
+        return [part.strip() for part in stripped.split(",") if part.strip()]
+    if kind in _TEXT_TYPES:
+        return text
+    # Formulas, files, users and unknown types: JSON if it looks like JSON, else text.
+    stripped = text.strip()
+    if stripped[:1] in ("[", "{"):
+        try:
+            return json.loads(stripped)
+        except ValueError:
+            return text
+    return text
+
+
+def _parse_id(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise RowError(f"id must be a positive integer, got {value!r}")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and _INT.match(value.strip()):
+        number = int(value.strip())
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    else:
+        raise RowError(f"id must be a positive integer, got {value!r}")
+    if number < 1:
+        raise RowError(f"id must be a positive integer, got {value!r}")
+    return number
+
+
+def row_to_write(row: Mapping[str, Any], table: TableInfo, *, from_text: bool) -> dict[str, Any]:
+    """Turn an input row into ``{"id"?: int, "fields": {...}}`` for ``records.upsert``.
+
+    ``from_text`` (CSV): cells are text, converted by the field's type; an empty cell is left
+    out (so a CSV import never clears a field; use JSONL with ``null`` for that). Otherwise
+    (JSONL) values are JSON already and sent as they are, ``null`` included.
+
+    Raises:
+        RowError: a bad id or value (the row is reported as failed; nothing is sent for it).
+        UnknownNameError: a column names no field of the table (raised for the whole file).
+    """
+    if "fields" in row and isinstance(row["fields"], Mapping):
+        source: Mapping[str, Any] = row["fields"]
+    else:
+        source = {k: v for k, v in row.items() if k != "id"}
+    fields: dict[str, Any] = {}
+    for key, value in source.items():
+        if not key or key.startswith("_"):
+            continue
+        info = table.field(key)
+        if from_text:
+            text = "" if value is None else str(value)
+            if text == "":
+                continue
+            fields[info.name] = parse_cell(text, info.type, column=key)
+        else:
+            fields[info.name] = value
+    out: dict[str, Any] = {"fields": fields}
+    record_id = _parse_id(row.get("id"))
+    if record_id is not None:
+        out["id"] = record_id
+    return out
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+class InputRow:
+    """One input row: its 1-based position, the row as read (for the failed file) and notes."""
+
+    __slots__ = ("data", "number", "outcome")
+
+    def __init__(self, number: int, data: dict[str, Any]) -> None:
+        self.number = number
+        self.outcome = str(data.get(OUTCOME_COLUMN) or "")
+        self.data = data
+
+
+def read_rows(stream: IO[str], fmt: str) -> Iterator[InputRow]:
+    """Yield the rows of a CSV or JSONL stream one at a time (constant memory).
+
+    Raises:
+        RowError: a JSONL line that is not a JSON object (with its line number).
+    """
+    if fmt == "csv":
+        reader = csv.DictReader(stream)
+        for number, row in enumerate(reader, 1):
+            yield InputRow(number, {k: v for k, v in row.items() if k is not None})
+        return
+    if fmt != "jsonl":
+        raise RowError(f"cannot import {fmt!r}: use csv or jsonl")
+    number = 0
+    for line_no, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            data = json.loads(line)
+        except ValueError as exc:
+            raise RowError(f"line {line_no}: not JSON ({exc})") from None
+        if not isinstance(data, dict):
+            raise RowError(f"line {line_no}: expected a JSON object, got {type(data).__name__}")
+        yield InputRow(number, data)
+
+
+def count_rows(path: Path, fmt: str) -> int:
+    """Count the data rows of an input file in one streaming pass (for the progress total)."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        if fmt == "csv":
+            return sum(1 for _ in csv.DictReader(stream))
+        return sum(1 for line in stream if line.strip())
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+class RowWriter:
+    """Write rows as CSV, JSON (one array, streamed) or JSONL.
+
+    Args:
+        stream: A text stream (opened with ``newline=""`` for CSV).
+        fmt: ``csv``, ``json`` or ``jsonl``.
+        columns: CSV header; required for CSV.
+    """
+
+    def __init__(self, stream: IO[str], fmt: str, columns: list[str] | None = None) -> None:
+        self.stream = stream
+        self.fmt = fmt
+        self.count = 0
+        self._csv: csv.DictWriter[str] | None = None
+        if fmt == "csv":
+            if columns is None:
+                raise ValueError("CSV needs columns")
+            self._csv = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
+            self._csv.writeheader()
+        elif fmt == "json":
+            stream.write("[")
+        elif fmt != "jsonl":
+            raise ValueError(f"unknown format {fmt!r}")
+
+    def write(self, row: Mapping[str, Any]) -> None:
+        """Write one row (CSV: a mapping of column → cell text)."""
+        if self._csv is not None:
+            self._csv.writerow(row)
+        else:
+            text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+            if self.fmt == "json":
+                self.stream.write(("\n" if self.count == 0 else ",\n") + text)
+            else:
+                self.stream.write(text + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the document (JSON: the closing bracket) and flush."""
+        if self.fmt == "json":
+            self.stream.write("\n]\n" if self.count else "]\n")
+        self.stream.flush()

@@ -1,0 +1,367 @@
+"""``records export`` and ``records import``: streamed, batched, resumable.
+
+Export streams page by page (memory: one page). Import reads one batch at a time and writes it
+with ``records.upsert`` (rows with an ``id`` update that record, or create it with that id; rows
+without create a new record). A failed batch does not stop the import:
+
+* a batch Ninox refused (400/422) is split in halves until the bad rows are isolated, so one
+  bad value does not fail 99 good rows;
+* rows certainly not written go to the failed-row file with ``_outcome=failed``;
+* rows of a batch that may have been applied (a 5xx or a lost answer to a create) go there with
+  ``_outcome=unknown``. They are not re-sent blindly, on this run or a rerun: with ``--key`` the
+  import looks each one up and creates only the missing; otherwise the user checks them and
+  reruns with ``--retry-unknown``. Rows with an ``id`` are always safe to re-send (an upsert by
+  id writes the same record again), so they are never ``unknown``.
+
+The failed-row file has the input's format and columns, so a rerun on it resumes the import.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from ninoxkit._exceptions import (
+    APIStatusError,
+    BatchWriteError,
+    NinoxError,
+    UnknownNameError,
+)
+from ninoxkit._schema import TableInfo
+from ninoxkit._sync._client import Ninox
+from ninoxkit.nx import name as nx_name
+
+from ._rows import (
+    ERROR_COLUMN,
+    OUTCOME_COLUMN,
+    InputRow,
+    RowError,
+    RowWriter,
+    cell_to_text,
+    row_to_write,
+)
+
+__all__ = ["ImportReport", "Importer", "count_records", "export_records", "failed_path_for"]
+
+FAILED = "failed"
+UNKNOWN = "unknown"
+
+
+# -- export ---------------------------------------------------------------------------------
+
+
+def count_records(client: Ninox, table: TableInfo) -> int | None:
+    """The table's record count via one NX query (``cnt(select T)``); ``None`` if not possible."""
+    try:
+        value = client.scripts.query(f"count(select {nx_name(table.name)})")
+    except (NinoxError, ValueError):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return int(value)
+
+
+def export_records(
+    client: Ninox,
+    table: TableInfo,
+    out: IO[str],
+    fmt: str,
+    *,
+    per_page: int,
+    limit: int | None,
+    filters: dict[str, Any] | None,
+    on_page: Callable[[int], None],
+) -> int:
+    """Write every record of ``table`` to ``out``, one page at a time; returns the count."""
+    columns = ["id", *(f.name for f in table.fields.values())]
+    writer = RowWriter(out, fmt, columns if fmt == "csv" else None)
+    pager = client.records.list(table=table.id, per_page=per_page, limit=limit, filters=filters)
+    for page in pager.pages():
+        for record in page:
+            if fmt == "csv":
+                fields = record.fields.additional_properties
+                row = {"id": str(record.id)}
+                row.update({k: cell_to_text(v) for k, v in fields.items()})
+                writer.write(row)
+            else:
+                writer.write(record.to_dict())
+        out.flush()
+        on_page(len(page))
+    writer.close()
+    return writer.count
+
+
+# -- import ---------------------------------------------------------------------------------
+
+
+def failed_path_for(source: Path) -> Path:
+    """``contacts.csv`` → ``contacts.failed.csv``; a ``*.failed.*`` file names itself (rerun)."""
+    stem, suffix = source.stem, source.suffix
+    if stem.endswith(".failed"):
+        return source
+    return source.with_name(f"{stem}.failed{suffix}")
+
+
+@attrs.define
+class ImportReport:
+    """What an import did, row by row, in counts."""
+
+    read: int = 0
+    written: int = 0
+    updated: int = 0
+    created: int = 0
+    found: int = 0  # unknown rows that --key found already in Ninox (not written again)
+    failed: int = 0
+    unknown: int = 0
+    requests: int = 0
+    first_error: str | None = None
+    errors: dict[str, int] = attrs.field(factory=dict)
+
+    @property
+    def problems(self) -> int:
+        """Rows that did not make it (failed or unknown)."""
+        return self.failed + self.unknown
+
+
+@attrs.define
+class _Pending:
+    row: InputRow
+    write: dict[str, Any]
+
+
+class Importer:
+    """Import rows into one table in batches, writing failed rows to a file.
+
+    Args:
+        client: The client (team and database set).
+        table: The target table.
+        fmt: Input format (``csv`` or ``jsonl``), also the failed file's format.
+        failed_path: Where failed rows go (created only when a row fails).
+        columns: CSV header of the input (the failed file gets it plus the note columns).
+        batch_size: Rows per request.
+        split: Split refused batches to isolate bad rows.
+        key: Field used to look up rows whose outcome is unknown (``None``: don't look).
+        retry_unknown: Re-send rows a previous run marked unknown.
+        on_rows: Progress callback, called with the number of rows finished.
+    """
+
+    def __init__(
+        self,
+        client: Ninox,
+        table: TableInfo,
+        *,
+        fmt: str,
+        failed_path: Path,
+        columns: list[str] | None,
+        batch_size: int,
+        split: bool,
+        key: str | None,
+        retry_unknown: bool,
+        on_rows: Callable[[int], None],
+    ) -> None:
+        self.client = client
+        self.table = table
+        self.fmt = fmt
+        self.failed_path = failed_path
+        self.columns = columns
+        self.batch_size = batch_size
+        self.split = split
+        self.key = table.field(key).name if key else None
+        self.retry_unknown = retry_unknown
+        self.on_rows = on_rows
+        self.report = ImportReport()
+        self._failed_stream: IO[str] | None = None
+        self._failed_writer: RowWriter | None = None
+        self._temp_path = failed_path.with_name(f".{failed_path.name}.{os.getpid()}.part")
+
+    # -- driving ----------------------------------------------------------------------------
+
+    def run(self, rows: Iterable[InputRow]) -> ImportReport:
+        """Import every row; the failed file is complete when this returns."""
+        try:
+            for batch in _chunks(rows, self.batch_size):
+                self._batch(batch)
+        finally:
+            self._close_failed()
+        return self.report
+
+    def _batch(self, rows: list[InputRow]) -> None:
+        self.report.read += len(rows)
+        pending: list[_Pending] = []
+        for row in rows:
+            try:
+                write = row_to_write(row.data, self.table, from_text=self.fmt == "csv")
+            except (RowError, UnknownNameError) as exc:
+                self._fail(row, FAILED, str(exc))
+                continue
+            if row.outcome == UNKNOWN and "id" not in write and not self.retry_unknown:
+                if self.key is None:
+                    self._fail(row, UNKNOWN, _UNKNOWN_NOTE)
+                    continue
+                try:
+                    exists = self._exists(write)
+                except (RowError, NinoxError) as exc:
+                    self._fail(row, UNKNOWN, f"{_UNKNOWN_NOTE} (lookup: {_one_line(exc)})")
+                    continue
+                if exists:
+                    self.report.found += 1
+                    self.on_rows(1)
+                    continue
+            pending.append(_Pending(row, write))
+        if pending:
+            self._write(pending)
+
+    def _write(self, items: list[_Pending]) -> None:
+        self.report.requests += 1
+        try:
+            self.client.records.upsert(
+                [p.write for p in items], table=self.table.id, batch_size=len(items)
+            )
+        except BatchWriteError as exc:
+            self._failed_batch(items, exc)
+            return
+        self._done(items)
+
+    def _failed_batch(self, items: list[_Pending], exc: BatchWriteError) -> None:
+        error = exc.error
+        message = describe(error)
+        refused = isinstance(error, APIStatusError) and error.status_code in (400, 422)
+        if exc.unknown:
+            # The batch may have been applied. Rows with an id are safe to send again (an upsert
+            # by id rewrites the same record); rows without one could be created twice.
+            with_id = [p for p in items if "id" in p.write]
+            without = [p for p in items if "id" not in p.write]
+            if self.key is not None and without:
+                self._resolve_unknown(without, message)
+                without = []
+            for p in with_id:
+                self._fail(p.row, FAILED, message)
+            for p in without:
+                self._fail(p.row, UNKNOWN, f"{_UNKNOWN_NOTE} ({message})")
+            return
+        if refused and self.split and len(items) > 1:
+            half = len(items) // 2
+            self._write(items[:half])
+            self._write(items[half:])
+            return
+        for p in items:
+            self._fail(p.row, FAILED, message)
+
+    def _resolve_unknown(self, items: list[_Pending], message: str) -> None:
+        """With ``--key``: look each row up; count the found, re-send only the missing."""
+        missing: list[_Pending] = []
+        for p in items:
+            try:
+                found = self._exists(p.write)
+            except (RowError, NinoxError) as exc:
+                self._fail(p.row, UNKNOWN, f"{_UNKNOWN_NOTE} ({message}; lookup: {exc})")
+                continue
+            if found:
+                self.report.found += 1
+                self.on_rows(1)
+            else:
+                missing.append(p)
+        if missing:
+            self._write_once(missing)
+
+    def _write_once(self, items: list[_Pending]) -> None:
+        """Write rows that a lookup showed missing; a second unknown outcome is not chased."""
+        self.report.requests += 1
+        try:
+            self.client.records.upsert(
+                [p.write for p in items], table=self.table.id, batch_size=len(items)
+            )
+        except BatchWriteError as exc:
+            outcome = UNKNOWN if exc.unknown else FAILED
+            for p in items:
+                self._fail(p.row, outcome, describe(exc.error))
+            return
+        self._done(items)
+
+    def _exists(self, write: dict[str, Any]) -> bool:
+        assert self.key is not None
+        value = write["fields"].get(self.key)
+        if value is None:
+            raise RowError(f"--key {self.key!r}: the row has no value for it")
+        self.report.requests += 1
+        return self.client.records.find_one({self.key: value}, table=self.table.id) is not None
+
+    def _done(self, items: list[_Pending]) -> None:
+        for p in items:
+            self.report.written += 1
+            if "id" in p.write:
+                self.report.updated += 1
+            else:
+                self.report.created += 1
+        self.on_rows(len(items))
+
+    # -- the failed-row file ----------------------------------------------------------------
+
+    def _fail(self, row: InputRow, outcome: str, message: str) -> None:
+        if outcome == UNKNOWN:
+            self.report.unknown += 1
+        else:
+            self.report.failed += 1
+        if self.report.first_error is None and outcome == FAILED:
+            self.report.first_error = f"row {row.number}: {message}"
+        short = message if len(message) <= 160 else message[:159] + "…"
+        if outcome == UNKNOWN:
+            short = "outcome unknown"
+        self.report.errors[short] = self.report.errors.get(short, 0) + 1
+        writer = self._writer()
+        data = dict(row.data)
+        data[OUTCOME_COLUMN] = outcome
+        data[ERROR_COLUMN] = message
+        writer.write(data)
+        self.on_rows(1)
+
+    def _writer(self) -> RowWriter:
+        if self._failed_writer is None:
+            self._failed_stream = self._temp_path.open("w", encoding="utf-8", newline="")
+            columns = None
+            if self.fmt == "csv":
+                base = [c for c in self.columns or [] if c not in (OUTCOME_COLUMN, ERROR_COLUMN)]
+                columns = [*base, OUTCOME_COLUMN, ERROR_COLUMN]
+            self._failed_writer = RowWriter(self._failed_stream, self.fmt, columns)
+        return self._failed_writer
+
+    def _close_failed(self) -> None:
+        if self._failed_writer is None or self._failed_stream is None:
+            return
+        self._failed_writer.close()
+        self._failed_stream.close()
+        # Written aside and moved at the end: a rerun on the failed file itself reads the old
+        # version to the end before it is replaced.
+        self._temp_path.replace(self.failed_path)
+
+
+_UNKNOWN_NOTE = (
+    "outcome unknown: the batch may have been written; check Ninox before importing this row "
+    "again (rerun with --key FIELD to look it up, or --retry-unknown once checked)"
+)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+def describe(error: BaseException) -> str:
+    """A short reason for the failed-row file: the status and Ninox's message, not the URL."""
+    if isinstance(error, APIStatusError):
+        return f"{error.status_code}: {' '.join(error.message.split())}"
+    return _one_line(error)
+
+
+def _chunks(rows: Iterable[InputRow], size: int) -> Iterator[list[InputRow]]:
+    batch: list[InputRow] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,242 @@
+"""Export and import through the CLI: round trips, resume after failures, unknown outcomes."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ninoxkit import Ninox
+from ninoxkit.testing import NinoxEmulator
+
+from .conftest import Run
+
+N = 3000
+STATUSES = ["Lead", "Customer", "Churned"]
+
+
+def _row(i: int) -> dict[str, Any]:
+    """Varied values: unicode, separators, quotes, newlines, floats, booleans, gaps."""
+    fields: dict[str, Any] = {
+        "First Name": f"Zoë-{i}",
+        "Last Name": f'O\'Neil, "Jr." {i}' if i % 7 == 0 else f"Müller {i}",
+        "Email": f"user{i}@example.test",
+        "Status": STATUSES[i % 3],
+        "Score": i * 1.5 if i % 2 else i,
+        "Company": i % 3 + 1,
+    }
+    if i % 5:
+        fields["Birthday"] = f"19{50 + i % 50:02d}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+    if i % 4 == 0:
+        fields["VIP"] = i % 8 == 0
+    if i % 11 == 0:
+        fields["Last Name"] = f"line one\nline two {i}"
+    return fields
+
+
+def _snapshot(client: Ninox) -> dict[int, dict[str, Any]]:
+    pager = client.records.list(table="Contacts", per_page=500)
+    return {r.id: dict(r.fields.additional_properties) for r in pager}
+
+
+@pytest.fixture
+def seeded(client: Ninox) -> dict[int, dict[str, Any]]:
+    client.records.create([_row(i) for i in range(N)], table="Contacts", batch_size=500)
+    snap = _snapshot(client)
+    assert len(snap) == N + 5
+    return snap
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_export_import_round_trip_keeps_every_value(
+    run: Run, client: Ninox, seeded: dict[int, dict[str, Any]], tmp_path: Path, fmt: str
+) -> None:
+    out = tmp_path / f"contacts.{fmt}"
+    result = run("records", "export", "Contacts", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"exported {N + 5} record(s)" in result.stderr
+
+    client.records.delete_many(list(seeded), table="Contacts", batch_size=500)
+    assert _snapshot(client) == {}
+
+    result = run("records", "import", "Contacts", str(out), "--batch-size", "250")
+    assert result.exit_code == 0, result.output
+    assert f"{N + 5}" in result.stderr
+    assert _snapshot(client) == seeded
+    assert not (tmp_path / f"contacts.failed.{fmt}").exists()
+
+
+def test_export_json_is_one_array_and_csv_header_follows_the_schema(
+    run: Run, seeded: dict[int, dict[str, Any]], tmp_path: Path
+) -> None:
+    out = tmp_path / "all.json"
+    assert run("records", "export", "Contacts", "-o", str(out)).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [r["id"] for r in data] == sorted(seeded)
+    assert data[0]["fields"] == seeded[1]
+
+    result = run("records", "export", "Contacts", "--format", "csv", "--limit", "3")
+    rows = list(csv.reader(result.stdout.splitlines()))
+    assert rows[0] == ["id", "First Name", "Last Name", "Email", "Status", "Birthday", "Score",
+                       "Company", "VIP", "Photo"]  # fmt: skip
+    assert len(rows) == 4
+
+
+def test_export_shows_progress_with_a_total(run: Run, seeded: dict[int, Any], tmp_path: Path):
+    result = run("records", "export", "Contacts", "-o", str(tmp_path / "c.csv"), "--progress")
+    assert result.exit_code == 0
+    assert f"{N + 5}/{N + 5}" in result.stderr  # the total came from count(select Contacts)
+    assert "rows/s" in result.stderr
+
+
+def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
+    columns = ["First Name", "Last Name", "Email", "Status", "Score"]
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns)
+        writer.writeheader()
+        for r in rows:
+            writer.writerow({c: r.get(c, "") for c in columns})
+
+
+def _new_rows(n: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "First Name": f"N{i}",
+            "Last Name": "New",
+            "Email": f"new{i}@example.test",
+            "Status": "Lead",
+            "Score": i,
+        }
+        for i in range(n)
+    ]
+
+
+def _emails(client: Ninox) -> Counter[str]:
+    return Counter(
+        str(r.fields.additional_properties.get("Email"))
+        for r in client.records.list(table="Contacts", per_page=500)
+    )
+
+
+def _read_failed(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_refused_batches_go_to_the_failed_file_and_a_rerun_resumes(
+    run: Run, emu: NinoxEmulator, client: Ninox, tmp_path: Path
+) -> None:
+    source = tmp_path / "new.csv"
+    _write_csv(source, _new_rows(1000))
+    emu.faults.add("status", status=422, path="/records$", method="POST", every=3, max_count=2)
+
+    result = run("records", "import", "Contacts", str(source), "--no-split")
+    assert result.exit_code == 3, result.output
+    failed = tmp_path / "new.failed.csv"
+    rows = _read_failed(failed)
+    assert len(rows) == 200  # batches 3 and 6 of 100
+    assert {r["_outcome"] for r in rows} == {"failed"}
+    assert "422" in rows[0]["_error"]
+    assert "rows failed" in result.stderr
+    assert "200" in result.stderr
+
+    result = run("records", "import", "Contacts", str(failed))
+    assert result.exit_code == 0, result.output
+    emails = _emails(client)
+    assert all(emails[f"new{i}@example.test"] == 1 for i in range(1000))
+    assert sum(emails.values()) == 1005
+
+
+def test_a_bad_value_is_isolated_and_only_its_row_fails(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    rows = _new_rows(250)
+    rows[137]["Status"] = "Prospect"  # not an option of Status: Ninox answers 422
+    source = tmp_path / "new.csv"
+    _write_csv(source, rows)
+
+    result = run("records", "import", "Contacts", str(source))
+    assert result.exit_code == 3
+    failed_rows = _read_failed(tmp_path / "new.failed.csv")
+    assert [r["Email"] for r in failed_rows] == ["new137@example.test"]
+    assert "Status" in failed_rows[0]["_error"]
+
+    # The user fixes the row in the failed file and imports that file again.
+    failed_rows[0]["Status"] = "Lead"
+    with (tmp_path / "new.failed.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(failed_rows[0]))
+        writer.writeheader()
+        writer.writerows(failed_rows)
+    result = run("records", "import", "Contacts", str(tmp_path / "new.failed.csv"))
+    assert result.exit_code == 0, result.output
+    emails = _emails(client)
+    assert all(emails[f"new{i}@example.test"] == 1 for i in range(250))
+
+
+def test_unknown_outcome_rows_are_not_resent_blindly(
+    run: Run, emu: NinoxEmulator, client: Ninox, tmp_path: Path
+) -> None:
+    source = tmp_path / "new.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in _new_rows(500)), encoding="utf-8")
+    # The 2nd batch gets a 500: Ninox may or may not have written it.
+    emu.faults.add("status", status=500, path="/records$", method="POST", every=2, max_count=1)
+
+    result = run("records", "import", "Contacts", str(source))
+    assert result.exit_code == 3, result.output
+    assert "unknown outcome" in result.stderr
+    failed = tmp_path / "new.failed.jsonl"
+    lines = [json.loads(line) for line in failed.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 100
+    assert {r["_outcome"] for r in lines} == {"unknown"}
+    assert "check Ninox" in lines[0]["_error"]
+
+    # A plain rerun does not send them again: they stay in the failed file.
+    requests_before = len(emu.requests())
+    result = run("records", "import", "Contacts", str(failed))
+    assert result.exit_code == 3
+    assert not [r for r in emu.requests()[requests_before:] if r["method"] == "POST"]
+    assert len(failed.read_text(encoding="utf-8").splitlines()) == 100
+
+    # Suppose half of the lost batch did land in Ninox; --key finds those and creates the rest.
+    landed = [{k: v for k, v in r.items() if not k.startswith("_")} for r in lines[:50]]
+    client.records.create(landed, table="Contacts")
+    result = run("records", "import", "Contacts", str(failed), "--key", "Email")
+    assert result.exit_code == 0, result.output
+    assert "already in Ninox" in result.stderr
+    emails = _emails(client)
+    assert all(emails[f"new{i}@example.test"] == 1 for i in range(500))
+
+
+def test_retry_unknown_resends_after_the_user_checked(
+    run: Run, emu: NinoxEmulator, client: Ninox, tmp_path: Path
+) -> None:
+    source = tmp_path / "new.csv"
+    _write_csv(source, _new_rows(300))
+    emu.faults.add("status", status=503, path="/records$", method="POST", every=3, max_count=1)
+    assert run("records", "import", "Contacts", str(source)).exit_code == 3
+    failed = tmp_path / "new.failed.csv"
+    assert {r["_outcome"] for r in _read_failed(failed)} == {"unknown"}
+
+    result = run("records", "import", "Contacts", str(failed), "--retry-unknown")
+    assert result.exit_code == 0, result.output
+    emails = _emails(client)
+    assert all(emails[f"new{i}@example.test"] == 1 for i in range(300))
+
+
+def test_rows_with_ids_update_and_are_safe_to_resend(
+    run: Run, emu: NinoxEmulator, client: Ninox, tmp_path: Path
+) -> None:
+    source = tmp_path / "scores.csv"
+    source.write_text("id,Score\n1,1\n2,2\n3,3\n", encoding="utf-8")
+    emu.faults.add("status", status=500, path="/records$", method="POST", max_count=3)
+    result = run("records", "import", "Contacts", str(source))
+    # Upserts by id are idempotent: retried by the library, then reported as plain failures.
+    assert result.exit_code == 3
+    assert {r["_outcome"] for r in _read_failed(tmp_path / "scores.failed.csv")} == {"failed"}
+    assert run("records", "import", "Contacts", str(tmp_path / "scores.failed.csv")).exit_code == 0
+    snap = _snapshot(client)
+    assert [snap[i]["Score"] for i in (1, 2, 3)] == [1, 2, 3]
+    assert snap[1]["First Name"] == "Lisa"  # other fields untouched
