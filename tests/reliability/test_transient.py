@@ -196,9 +196,7 @@ def baseline(name: str, emu: NinoxEmulator, make: ClientFactory) -> tuple[Any, A
 def _target_requests(emu: NinoxEmulator, op: Op) -> list[dict[str, Any]]:
     import re
 
-    return [
-        e for e in emu.requests() if e["method"] == op.method and re.search(op.path, e["path"])
-    ]
+    return [e for e in emu.requests() if e["method"] == op.method and re.search(op.path, e["path"])]
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
@@ -242,7 +240,8 @@ def test_bare_429_without_retry_after_is_retried(
         c = make_client(http_client=http)
         assert plain(op.call(c)) == expected
         assert faulty.fired == 2
-        assert len(sleeps) == 2 and all(0 < s <= 8 for s in sleeps)  # backoff, not Retry-After
+        assert len(sleeps) == 2
+        assert all(0 < s <= 8 for s in sleeps)
         if op.writes:
             assert snapshot(c) == expected_after
     TALLY["faults_injected_test_side"] += faulty.fired
