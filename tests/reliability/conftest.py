@@ -6,9 +6,10 @@
 * A hypothesis profile ``reliability-ci`` (max 60 examples, no deadline) keeps the property
   tests CI-sized; ``HYPOTHESIS_PROFILE`` selects another registered profile.
 * :class:`Tally` counts what the suite measured (faults injected, operations survived, bad
-  inputs tried, records lost, secrets leaked ...). Each xdist worker sends its tally to the
-  controller, which prints the sum in the terminal summary and writes it to
-  ``<pytest basetemp>/reliability-figures.json``.
+  inputs tried, records lost, secrets leaked ...). Each process writes its own
+  ``<basetemp>/reliability-figures-<worker>.json``; when this conftest is loaded by the xdist
+  controller too (``pytest tests/reliability``), the workers' tallies are summed there, printed
+  in the terminal summary and written to ``<basetemp>/reliability-figures.json``.
 """
 
 from __future__ import annotations
@@ -84,6 +85,16 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         workeroutput[_FIGURES] = json.dumps(dict(TALLY))
     else:
         _merge(session.config, dict(TALLY))
+    if TALLY:
+        # Also one file per process in the run's base temp dir, so the figures survive a run
+        # whose controller never loaded this conftest (``pytest`` over all of tests/ with -n).
+        worker = getattr(session.config, "workerinput", {}).get("workerid", "main")
+        try:
+            base = Path(session.config._tmp_path_factory.getbasetemp())  # type: ignore[attr-defined]
+            root = base.parent if workeroutput is not None else base
+            (root / f"reliability-figures-{worker}.json").write_text(json.dumps(dict(TALLY)))
+        except (AttributeError, OSError):  # pragma: no cover - basetemp unavailable
+            pass
 
 
 def pytest_testnodedown(node: Any, error: Any) -> None:
