@@ -211,6 +211,10 @@ class OutcomeUnknownTimeoutError(OutcomeUnknownError, APITimeoutError):
     """A timeout on a request that is not safe to repeat; catchable as either parent."""
 
 
+class _BodyInterruptedError(APIConnectionError):
+    """A streamed 2xx body broke off; a download that owns the whole body may start over."""
+
+
 class APIStatusError(APIError):
     """Ninox (or a proxy in front of it) answered with a non-2xx status.
 

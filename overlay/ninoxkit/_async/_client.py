@@ -42,6 +42,7 @@ from ninoxkit._exceptions import (
     APIResponseValidationError,
     ConfigurationError,
     NinoxError,
+    _BodyInterruptedError,
 )
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._schema import Schema
@@ -495,7 +496,7 @@ class AsyncNinox:
         try:
             yield response
         except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise APIConnectionError(
+            raise _BodyInterruptedError(
                 f"the download broke off: {type(exc).__name__}: {exc}", request=state.request
             ) from exc
         finally:

@@ -32,7 +32,9 @@ from ninox_api.models import FileMeta, FileUpload
 from ninox_api.types import File
 
 from ninoxkit._constants import DOWNLOAD_CHUNK_SIZE
-from ninoxkit._exceptions import InvalidArgumentError
+from ninoxkit._exceptions import InvalidArgumentError, _BodyInterruptedError
+from ninoxkit._retry import RetryPolicy
+from ninoxkit._sync import _transport
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._validate import check_id, check_record_id
 
@@ -131,6 +133,30 @@ class Files(APIResource):
         Returns:
             The bytes, or the path written.
         """
+        retries = 0
+        while True:
+            try:
+                return self._download_once(record_id, file_name, table, to, team_id, database_id)
+            except _BodyInterruptedError:
+                # The body broke off after a 2xx head (a GET, safe to repeat); nothing of it
+                # has reached the caller yet, so start over within the retry budget.
+                if retries >= self._client.max_retries:
+                    raise
+                delay = RetryPolicy(max_retries=self._client.max_retries).backoff(
+                    retries, _transport._random()
+                )
+                _transport._sleep(delay)
+                retries += 1
+
+    def _download_once(
+        self,
+        record_id: int,
+        file_name: str,
+        table: str,
+        to: str | os.PathLike[str] | None,
+        team_id: str | None,
+        database_id: str | None,
+    ) -> bytes | Path:
         if to is None:
             return b"".join(
                 [

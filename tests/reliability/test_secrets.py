@@ -1,0 +1,214 @@
+"""Issue #9 part 5: the API key appears in no log line, repr, str, traceback or cassette.
+
+With DEBUG logging on the ``ninoxkit`` logger (caplog here; ``NINOXKIT_LOG=debug`` through the
+import-time setup in a subprocess below), every scenario — a success and each error class: 401,
+404, 422, 429, 5xx, timeout, connection reset, outcome unknown, validation — is run, and the key
+is searched in every log record, in ``str``/``repr`` of the error, its ``__dict__`` and its whole
+chain as ``traceback.format_exception`` renders it, and in ``repr`` of the client.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ninoxkit import (
+    APIConnectionError,
+    APITimeoutError,
+    AuthenticationError,
+    BatchWriteError,
+    FieldValueError,
+    InternalServerError,
+    NinoxError,
+    NotFoundError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ninoxkit.testing import NinoxEmulator
+
+from .conftest import DB, SECRET, TALLY, TEAM, ClientFactory
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def leaks(text: str, secret: str = SECRET) -> int:
+    TALLY["secret_checks"] += 1
+    return text.count(secret)
+
+
+def scenarios(emu: NinoxEmulator, make: ClientFactory) -> dict[str, tuple[type, Callable[[], Any]]]:
+    c = make()
+    fast = make(timeout=0.3, max_retries=0)
+
+    def fault(**rule: Any) -> None:
+        emu.faults.clear()
+        emu.faults.add(**rule)
+
+    def run(setup: Callable[[], None], call: Callable[[], Any]) -> Callable[[], Any]:
+        def go() -> Any:
+            setup()
+            try:
+                return call()
+            finally:
+                emu.faults.clear()
+
+        return go
+
+    none: Callable[[], None] = lambda: None  # noqa: E731
+    return {
+        "success": (type(None), run(none, lambda: (c.teams.list(), None)[1])),
+        "401": (AuthenticationError, run(none, lambda: make(api_key=SECRET + "x").teams.list())),
+        "404": (NotFoundError, run(none, lambda: c.records.get(999, table="B"))),
+        "422": (
+            UnprocessableEntityError,
+            run(none, lambda: c.records.update_one(1, {"Score": "high"}, table="B")),
+        ),
+        "429": (
+            RateLimitError,
+            run(lambda: fault(kind="status", status=429, retry_after=0), c.teams.list),
+        ),
+        "5xx": (InternalServerError, run(lambda: fault(kind="status", status=502), c.teams.list)),
+        "timeout": (
+            APITimeoutError,
+            run(lambda: fault(kind="hang", seconds=5), fast.teams.list),
+        ),
+        "reset": (APIConnectionError, run(lambda: fault(kind="reset"), c.teams.list)),
+        "outcome-unknown": (
+            BatchWriteError,
+            run(
+                lambda: fault(kind="reset", method="POST"),
+                lambda: c.records.create([{"Last Name": "x"}], table="B"),
+            ),
+        ),
+        "validation": (
+            FieldValueError,
+            run(none, lambda: c.records.create([{"Score": math.nan}], table="B")),
+        ),
+    }
+
+
+NAMES = [
+    "success",
+    "401",
+    "404",
+    "422",
+    "429",
+    "5xx",
+    "timeout",
+    "reset",
+    "outcome-unknown",
+    "validation",
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_secret_in_logs_errors_or_reprs(
+    name: str, emu: NinoxEmulator, make_client: ClientFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    expected, call = scenarios(emu, make_client)[name]
+    caplog.set_level(logging.DEBUG, logger="ninoxkit")
+    error: BaseException | None = None
+    try:
+        call()
+    except NinoxError as exc:
+        error = exc
+    if expected is type(None):
+        assert error is None
+    else:
+        assert isinstance(error, expected), repr(error)
+    texts = [caplog.text, *(r.getMessage() for r in caplog.records)]
+    if name != "validation":
+        assert any("Request:" in r.getMessage() for r in caplog.records)  # DEBUG was on
+        assert any("[redacted]" in r.getMessage() for r in caplog.records)
+    if error is not None:
+        texts += [
+            str(error),
+            repr(error),
+            repr(vars(error)),
+            "".join(traceback.format_exception(error)),
+        ]
+        inner = getattr(error, "error", None)
+        if inner is not None:
+            texts += [str(inner), repr(inner), repr(vars(inner))]
+    client = make_client()
+    texts += [repr(client), str(client), repr(client.options)]
+    leaked = sum(leaks(t) for t in texts)
+    TALLY["secrets_leaked"] += leaked
+    assert leaked == 0
+
+
+_CHILD = textwrap.dedent(
+    """
+    import sys, traceback, math
+    from ninoxkit import Ninox, NinoxError
+    base, team, db = sys.argv[1:4]
+    c = Ninox(base_url=base, team_id=team, database_id=db, max_retries=1, timeout=0.3)
+    print(repr(c), repr(c.options))
+    print(c.teams.list())
+    for call in (
+        lambda: c.records.get(999, table="B"),
+        lambda: c.request("GET", "/teams", headers={"X-Probe": "1"}),
+        lambda: c.records.create([{"Score": math.nan}], table="B"),
+        lambda: Ninox(api_key="wrong", base_url=base).teams.list(),
+    ):
+        try:
+            call()
+        except NinoxError as exc:
+            traceback.print_exception(exc)
+    """
+)
+
+
+def test_env_debug_logging_in_a_subprocess_leaks_nothing(emu: NinoxEmulator) -> None:
+    """``NINOXKIT_LOG=debug`` configures the handler at import; its output holds no key."""
+    emu.faults.add("status", status=503, path=r"^/v1/teams$", every=2)
+    env = {**os.environ, "NINOXKIT_LOG": "debug", "NINOX_API_KEY": SECRET}
+    env["PYTHONPATH"] = os.pathsep.join(
+        [str(REPO / "overlay"), str(REPO / "generated"), env.get("PYTHONPATH", "")]
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, emu.base_url, TEAM, DB],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "ninoxkit DEBUG] Request: GET" in out.stderr
+    assert "NotFoundError" in out.stderr
+    leaked = leaks(out.stdout) + leaks(out.stderr)
+    TALLY["secrets_leaked"] += leaked
+    assert leaked == 0
+
+
+_BEARER = re.compile(r"(?i)bearer\s+([^\s'\"\\,]+)")
+_AUTH = re.compile(r"(?i)(authorization|nx-password)['\"]?\s*[:=]\s*\[?\s*['\"]?([^'\"\]\s,}]+)")
+_PLACEHOLDERS = {"[redacted]", "redacted", "<redacted>", "REDACTED", "[REDACTED]", "***"}
+
+
+def test_cassettes_hold_no_key() -> None:
+    """Scan tests/cassettes/ (recorded elsewhere) for any unredacted credential."""
+    root = REPO / "tests" / "cassettes"
+    files = [p for p in root.rglob("*") if p.is_file()] if root.is_dir() else []
+    if not files:
+        pytest.skip("tests/cassettes/ has no files yet (cassettes are recorded in parallel)")
+    secrets = {SECRET, "emulator-token"}
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        leaked = sum(leaks(text, s) for s in secrets)
+        values = [m.group(1) for m in _BEARER.finditer(text)]
+        values += [m.group(2) for m in _AUTH.finditer(text)]
+        leaked += sum(1 for v in values if v.strip("[]<>*") and v not in _PLACEHOLDERS)
+        TALLY["secrets_leaked"] += leaked
+        assert leaked == 0, f"{path.relative_to(REPO)} holds a credential"
