@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -159,20 +158,8 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 def start_emulator() -> NinoxEmulator:
-    """Start an emulator on loopback with TCP_NODELAY on its listening socket.
-
-    Accepted sockets inherit the option on Linux. Without it every response (head and body are
-    written separately) waits ~40 ms for the client's delayed ACK (Nagle), which made a request
-    cost 42 ms instead of ~1 ms. Reported to the lead; the emulator is not ours to edit.
-    """
-    emu = NinoxEmulator(fixture="crm", deterministic=True, token=SECRET).start()
-    sock = emu._socket
-    if sock is not None:
-        try:
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        except OSError:  # pragma: no cover - only slower
-            pass
-    return emu
+    """Start the emulator on loopback with the secret token these tests hunt for."""
+    return NinoxEmulator(fixture="crm", deterministic=True, token=SECRET).start()
 
 
 @pytest.fixture(scope="module")

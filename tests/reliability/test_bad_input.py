@@ -201,7 +201,7 @@ def test_field_name_never_leaves_the_body(
 
 
 #: Characters httpx percent-encodes in a multipart ``filename`` (WHATWG form encoding) and the
-#: emulator (python-multipart) does not decode: such names do not round-trip (see the xfail).
+#: emulator (python-multipart) does not decode: ninoxkit refuses them (tested separately).
 MANGLED = ('"', "\r", "\n")
 
 
@@ -285,16 +285,12 @@ def test_team_prefix_constant() -> None:
     pytest.importorskip("hypothesis")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="finding: httpx percent-encodes '\"', CR and LF in multipart filenames and nothing "
-    "decodes them, so such a name is stored as 'say %22hi%22.txt'; ninoxkit should refuse "
-    "these names before sending (or send filename*=) - left to the files owner",
-)
-def test_file_name_with_double_quote_round_trips(emu: NinoxEmulator, shared_client: Ninox) -> None:
-    name = 'say "hi".txt'
-    try:
-        shared_client.files.upload(1, b"x", table="B", file_name=name)
-    except InvalidArgumentError:
-        return  # refused before sending: acceptable
-    assert name in [f.name for f in shared_client.files.list(1, table="B")]
+def test_file_name_with_double_quote_is_refused_before_sending(
+    emu: NinoxEmulator, shared_client: Ninox
+) -> None:
+    # httpx percent-encodes '"' in a multipart filename and nothing decodes it: the file would
+    # be stored as 'say %22hi%22.txt'. ninoxkit refuses the name instead of renaming silently.
+    emu.clear_requests()
+    with pytest.raises(InvalidArgumentError, match="double quote"):
+        shared_client.files.upload(1, b"x", table="B", file_name='say "hi".txt')
+    assert emu.requests() == []

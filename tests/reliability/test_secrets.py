@@ -209,6 +209,7 @@ def test_cassettes_hold_no_key() -> None:
         leaked = sum(leaks(text, s) for s in secrets)
         values = [m.group(1) for m in _BEARER.finditer(text)]
         values += [m.group(2) for m in _AUTH.finditer(text)]
-        leaked += sum(1 for v in values if v.strip("[]<>*") and v not in _PLACEHOLDERS)
+        # A YAML header list puts "- Bearer …" on the next line: a lone "-" is no value.
+        leaked += sum(1 for v in values if v.strip("[]<>*-") and v not in _PLACEHOLDERS)
         TALLY["secrets_leaked"] += leaked
         assert leaked == 0, f"{path.relative_to(REPO)} holds a credential"

@@ -209,6 +209,9 @@ class NinoxEmulator:
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         sock = socket.socket(family, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # uvicorn writes a response's head and body separately; with Nagle on, each response
+        # waits ~40 ms for the client's delayed ACK. Accepted sockets inherit this on Linux.
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         try:
             sock.bind((self.host, self._requested_port))
         except OSError:

@@ -269,14 +269,14 @@ def _prepare(
             for block in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(block)
         opened = path.open("rb")
-        return opened, check_id("file_name", name), _boundary(digest.hexdigest()), opened
+        return opened, _upload_name(name), _boundary(digest.hexdigest()), opened
     if isinstance(file, bytes | bytearray | memoryview):
         data = bytes(file)
         if not file_name:
             raise InvalidArgumentError("file_name is required when uploading bytes")
         return (
             data,
-            check_id("file_name", file_name),
+            _upload_name(file_name),
             _boundary(hashlib.sha256(data).hexdigest()),
             None,
         )
@@ -288,10 +288,26 @@ def _prepare(
             raise InvalidArgumentError("open the file in binary mode ('rb') to upload it")
         # A stream can be read only once, so its boundary is random: 128 bits make a collision
         # with the content practically impossible.
-        return file, check_id("file_name", name), _boundary(uuid.uuid4().hex), None
+        return file, _upload_name(name), _boundary(uuid.uuid4().hex), None
     raise InvalidArgumentError(
         f"file must be a path, bytes or a binary file object, got {type(file).__name__}"
     )
+
+
+def _upload_name(name: str) -> str:
+    """Check a file name for an upload (beyond :func:`check_id`).
+
+    httpx writes the multipart ``filename`` the way browsers do and percent-encodes ``"``
+    (and CR/LF, which check_id refuses already); nothing decodes it again, so the file would be
+    stored under another name. Refuse it instead of renaming the file silently.
+    """
+    checked = check_id("file_name", name)
+    if '"' in checked:
+        raise InvalidArgumentError(
+            f"file_name {name!r} contains a double quote, which a multipart upload cannot carry "
+            "unchanged; rename the file"
+        )
+    return checked
 
 
 def _boundary(token: str) -> str:
