@@ -6,13 +6,60 @@ that a run produces every named figure, with plausible values.
 
 from __future__ import annotations
 
+import json
 import socket
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from ninoxkit.testing import NinoxEmulator
 from ninoxkit.testing import _server as emulator_server
+
+ROOT = Path(__file__).resolve().parents[2]
+FIGURES = {
+    "overhead_get_ratio",
+    "overhead_page_ratio",
+    "list_100k_ratio",
+    "list_peak_rss_mb_10k",
+    "list_peak_rss_mb_100k",
+    "bulk_write_10k",
+    "async_fanout_speedup",
+    "import_time_ratio",
+    "regenerate_seconds",
+}
+
+
+@pytest.mark.slow
+def test_bench_tiny_json_has_every_named_figure(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    # The bench runs in its own process (emulators in further ones); --no-peer: no pip here.
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--tiny", "--no-peer", "--json", out],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    result = json.loads(out.read_text())
+    figures = result["figures"]
+    assert set(figures) == FIGURES
+    for name in FIGURES - {"bulk_write_10k"}:
+        assert isinstance(figures[name], float), name
+        assert figures[name] > 0, name
+    writes = figures["bulk_write_10k"]
+    records = writes["records"]
+    assert writes["ninoxkit"]["requests"] == -(-records // writes["batch_size"])
+    assert writes["httpx_batched"]["requests"] == writes["ninoxkit"]["requests"]
+    assert writes["httpx_one_per_record"]["requests"] == records
+    assert "--no-peer" in writes["pypi_ninox"]["skipped"]
+    assert result["machine"]["cpus"] >= 1
+    # The printed table names every figure too.
+    for name in FIGURES:
+        assert name in proc.stdout
 
 
 @pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"])
