@@ -28,6 +28,7 @@ from ninox_api.types import Response
 from ninoxkit._async._transport import AsyncNinoxTransport
 from ninoxkit._config import (
     CURRENT_CALL,
+    AsyncLeanCookieClient,
     BearerAuth,
     CallState,
     ClientOptions,
@@ -147,7 +148,7 @@ class AsyncNinox:
             raise ConfigurationError(
                 f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
             )
-        inner = http_client or httpx.AsyncClient(
+        inner = http_client or AsyncLeanCookieClient(
             timeout=options.timeout,
             follow_redirects=False,
             limits=httpx.Limits(max_connections=max(10, options.max_concurrency * 2)),
@@ -170,7 +171,7 @@ class AsyncNinox:
             is_closed=lambda: shared.closed,
         )
         # A thin client per copy: it holds no connections (those live in ``shared.inner``).
-        self._http = httpx.AsyncClient(
+        self._http = AsyncLeanCookieClient(
             base_url=options.base_url,
             auth=BearerAuth(options.api_key),
             timeout=options.timeout,

@@ -32,6 +32,7 @@ from ninoxkit._config import (
     BearerAuth,
     CallState,
     ClientOptions,
+    LeanCookieClient,
     TimeoutTypes,
     normalize_base_url,
     resolve_options,
@@ -149,7 +150,7 @@ class Ninox:
             raise ConfigurationError(
                 f"http_client must be an httpx.Client, got {type(http_client).__name__}"
             )
-        inner = http_client or httpx.Client(
+        inner = http_client or LeanCookieClient(
             timeout=options.timeout,
             follow_redirects=False,
             limits=httpx.Limits(max_connections=max(10, options.max_concurrency * 2)),
@@ -172,7 +173,7 @@ class Ninox:
             is_closed=lambda: shared.closed,
         )
         # A thin client per copy: it holds no connections (those live in ``shared.inner``).
-        self._http = httpx.Client(
+        self._http = LeanCookieClient(
             base_url=options.base_url,
             auth=BearerAuth(options.api_key),
             timeout=options.timeout,

@@ -207,7 +207,10 @@ class NinoxEmulator:
 
     def _bind(self) -> socket.socket:
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        # proto=IPPROTO_TCP, not 0: asyncio turns Nagle off (TCP_NODELAY) only on sockets that
+        # say they are TCP, and accepted sockets inherit it. Without it each small response
+        # (headers and body are two writes) waits ~40 ms for the client's delayed ACK.
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         # uvicorn writes a response's head and body separately; with Nagle on, each response
         # waits ~40 ms for the client's delayed ACK. Accepted sockets inherit this on Linux.
