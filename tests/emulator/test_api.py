@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import httpx
+import pytest
 from ninoxkit.testing import NinoxEmulator
 
 from .conftest import DB, TEAM, P
@@ -290,3 +291,19 @@ def test_unknown_path_and_method_are_json(client: httpx.Client) -> None:
     r = client.patch(T + "/records")
     assert r.status_code == 405
     assert json.loads(r.text)["message"]
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        # Found by schemathesis: an unhashable table reference crashed the membership check.
+        (f"{P}/reports", [{"id": "r9", "tid": [[440, []], {}]}]),
+        (f"{P}/views", [{"id": "v9", "type": ["B"]}]),
+        (f"{P}/reports", [{"id": "r9", "tid": {"x": 1}}]),
+    ],
+)
+def test_malformed_view_and_report_bodies_are_422_not_500(
+    client: httpx.Client, path: str, body: object
+) -> None:
+    response = client.post(path, json=body)
+    assert response.status_code == 422, response.text

@@ -207,13 +207,12 @@ class NinoxEmulator:
 
     def _bind(self) -> socket.socket:
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        # proto=IPPROTO_TCP, not 0: asyncio turns Nagle off (TCP_NODELAY) only on sockets that
-        # say they are TCP, and accepted sockets inherit it. Without it each small response
-        # (headers and body are two writes) waits ~40 ms for the client's delayed ACK.
+        # Nagle off: uvicorn writes a response's head and body separately, and with Nagle each
+        # small response waits ~40 ms for the client's delayed ACK. proto=IPPROTO_TCP makes
+        # asyncio set TCP_NODELAY on accepted sockets; the explicit option covers platforms
+        # where accepted sockets inherit it from the listener instead.
         sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        # uvicorn writes a response's head and body separately; with Nagle on, each response
-        # waits ~40 ms for the client's delayed ACK. Accepted sockets inherit this on Linux.
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         try:
             sock.bind((self.host, self._requested_port))

@@ -711,7 +711,8 @@ class Store:
         for n, view in enumerate(views):
             if not isinstance(view.get("id"), str) or not view["id"] or "/" in view["id"]:
                 raise ApiError(422, f"view {n}: 'id' must be a non-empty string")
-            if view.get("type") not in db.tables:
+            # isinstance first: an unhashable "type" (a list) must be a 422, not a TypeError.
+            if not isinstance(view.get("type"), str) or view["type"] not in db.tables:
                 raise ApiError(422, f"view {n}: 'type' must be the id of an existing table")
             if not isinstance(view.get("caption", ""), str):
                 raise ApiError(422, f"view {n}: 'caption' must be a string")
@@ -731,7 +732,8 @@ class Store:
         for n, rep in enumerate(reports):
             if not isinstance(rep.get("id"), str) or not rep["id"] or "/" in rep["id"]:
                 raise ApiError(422, f"report {n}: 'id' must be a non-empty string")
-            if rep.get("tid") is not None and rep.get("tid") not in db.tables:
+            tid = rep.get("tid")
+            if tid is not None and (not isinstance(tid, str) or tid not in db.tables):
                 raise ApiError(422, f"report {n}: 'tid' must be the id of an existing table")
         out = []
         for rep in reports:
