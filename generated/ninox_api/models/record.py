@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -36,14 +36,16 @@ class Record:
     """ UTC date and time without a zone suffix, `YYYY-MM-DDThh:mm:ss` (optionally with fractional
     seconds). Not `format: date-time`: RFC 3339 requires an offset Ninox does not send (§7.1).
      """
-    created_by: int | str | Unset = UNSET
-    """ Id of the creating user (`root` in the documentation; DVBase also types it a number). """
+    created_by: str | Unset = UNSET
+    """ Id of the creating user (`root` in the documentation, user ids such as
+    `BwqY7B4K9KidHBuEs` in samples; one client also types it a number, [1]).
+     """
     modified_at: str | Unset = UNSET
     """ UTC date and time without a zone suffix, `YYYY-MM-DDThh:mm:ss` (optionally with fractional
     seconds). Not `format: date-time`: RFC 3339 requires an offset Ninox does not send (§7.1).
      """
-    modified_by: int | str | Unset = UNSET
-    """ Id of the last modifying user. """
+    modified_by: str | Unset = UNSET
+    """ Id of the last modifying user (like `createdBy`). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,19 +57,11 @@ class Record:
 
         created_at = self.created_at
 
-        created_by: int | str | Unset
-        if isinstance(self.created_by, Unset):
-            created_by = UNSET
-        else:
-            created_by = self.created_by
+        created_by = self.created_by
 
         modified_at = self.modified_at
 
-        modified_by: int | str | Unset
-        if isinstance(self.modified_by, Unset):
-            modified_by = UNSET
-        else:
-            modified_by = self.modified_by
+        modified_by = self.modified_by
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -103,21 +97,11 @@ class Record:
 
         created_at = d.pop("createdAt", UNSET)
 
-        def _parse_created_by(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        created_by = _parse_created_by(d.pop("createdBy", UNSET))
+        created_by = d.pop("createdBy", UNSET)
 
         modified_at = d.pop("modifiedAt", UNSET)
 
-        def _parse_modified_by(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
-
-        modified_by = _parse_modified_by(d.pop("modifiedBy", UNSET))
+        modified_by = d.pop("modifiedBy", UNSET)
 
         record = cls(
             id=id,

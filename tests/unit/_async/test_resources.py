@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import pytest
 from ninoxkit import (
+    APIResponseValidationError,
     AsyncNinox,
     BatchWriteError,
     ConfigurationError,
@@ -389,3 +390,16 @@ async def test_download_to_a_path_leaves_no_partial_file_on_failure(tmp_path: An
     with pytest.raises(NotFoundError):
         await client.files.download(1, "missing.bin", table="A", to=target)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("body", [b'{"not": "a list"}', b"[1, 2]", b"<html>oops</html>"])
+async def test_a_listing_page_that_is_no_array_of_records_is_a_validation_error(
+    body: bytes,
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body)
+
+    with pytest.raises(APIResponseValidationError) as info:
+        [r async for r in make(handler).records.list(table="A")]
+    assert info.value.body == body

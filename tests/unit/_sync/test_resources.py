@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 from ninoxkit import (
+    APIResponseValidationError,
     BatchWriteError,
     ConfigurationError,
     FieldValueError,
@@ -355,3 +356,15 @@ def test_download_to_a_path_leaves_no_partial_file_on_failure(tmp_path: Any) -> 
     with pytest.raises(NotFoundError):
         client.files.download(1, "missing.bin", table="A", to=target)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("body", [b'{"not": "a list"}', b"[1, 2]", b"<html>oops</html>"])
+def test_a_listing_page_that_is_no_array_of_records_is_a_validation_error(
+    body: bytes,
+) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body)
+
+    with pytest.raises(APIResponseValidationError) as info:
+        [r for r in make(handler).records.list(table="A")]
+    assert info.value.body == body

@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+import httpx
 from ninox_api.api.records import (
     delete_record,
     delete_records,
@@ -29,7 +30,8 @@ from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpda
 
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from ninoxkit._exceptions import InvalidArgumentError, NinoxError
+from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError, NinoxError
+from ninoxkit._models import records_from_json
 from ninoxkit._paging import PageTracker
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
@@ -97,8 +99,9 @@ class RecordPager:
         self.pages_fetched = 0
         self.repeated_pages = 0
         while not tracker.done:
-            response = records._call(
-                list_records.sync_detailed,
+            # The generated request description, sent as is; the body is parsed by the fast
+            # constructor (``_models``): a listing builds every record of the table.
+            kwargs = list_records._get_kwargs(
                 team,
                 db,
                 tid,
@@ -107,7 +110,7 @@ class RecordPager:
                 **self._params,
                 nx_password=records._nx(),
             )
-            page = records._parsed_list(response, Record)
+            page = records._records_page(records._client._send(kwargs))
             fresh = tracker.accept(page)
             self.pages_fetched = tracker.pages_fetched
             self.repeated_pages = tracker.repeated_pages
@@ -474,6 +477,20 @@ class Records(APIResource):
             return encode_fields(fields)
         info = (self._schema(team, db)).table(tid)
         return encode_fields(fields, info.types_by_name(), info.choices_by_name())
+
+    def _records_page(self, response: httpx.Response) -> builtins.list[Record]:
+        """Parse a listing page; a body that is no array of records is a validation error."""
+        try:
+            return records_from_json(response.json())
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise APIResponseValidationError(
+                f"the {response.status_code} response does not fit the API description "
+                f"({type(exc).__name__}: {exc}); the raw body is in .body",
+                status_code=response.status_code,
+                response=response,
+                request=response.request,
+                body=response.content,
+            ) from exc
 
     def _decode(
         self, records: builtins.list[Record], team: str, db: str, tid: str

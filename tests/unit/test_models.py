@@ -1,0 +1,80 @@
+"""The pager's fast Record constructor equals the generated Record.from_dict (see _models)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from ninox_api.models import Record
+from ninoxkit._models import RECORD_KEYS, record_from_json, records_from_json
+
+json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+optional = {
+    "sequence": st.integers(),
+    "createdAt": st.text(),
+    "createdBy": st.text() | st.integers(),
+    "modifiedAt": st.text(),
+    "modifiedBy": st.text(),
+}
+records = st.fixed_dictionaries(
+    {"id": st.integers(min_value=1), "fields": st.dictionaries(st.text(), json_values, max_size=6)},
+    optional={**optional, **{f"extra{i}": json_values for i in range(3)}},
+)
+
+
+def snapshot(record: Record) -> dict[str, Any]:
+    """Every attribute, nested models included, for an exact comparison."""
+    out = attrs.asdict(record, recurse=False)
+    out["fields"] = attrs.asdict(record.fields)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(records)
+def test_fast_constructor_equals_from_dict(data: dict[str, Any]) -> None:
+    fast, generated = record_from_json(data), Record.from_dict(data)
+    assert snapshot(fast) == snapshot(generated)
+    assert fast.to_dict() == generated.to_dict()
+
+
+def test_the_fast_constructor_knows_every_field_of_the_generated_model() -> None:
+    # If the spec adds a Record property, this fails until _models learns it.
+    names = {f.name for f in attrs.fields(Record)} - {"additional_properties"}
+    assert names == {
+        "id",
+        "fields",
+        "sequence",
+        "created_at",
+        "created_by",
+        "modified_at",
+        "modified_by",
+    }
+    assert len(RECORD_KEYS) == len(names)
+
+
+def test_fields_are_copied_not_shared() -> None:
+    data = {"id": 1, "fields": {"a": 1}}
+    record = record_from_json(data)
+    record.fields["a"] = 2
+    assert data["fields"] == {"a": 1}
+
+
+@pytest.mark.parametrize("bad", [{"fields": {}}, {"id": 1}, "x", {"id": 1, "fields": "x"}])
+def test_odd_shapes_fail_like_the_generated_code(bad: Any) -> None:
+    with pytest.raises((KeyError, TypeError, ValueError, AttributeError)) as fast:
+        record_from_json(bad)
+    with pytest.raises(type(fast.value)):
+        Record.from_dict(bad)
+
+
+def test_a_page_must_be_an_array() -> None:
+    with pytest.raises(TypeError, match="JSON array"):
+        records_from_json({"id": 1})
