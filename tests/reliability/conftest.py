@@ -21,12 +21,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import ninoxkit._async._transport as async_transport
-import ninoxkit._sync._transport as sync_transport
 import pytest
 from hypothesis import HealthCheck, settings
 from ninoxkit import AsyncNinox, Ninox
 from ninoxkit.testing import NinoxEmulator
+
+from tests.helpers import clear_ninox_env, record_retry_sleeps
 
 TEAM = "AcmeTeam4mPLY6DMs"
 DB = "crm0acme0001"
@@ -130,31 +130,13 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never see the developer's NINOX_* variables."""
-    for name in (
-        "NINOX_API_KEY",
-        "NINOX_BASE_URL",
-        "NINOX_TEAM_ID",
-        "NINOX_DATABASE_ID",
-        "NINOX_DATABASE_PASSWORD",
-        "NINOXKIT_LOG",
-    ):
-        monkeypatch.delenv(name, raising=False)
+    clear_ninox_env(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record retry delays instead of waiting them out."""
-    recorded: list[float] = []
-
-    def fake_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    async def fake_async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(sync_transport, "_sleep", fake_sleep)
-    monkeypatch.setattr(async_transport, "_sleep", fake_async_sleep)
-    return recorded
+    return record_retry_sleeps(monkeypatch, no_jitter=False)
 
 
 def start_emulator() -> NinoxEmulator:

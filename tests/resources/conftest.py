@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import ninoxkit._async._transport as async_transport
-import ninoxkit._sync._transport as sync_transport
 import pytest
 
+from tests.helpers import record_retry_sleeps
 from tests.resources.recording import Session, Target, target_from_env
 
 HERE = Path(__file__).resolve().parent
@@ -55,19 +54,7 @@ def target(_target: Target, record_mode: str, monkeypatch: pytest.MonkeyPatch) -
 @pytest.fixture(autouse=True)
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """No real waiting between retries; the requested delays are recorded instead."""
-    recorded: list[float] = []
-
-    def fake_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    async def fake_async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(sync_transport, "_sleep", fake_sleep)
-    monkeypatch.setattr(async_transport, "_sleep", fake_async_sleep)
-    monkeypatch.setattr(sync_transport, "_random", lambda: 0.0)
-    monkeypatch.setattr(async_transport, "_random", lambda: 0.0)
-    return recorded
+    return record_retry_sleeps(monkeypatch, no_jitter=True)
 
 
 @pytest.fixture(autouse=True)

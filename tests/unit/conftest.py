@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-import ninoxkit._async._transport as async_transport
-import ninoxkit._sync._transport as sync_transport
 import pytest
+
+from tests.helpers import clear_ninox_env, record_retry_sleeps
 
 #: The fake key every test uses; no test output, log or error may contain it.
 KEY = "nxk-SECRET-4f9a2c"
@@ -17,32 +17,13 @@ KEY = "nxk-SECRET-4f9a2c"
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never see the developer's NINOX_* variables."""
-    for name in (
-        "NINOX_API_KEY",
-        "NINOX_BASE_URL",
-        "NINOX_TEAM_ID",
-        "NINOX_DATABASE_ID",
-        "NINOXKIT_LOG",
-    ):
-        monkeypatch.delenv(name, raising=False)
+    clear_ninox_env(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Replace the transports' sleep with a recorder and fix the jitter at its maximum."""
-    recorded: list[float] = []
-
-    def fake_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    async def fake_async_sleep(seconds: float) -> None:
-        recorded.append(seconds)
-
-    monkeypatch.setattr(sync_transport, "_sleep", fake_sleep)
-    monkeypatch.setattr(async_transport, "_sleep", fake_async_sleep)
-    monkeypatch.setattr(sync_transport, "_random", lambda: 0.0)
-    monkeypatch.setattr(async_transport, "_random", lambda: 0.0)
-    return recorded
+    return record_retry_sleeps(monkeypatch, no_jitter=True)
 
 
 Step = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
