@@ -25,27 +25,27 @@ RECORD_KEYS = frozenset(
 def record_from_json(data: Any) -> Record:
     """Build a ``Record`` from decoded JSON exactly as ``Record.from_dict`` would.
 
+    ``data["fields"]`` becomes the record's field mapping without a copy: the pager passes
+    freshly decoded JSON that nothing else holds (``from_dict`` copies because it cannot know).
     Anything that is not the plain shape (not a dict, no ``id`` or ``fields``, ``fields`` not an
     object) goes to ``Record.from_dict`` so errors are the generated code's own.
     """
     if type(data) is not dict or "id" not in data or type(data.get("fields")) is not dict:
         return Record.from_dict(data)
     fields = RecordFields()
-    fields.additional_properties = dict(data["fields"])
+    fields.additional_properties = data["fields"]
+    get = data.get
     record = Record(
         id=data["id"],
         fields=fields,
-        sequence=data.get("sequence", UNSET),
-        created_at=data.get("createdAt", UNSET),
-        created_by=data.get("createdBy", UNSET),
-        modified_at=data.get("modifiedAt", UNSET),
-        modified_by=data.get("modifiedBy", UNSET),
+        sequence=get("sequence", UNSET),
+        created_at=get("createdAt", UNSET),
+        created_by=get("createdBy", UNSET),
+        modified_at=get("modifiedAt", UNSET),
+        modified_by=get("modifiedBy", UNSET),
     )
-    record.additional_properties = (
-        {}
-        if RECORD_KEYS.issuperset(data)
-        else {k: v for k, v in data.items() if k not in RECORD_KEYS}
-    )
+    if not RECORD_KEYS.issuperset(data):
+        record.additional_properties = {k: v for k, v in data.items() if k not in RECORD_KEYS}
     return record
 
 
