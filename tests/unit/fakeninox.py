@@ -63,7 +63,6 @@ class FakeNinox:
         self.page_cap: int | None = None
         self.repeat_page: int | None = None
         self.fail: Hook | None = None
-        self.seq = 0
         self.files: dict[tuple[str, int, str], bytes] = {}
 
     def add(self, table: str, count: int, **fields: Any) -> None:
@@ -72,7 +71,6 @@ class FakeNinox:
             self.records[table][rid] = {"Name": f"n{rid}", **fields}
 
     def record(self, table: str, rid: int) -> dict[str, Any]:
-        self.seq += 0
         return {
             "id": rid,
             "sequence": rid,
