@@ -64,6 +64,7 @@ class FakeNinox:
         self.repeat_page: int | None = None
         self.fail: Hook | None = None
         self.files: dict[tuple[str, int, str], bytes] = {}
+        self.change_sets: list[dict[str, Any]] = []
 
     def add(self, table: str, count: int, **fields: Any) -> None:
         for _ in range(count):
@@ -107,6 +108,11 @@ class FakeNinox:
         )
         if rest == "/tables" and method == "GET":
             return httpx.Response(200, json=TABLES)
+        if rest.endswith("/changes"):
+            # Scripted: the next change set, or "nothing new" at the asked sequence.
+            since = int(request.url.params["sinceSq"])
+            answer = self.change_sets.pop(0) if self.change_sets else {"seq": since}
+            return httpx.Response(200, json=answer)
         if rest in ("/query", "/exec"):
             script = request.url.params.get("query") if method == "GET" else body["query"]
             return httpx.Response(200, json={"echo": script, "method": method})

@@ -403,3 +403,46 @@ async def test_a_listing_page_that_is_no_array_of_records_is_a_validation_error(
     with pytest.raises(APIResponseValidationError) as info:
         [r async for r in make(handler).records.list(table="A")]
     assert info.value.body == body
+
+
+# -- changes and handles ----------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_watch_yields_only_changes_and_follows_the_sequence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ninoxkit._async.resources.changes as changes_module
+
+    waited: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        waited.append(seconds)
+
+    monkeypatch.setattr(changes_module, "_sleep", fake_sleep)
+    fake = FakeNinox()
+    fake.change_sets = [
+        {"seq": 5, "updates": {}, "removes": []},
+        {"seq": 7, "updates": {"A1": {"fields": {"Name": "x"}}}, "removes": []},
+        {"seq": 9, "removes": ["A2"]},
+    ]
+    client = make(fake)
+    seen = [c.seq async for c in client.changes.watch(0, table="A", interval=2.5, max_polls=4)]
+    assert seen == [7, 9]
+    assert [r.url.params["sinceSq"] for r in fake.requests] == ["0", "5", "7", "9"]
+    assert waited == [2.5, 2.5, 2.5]
+
+    fake.change_sets = [{"seq": 11, "removes": ["A3"]}, {"seq": 12, "removes": ["A4"]}]
+    stopped = [c.seq async for c in client.changes.watch(9, stop=lambda c: c.seq >= 11)]
+    assert stopped == [11]
+
+
+@pytest.mark.asyncio
+async def test_records_from_refs_fetches_this_tables_records_and_refuses_others() -> None:
+    fake = FakeNinox()
+    fake.add("A", 3)
+    table = make(fake).database(team_id=TEAM, database_id=DB).table("Kontakte/Übersicht")
+    records = await table.records_from_refs(["A3", "A1"])
+    assert [r.id for r in records] == [3, 1]
+    with pytest.raises(InvalidArgumentError, match="B1"):
+        await table.records_from_refs(["B1"])
