@@ -8,7 +8,8 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
-from collections.abc import Generator, Mapping
+from collections.abc import Generator, Iterator, Mapping
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 import attrs
@@ -26,7 +27,7 @@ from ._constants import (
     ENV_TEAM_ID,
     LEGACY_BASE_URL,
 )
-from ._exceptions import ConfigurationError
+from ._exceptions import APIConnectionError, ConfigurationError, NinoxError
 
 __all__ = [
     "CURRENT_CALL",
@@ -308,6 +309,27 @@ class CallState:
 
 #: The options of the call in progress in this thread or task (``None`` outside ``_call``).
 CURRENT_CALL: ContextVar[CallState | None] = ContextVar("ninoxkit_call", default=None)
+
+
+@contextmanager
+def in_call(state: CallState) -> Iterator[CallState]:
+    """Run one logical call with ``state`` in :data:`CURRENT_CALL`; map what httpx raises.
+
+    The one place (for both twins) where an httpx exception that escaped the transport becomes
+    a ninoxkit error: an invalid URL is a :class:`ConfigurationError`, any other transport
+    failure an :class:`APIConnectionError`; ninoxkit's own errors pass through.
+    """
+    token = CURRENT_CALL.set(state)
+    try:
+        yield state
+    except NinoxError:
+        raise
+    except httpx.InvalidURL as exc:
+        raise ConfigurationError(f"Invalid request URL: {exc}") from exc
+    except (httpx.HTTPError, httpx.StreamError) as exc:
+        raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
+    finally:
+        CURRENT_CALL.reset(token)
 
 
 class BearerAuth(httpx.Auth):

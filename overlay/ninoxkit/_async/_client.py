@@ -27,22 +27,20 @@ from ninox_api.types import Response
 
 from ninoxkit._async._transport import AsyncNinoxTransport
 from ninoxkit._config import (
-    CURRENT_CALL,
     AsyncLeanCookieClient,
     BearerAuth,
     CallState,
     ClientOptions,
     TimeoutTypes,
+    in_call,
     normalize_base_url,
     resolve_options,
     to_timeout,
 )
 from ninoxkit._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ninoxkit._exceptions import (
-    APIConnectionError,
     APIResponseValidationError,
     ConfigurationError,
-    NinoxError,
     _BodyInterruptedError,
 )
 from ninoxkit._retry import RetryPolicy
@@ -531,21 +529,13 @@ class AsyncNinox:
             max_retries=max_retries,
             timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
         )
-        token = CURRENT_CALL.set(state)
-        try:
-            return await op(*args, client=self._generated, **kwargs)
-        except NinoxError:
-            raise
-        except httpx.InvalidURL as exc:
-            raise ConfigurationError(f"Invalid request URL: {exc}") from exc
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
-        except (UnexpectedStatus, *_PARSE_ERRORS) as exc:
-            if state.response is None:
-                raise  # raised while building the request: a caller bug, not a server answer
-            raise _validation_error(exc, state) from exc
-        finally:
-            CURRENT_CALL.reset(token)
+        with in_call(state):
+            try:
+                return await op(*args, client=self._generated, **kwargs)
+            except (UnexpectedStatus, *_PARSE_ERRORS) as exc:
+                if state.response is None:
+                    raise  # raised while building the request: a caller bug, not a server answer
+                raise _validation_error(exc, state) from exc
 
     async def _send(
         self, kwargs: Mapping[str, Any], *, idempotent: bool | None = None
@@ -556,16 +546,8 @@ class AsyncNinox:
         For hot paths that parse the body themselves (the records pager, see ``_models``).
         Retries, limits and error mapping are those of :meth:`_call`.
         """
-        state = CallState(idempotent=idempotent)
-        token = CURRENT_CALL.set(state)
-        try:
+        with in_call(CallState(idempotent=idempotent)):
             return await self._sender.request(**kwargs)
-        except NinoxError:
-            raise
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
-        finally:
-            CURRENT_CALL.reset(token)
 
     @asynccontextmanager
     async def _stream(self, kwargs: Mapping[str, Any]) -> AsyncIterator[httpx.Response]:
@@ -574,18 +556,9 @@ class AsyncNinox:
         Used where the generated code would buffer the whole body (downloads). Auth, retries
         (until the headers arrive) and error mapping are the same as for :meth:`_call`.
         """
-        state = CallState(stream=True)
-        token = CURRENT_CALL.set(state)
-        try:
+        with in_call(CallState(stream=True)) as state:
             request = self._http.build_request(**kwargs)
             response = await self._http.send(request, stream=True)
-        except NinoxError:
-            CURRENT_CALL.reset(token)
-            raise
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            CURRENT_CALL.reset(token)
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
-        CURRENT_CALL.reset(token)
         try:
             yield response
         except (httpx.HTTPError, httpx.StreamError) as exc:
@@ -648,8 +621,7 @@ class AsyncNinox:
             max_retries=max_retries,
             timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
         )
-        token = CURRENT_CALL.set(state)
-        try:
+        with in_call(state):
             return await self._http.request(
                 method,
                 path,
@@ -660,14 +632,6 @@ class AsyncNinox:
                 data=data,
                 headers=headers,
             )
-        except NinoxError:
-            raise
-        except httpx.InvalidURL as exc:
-            raise ConfigurationError(f"Invalid request URL: {exc}") from exc
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
-        finally:
-            CURRENT_CALL.reset(token)
 
 
 def _require(name: str, value: str | None, default: str | None, env: str) -> str:

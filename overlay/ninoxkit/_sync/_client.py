@@ -28,22 +28,20 @@ from ninox_api.errors import UnexpectedStatus
 from ninox_api.types import Response
 
 from ninoxkit._config import (
-    CURRENT_CALL,
     BearerAuth,
     CallState,
     ClientOptions,
     LeanCookieClient,
     TimeoutTypes,
+    in_call,
     normalize_base_url,
     resolve_options,
     to_timeout,
 )
 from ninoxkit._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ninoxkit._exceptions import (
-    APIConnectionError,
     APIResponseValidationError,
     ConfigurationError,
-    NinoxError,
     _BodyInterruptedError,
 )
 from ninoxkit._retry import RetryPolicy
@@ -531,21 +529,13 @@ class Ninox:
             max_retries=max_retries,
             timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
         )
-        token = CURRENT_CALL.set(state)
-        try:
-            return op(*args, client=self._generated, **kwargs)
-        except NinoxError:
-            raise
-        except httpx.InvalidURL as exc:
-            raise ConfigurationError(f"Invalid request URL: {exc}") from exc
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
-        except (UnexpectedStatus, *_PARSE_ERRORS) as exc:
-            if state.response is None:
-                raise  # raised while building the request: a caller bug, not a server answer
-            raise _validation_error(exc, state) from exc
-        finally:
-            CURRENT_CALL.reset(token)
+        with in_call(state):
+            try:
+                return op(*args, client=self._generated, **kwargs)
+            except (UnexpectedStatus, *_PARSE_ERRORS) as exc:
+                if state.response is None:
+                    raise  # raised while building the request: a caller bug, not a server answer
+                raise _validation_error(exc, state) from exc
 
     def _send(self, kwargs: Mapping[str, Any], *, idempotent: bool | None = None) -> httpx.Response:
         """Send a generated request description (``op._get_kwargs(...)``); return the 2xx
@@ -554,16 +544,8 @@ class Ninox:
         For hot paths that parse the body themselves (the records pager, see ``_models``).
         Retries, limits and error mapping are those of :meth:`_call`.
         """
-        state = CallState(idempotent=idempotent)
-        token = CURRENT_CALL.set(state)
-        try:
+        with in_call(CallState(idempotent=idempotent)):
             return self._sender.request(**kwargs)
-        except NinoxError:
-            raise
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
-        finally:
-            CURRENT_CALL.reset(token)
 
     @contextmanager
     def _stream(self, kwargs: Mapping[str, Any]) -> Iterator[httpx.Response]:
@@ -572,18 +554,9 @@ class Ninox:
         Used where the generated code would buffer the whole body (downloads). Auth, retries
         (until the headers arrive) and error mapping are the same as for :meth:`_call`.
         """
-        state = CallState(stream=True)
-        token = CURRENT_CALL.set(state)
-        try:
+        with in_call(CallState(stream=True)) as state:
             request = self._http.build_request(**kwargs)
             response = self._http.send(request, stream=True)
-        except NinoxError:
-            CURRENT_CALL.reset(token)
-            raise
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            CURRENT_CALL.reset(token)
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
-        CURRENT_CALL.reset(token)
         try:
             yield response
         except (httpx.HTTPError, httpx.StreamError) as exc:
@@ -646,8 +619,7 @@ class Ninox:
             max_retries=max_retries,
             timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
         )
-        token = CURRENT_CALL.set(state)
-        try:
+        with in_call(state):
             return self._http.request(
                 method,
                 path,
@@ -658,14 +630,6 @@ class Ninox:
                 data=data,
                 headers=headers,
             )
-        except NinoxError:
-            raise
-        except httpx.InvalidURL as exc:
-            raise ConfigurationError(f"Invalid request URL: {exc}") from exc
-        except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
-        finally:
-            CURRENT_CALL.reset(token)
 
 
 def _require(name: str, value: str | None, default: str | None, env: str) -> str:
