@@ -95,9 +95,7 @@ class AsyncViews(AsyncAPIResource):
         database_id: str | None = None,
     ) -> ViewShare:
         """Get the public share of a view."""
-        team, db = self._ids(team_id, database_id)
-        tid = await self._table_id(table, team, db)
-        vid = check_id("view_id", view_id)
+        team, db, tid, vid = await self._share_path(table, view_id, team_id, database_id)
         response = await self._call(
             get_view_share.asyncio_detailed, team, db, tid, vid, nx_password=self._nx()
         )
@@ -113,9 +111,7 @@ class AsyncViews(AsyncAPIResource):
         database_id: str | None = None,
     ) -> ViewShare:
         """Share a view publicly, or update its share (settings are undocumented; §4.5 [1])."""
-        team, db = self._ids(team_id, database_id)
-        tid = await self._table_id(table, team, db)
-        vid = check_id("view_id", view_id)
+        team, db, tid, vid = await self._share_path(table, view_id, team_id, database_id)
         body = ShareViewBody.from_dict(dict(settings or {}))
         response = await self._call(
             share_view.asyncio_detailed,
@@ -138,7 +134,12 @@ class AsyncViews(AsyncAPIResource):
         database_id: str | None = None,
     ) -> None:
         """Remove the public share of a view."""
-        team, db = self._ids(team_id, database_id)
-        tid = await self._table_id(table, team, db)
-        vid = check_id("view_id", view_id)
+        team, db, tid, vid = await self._share_path(table, view_id, team_id, database_id)
         await self._call(unshare_view.asyncio_detailed, team, db, tid, vid, nx_password=self._nx())
+
+    async def _share_path(
+        self, table: str, view_id: str, team_id: str | None, database_id: str | None
+    ) -> tuple[str, str, str, str]:
+        """The checked team, database, table and view ids of a view-share call."""
+        team, db = self._ids(team_id, database_id)
+        return team, db, await self._table_id(table, team, db), check_id("view_id", view_id)
