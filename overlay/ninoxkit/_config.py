@@ -8,7 +8,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -32,7 +32,6 @@ from ._exceptions import APIConnectionError, ConfigurationError, NinoxError
 __all__ = [
     "CURRENT_CALL",
     "AsyncLeanCookieClient",
-    "BearerAuth",
     "CallState",
     "ClientOptions",
     "LeanCookieClient",
@@ -330,21 +329,6 @@ def in_call(state: CallState) -> Iterator[CallState]:
         raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
     finally:
         CURRENT_CALL.reset(token)
-
-
-class BearerAuth(httpx.Auth):
-    """Adds ``Authorization: Bearer <key>`` to every request; its ``repr`` hides the key."""
-
-    def __init__(self, api_key: str) -> None:
-        self._header = f"Bearer {api_key}"
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        """Set the header (httpx drives this generator for sync and async clients alike)."""
-        request.headers["Authorization"] = self._header
-        yield request
-
-    def __repr__(self) -> str:
-        return "BearerAuth('[redacted]')"
 
 
 class _LeanCookies(httpx.Cookies):

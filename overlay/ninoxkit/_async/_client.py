@@ -28,7 +28,6 @@ from ninox_api.types import Response
 from ninoxkit._async._transport import AsyncNinoxTransport
 from ninoxkit._config import (
     AsyncLeanCookieClient,
-    BearerAuth,
     CallState,
     ClientOptions,
     TimeoutTypes,
@@ -82,7 +81,7 @@ class _Shared:
 
 
 class _AsyncSender:
-    """What generated operations send through: one httpx pipeline instead of two.
+    """What every request is sent through: one httpx pipeline instead of two.
 
     Generated code calls ``get_async_httpx_client().request(**kwargs)``. Routing that through a
     full ``httpx.AsyncClient`` whose transport then calls the inner client's ``send`` runs two
@@ -122,8 +121,8 @@ class _AsyncSender:
         files: Any = None,
         headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        """Build and send one request (the subset of ``httpx.AsyncClient.request`` the generated
-        code uses)."""
+        """Build and send one request (the subset of ``httpx.AsyncClient.request`` that the
+        generated code, :meth:`AsyncNinox.request` and the streaming seam use)."""
         merged = dict(self._headers)
         if headers:
             merged.update(headers)
@@ -174,7 +173,6 @@ class AsyncNinox:
 
     _options: ClientOptions
     _shared: _Shared
-    _http: httpx.AsyncClient
     _generated: AuthenticatedClient
 
     def __init__(
@@ -227,16 +225,6 @@ class AsyncNinox:
             limiter=shared.limiter,
             base_url=options.base_url,
             is_closed=lambda: shared.closed,
-        )
-        # A thin client per copy: it holds no connections (those live in ``shared.inner``).
-        self._http = AsyncLeanCookieClient(
-            base_url=options.base_url,
-            auth=BearerAuth(options.api_key),
-            timeout=options.timeout,
-            transport=transport,
-            follow_redirects=False,
-            headers={"User-Agent": f"ninoxkit/{__version__}"},
-            trust_env=False,
         )
         # The generated client never sees the key: it only sends through the sender, which
         # adds the header. (The generated client's repr would otherwise print the token.)
@@ -456,8 +444,8 @@ class AsyncNinox:
 
         A client you passed as ``http_client`` is left open: you created it, you close it.
         """
-        # ``self._http`` holds no connections (its transport only delegates), so only the
-        # shared inner client needs closing; the transport then refuses further requests.
+        # The sender holds no connections, so only the shared inner client needs closing;
+        # the transport then refuses further requests.
         self._shared.closed = True
         if self._shared.owns_inner and not self._shared.inner.is_closed:
             await self._shared.inner.aclose()
@@ -557,8 +545,8 @@ class AsyncNinox:
         (until the headers arrive) and error mapping are the same as for :meth:`_call`.
         """
         with in_call(CallState(stream=True)) as state:
-            request = self._http.build_request(**kwargs)
-            response = await self._http.send(request, stream=True)
+            # The transport leaves a streamed 2xx body unread (see CallState.stream).
+            response = await self._sender.request(**kwargs)
         try:
             yield response
         except (httpx.HTTPError, httpx.StreamError) as exc:
@@ -622,9 +610,9 @@ class AsyncNinox:
             timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
         )
         with in_call(state):
-            return await self._http.request(
+            return await self._sender.request(
                 method,
-                path,
+                path if path.startswith("/") else f"/{path}",
                 params=params,
                 json=json,
                 content=content,

@@ -28,7 +28,6 @@ from ninox_api.errors import UnexpectedStatus
 from ninox_api.types import Response
 
 from ninoxkit._config import (
-    BearerAuth,
     CallState,
     ClientOptions,
     LeanCookieClient,
@@ -84,7 +83,7 @@ class _Shared:
 
 
 class _AsyncSender:
-    """What generated operations send through: one httpx pipeline instead of two.
+    """What every request is sent through: one httpx pipeline instead of two.
 
     Generated code calls ``get_async_httpx_client().request(**kwargs)``. Routing that through a
     full ``httpx.Client`` whose transport then calls the inner client's ``send`` runs two
@@ -124,8 +123,8 @@ class _AsyncSender:
         files: Any = None,
         headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        """Build and send one request (the subset of ``httpx.Client.request`` the generated
-        code uses)."""
+        """Build and send one request (the subset of ``httpx.Client.request`` that the
+        generated code, :meth:`Ninox.request` and the streaming seam use)."""
         merged = dict(self._headers)
         if headers:
             merged.update(headers)
@@ -176,7 +175,6 @@ class Ninox:
 
     _options: ClientOptions
     _shared: _Shared
-    _http: httpx.Client
     _generated: AuthenticatedClient
 
     def __init__(
@@ -229,16 +227,6 @@ class Ninox:
             limiter=shared.limiter,
             base_url=options.base_url,
             is_closed=lambda: shared.closed,
-        )
-        # A thin client per copy: it holds no connections (those live in ``shared.inner``).
-        self._http = LeanCookieClient(
-            base_url=options.base_url,
-            auth=BearerAuth(options.api_key),
-            timeout=options.timeout,
-            transport=transport,
-            follow_redirects=False,
-            headers={"User-Agent": f"ninoxkit/{__version__}"},
-            trust_env=False,
         )
         # The generated client never sees the key: it only sends through the sender, which
         # adds the header. (The generated client's repr would otherwise print the token.)
@@ -456,8 +444,8 @@ class Ninox:
 
         A client you passed as ``http_client`` is left open: you created it, you close it.
         """
-        # ``self._http`` holds no connections (its transport only delegates), so only the
-        # shared inner client needs closing; the transport then refuses further requests.
+        # The sender holds no connections, so only the shared inner client needs closing;
+        # the transport then refuses further requests.
         self._shared.closed = True
         if self._shared.owns_inner and not self._shared.inner.is_closed:
             self._shared.inner.close()
@@ -555,8 +543,8 @@ class Ninox:
         (until the headers arrive) and error mapping are the same as for :meth:`_call`.
         """
         with in_call(CallState(stream=True)) as state:
-            request = self._http.build_request(**kwargs)
-            response = self._http.send(request, stream=True)
+            # The transport leaves a streamed 2xx body unread (see CallState.stream).
+            response = self._sender.request(**kwargs)
         try:
             yield response
         except (httpx.HTTPError, httpx.StreamError) as exc:
@@ -620,9 +608,9 @@ class Ninox:
             timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
         )
         with in_call(state):
-            return self._http.request(
+            return self._sender.request(
                 method,
-                path,
+                path if path.startswith("/") else f"/{path}",
                 params=params,
                 json=json,
                 content=content,

@@ -436,7 +436,7 @@ async def test_key_never_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture
         str(client),
         repr(client.options),
         repr(client._generated),
-        repr(client._http.auth),
+        repr(client._sender),
         all_text(first.value),
         all_text(second.value),
         caplog.text,

@@ -102,14 +102,8 @@ class AsyncFiles(AsyncAPIResource):
             kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body, nx_password=self._nx())
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-            response = await self._client.request(
-                kwargs["method"],
-                kwargs["url"],
-                files=kwargs["files"],
-                headers=headers,
-                # A repeated upload would attach the file twice.
-                idempotent=False,
-            )
+            # A repeated upload would attach the file twice.
+            response = await self._client._send({**kwargs, "headers": headers}, idempotent=False)
         finally:
             if opened is not None:
                 opened.close()
