@@ -227,6 +227,8 @@ def decode_value(value: Any, field_type: str, choices: Mapping[str, str] | None 
             number = float(value)
         except (TypeError, ValueError):
             raise FieldValueError(f"not a number: {value!r}") from None
+        if not math.isfinite(number):
+            raise FieldValueError(f"not a finite number: {value!r}")
         return int(number) if number.is_integer() and "." not in str(value) else number
     if kind == "boolean":
         if isinstance(value, bool):
