@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Protocol, TypeVar
 
 __all__ = ["SUSPECTED_CAP", "HasId", "PageTracker"]
@@ -28,6 +29,8 @@ class HasId(Protocol):
 
 
 T = TypeVar("T", bound=HasId)
+
+_get_id = attrgetter("id")
 
 #: Ninox's default page size (reference §4.9). If a server caps ``perPage`` there without
 #: saying so, a full page of exactly this many looks "short"; one more request settles it
@@ -71,7 +74,7 @@ class PageTracker:
         After this call ``done`` tells whether another page must be fetched.
         """
         self.pages_fetched += 1
-        ids = tuple(r.id for r in records)
+        ids = tuple(map(_get_id, records))
         if len(records) < self.per_page and not len(records) == SUSPECTED_CAP < self.per_page:
             self.done = True
         if ids and ids == self._previous_ids:
@@ -81,18 +84,22 @@ class PageTracker:
             self.repeated_pages += 1
             self.done = True
             return []
-        previous = set(self._previous_ids or ())
-        fresh = [
-            r
-            for r in records
-            if r.id not in previous and not (self.ordered_by_id and r.id <= self._max_id)
-        ]
+        if self.ordered_by_id and ids and min(ids) > self._max_id:
+            # The usual page: every id above all seen so far (so none on the previous page).
+            fresh = list(records)
+        else:
+            previous = set(self._previous_ids or ())
+            fresh = [
+                r
+                for r in records
+                if r.id not in previous and not (self.ordered_by_id and r.id <= self._max_id)
+            ]
         if ids and not fresh:
             self.repeated_pages += 1
             self.done = True
         self._previous_ids = ids
         if self.ordered_by_id and ids:
-            self._max_id = max(self._max_id, *ids)
+            self._max_id = max(self._max_id, max(ids))
         if self.limit is not None:
             room = self.limit - self.yielded
             if len(fresh) >= room:

@@ -8,8 +8,8 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ninox_api.models import Record
-from ninoxkit._models import RECORD_KEYS, record_from_json, records_from_json
+from ninox_api.models import Record, RecordFields
+from ninoxkit._models import RECORD_KEYS, records_from_json
 
 json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
 json_values = st.recursive(
@@ -24,10 +24,20 @@ optional = {
     "modifiedAt": st.text(),
     "modifiedBy": st.text(),
 }
+field_maps = st.dictionaries(st.text(), json_values, max_size=6)
 records = st.fixed_dictionaries(
-    {"id": st.integers(min_value=1), "fields": st.dictionaries(st.text(), json_values, max_size=6)},
+    {"id": st.integers(min_value=1), "fields": field_maps},
     optional={**optional, **{f"extra{i}": json_values for i in range(3)}},
 )
+#: The shape Ninox sends for every record (all seven keys, nothing else): the inlined fast path.
+full_records = st.fixed_dictionaries(
+    {"id": st.integers(min_value=1), "fields": field_maps, **optional}
+)
+
+
+def record_from_json(data: Any) -> Record:
+    (record,) = records_from_json([data])
+    return record
 
 
 def snapshot(record: Record) -> dict[str, Any]:
@@ -45,6 +55,13 @@ def test_fast_constructor_equals_from_dict(data: dict[str, Any]) -> None:
     assert fast.to_dict() == generated.to_dict()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(full_records | records, max_size=5))
+def test_fast_page_equals_from_dict_for_the_plain_shape_too(page: list[dict[str, Any]]) -> None:
+    fast = records_from_json(page)
+    assert [snapshot(r) for r in fast] == [snapshot(Record.from_dict(d)) for d in page]
+
+
 def test_the_fast_constructor_knows_every_field_of_the_generated_model() -> None:
     # If the spec adds a Record property, this fails until _models learns it.
     names = {f.name for f in attrs.fields(Record)} - {"additional_properties"}
@@ -57,6 +74,10 @@ def test_the_fast_constructor_knows_every_field_of_the_generated_model() -> None
         "modified_at",
         "modified_by",
     }
+    # The fast path sets the slots itself instead of calling __init__: that is only the same
+    # while the models validate and convert nothing.
+    for model in (Record, RecordFields):
+        assert all(f.validator is None and f.converter is None for f in attrs.fields(model))
     assert len(RECORD_KEYS) == len(names)
 
 

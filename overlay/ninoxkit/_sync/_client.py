@@ -128,9 +128,17 @@ class _AsyncSender:
         merged = dict(self._headers)
         if headers:
             merged.update(headers)
+        url = self._base_url + url
+        if not params:
+            params = None  # generated code passes {}; httpx would re-parse the URL to add none
+        elif not self._inner.params:
+            # httpx parses a URL twice when ``params`` is given (the URL, then a copy with the
+            # query); one parse of the finished URL builds the same request for less.
+            url = f"{url}?{httpx.QueryParams(params)}"
+            params = None
         request = self._inner.build_request(
             method,
-            self._base_url + url,
+            url,
             params=params,
             json=json,
             content=content,

@@ -79,6 +79,36 @@ async def test_request_escape_hatch_returns_response_with_retries_taken() -> Non
     assert script.requests[1].url.params["x"] == "1"
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"x": "1"},
+        {"filters": '{"fields":{"Name":"a&b=c #d+e/f%g?"}}', "perPage": 500, "page": 0},
+        {"choiceStyle": "ids", "ids": True, "new": False, "q": "Zürich 東京 ~*'()"},
+        {"empty": "", "none": None, "many": ["a", "b c"]},
+    ],
+)
+@pytest.mark.asyncio
+async def test_query_parameters_are_encoded_as_httpx_encodes_them(params: dict[str, Any]) -> None:
+    script = Script([ok({})])
+    client = make(script)
+    await client.request("GET", "/teams", params=params)
+    expected = httpx.Request("GET", "https://api.ninox.com/v1/teams", params=params).url
+    assert script.requests[0].url == expected
+    assert str(script.requests[0].url) == str(expected)
+
+
+@pytest.mark.asyncio
+async def test_users_client_default_params_are_kept() -> None:
+    script = Script([ok({}), ok({})])
+    http = httpx.AsyncClient(transport=httpx.MockTransport(script), params={"tenant": "t 1"})
+    client = AsyncNinox(api_key=KEY, http_client=http)
+    await client.request("GET", "/teams", params={"x": "1"})
+    await client.request("GET", "/teams")
+    assert dict(script.requests[0].url.params) == {"tenant": "t 1", "x": "1"}
+    assert dict(script.requests[1].url.params) == {"tenant": "t 1"}
+
+
 @pytest.mark.asyncio
 async def test_request_refuses_absolute_url() -> None:
     client = make(Script([]))
