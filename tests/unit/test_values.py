@@ -8,6 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ninoxkit import Appointment, FieldValueError, Location, format_timestamp, parse_timestamp
 from ninoxkit._values import decode_fields, decode_value, encode_fields, encode_value
 
@@ -176,6 +178,44 @@ def test_encode_fields_names_the_bad_field() -> None:
         encode_fields({"Name": "ok", "Score": math.nan})
     with pytest.raises(FieldValueError, match="non-empty"):
         encode_fields({"": 1})
+
+
+class Text(str):
+    """A str subclass: not the plain type, so it takes the checked path."""
+
+
+cells = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text()
+    | st.builds(Text, st.text())
+    | st.decimals(allow_nan=True)
+    | st.dates()
+    | st.lists(st.integers() | st.floats(), max_size=3)
+    | st.frozensets(st.integers(), max_size=3)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.text(min_size=1), cells, max_size=6))
+def test_encode_fields_equals_encode_value_cell_by_cell(fields: dict[str, Any]) -> None:
+    # encode_fields passes plain values through without calling encode_value: same result,
+    # same refusals.
+    refusal: str | None = None
+    try:
+        expected = {k: encode_value(v, None, where=f"field {k!r}") for k, v in fields.items()}
+    except FieldValueError as exc:
+        refusal = str(exc)
+    if refusal is not None:
+        with pytest.raises(FieldValueError) as caught:
+            encode_fields(fields)
+        assert str(caught.value) == refusal
+        return
+    encoded = encode_fields(fields)
+    assert encoded == expected
+    assert [type(v) for v in encoded.values()] == [type(v) for v in expected.values()]
 
 
 def test_timestamps_are_utc_and_zone_less_on_the_wire() -> None:

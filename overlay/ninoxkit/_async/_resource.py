@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import httpx
 from ninox_api.models import Record, RecordFields
 from ninox_api.types import Response, Unset
 
@@ -129,10 +130,16 @@ class AsyncAPIResource:
             return None
         return response.parsed
 
-    def _shape_error(self, response: Response[Any], why: str) -> APIResponseValidationError:
+    def _shape_error(
+        self, response: Response[Any] | httpx.Response, why: str
+    ) -> APIResponseValidationError:
+        # An httpx response (from ``_send``) also names the request; a generated one cannot.
+        raw = response if isinstance(response, httpx.Response) else None
         return APIResponseValidationError(
             f"the {int(response.status_code)} response does not fit the API description: {why}",
             status_code=int(response.status_code),
+            response=raw,
+            request=raw.request if raw is not None else None,
             body=response.content,
         )
 

@@ -29,7 +29,7 @@ from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpda
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError, NinoxError
+from ninoxkit._exceptions import InvalidArgumentError, NinoxError
 from ninoxkit._models import records_from_json
 from ninoxkit._paging import PageTracker
 from ninoxkit._types import opt
@@ -448,17 +448,15 @@ class AsyncRecords(AsyncAPIResource):
         for batch in plan.batches():
             chunk = [bodies[i] for i in batch]
             try:
-                response = await self._call(
-                    save_records.asyncio_detailed,
-                    team,
-                    db,
-                    tid,
-                    body=chunk,
+                # The generated request, sent as is; the answer is parsed by the pager's fast
+                # constructor (``_models``), since a bulk write gets every record back.
+                kwargs = save_records._get_kwargs(team, db, tid, body=chunk, nx_password=self._nx())
+                response = await self._client._send(
+                    kwargs,
                     # Re-sending is safe only when every item names its record (§4.12).
                     idempotent=all(items[i].id is not None for i in batch),
-                    nx_password=self._nx(),
                 )
-                written = self._parsed_list(response, Record)
+                written = self._records_page(response)
                 if len(written) != len(batch):
                     raise self._shape_error(
                         response, f"sent {len(batch)} records, Ninox answered {len(written)}"
@@ -479,18 +477,12 @@ class AsyncRecords(AsyncAPIResource):
         return encode_fields(fields, info.types_by_name(), info.choices_by_name())
 
     def _records_page(self, response: httpx.Response) -> builtins.list[Record]:
-        """Parse a listing page; a body that is no array of records is a validation error."""
+        """Parse a list of records (a listing page, a save's answer); a body that is no array
+        of records is a validation error."""
         try:
             return records_from_json(response.json())
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise APIResponseValidationError(
-                f"the {response.status_code} response does not fit the API description "
-                f"({type(exc).__name__}: {exc}); the raw body is in .body",
-                status_code=response.status_code,
-                response=response,
-                request=response.request,
-                body=response.content,
-            ) from exc
+            raise self._shape_error(response, f"{type(exc).__name__}: {exc}") from exc
 
     async def _decode(
         self, records: builtins.list[Record], team: str, db: str, tid: str
