@@ -11,26 +11,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from operator import attrgetter
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
-__all__ = ["SUSPECTED_CAP", "HasId", "PageTracker"]
+__all__ = ["SUSPECTED_CAP", "PageTracker"]
 
 log = logging.getLogger("ninoxkit")
 
-
-class HasId(Protocol):
-    """Anything with a record id."""
-
-    @property
-    def id(self) -> int:
-        """The record id."""
-        ...
-
-
-T = TypeVar("T", bound=HasId)
-
-_get_id = attrgetter("id")
+#: A page item: a record, or (in the pager) the record's JSON before it is built.
+T = TypeVar("T")
 
 #: Ninox's default page size (reference §4.9). If a server caps ``perPage`` there without
 #: saying so, a full page of exactly this many looks "short"; one more request settles it
@@ -68,14 +56,17 @@ class PageTracker:
         self._previous_ids: tuple[int, ...] | None = None
         self._max_id = 0
 
-    def accept(self, records: Sequence[T]) -> list[T]:
-        """Take one page's records; return those to yield and advance to the next page.
+    def accept(self, items: Sequence[T], ids: Sequence[int]) -> list[T]:
+        """Take one page: its items and their record ids (``ids[i]`` is ``items[i]``'s id);
+        return the items to yield and advance to the next page.
 
         After this call ``done`` tells whether another page must be fetched.
         """
+        ids = tuple(ids)
+        if len(ids) != len(items):
+            raise ValueError(f"{len(items)} items but {len(ids)} ids")
         self.pages_fetched += 1
-        ids = tuple(map(_get_id, records))
-        if len(records) < self.per_page and not len(records) == SUSPECTED_CAP < self.per_page:
+        if len(items) < self.per_page and not len(items) == SUSPECTED_CAP < self.per_page:
             self.done = True
         if ids and ids == self._previous_ids:
             # Ninox returned the page it returned last time (peers.md §3 item 1): asking again
@@ -86,13 +77,13 @@ class PageTracker:
             return []
         if self.ordered_by_id and ids and min(ids) > self._max_id:
             # The usual page: every id above all seen so far (so none on the previous page).
-            fresh = list(records)
+            fresh = list(items)
         else:
             previous = set(self._previous_ids or ())
             fresh = [
-                r
-                for r in records
-                if r.id not in previous and not (self.ordered_by_id and r.id <= self._max_id)
+                item
+                for item, rid in zip(items, ids, strict=True)
+                if rid not in previous and not (self.ordered_by_id and rid <= self._max_id)
             ]
         if ids and not fresh:
             self.repeated_pages += 1

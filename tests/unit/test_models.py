@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ninox_api.models import Record, RecordFields
-from ninoxkit._models import RECORD_KEYS, records_from_json
+from ninoxkit._models import RECORD_KEYS, page_ids, record_from_json, records_from_json
 
 json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
 json_values = st.recursive(
@@ -33,11 +33,6 @@ records = st.fixed_dictionaries(
 full_records = st.fixed_dictionaries(
     {"id": st.integers(min_value=1), "fields": field_maps, **optional}
 )
-
-
-def record_from_json(data: Any) -> Record:
-    (record,) = records_from_json([data])
-    return record
 
 
 def snapshot(record: Record) -> dict[str, Any]:
@@ -98,3 +93,27 @@ def test_odd_shapes_fail_like_the_generated_code(bad: Any) -> None:
 def test_a_page_must_be_an_array() -> None:
     with pytest.raises(TypeError, match="JSON array"):
         records_from_json({"id": 1})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(full_records | records, max_size=5))
+def test_page_ids_accepts_every_record_page(page: list[dict[str, Any]]) -> None:
+    assert page_ids(page) == [item["id"] for item in page]
+
+
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ({"id": 1, "fields": {}}, "JSON array"),
+        (["x"], "item 0 is not a record"),
+        ([{"id": 1, "fields": {}}, {"id": 2}], "item 1 is not a record"),
+        ([{"id": 1, "fields": []}], "item 0 is not a record"),
+        ([{"fields": {}}], "no integer 'id'"),
+        ([{"id": "1", "fields": {}}], "no integer 'id'"),
+        ([{"id": True, "fields": {}}], "no integer 'id'"),
+    ],
+)
+def test_page_ids_refuses_what_is_not_a_page_of_records(bad: Any, why: str) -> None:
+    # The pager checks a page whole before building any record of it.
+    with pytest.raises(TypeError, match=why):
+        page_ids(bad)

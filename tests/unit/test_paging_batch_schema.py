@@ -28,44 +28,53 @@ def page(*ids: int) -> list[Rec]:
     return [Rec(i) for i in ids]
 
 
+def accept(tracker: PageTracker, items: list[Rec]) -> list[Rec]:
+    return tracker.accept(items, [r.id for r in items])
+
+
 def test_tracker_walks_pages_and_stops_on_a_short_one() -> None:
     t = PageTracker(per_page=2)
-    assert [r.id for r in t.accept(page(1, 2))] == [1, 2]
+    assert [r.id for r in accept(t, page(1, 2))] == [1, 2]
     assert (t.page, t.done) == (1, False)
-    assert [r.id for r in t.accept(page(3))] == [3]
+    assert [r.id for r in accept(t, page(3))] == [3]
     assert t.done
 
 
 def test_tracker_drops_records_it_already_yielded_and_stops_on_a_repeat() -> None:
     t = PageTracker(per_page=3)
-    t.accept(page(1, 2, 3))
-    assert [r.id for r in t.accept(page(3, 4, 5))] == [4, 5]  # overlap: shifted page
-    assert t.accept(page(3, 4, 5)) == []  # identical page: Ninox's repeat quirk
+    accept(t, page(1, 2, 3))
+    assert [r.id for r in accept(t, page(3, 4, 5))] == [4, 5]  # overlap: shifted page
+    assert accept(t, page(3, 4, 5)) == []  # identical page: Ninox's repeat quirk
     assert t.done
     assert t.repeated_pages == 1
 
 
 def test_tracker_in_custom_order_only_compares_with_the_previous_page() -> None:
     t = PageTracker(per_page=2, ordered_by_id=False)
-    t.accept(page(9, 3))
-    assert [r.id for r in t.accept(page(1, 2))] == [1, 2]  # lower ids are fine when ordered
+    accept(t, page(9, 3))
+    assert [r.id for r in accept(t, page(1, 2))] == [1, 2]  # lower ids are fine when ordered
     assert not t.done
 
 
 def test_tracker_limit_and_zero_limit() -> None:
     t = PageTracker(per_page=5, limit=7)
-    t.accept(page(1, 2, 3, 4, 5))
-    assert [r.id for r in t.accept(page(6, 7, 8, 9, 10))] == [6, 7]
+    accept(t, page(1, 2, 3, 4, 5))
+    assert [r.id for r in accept(t, page(6, 7, 8, 9, 10))] == [6, 7]
     assert t.done
     assert PageTracker(per_page=5, limit=0).done
 
 
 def test_tracker_does_not_trust_a_page_of_exactly_100_when_more_were_asked() -> None:
     t = PageTracker(per_page=500)
-    t.accept(page(*range(1, 101)))
+    accept(t, page(*range(1, 101)))
     assert not t.done  # a server capping perPage at 100 would otherwise end the listing early
-    t.accept([])
+    accept(t, [])
     assert t.done
+
+
+def test_tracker_refuses_ids_that_do_not_match_the_items() -> None:
+    with pytest.raises(ValueError, match="3 items but 2 ids"):
+        PageTracker(per_page=5).accept(page(1, 2, 3), [1, 2])
 
 
 def test_batch_plan_accounts_for_every_item_on_a_refusal() -> None:

@@ -404,6 +404,39 @@ async def test_a_listing_page_that_is_no_array_of_records_is_a_validation_error(
     assert info.value.body == body
 
 
+@pytest.mark.asyncio
+async def test_a_bad_record_fails_its_page_before_any_record_of_it_is_yielded() -> None:
+    good = [{"id": i, "fields": {"n": i}} for i in (1, 2)]
+    bodies = [good, [{"id": 3, "fields": {}}, {"id": "4", "fields": {}}]]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=bodies[int(request.url.params["page"])])
+
+    seen: list[int] = []
+
+    async def consume() -> None:
+        async for record in make(handler).records.list(table="A", per_page=2):
+            seen.append(record.id)
+
+    with pytest.raises(APIResponseValidationError, match="item 1 has no integer 'id'") as info:
+        await consume()
+    assert seen == [1, 2]  # record 3 sits on the bad page: not yielded
+    assert info.value.request is not None
+    assert info.value.request.url.params["page"] == "1"
+
+
+@pytest.mark.asyncio
+async def test_iterating_and_paging_build_the_same_records() -> None:
+    fake = FakeNinox()
+    fake.add("A", 7)
+    client = make(fake)
+    pager = client.records.list(table="A", per_page=3)
+    one_by_one = [r async for r in pager]
+    paged = [r async for page in pager.pages() for r in page]
+    assert one_by_one == paged
+    assert [r.id for r in paged] == list(range(1, 8))
+
+
 # -- changes and handles ----------------------------------------------------------------------
 
 

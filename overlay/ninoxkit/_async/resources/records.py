@@ -30,7 +30,7 @@ from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from ninoxkit._exceptions import InvalidArgumentError, NinoxError
-from ninoxkit._models import records_from_json
+from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import PageTracker
 from ninoxkit._types import opt
 from ninoxkit._validate import check_positive_int, check_record_id
@@ -84,6 +84,26 @@ class AsyncRecordPager:
 
     async def pages(self) -> AsyncIterator[list[Record]]:
         """Yield one list of records per page (the last may be short or, rarely, empty)."""
+        async for items, (team, db, tid) in self._fresh_json():
+            page = records_from_json(items)
+            if self._convert:
+                page = await self._records._decode(page, team, db, tid)
+            yield page
+
+    async def __aiter__(self) -> AsyncIterator[Record]:
+        if self._convert:
+            async for page in self.pages():
+                for record in page:
+                    yield record
+            return
+        # Each record is built as it is consumed, not a page at a time (see ``_models``).
+        async for items, _where in self._fresh_json():
+            for item in items:
+                yield record_from_json(item)
+
+    async def _fresh_json(self) -> AsyncIterator[tuple[list[Any], tuple[str, str, str]]]:
+        """Yield each page's records not yielded before, as checked JSON, with the team,
+        database and table ids they came from."""
         records = self._records
         team, db = records._ids(self._team_id, self._database_id)
         tid = await records._table_id(self._table, team, db)
@@ -97,8 +117,8 @@ class AsyncRecordPager:
         self.pages_fetched = 0
         self.repeated_pages = 0
         while not tracker.done:
-            # The generated request description, sent as is; the body is parsed by the fast
-            # constructor (``_models``): a listing builds every record of the table.
+            # The generated request description, sent as is. The body is checked here and
+            # built into models by the caller (``_models``): a listing builds every record.
             kwargs = list_records._get_kwargs(
                 team,
                 db,
@@ -108,19 +128,12 @@ class AsyncRecordPager:
                 **self._params,
                 nx_password=records._nx(),
             )
-            page = records._records_page(await records._client._send(kwargs))
-            fresh = tracker.accept(page)
+            items, ids = records._page_json(await records._client._send(kwargs))
+            fresh = tracker.accept(items, ids)
             self.pages_fetched = tracker.pages_fetched
             self.repeated_pages = tracker.repeated_pages
-            if self._convert and fresh:
-                fresh = await records._decode(fresh, team, db, tid)
             if fresh:
-                yield fresh
-
-    async def __aiter__(self) -> AsyncIterator[Record]:
-        async for page in self.pages():
-            for record in page:
-                yield record
+                yield fresh, (team, db, tid)
 
     async def to_list(self) -> list[Record]:
         """Fetch everything into a list (mind the memory on large tables)."""
@@ -456,7 +469,7 @@ class AsyncRecords(AsyncAPIResource):
                     # Re-sending is safe only when every item names its record (§4.12).
                     idempotent=all(items[i].id is not None for i in batch),
                 )
-                written = self._records_page(response)
+                written = records_from_json(self._page_json(response)[0])
                 if len(written) != len(batch):
                     raise self._shape_error(
                         response, f"sent {len(batch)} records, Ninox answered {len(written)}"
@@ -476,12 +489,13 @@ class AsyncRecords(AsyncAPIResource):
         info = (await self._schema(team, db)).table(tid)
         return encode_fields(fields, info.types_by_name(), info.choices_by_name())
 
-    def _records_page(self, response: httpx.Response) -> builtins.list[Record]:
-        """Parse a list of records (a listing page, a save's answer); a body that is no array
-        of records is a validation error."""
+    def _page_json(self, response: httpx.Response) -> tuple[builtins.list[Any], builtins.list[int]]:
+        """The records of a listing page or a save's answer as checked JSON, and their ids; a
+        body that is no array of records is a validation error."""
         try:
-            return records_from_json(response.json())
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            items = response.json()
+            return items, page_ids(items)
+        except (ValueError, TypeError) as exc:
             raise self._shape_error(response, f"{type(exc).__name__}: {exc}") from exc
 
     async def _decode(
