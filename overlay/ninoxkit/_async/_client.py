@@ -25,7 +25,7 @@ from ninox_api.client import AuthenticatedClient
 from ninox_api.errors import UnexpectedStatus
 from ninox_api.types import Response
 
-from ninoxkit._async._transport import AsyncNinoxTransport
+from ninoxkit._async._transport import AsyncNinoxTransport, unbind_stream
 from ninoxkit._config import (
     AsyncLeanCookieClient,
     CallState,
@@ -563,6 +563,7 @@ class AsyncNinox:
             ) from exc
         finally:
             await response.aclose()
+            unbind_stream(response)
 
     # -- escape hatch --------------------------------------------------------------------
 

@@ -36,7 +36,7 @@ from ninoxkit._exceptions import (
 from ninoxkit._logging import logger, redact_headers
 from ninoxkit._retry import IDEMPOTENT_METHODS, RetryPolicy, classify_exception
 
-__all__ = ["AsyncNinoxTransport"]
+__all__ = ["AsyncNinoxTransport", "unbind_stream"]
 
 _sleep = anyio.sleep
 _random = random.random
@@ -153,6 +153,7 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
                 except BaseException:
                     await response.aclose()
                     raise
+                unbind_stream(response)
         logger.info(
             "%s %s -> %s (%.2f s)",
             request.method,
@@ -204,6 +205,24 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         """Do nothing: the inner client is shared and closed by the facade that owns it."""
+
+
+def unbind_stream(response: httpx.Response) -> None:
+    """Break the reference cycle httpx 0.28 puts every response in, once it is closed.
+
+    httpx wraps each body in a stream that points back at its response (encode/httpx#3733), so
+    a response, with its body, outlives the last reference to it until a cyclic garbage
+    collection happens to run: a listing kept several pages' bodies alive that way. Once the
+    response is closed its stream is never read again, so a plain stream over the same bytes
+    replaces it.
+    """
+    if not response.is_closed:
+        return
+    try:
+        body = response.content
+    except httpx.ResponseNotRead:  # a streamed download closed early: nothing will read it
+        body = b""
+    response.stream = httpx.ByteStream(body)
 
 
 def _connection_error(

@@ -45,7 +45,7 @@ from ninoxkit._exceptions import (
 )
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._schema import Schema
-from ninoxkit._sync._transport import NinoxTransport
+from ninoxkit._sync._transport import NinoxTransport, unbind_stream
 from ninoxkit._types import NOT_GIVEN, NotGiven, Operation
 from ninoxkit._version import __version__
 
@@ -561,6 +561,7 @@ class Ninox:
             ) from exc
         finally:
             response.close()
+            unbind_stream(response)
 
     # -- escape hatch --------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ segment, streamed downloads.
 
 from __future__ import annotations
 
+import gc
 import math
 import tracemalloc
 from collections.abc import AsyncIterator
@@ -353,6 +354,37 @@ async def test_upload_is_binary_safe_where_the_generated_boundary_is_not() -> No
     await client.files.upload(1, nasty, table="A", file_name="x.bin")
     assert fake.files[("A", 1, "x.bin")] == nasty
     assert await client.files.download(1, "x.bin", table="A") == nasty
+
+
+@pytest.mark.asyncio
+async def test_responses_are_freed_without_waiting_for_a_garbage_collection() -> None:
+    # httpx 0.28 puts every response in a reference cycle with its body stream
+    # (encode/httpx#3733): a listing kept several pages' bodies alive until the cyclic GC ran.
+    fake = FakeNinox()
+    fake.add("A", 5)
+    client = make(fake)
+
+    async def calls() -> None:
+        assert len([r async for r in client.records.list(table="A", per_page=2)]) >= 5
+        await client.records.create([{"n": 1}], table="A")
+        await client.files.upload(1, b"data", table="A", file_name="f.bin")
+        assert await client.files.download(1, "f.bin", table="A") == b"data"
+        with pytest.raises(NotFoundError):
+            await client.records.get(99, table="A")
+
+    await calls()  # warm up: pools, caches
+    gc.collect()
+    gc.disable()
+    try:
+        await calls()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        cyclic = [type(o).__name__ for o in gc.garbage if isinstance(o, httpx.Response)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert cyclic == []
 
 
 @pytest.mark.asyncio

@@ -9,6 +9,7 @@ segment, streamed downloads.
 
 from __future__ import annotations
 
+import gc
 import math
 import tracemalloc
 from collections.abc import Iterator
@@ -321,6 +322,36 @@ def test_upload_is_binary_safe_where_the_generated_boundary_is_not() -> None:
     client.files.upload(1, nasty, table="A", file_name="x.bin")
     assert fake.files[("A", 1, "x.bin")] == nasty
     assert client.files.download(1, "x.bin", table="A") == nasty
+
+
+def test_responses_are_freed_without_waiting_for_a_garbage_collection() -> None:
+    # httpx 0.28 puts every response in a reference cycle with its body stream
+    # (encode/httpx#3733): a listing kept several pages' bodies alive until the cyclic GC ran.
+    fake = FakeNinox()
+    fake.add("A", 5)
+    client = make(fake)
+
+    def calls() -> None:
+        assert len([r for r in client.records.list(table="A", per_page=2)]) >= 5
+        client.records.create([{"n": 1}], table="A")
+        client.files.upload(1, b"data", table="A", file_name="f.bin")
+        assert client.files.download(1, "f.bin", table="A") == b"data"
+        with pytest.raises(NotFoundError):
+            client.records.get(99, table="A")
+
+    calls()  # warm up: pools, caches
+    gc.collect()
+    gc.disable()
+    try:
+        calls()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.collect()
+        cyclic = [type(o).__name__ for o in gc.garbage if isinstance(o, httpx.Response)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert cyclic == []
 
 
 def test_download_streams_in_constant_memory() -> None:
