@@ -109,7 +109,7 @@ class Sizes:
     regenerate_rounds: int
 
 
-FULL = Sizes(2000, 40, 9, 500, 100_000, 10_000, 5, 10_000, 3, 250, 7, 21, 3)
+FULL = Sizes(2000, 40, 9, 500, 100_000, 10_000, 7, 10_000, 3, 250, 7, 21, 3)
 QUICK = Sizes(600, 12, 5, 500, 100_000, 10_000, 2, 2_000, 1, 250, 3, 9, 1)
 TINY = Sizes(50, 3, 3, 500, 2_000, 500, 1, 300, 1, 120, 2, 3, 1)
 
@@ -449,8 +449,11 @@ def bench_listing(sizes: Sizes, workdir: Path) -> dict[str, Any]:
         big_count, rss_big = peak_rss(emu, 0)
         assert (small_count, big_count) == (sizes.list_small, n)
     kit_s, raw_s = median(times["ninoxkit"]), median(times["httpx"])
+    per_round = [k / r for k, r in zip(times["ninoxkit"], times["httpx"], strict=True)]
     return {
         "ratio": kit_s / raw_s,
+        "ratio_min_round": min(per_round),
+        "ratio_max_round": max(per_round),
         "records": n,
         "per_page": 500,
         "ninoxkit_s": kit_s,
