@@ -43,6 +43,7 @@ __all__ = [
     "private_cloud_url",
     "resolve_options",
     "to_timeout",
+    "unbind_stream",
 ]
 
 #: What ``timeout=`` accepts: seconds for every phase, an ``httpx.Timeout``, or ``None`` (no limit).
@@ -368,3 +369,21 @@ class LeanCookieClient(_LeanCookiesMixin, httpx.Client):
 
 class AsyncLeanCookieClient(_LeanCookiesMixin, httpx.AsyncClient):
     """``httpx.AsyncClient`` whose cookie handling costs nothing on responses that set none."""
+
+
+def unbind_stream(response: httpx.Response) -> None:
+    """Break the reference cycle httpx 0.28 puts every response in, once it is closed.
+
+    httpx wraps each body in a stream that points back at its response (encode/httpx#3733), so
+    a response, with its body, outlives the last reference to it until a cyclic garbage
+    collection happens to run: a listing kept several pages' bodies alive that way. Once the
+    response is closed its stream is never read again, so a plain stream over the same bytes
+    replaces it.
+    """
+    if not response.is_closed:
+        return
+    try:
+        body = response.content
+    except httpx.ResponseNotRead:  # a streamed download closed early: nothing will read it
+        body = b""
+    response.stream = httpx.ByteStream(body)

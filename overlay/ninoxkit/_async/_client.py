@@ -25,7 +25,7 @@ from ninox_api.client import AuthenticatedClient
 from ninox_api.errors import UnexpectedStatus
 from ninox_api.types import Response
 
-from ninoxkit._async._transport import AsyncNinoxTransport, unbind_stream
+from ninoxkit._async._transport import AsyncNinoxTransport
 from ninoxkit._config import (
     AsyncLeanCookieClient,
     CallState,
@@ -35,6 +35,7 @@ from ninoxkit._config import (
     normalize_base_url,
     resolve_options,
     to_timeout,
+    unbind_stream,
 )
 from ninoxkit._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ninoxkit._exceptions import (

@@ -20,7 +20,7 @@ import anyio
 import attrs
 import httpx
 
-from ninoxkit._config import CURRENT_CALL, CallState, is_loopback_host
+from ninoxkit._config import CURRENT_CALL, CallState, is_loopback_host, unbind_stream
 from ninoxkit._constants import RETRIES_TAKEN_EXTENSION
 from ninoxkit._exceptions import (
     APIConnectionError,
@@ -36,7 +36,7 @@ from ninoxkit._exceptions import (
 from ninoxkit._logging import logger, redact_headers
 from ninoxkit._retry import IDEMPOTENT_METHODS, RetryPolicy, classify_exception
 
-__all__ = ["AsyncNinoxTransport", "unbind_stream"]
+__all__ = ["AsyncNinoxTransport"]
 
 _sleep = anyio.sleep
 _random = random.random
@@ -205,24 +205,6 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         """Do nothing: the inner client is shared and closed by the facade that owns it."""
-
-
-def unbind_stream(response: httpx.Response) -> None:
-    """Break the reference cycle httpx 0.28 puts every response in, once it is closed.
-
-    httpx wraps each body in a stream that points back at its response (encode/httpx#3733), so
-    a response, with its body, outlives the last reference to it until a cyclic garbage
-    collection happens to run: a listing kept several pages' bodies alive that way. Once the
-    response is closed its stream is never read again, so a plain stream over the same bytes
-    replaces it.
-    """
-    if not response.is_closed:
-        return
-    try:
-        body = response.content
-    except httpx.ResponseNotRead:  # a streamed download closed early: nothing will read it
-        body = b""
-    response.stream = httpx.ByteStream(body)
 
 
 def _connection_error(

@@ -36,6 +36,7 @@ from ninoxkit._config import (
     normalize_base_url,
     resolve_options,
     to_timeout,
+    unbind_stream,
 )
 from ninoxkit._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
 from ninoxkit._exceptions import (
@@ -45,7 +46,7 @@ from ninoxkit._exceptions import (
 )
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._schema import Schema
-from ninoxkit._sync._transport import NinoxTransport, unbind_stream
+from ninoxkit._sync._transport import NinoxTransport
 from ninoxkit._types import NOT_GIVEN, NotGiven, Operation
 from ninoxkit._version import __version__
 
