@@ -130,9 +130,10 @@ class _AsyncSender:
         url = self._base_url + url
         if not params:
             params = None  # generated code passes {}; httpx would re-parse the URL to add none
-        elif not self._inner.params:
+        elif not self._inner.params and "?" not in url:
             # httpx parses a URL twice when ``params`` is given (the URL, then a copy with the
-            # query); one parse of the finished URL builds the same request for less.
+            # query); one parse of the finished URL builds the same request for less. (A query
+            # already in the URL or on the user's client is left to httpx to merge.)
             url = f"{url}?{httpx.QueryParams(params)}"
             params = None
         request = self._inner.build_request(

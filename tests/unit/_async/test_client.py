@@ -99,6 +99,17 @@ async def test_query_parameters_are_encoded_as_httpx_encodes_them(params: dict[s
 
 
 @pytest.mark.asyncio
+async def test_a_query_in_the_path_with_params_is_left_to_httpx() -> None:
+    # httpx lets ``params`` replace a query already in the URL; the fast path must not append
+    # a second "?" instead.
+    script = Script([ok({})])
+    await make(script).request("GET", "/teams?x=1", params={"y": "2"})
+    expected = httpx.Request("GET", "https://api.ninox.com/v1/teams?x=1", params={"y": "2"}).url
+    assert script.requests[0].url == expected
+    assert str(script.requests[0].url).count("?") == 1
+
+
+@pytest.mark.asyncio
 async def test_users_client_default_params_are_kept() -> None:
     script = Script([ok({}), ok({})])
     http = httpx.AsyncClient(transport=httpx.MockTransport(script), params={"tenant": "t 1"})
