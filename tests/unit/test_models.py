@@ -29,7 +29,7 @@ records = st.fixed_dictionaries(
     {"id": st.integers(min_value=1), "fields": field_maps},
     optional={**optional, **{f"extra{i}": json_values for i in range(3)}},
 )
-#: The shape Ninox sends for every record (all seven keys, nothing else): the inlined fast path.
+#: The shape Ninox sends for every record (all seven keys, nothing else): the fast path.
 full_records = st.fixed_dictionaries(
     {"id": st.integers(min_value=1), "fields": field_maps, **optional}
 )
