@@ -15,6 +15,7 @@ import attrs
 
 from ._exceptions import (
     APIConnectionError,
+    APIResponseValidationError,
     APIStatusError,
     BatchWriteError,
     InvalidArgumentError,
@@ -136,10 +137,26 @@ class BatchPlan(Generic[R]):
             message, written=written, not_written=not_written, unknown=unknown, error=error
         )
 
+    def unreadable(self, error: NinoxError, *, verb: str) -> BatchWriteError:
+        """The error to raise when every batch went through but the answers, kept as Ninox sent
+        them in ``written``, could not be converted."""
+        written = [(i, self._results[i]) for i in self._written]
+        return BatchWriteError(
+            f"all {len(written)} item(s) were {verb}, but converting Ninox's answer failed "
+            f"({error}); .written holds the records as Ninox sent them",
+            written=written,
+            not_written=[],
+            unknown=[],
+            error=error,
+        )
+
 
 def _outcome_unknown(error: NinoxError) -> bool:
     """Whether a failed batch may nevertheless have been applied by Ninox."""
     if isinstance(error, OutcomeUnknownError):
+        return True
+    if isinstance(error, APIResponseValidationError):
+        # Ninox answered 2xx, so it took the batch; only its answer could not be read.
         return True
     if isinstance(error, APIStatusError):
         # A 5xx may come after Ninox applied part of the batch; a 4xx is a refusal.

@@ -8,12 +8,14 @@ here first turns it into an error that lists the close matches before anything i
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from ._exceptions import UnknownNameError
+from ._values import FieldValueError, decode_fields, encode_fields
 
 __all__ = ["FieldInfo", "Schema", "TableInfo", "resolve_name"]
 
@@ -28,7 +30,7 @@ class FieldInfo:
     choices: Mapping[str, str] = attrs.field(factory=dict)
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # slots off: the conversion maps are cached per table
 class TableInfo:
     """One table and its fields (keyed by field id, in Ninox's order)."""
 
@@ -63,6 +65,40 @@ class TableInfo:
                 out[f.name] = f.choices
                 out[f.id] = f.choices
         return out
+
+    def encode(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Encode a record's fields by this table's types, checking every name and value.
+
+        A key must name a field (id or caption; a unique case-insensitive caption is written
+        with its exact caption), so a typo is refused instead of being sent unconverted.
+
+        Raises:
+            UnknownNameError: a key names no field; lists the close matches.
+            FieldValueError: a value cannot be written to its field.
+        """
+        named: dict[str, Any] = {}
+        for key, value in fields.items():
+            if not isinstance(key, str) or not key:
+                raise FieldValueError(f"field names must be non-empty strings, got {key!r}")
+            field = self.field(key)
+            named[key if key in (field.id, field.name) else field.name] = value
+        return encode_fields(named, self._types, self._choices)
+
+    def decode(self, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Decode a record's fields (as Ninox sent them) by this table's types.
+
+        Raises:
+            FieldValueError: a value does not fit its field's type.
+        """
+        return decode_fields(fields, self._types, self._choices)
+
+    @functools.cached_property
+    def _types(self) -> dict[str, str]:
+        return self.types_by_name()
+
+    @functools.cached_property
+    def _choices(self) -> dict[str, Mapping[str, str]]:
+        return self.choices_by_name()
 
 
 @attrs.frozen

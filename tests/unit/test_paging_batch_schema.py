@@ -8,6 +8,7 @@ import attrs
 import httpx
 import pytest
 from ninoxkit import (
+    APIResponseValidationError,
     BadRequestError,
     InternalServerError,
     InvalidArgumentError,
@@ -91,7 +92,12 @@ def test_batch_plan_accounts_for_every_item_on_a_refusal() -> None:
 
 @pytest.mark.parametrize(
     "error",
-    [OutcomeUnknownError("lost"), InternalServerError("boom", response=httpx.Response(502))],
+    [
+        OutcomeUnknownError("lost"),
+        InternalServerError("boom", response=httpx.Response(502)),
+        # A 2xx whose body could not be read: Ninox took the batch.
+        APIResponseValidationError("odd answer", status_code=200),
+    ],
 )
 def test_batch_plan_marks_a_possibly_applied_batch_unknown(error: Any) -> None:
     plan: BatchPlan[str] = BatchPlan(list(range(4)), 2)

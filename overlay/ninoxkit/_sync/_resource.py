@@ -33,7 +33,6 @@ from ninoxkit._exceptions import APIResponseValidationError
 from ninoxkit._schema import Schema, TableInfo
 from ninoxkit._types import NOT_GIVEN, NotGiven, Operation, opt
 from ninoxkit._validate import check_id
-from ninoxkit._values import decode_fields
 
 if TYPE_CHECKING:
     from ninoxkit._sync._client import Ninox
@@ -148,9 +147,7 @@ class APIResource:
     @staticmethod
     def _decode_record(record: Record, info: TableInfo) -> Record:
         """A copy of ``record`` with field values converted to Python types."""
-        fields = decode_fields(
-            record.fields.additional_properties, info.types_by_name(), info.choices_by_name()
-        )
+        fields = info.decode(record.fields.additional_properties)
         converted = RecordFields()
         converted.additional_properties = fields
         copy = Record.from_dict(record.to_dict())

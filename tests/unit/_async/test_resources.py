@@ -331,6 +331,77 @@ async def test_convert_reads_and_writes_python_values() -> None:
 
 
 @pytest.mark.asyncio
+async def test_convert_refuses_a_field_name_the_table_lacks_before_sending() -> None:
+    fake = FakeNinox()
+    client = make(fake)
+    with pytest.raises(UnknownNameError, match="'Nmae'"):
+        await client.records.create([{"Name": "ok"}, {"Nmae": "typo"}], table="A", convert=True)
+    assert posts(fake) == 0
+    # A unique case-insensitive caption is written with the field's exact caption.
+    (created,) = await client.records.create([{"status": "2"}], table="A", convert=True)
+    assert fake.records["A"][created.id] == {"Status": "Customer"}
+
+
+@pytest.mark.asyncio
+async def test_convert_encodes_filters_like_records() -> None:
+    fake = FakeNinox()
+    fake.add("A", 2)
+    fake.records["A"][2]["Status"] = "Customer"
+    client = make(fake)
+    # "2" is the option id of "Customer": with convert it is written as Ninox stores it.
+    found = await client.records.find_one({"Status": "2"}, table="A", convert=True)
+    assert found is not None
+    assert found.id == 2
+    listed = client.records.list(table="A", filters={"Status": "2"}, convert=True)
+    assert [r.id async for r in listed] == [2]
+    assert await client.records.find_one({"Status": "2"}, table="A") is None  # no convert
+
+
+@pytest.mark.asyncio
+async def test_a_save_answered_2xx_but_unreadable_is_unknown_not_unwritten() -> None:
+    fake = FakeNinox()
+    client = make(fake)
+
+    def odd_answer(request: httpx.Request) -> httpx.Response | None:
+        if request.method == "POST" and posts(fake) == 2:
+            return httpx.Response(200, json={"id": 99})  # Ninox took it; the answer is odd
+        return None
+
+    fake.fail = odd_answer
+    with pytest.raises(BatchWriteError) as info:
+        await client.records.create([{"Name": str(i)} for i in range(5)], table="A", batch_size=2)
+    err = info.value
+    assert [i for i, _ in err.written] == [0, 1]
+    assert err.unknown == [2, 3]  # must not be re-sent blindly: they may exist
+    assert err.not_written == [4]
+    assert isinstance(err.error, APIResponseValidationError)
+
+
+@pytest.mark.asyncio
+async def test_a_value_that_cannot_be_converted_back_still_reports_every_write() -> None:
+    fake = FakeNinox()
+    client = make(fake)
+
+    def garbled(request: httpx.Request) -> httpx.Response | None:
+        if request.method == "POST" and posts(fake) == 2:
+            return httpx.Response(
+                200, json=[fake.record("A", 1) | {"id": 3, "fields": {"Birthday": "garbage"}}]
+            )
+        return None
+
+    fake.fail = garbled
+    with pytest.raises(BatchWriteError) as info:
+        await client.records.create(
+            [{"Name": "a"}, {"Name": "b"}, {"Name": "c"}], table="A", batch_size=2, convert=True
+        )
+    err = info.value
+    assert [(i, r.id) for i, r in err.written] == [(0, 1), (1, 2), (2, 3)]  # raw records
+    assert err.unknown == err.not_written == []
+    assert "all 3 item(s) were written" in str(err)
+    assert isinstance(err.error, APIResponseValidationError)
+
+
+@pytest.mark.asyncio
 async def test_short_queries_use_get_and_long_ones_post() -> None:
     fake = FakeNinox()
     client = make(fake)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -29,12 +29,12 @@ from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpda
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from ninoxkit._exceptions import InvalidArgumentError, NinoxError
+from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError, NinoxError
 from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import PageTracker
 from ninoxkit._types import opt
 from ninoxkit._validate import check_positive_int, check_record_id
-from ninoxkit._values import encode_fields
+from ninoxkit._values import FieldValueError, encode_fields
 
 __all__ = ["AsyncRecordPager", "AsyncRecords"]
 
@@ -63,6 +63,7 @@ class AsyncRecordPager:
         start_page: int,
         params: Mapping[str, Any],
         convert: bool,
+        typed_filters: Mapping[str, Any] | None = None,
     ) -> None:
         self._records = records
         self._table = table
@@ -73,6 +74,7 @@ class AsyncRecordPager:
         self._start_page = start_page
         self._params = dict(params)
         self._convert = convert
+        self._typed_filters = typed_filters
         self.pages_fetched = 0
         self.repeated_pages = 0
 
@@ -107,12 +109,17 @@ class AsyncRecordPager:
         records = self._records
         team, db = records._ids(self._team_id, self._database_id)
         tid = await records._table_id(self._table, team, db)
+        params = self._params
+        if self._typed_filters is not None:
+            # convert=True: filters are written by the table's field types, like records are.
+            encode = await records._encoder(team, db, tid, convert=True)
+            params = {**params, "filters": _filters_param(encode(self._typed_filters))}
         tracker = PageTracker(
             per_page=self._per_page,
             limit=self._limit,
             start_page=self._start_page,
             # Ninox's default order is ascending ids; order/new/updated change it (§4.9).
-            ordered_by_id=not any(self._params.get(k) for k in ("order", "new", "updated")),
+            ordered_by_id=not any(params.get(k) for k in ("order", "new", "updated")),
         )
         self.pages_fetched = 0
         self.repeated_pages = 0
@@ -125,7 +132,7 @@ class AsyncRecordPager:
                 tid,
                 page=tracker.page,
                 per_page=self._per_page,
-                **self._params,
+                **params,
                 nx_password=records._nx(),
             )
             items, ids = records._page_json(await records._client._send(kwargs))
@@ -198,6 +205,8 @@ class AsyncRecords(AsyncAPIResource):
             raise InvalidArgumentError(f"start_page must be an int ≥ 0, got {start_page!r}")
         if order is not None and (new or updated):
             raise InvalidArgumentError("order cannot be combined with new or updated (§4.9)")
+        if filters is not None and not isinstance(filters, Mapping):
+            raise InvalidArgumentError("filters must be a mapping of field name or id → value")
         for name, value in (("since_id", since_id), ("since_sq", since_sq)):
             if value is not None and (
                 isinstance(value, bool) or not isinstance(value, int) or value < 0
@@ -210,7 +219,10 @@ class AsyncRecords(AsyncAPIResource):
             "updated": opt(updated),
             "since_id": opt(since_id),
             "since_sq": opt(since_sq),
-            "filters": opt(_filters_param(filters)),
+            # With convert=True the filters are encoded once the table's schema is read.
+            "filters": opt(
+                None if filters is None or convert else _filters_param(encode_fields(filters))
+            ),
             "choice_style": opt(choice_style),
             "ids": opt(ids),
             "style": opt(style),
@@ -225,6 +237,7 @@ class AsyncRecords(AsyncAPIResource):
             start_page=start_page,
             params=params,
             convert=convert,
+            typed_filters=filters if convert else None,
         )
 
     async def get(
@@ -279,7 +292,8 @@ class AsyncRecords(AsyncAPIResource):
             raise InvalidArgumentError("find_one needs a non-empty mapping of field → value")
         team, db = self._ids(team_id, database_id)
         tid = await self._table_id(table, team, db)
-        body = FindRecordRequest.from_dict({"filters": encode_fields(filters)})
+        encode = await self._encoder(team, db, tid, convert)
+        body = FindRecordRequest.from_dict({"filters": encode(filters)})
         response = await self._call(
             find_record.asyncio_detailed,
             team,
@@ -373,14 +387,14 @@ class AsyncRecords(AsyncAPIResource):
         rid = check_record_id(record_id)
         team, db = self._ids(team_id, database_id)
         tid = await self._table_id(table, team, db)
-        encoded = await self._encode(fields, team, db, tid, convert)
-        body = RecordUpdate(fields=RecordFields.from_dict(encoded))
+        encode = await self._encoder(team, db, tid, convert)
+        body = RecordUpdate(fields=RecordFields.from_dict(encode(fields)))
         response = await self._call(
             update_record.asyncio_detailed, team, db, tid, rid, body=body, nx_password=self._nx()
         )
         record = self._parsed(response, Record)
         if convert:
-            (record,) = await self._decode([record], team, db, tid)
+            (record,) = await self._decode([record], team, db, tid, after="the record was saved")
         return record
 
     async def delete(
@@ -447,11 +461,10 @@ class AsyncRecords(AsyncAPIResource):
         tid = await self._table_id(table, team, db)
         # Encode and check everything before the first batch leaves: a bad value in item 900
         # must not leave items 1-899 written.
+        encode = await self._encoder(team, db, tid, convert)
         bodies = [
             RecordWrite(
-                fields=RecordFields.from_dict(
-                    await self._encode(item.fields, team, db, tid, convert)
-                ),
+                fields=RecordFields.from_dict(encode(item.fields)),
                 id=opt(item.id),
                 field_upsert=opt(True if item.upsert else None),
             )
@@ -476,18 +489,23 @@ class AsyncRecords(AsyncAPIResource):
                     )
             except NinoxError as exc:
                 raise plan.failure(batch, exc, verb="written") from exc
-            if convert:
-                written = await self._decode(written, team, db, tid)
             plan.done(batch, written)
-        return plan.results()
-
-    async def _encode(
-        self, fields: Mapping[str, Any], team: str, db: str, tid: str, convert: bool
-    ) -> dict[str, Any]:
         if not convert:
-            return encode_fields(fields)
-        info = (await self._schema(team, db)).table(tid)
-        return encode_fields(fields, info.types_by_name(), info.choices_by_name())
+            return plan.results()
+        try:
+            # After every batch is accounted for: what Ninox answered is written either way.
+            return await self._decode(plan.results(), team, db, tid, after="all were written")
+        except APIResponseValidationError as exc:
+            raise plan.unreadable(exc, verb="written") from exc
+
+    async def _encoder(
+        self, team: str, db: str, tid: str, convert: bool
+    ) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+        """How to encode a record's fields: by the table's types and field names with
+        ``convert`` (reading the schema once), else as plain JSON."""
+        if not convert:
+            return encode_fields
+        return (await self._schema(team, db)).table(tid).encode
 
     def _page_json(self, response: httpx.Response) -> tuple[builtins.list[Any], builtins.list[int]]:
         """The records of a listing page or a save's answer as checked JSON, and their ids; a
@@ -499,17 +517,25 @@ class AsyncRecords(AsyncAPIResource):
             raise self._shape_error(response, f"{type(exc).__name__}: {exc}") from exc
 
     async def _decode(
-        self, records: builtins.list[Record], team: str, db: str, tid: str
+        self, records: builtins.list[Record], team: str, db: str, tid: str, *, after: str = ""
     ) -> builtins.list[Record]:
+        """Records with their field values converted by the table's types.
+
+        Raises:
+            APIResponseValidationError: Ninox sent a value that does not fit its field's type
+                (``after`` says what already happened, e.g. that a write went through).
+        """
         info = (await self._schema(team, db)).table(tid)
-        return [self._decode_record(r, info) for r in records]
+        try:
+            return [self._decode_record(r, info) for r in records]
+        except FieldValueError as exc:
+            done = f"{after}, but " if after else ""
+            raise APIResponseValidationError(
+                f"{done}Ninox's answer holds a value that does not fit its field's type: {exc}",
+                status_code=200,
+            ) from exc
 
 
-def _filters_param(filters: Mapping[str, Any] | None) -> str | None:
-    """Encode exact-match filters as Ninox wants them: JSON ``{"fields": {...}}`` (§4.9)."""
-    if filters is None:
-        return None
-    if not isinstance(filters, Mapping):
-        raise InvalidArgumentError("filters must be a mapping of field name or id → value")
-    encoded = encode_fields(filters)
+def _filters_param(encoded: Mapping[str, Any]) -> str:
+    """Exact-match filters (already encoded) as Ninox wants them: ``{"fields": {...}}`` (§4.9)."""
     return json.dumps({"fields": encoded}, ensure_ascii=False, separators=(",", ":"))

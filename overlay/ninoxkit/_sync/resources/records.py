@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -30,13 +30,13 @@ from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpda
 
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from ninoxkit._exceptions import InvalidArgumentError, NinoxError
+from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError, NinoxError
 from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import PageTracker
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
 from ninoxkit._validate import check_positive_int, check_record_id
-from ninoxkit._values import encode_fields
+from ninoxkit._values import FieldValueError, encode_fields
 
 __all__ = ["RecordPager", "Records"]
 
@@ -65,6 +65,7 @@ class RecordPager:
         start_page: int,
         params: Mapping[str, Any],
         convert: bool,
+        typed_filters: Mapping[str, Any] | None = None,
     ) -> None:
         self._records = records
         self._table = table
@@ -75,6 +76,7 @@ class RecordPager:
         self._start_page = start_page
         self._params = dict(params)
         self._convert = convert
+        self._typed_filters = typed_filters
         self.pages_fetched = 0
         self.repeated_pages = 0
 
@@ -109,12 +111,17 @@ class RecordPager:
         records = self._records
         team, db = records._ids(self._team_id, self._database_id)
         tid = records._table_id(self._table, team, db)
+        params = self._params
+        if self._typed_filters is not None:
+            # convert=True: filters are written by the table's field types, like records are.
+            encode = records._encoder(team, db, tid, convert=True)
+            params = {**params, "filters": _filters_param(encode(self._typed_filters))}
         tracker = PageTracker(
             per_page=self._per_page,
             limit=self._limit,
             start_page=self._start_page,
             # Ninox's default order is ascending ids; order/new/updated change it (§4.9).
-            ordered_by_id=not any(self._params.get(k) for k in ("order", "new", "updated")),
+            ordered_by_id=not any(params.get(k) for k in ("order", "new", "updated")),
         )
         self.pages_fetched = 0
         self.repeated_pages = 0
@@ -127,7 +134,7 @@ class RecordPager:
                 tid,
                 page=tracker.page,
                 per_page=self._per_page,
-                **self._params,
+                **params,
                 nx_password=records._nx(),
             )
             items, ids = records._page_json(records._client._send(kwargs))
@@ -200,6 +207,8 @@ class Records(APIResource):
             raise InvalidArgumentError(f"start_page must be an int ≥ 0, got {start_page!r}")
         if order is not None and (new or updated):
             raise InvalidArgumentError("order cannot be combined with new or updated (§4.9)")
+        if filters is not None and not isinstance(filters, Mapping):
+            raise InvalidArgumentError("filters must be a mapping of field name or id → value")
         for name, value in (("since_id", since_id), ("since_sq", since_sq)):
             if value is not None and (
                 isinstance(value, bool) or not isinstance(value, int) or value < 0
@@ -212,7 +221,10 @@ class Records(APIResource):
             "updated": opt(updated),
             "since_id": opt(since_id),
             "since_sq": opt(since_sq),
-            "filters": opt(_filters_param(filters)),
+            # With convert=True the filters are encoded once the table's schema is read.
+            "filters": opt(
+                None if filters is None or convert else _filters_param(encode_fields(filters))
+            ),
             "choice_style": opt(choice_style),
             "ids": opt(ids),
             "style": opt(style),
@@ -227,6 +239,7 @@ class Records(APIResource):
             start_page=start_page,
             params=params,
             convert=convert,
+            typed_filters=filters if convert else None,
         )
 
     def get(
@@ -281,7 +294,8 @@ class Records(APIResource):
             raise InvalidArgumentError("find_one needs a non-empty mapping of field → value")
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
-        body = FindRecordRequest.from_dict({"filters": encode_fields(filters)})
+        encode = self._encoder(team, db, tid, convert)
+        body = FindRecordRequest.from_dict({"filters": encode(filters)})
         response = self._call(
             find_record.sync_detailed,
             team,
@@ -375,14 +389,14 @@ class Records(APIResource):
         rid = check_record_id(record_id)
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
-        encoded = self._encode(fields, team, db, tid, convert)
-        body = RecordUpdate(fields=RecordFields.from_dict(encoded))
+        encode = self._encoder(team, db, tid, convert)
+        body = RecordUpdate(fields=RecordFields.from_dict(encode(fields)))
         response = self._call(
             update_record.sync_detailed, team, db, tid, rid, body=body, nx_password=self._nx()
         )
         record = self._parsed(response, Record)
         if convert:
-            (record,) = self._decode([record], team, db, tid)
+            (record,) = self._decode([record], team, db, tid, after="the record was saved")
         return record
 
     def delete(
@@ -449,9 +463,10 @@ class Records(APIResource):
         tid = self._table_id(table, team, db)
         # Encode and check everything before the first batch leaves: a bad value in item 900
         # must not leave items 1-899 written.
+        encode = self._encoder(team, db, tid, convert)
         bodies = [
             RecordWrite(
-                fields=RecordFields.from_dict(self._encode(item.fields, team, db, tid, convert)),
+                fields=RecordFields.from_dict(encode(item.fields)),
                 id=opt(item.id),
                 field_upsert=opt(True if item.upsert else None),
             )
@@ -476,18 +491,23 @@ class Records(APIResource):
                     )
             except NinoxError as exc:
                 raise plan.failure(batch, exc, verb="written") from exc
-            if convert:
-                written = self._decode(written, team, db, tid)
             plan.done(batch, written)
-        return plan.results()
-
-    def _encode(
-        self, fields: Mapping[str, Any], team: str, db: str, tid: str, convert: bool
-    ) -> dict[str, Any]:
         if not convert:
-            return encode_fields(fields)
-        info = (self._schema(team, db)).table(tid)
-        return encode_fields(fields, info.types_by_name(), info.choices_by_name())
+            return plan.results()
+        try:
+            # After every batch is accounted for: what Ninox answered is written either way.
+            return self._decode(plan.results(), team, db, tid, after="all were written")
+        except APIResponseValidationError as exc:
+            raise plan.unreadable(exc, verb="written") from exc
+
+    def _encoder(
+        self, team: str, db: str, tid: str, convert: bool
+    ) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+        """How to encode a record's fields: by the table's types and field names with
+        ``convert`` (reading the schema once), else as plain JSON."""
+        if not convert:
+            return encode_fields
+        return (self._schema(team, db)).table(tid).encode
 
     def _page_json(self, response: httpx.Response) -> tuple[builtins.list[Any], builtins.list[int]]:
         """The records of a listing page or a save's answer as checked JSON, and their ids; a
@@ -499,17 +519,25 @@ class Records(APIResource):
             raise self._shape_error(response, f"{type(exc).__name__}: {exc}") from exc
 
     def _decode(
-        self, records: builtins.list[Record], team: str, db: str, tid: str
+        self, records: builtins.list[Record], team: str, db: str, tid: str, *, after: str = ""
     ) -> builtins.list[Record]:
+        """Records with their field values converted by the table's types.
+
+        Raises:
+            APIResponseValidationError: Ninox sent a value that does not fit its field's type
+                (``after`` says what already happened, e.g. that a write went through).
+        """
         info = (self._schema(team, db)).table(tid)
-        return [self._decode_record(r, info) for r in records]
+        try:
+            return [self._decode_record(r, info) for r in records]
+        except FieldValueError as exc:
+            done = f"{after}, but " if after else ""
+            raise APIResponseValidationError(
+                f"{done}Ninox's answer holds a value that does not fit its field's type: {exc}",
+                status_code=200,
+            ) from exc
 
 
-def _filters_param(filters: Mapping[str, Any] | None) -> str | None:
-    """Encode exact-match filters as Ninox wants them: JSON ``{"fields": {...}}`` (§4.9)."""
-    if filters is None:
-        return None
-    if not isinstance(filters, Mapping):
-        raise InvalidArgumentError("filters must be a mapping of field name or id → value")
-    encoded = encode_fields(filters)
+def _filters_param(encoded: Mapping[str, Any]) -> str:
+    """Exact-match filters (already encoded) as Ninox wants them: ``{"fields": {...}}`` (§4.9)."""
     return json.dumps({"fields": encoded}, ensure_ascii=False, separators=(",", ":"))
