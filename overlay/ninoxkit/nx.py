@@ -87,8 +87,10 @@ def quote(value: object) -> NX:
             raise NXError(f"NX has no literal for {value!r}")
         if isinstance(value, Decimal) and not value.is_finite():
             raise NXError(f"NX has no literal for {value!r}")
-        text = repr(value) if isinstance(value, float) else format(value, "f")
-        return NX(text)
+        # Positional notation: NX has no exponent syntax ("1e-05" would not parse). repr()
+        # first, so a float is written with its shortest exact digits.
+        number = Decimal(repr(value)) if isinstance(value, float) else value
+        return NX(format(number, "f"))
     if isinstance(value, str):
         return _quote_text(value)
     if isinstance(value, _dt.datetime):

@@ -187,3 +187,13 @@ def test_a_long_operator_chain_is_a_clear_400_or_a_value_never_a_500() -> None:
     assert response.status_code in (200, 400), response.text
     if response.status_code == 200:
         assert response.json() == 800
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**12), 10**12))
+def test_numbers_quoted_by_the_sdk_evaluate_to_themselves(value: float) -> None:
+    from ninoxkit import nx
+
+    # NX numbers are doubles: compare as such (the emulator reads "1234" as an int).
+    result = evaluate(_STORE, _DB, str(nx.quote(value)), allow_writes=False)
+    assert float(result) == float(value)

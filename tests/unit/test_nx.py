@@ -64,6 +64,8 @@ def test_plain_text_stays_readable() -> None:
         (False, "false"),
         (42, "42"),
         (-1.5, "-1.5"),
+        (1e20, "100000000000000000000"),  # NX has no exponent notation
+        (1e-05, "0.00001"),
         (dt.date(2024, 2, 29), "date(2024, 2, 29)"),
         (dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC), "datetime(2024, 1, 2, 3, 4, 5, 0)"),
         (

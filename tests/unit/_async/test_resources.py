@@ -23,6 +23,7 @@ from ninoxkit import (
     FieldValueError,
     InvalidArgumentError,
     NotFoundError,
+    OutcomeUnknownError,
     UnknownNameError,
 )
 
@@ -459,6 +460,31 @@ async def test_responses_are_freed_without_waiting_for_a_garbage_collection() ->
 
 
 @pytest.mark.asyncio
+async def test_an_upload_answered_with_text_returns_it_instead_of_raising() -> None:
+    fake = FakeNinox()
+    fake.add("A", 1)
+    fake.fail = lambda r: httpx.Response(200, text="OK") if r.method == "POST" else None
+    client = make(fake)
+    assert await client.files.upload(1, b"data", table="A", file_name="f.bin") == "OK"
+    assert posts(fake) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_schema_update_whose_answer_was_lost_is_not_resent() -> None:
+    fake = FakeNinox()
+
+    def drop(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadError("connection reset", request=request)
+
+    fake.fail = drop
+    client = make(fake)
+    with pytest.raises(OutcomeUnknownError):
+        await client.undocumented.update_schema({"version": 3, "types": {}})
+    # A repeat would fail the version check and blame the caller's own change as a conflict.
+    assert [r.method for r in fake.requests] == ["PATCH"]
+
+
+@pytest.mark.asyncio
 async def test_download_streams_in_constant_memory() -> None:
     size = 40 * 1024 * 1024
 
@@ -570,6 +596,17 @@ async def test_watch_yields_only_changes_and_follows_the_sequence(
     fake.change_sets = [{"seq": 11, "removes": ["A3"]}, {"seq": 12, "removes": ["A4"]}]
     stopped = [c.seq async for c in client.changes.watch(9, stop=lambda c: c.seq >= 11)]
     assert stopped == [11]
+
+    # Files, views, reports and keys this SDK does not know are changes too.
+    fake.change_sets = [
+        {"seq": 13, "files": [{"rid": "A1", "name": "x.pdf"}]},
+        {"seq": 14, "views": {"v1": {"caption": "All"}}},
+        {"seq": 15, "reports": {"r1": {}}},
+        {"seq": 16, "somethingNew": [1]},
+        {"seq": 17, "updates": {}, "files": [], "views": {}},
+    ]
+    others = [c.seq async for c in client.changes.watch(12, max_polls=5)]
+    assert others == [13, 14, 15, 16]
 
 
 @pytest.mark.asyncio

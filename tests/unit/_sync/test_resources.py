@@ -25,6 +25,7 @@ from ninoxkit import (
     InvalidArgumentError,
     Ninox,
     NotFoundError,
+    OutcomeUnknownError,
     UnknownNameError,
 )
 
@@ -421,6 +422,29 @@ def test_responses_are_freed_without_waiting_for_a_garbage_collection() -> None:
     assert cyclic == []
 
 
+def test_an_upload_answered_with_text_returns_it_instead_of_raising() -> None:
+    fake = FakeNinox()
+    fake.add("A", 1)
+    fake.fail = lambda r: httpx.Response(200, text="OK") if r.method == "POST" else None
+    client = make(fake)
+    assert client.files.upload(1, b"data", table="A", file_name="f.bin") == "OK"
+    assert posts(fake) == 1
+
+
+def test_a_schema_update_whose_answer_was_lost_is_not_resent() -> None:
+    fake = FakeNinox()
+
+    def drop(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadError("connection reset", request=request)
+
+    fake.fail = drop
+    client = make(fake)
+    with pytest.raises(OutcomeUnknownError):
+        client.undocumented.update_schema({"version": 3, "types": {}})
+    # A repeat would fail the version check and blame the caller's own change as a conflict.
+    assert [r.method for r in fake.requests] == ["PATCH"]
+
+
 def test_download_streams_in_constant_memory() -> None:
     size = 40 * 1024 * 1024
 
@@ -525,6 +549,17 @@ def test_watch_yields_only_changes_and_follows_the_sequence(
     fake.change_sets = [{"seq": 11, "removes": ["A3"]}, {"seq": 12, "removes": ["A4"]}]
     stopped = [c.seq for c in client.changes.watch(9, stop=lambda c: c.seq >= 11)]
     assert stopped == [11]
+
+    # Files, views, reports and keys this SDK does not know are changes too.
+    fake.change_sets = [
+        {"seq": 13, "files": [{"rid": "A1", "name": "x.pdf"}]},
+        {"seq": 14, "views": {"v1": {"caption": "All"}}},
+        {"seq": 15, "reports": {"r1": {}}},
+        {"seq": 16, "somethingNew": [1]},
+        {"seq": 17, "updates": {}, "files": [], "views": {}},
+    ]
+    others = [c.seq for c in client.changes.watch(12, max_polls=5)]
+    assert others == [13, 14, 15, 16]
 
 
 def test_records_from_refs_fetches_this_tables_records_and_refuses_others() -> None:

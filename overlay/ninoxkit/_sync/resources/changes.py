@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from ninox_api.api.changes import list_database_changes, list_record_changes, list_table_changes
 from ninox_api.models import ChangeSet
+from ninox_api.types import Unset
 
 from ninoxkit._exceptions import InvalidArgumentError
 from ninoxkit._sync._resource import APIResource
@@ -32,9 +34,15 @@ def _check_since(since_sq: object) -> int:
 
 
 def has_changes(changes: ChangeSet) -> bool:
-    """Whether a change set reports any updated or removed record."""
-    updates = changes.updates.additional_properties if changes.updates else {}
-    return bool(updates) or bool(changes.removes)
+    """Whether a change set reports anything: records updated or removed, files, views,
+    reports, or a key this SDK does not know (§4.17 documents no complete list)."""
+    parts: list[Any] = [changes.removes, changes.files, changes.additional_properties]
+    parts += [
+        part.additional_properties
+        for part in (changes.updates, changes.views, changes.reports)
+        if not isinstance(part, Unset)
+    ]
+    return any(part for part in parts if not isinstance(part, Unset))
 
 
 class Changes(APIResource):

@@ -83,7 +83,8 @@ class Files(APIResource):
             content_type: MIME type; default guessed from the name.
 
         Returns:
-            What Ninox answers (undocumented; the emulator answers the file's metadata).
+            What Ninox answers (undocumented; the emulator answers the file's metadata): decoded
+            JSON, the text of a non-JSON answer, or ``None`` for an empty one.
 
         Raises:
             InvalidArgumentError: no file name, a text-mode file, or a missing path.
@@ -107,7 +108,14 @@ class Files(APIResource):
         finally:
             if opened is not None:
                 opened.close()
-        return response.json() if response.content.strip() else None
+        if not response.content.strip():
+            return None
+        try:
+            return response.json()
+        except ValueError:
+            # The answer is undocumented; the upload went through, so a non-JSON answer is
+            # returned as text rather than raised (a caller retrying would attach it twice).
+            return response.text
 
     def download(
         self,

@@ -69,8 +69,9 @@ class Undocumented(APIResource):
             db,
             body=body,
             format_scripts=opt("T" if format_scripts else None),
-            # Versioned (optimistic concurrency): a repeat after success fails, never doubles.
-            idempotent=True,
+            # Not re-sent once it may have landed: the repeat of a write that went through would
+            # fail the version check and blame the caller's own change as a conflict.
+            idempotent=False,
             nx_password=self._nx(),
         )
         return self._parsed(response, SchemaVersion)
