@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from ninox_api.models import Record, RecordFields
-from ninox_api.types import Response, Unset
+from ninox_api.types import Response
 
 from ninoxkit._config import TimeoutTypes
 from ninoxkit._exceptions import APIResponseValidationError
 from ninoxkit._schema import Schema, TableInfo
-from ninoxkit._types import NOT_GIVEN, AsyncOperation, NotGiven, opt
+from ninoxkit._types import NOT_GIVEN, AsyncOperation, NotGiven
 from ninoxkit._validate import check_id
 
 if TYPE_CHECKING:
@@ -88,10 +88,6 @@ class AsyncAPIResource:
             check_id("team_id", self._team_id(team_id)),
             check_id("database_id", self._database_id(database_id)),
         )
-
-    def _nx(self) -> str | Unset:
-        """The ``nx-password`` header value for database calls (``UNSET`` when none is set)."""
-        return opt(self._client._options.database_password)
 
     async def _schema(self, team: str, db: str) -> Schema:
         return await self._client._schema_for(team, db)

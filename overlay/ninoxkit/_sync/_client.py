@@ -101,12 +101,14 @@ class _AsyncSender:
         *,
         base_url: str,
         headers: Mapping[str, str],
+        credentials: Mapping[str, str],
         timeout: httpx.Timeout,
     ) -> None:
         self._inner = inner
         self._transport = transport
         self._base_url = base_url
         self._headers = headers
+        self._credentials = credentials
         self._timeout = timeout
 
     def __repr__(self) -> str:
@@ -126,9 +128,12 @@ class _AsyncSender:
     ) -> httpx.Response:
         """Build and send one request (the subset of ``httpx.Client.request`` that the
         generated code, :meth:`Ninox.request` and the streaming seam use)."""
-        merged = dict(self._headers)
+        # Case-insensitive, so a caller's "user-agent" replaces ours instead of adding a second
+        # one; the credentials are set last, so they are always the client's own.
+        merged = httpx.Headers(self._headers)
         if headers:
             merged.update(headers)
+        merged.update(self._credentials)
         url = self._base_url + url
         if not params:
             params = None  # generated code passes {}; httpx would re-parse the URL to add none
@@ -244,9 +249,12 @@ class Ninox:
             shared.inner,
             transport,
             base_url=options.base_url,
-            headers={
-                "User-Agent": f"ninoxkit/{__version__}",
+            headers={"User-Agent": f"ninoxkit/{__version__}"},
+            # Every request carries the database password when one is set (it only matters to
+            # database paths); no call site has to remember it.
+            credentials={
                 "Authorization": f"Bearer {options.api_key}",
+                **({"nx-password": options.database_password} if options.database_password else {}),
             },
             timeout=options.timeout,
         )
@@ -594,7 +602,7 @@ class Ninox:
             content: A raw body.
             files: Multipart files (as ``httpx`` takes them).
             data: Multipart or form fields.
-            headers: Extra headers (``Authorization`` is always set by ninoxkit).
+            headers: Extra headers (``Authorization`` and ``nx-password`` are always ninoxkit's).
             idempotent: See :meth:`_call`; default by method.
             max_retries: Override for this call.
             timeout: Override for this call.

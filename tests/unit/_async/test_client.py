@@ -110,6 +110,32 @@ async def test_a_query_in_the_path_with_params_is_left_to_httpx() -> None:
 
 
 @pytest.mark.asyncio
+async def test_caller_headers_replace_ours_case_insensitively_but_never_the_credentials() -> None:
+    script = Script([ok({})])
+    client = make(script, database_password="pw")
+    await client.request(
+        "GET",
+        "/teams",
+        headers={"user-agent": "mine", "authorization": "Bearer other", "NX-Password": "x"},
+    )
+    sent = script.requests[0].headers
+    assert sent.get_list("user-agent") == ["mine"]
+    assert sent.get_list("authorization") == [f"Bearer {KEY}"]
+    assert sent.get_list("nx-password") == ["pw"]
+
+
+@pytest.mark.asyncio
+async def test_database_password_reaches_every_call_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    script = Script([ok([]), ok({}), ok([])])
+    client = make(script, database_password="pw", team_id="t", database_id="d")
+    await client.tables.list()  # a generated operation
+    await client.request("GET", "/teams/t/databases/d/tables")  # the escape hatch
+    monkeypatch.setenv("NINOX_DATABASE_PASSWORD", "from-env")
+    await make(script, team_id="t", database_id="d").tables.list()
+    assert [r.headers.get("nx-password") for r in script.requests] == ["pw", "pw", "from-env"]
+
+
+@pytest.mark.asyncio
 async def test_users_client_default_params_are_kept() -> None:
     script = Script([ok({}), ok({})])
     http = httpx.AsyncClient(transport=httpx.MockTransport(script), params={"tenant": "t 1"})

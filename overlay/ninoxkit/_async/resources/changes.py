@@ -63,12 +63,11 @@ class AsyncChanges(AsyncAPIResource):
         """
         since = _check_since(since_sq)
         team, db = self._ids(team_id, database_id)
-        pw = self._nx()
         if table is None:
             if record_id is not None:
                 raise InvalidArgumentError("record_id needs table")
             response = await self._call(
-                list_database_changes.asyncio_detailed, team, db, since_sq=since, nx_password=pw
+                list_database_changes.asyncio_detailed, team, db, since_sq=since
             )
         else:
             tid = await self._table_id(table, team, db)
@@ -79,7 +78,6 @@ class AsyncChanges(AsyncAPIResource):
                     db,
                     tid,
                     since_sq=since,
-                    nx_password=pw,
                 )
             else:
                 rid = check_record_id(record_id)
@@ -90,7 +88,6 @@ class AsyncChanges(AsyncAPIResource):
                     tid,
                     rid,
                     since_sq=since,
-                    nx_password=pw,
                 )
         return self._parsed(response, ChangeSet)
 

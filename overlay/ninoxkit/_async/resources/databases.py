@@ -29,7 +29,7 @@ class AsyncDatabases(AsyncAPIResource):
         See :meth:`schema` for the parsed, searchable form.
         """
         team, db = self._ids(team_id, database_id)
-        response = await self._call(get_database.asyncio_detailed, team, db, nx_password=self._nx())
+        response = await self._call(get_database.asyncio_detailed, team, db)
         return self._parsed(response, DatabaseSchema)
 
     async def schema(self, *, team_id: str | None = None, database_id: str | None = None) -> Schema:

@@ -54,9 +54,7 @@ class AsyncFiles(AsyncAPIResource):
     ) -> list[FileMeta]:
         """List a record's attachments."""
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
-        response = await self._call(
-            list_files.asyncio_detailed, team, db, tid, rid, nx_password=self._nx()
-        )
+        response = await self._call(list_files.asyncio_detailed, team, db, tid, rid)
         return self._parsed_list(response, FileMeta)
 
     async def upload(
@@ -100,7 +98,7 @@ class AsyncFiles(AsyncAPIResource):
             )
             if field is not None:
                 body.field_name = check_id("field", field)
-            kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body, nx_password=self._nx())
+            kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body)
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
             # A repeated upload would attach the file twice.
@@ -197,7 +195,7 @@ class AsyncFiles(AsyncAPIResource):
         """Yield a file's content in chunks of at most ``chunk_size`` bytes (constant memory)."""
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        kwargs = download_file._get_kwargs(team, db, tid, rid, name, nx_password=self._nx())
+        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
         async with self._client._stream(kwargs) as response:
             async for chunk in response.aiter_bytes(chunk_size):
                 yield chunk
@@ -214,9 +212,7 @@ class AsyncFiles(AsyncAPIResource):
         """Delete an attachment."""
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        await self._call(
-            delete_file.asyncio_detailed, team, db, tid, rid, name, nx_password=self._nx()
-        )
+        await self._call(delete_file.asyncio_detailed, team, db, tid, rid, name)
 
     async def metadata(
         self,
@@ -230,9 +226,7 @@ class AsyncFiles(AsyncAPIResource):
         """Get an attachment's metadata (name, content type, size, …)."""
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        response = await self._call(
-            get_file_metadata.asyncio_detailed, team, db, tid, rid, name, nx_password=self._nx()
-        )
+        response = await self._call(get_file_metadata.asyncio_detailed, team, db, tid, rid, name)
         return self._parsed(response, FileMeta)
 
     async def thumbnail(
@@ -247,9 +241,7 @@ class AsyncFiles(AsyncAPIResource):
         """Get an attachment's JPEG thumbnail."""
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        response = await self._call(
-            get_file_thumbnail.asyncio_detailed, team, db, tid, rid, name, nx_password=self._nx()
-        )
+        response = await self._call(get_file_thumbnail.asyncio_detailed, team, db, tid, rid, name)
         return response.content
 
     async def _record_path(

@@ -127,13 +127,7 @@ class AsyncRecordPager:
             # The generated request description, sent as is. The body is checked here and
             # built into models by the caller (``_models``): a listing builds every record.
             kwargs = list_records._get_kwargs(
-                team,
-                db,
-                tid,
-                page=tracker.page,
-                per_page=self._per_page,
-                **params,
-                nx_password=records._nx(),
+                team, db, tid, page=tracker.page, per_page=self._per_page, **params
             )
             items, ids = records._page_json(await records._client._send(kwargs))
             fresh = tracker.accept(items, ids)
@@ -267,7 +261,6 @@ class AsyncRecords(AsyncAPIResource):
             rid,
             choice_style=opt(choice_style),
             style=opt(style),
-            nx_password=self._nx(),
         )
         record = self._parsed(response, Record)
         if convert:
@@ -301,7 +294,6 @@ class AsyncRecords(AsyncAPIResource):
             tid,
             body=body,
             idempotent=True,  # a lookup: safe to repeat
-            nx_password=self._nx(),
         )
         parsed = response.parsed
         if parsed is None and not response.content.strip():
@@ -389,9 +381,7 @@ class AsyncRecords(AsyncAPIResource):
         tid = await self._table_id(table, team, db)
         encode = await self._encoder(team, db, tid, convert)
         body = RecordUpdate(fields=RecordFields.from_dict(encode(fields)))
-        response = await self._call(
-            update_record.asyncio_detailed, team, db, tid, rid, body=body, nx_password=self._nx()
-        )
+        response = await self._call(update_record.asyncio_detailed, team, db, tid, rid, body=body)
         record = self._parsed(response, Record)
         if convert:
             (record,) = await self._decode([record], team, db, tid, after="the record was saved")
@@ -409,7 +399,7 @@ class AsyncRecords(AsyncAPIResource):
         rid = check_record_id(record_id)
         team, db = self._ids(team_id, database_id)
         tid = await self._table_id(table, team, db)
-        await self._call(delete_record.asyncio_detailed, team, db, tid, rid, nx_password=self._nx())
+        await self._call(delete_record.asyncio_detailed, team, db, tid, rid)
 
     async def delete_many(
         self,
@@ -433,14 +423,7 @@ class AsyncRecords(AsyncAPIResource):
         for batch in plan.batches():
             chunk = [ids[i] for i in batch]
             try:
-                await self._call(
-                    delete_records.asyncio_detailed,
-                    team,
-                    db,
-                    tid,
-                    body=chunk,
-                    nx_password=self._nx(),
-                )
+                await self._call(delete_records.asyncio_detailed, team, db, tid, body=chunk)
             except NinoxError as exc:
                 raise plan.failure(batch, exc, verb="deleted") from exc
             plan.done(batch, [None] * len(batch))
@@ -476,7 +459,7 @@ class AsyncRecords(AsyncAPIResource):
             try:
                 # The generated request, sent as is; the answer is parsed by the pager's fast
                 # constructor (``_models``), since a bulk write gets every record back.
-                kwargs = save_records._get_kwargs(team, db, tid, body=chunk, nx_password=self._nx())
+                kwargs = save_records._get_kwargs(team, db, tid, body=chunk)
                 response = await self._client._send(
                     kwargs,
                     # Re-sending is safe only when every item names its record (§4.12).

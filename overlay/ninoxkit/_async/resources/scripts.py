@@ -42,9 +42,7 @@ class AsyncScripts(AsyncAPIResource):
         nx = _check_script(script)
         team, db = self._ids(team_id, database_id)
         if len(self._client.base_url) + 120 + 3 * len(nx.encode()) <= MAX_QUERY_URL_LENGTH:
-            response = await self._call(
-                evaluate_query.asyncio_detailed, team, db, query=nx, nx_password=self._nx()
-            )
+            response = await self._call(evaluate_query.asyncio_detailed, team, db, query=nx)
         else:
             response = await self._call(
                 run_query.asyncio_detailed,
@@ -52,7 +50,6 @@ class AsyncScripts(AsyncAPIResource):
                 db,
                 body=QueryRequest(query=nx),
                 idempotent=True,  # read-only (§4.6): repeating it changes nothing
-                nx_password=self._nx(),
             )
         return self._json(response)
 
@@ -70,11 +67,6 @@ class AsyncScripts(AsyncAPIResource):
         nx = _check_script(script)
         team, db = self._ids(team_id, database_id)
         response = await self._call(
-            exec_script.asyncio_detailed,
-            team,
-            db,
-            body=QueryRequest(query=nx),
-            idempotent=False,
-            nx_password=self._nx(),
+            exec_script.asyncio_detailed, team, db, body=QueryRequest(query=nx), idempotent=False
         )
         return self._json(response)

@@ -18,7 +18,7 @@ class AsyncTables(AsyncAPIResource):
     ) -> list[Table]:
         """List the tables of a database, each with its fields."""
         team, db = self._ids(team_id, database_id)
-        response = await self._call(list_tables.asyncio_detailed, team, db, nx_password=self._nx())
+        response = await self._call(list_tables.asyncio_detailed, team, db)
         return self._parsed_list(response, Table)
 
     async def get(
@@ -27,7 +27,5 @@ class AsyncTables(AsyncAPIResource):
         """Get one table by id or caption (captions are resolved through :meth:`list`, cached)."""
         team, db = self._ids(team_id, database_id)
         tid = await self._table_id(table, team, db)
-        response = await self._call(
-            get_table.asyncio_detailed, team, db, tid, nx_password=self._nx()
-        )
+        response = await self._call(get_table.asyncio_detailed, team, db, tid)
         return self._parsed(response, Table)

@@ -44,7 +44,6 @@ class AsyncUndocumented(AsyncAPIResource):
             team,
             db,
             include_reports_and_views=opt(include_reports_and_views or None),
-            nx_password=self._nx(),
         )
         return self._parsed(response, SchemaDocument)
 
@@ -70,7 +69,6 @@ class AsyncUndocumented(AsyncAPIResource):
             # Not re-sent once it may have landed: the repeat of a write that went through would
             # fail the version check and blame the caller's own change as a conflict.
             idempotent=False,
-            nx_password=self._nx(),
         )
         return self._parsed(response, SchemaVersion)
 
@@ -80,11 +78,7 @@ class AsyncUndocumented(AsyncAPIResource):
         """List print reports (§4.18)."""
         team, db = self._ids(team_id, database_id)
         response = await self._call(
-            list_reports.asyncio_detailed,
-            team,
-            db,
-            full_report=opt(full or None),
-            nx_password=self._nx(),
+            list_reports.asyncio_detailed, team, db, full_report=opt(full or None)
         )
         return self._parsed_list(response, Report)
 
@@ -94,9 +88,7 @@ class AsyncUndocumented(AsyncAPIResource):
         """Get one print report."""
         team, db = self._ids(team_id, database_id)
         rid = check_id("report_id", report_id)
-        response = await self._call(
-            get_report.asyncio_detailed, team, db, rid, nx_password=self._nx()
-        )
+        response = await self._call(get_report.asyncio_detailed, team, db, rid)
         return self._parsed(response, Report)
 
     async def update_reports(
@@ -109,9 +101,7 @@ class AsyncUndocumented(AsyncAPIResource):
         """Write complete report definitions (§4.18 [1]); returns Ninox's undocumented answer."""
         team, db = self._ids(team_id, database_id)
         body = [r if isinstance(r, Report) else Report.from_dict(dict(r)) for r in reports]
-        response = await self._call(
-            update_reports.asyncio_detailed, team, db, body=body, nx_password=self._nx()
-        )
+        response = await self._call(update_reports.asyncio_detailed, team, db, body=body)
         return self._json(response)
 
     async def list_report_files(
@@ -120,9 +110,7 @@ class AsyncUndocumented(AsyncAPIResource):
         """File names of a report's templates."""
         team, db = self._ids(team_id, database_id)
         rid = check_id("report_id", report_id)
-        response = await self._call(
-            list_report_files.asyncio_detailed, team, db, rid, nx_password=self._nx()
-        )
+        response = await self._call(list_report_files.asyncio_detailed, team, db, rid)
         return [str(name) for name in self._parsed_list(response, str)]
 
     async def download_report_file(
@@ -137,7 +125,5 @@ class AsyncUndocumented(AsyncAPIResource):
         team, db = self._ids(team_id, database_id)
         rid = check_id("report_id", report_id)
         name = check_id("file_name", file_name)
-        response = await self._call(
-            download_report_file.asyncio_detailed, team, db, rid, name, nx_password=self._nx()
-        )
+        response = await self._call(download_report_file.asyncio_detailed, team, db, rid, name)
         return response.content

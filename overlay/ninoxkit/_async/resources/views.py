@@ -43,17 +43,11 @@ class AsyncViews(AsyncAPIResource):
         team, db = self._ids(team_id, database_id)
         if table is None:
             response = await self._call(
-                list_views.asyncio_detailed,
-                team,
-                db,
-                full_view=opt(full or None),
-                nx_password=self._nx(),
+                list_views.asyncio_detailed, team, db, full_view=opt(full or None)
             )
         else:
             tid = await self._table_id(table, team, db)
-            response = await self._call(
-                list_table_views.asyncio_detailed, team, db, tid, nx_password=self._nx()
-            )
+            response = await self._call(list_table_views.asyncio_detailed, team, db, tid)
         return self._parsed_list(response, View)
 
     async def get(
@@ -62,9 +56,7 @@ class AsyncViews(AsyncAPIResource):
         """Get one complete view definition."""
         team, db = self._ids(team_id, database_id)
         vid = check_id("view_id", view_id)
-        response = await self._call(
-            get_view.asyncio_detailed, team, db, vid, nx_password=self._nx()
-        )
+        response = await self._call(get_view.asyncio_detailed, team, db, vid)
         return self._parsed(response, View)
 
     async def update(
@@ -81,9 +73,7 @@ class AsyncViews(AsyncAPIResource):
         """
         team, db = self._ids(team_id, database_id)
         body = [v if isinstance(v, View) else View.from_dict(dict(v)) for v in views]
-        response = await self._call(
-            update_views.asyncio_detailed, team, db, body=body, nx_password=self._nx()
-        )
+        response = await self._call(update_views.asyncio_detailed, team, db, body=body)
         return self._json(response)
 
     async def get_share(
@@ -96,9 +86,7 @@ class AsyncViews(AsyncAPIResource):
     ) -> ViewShare:
         """Get the public share of a view."""
         team, db, tid, vid = await self._share_path(table, view_id, team_id, database_id)
-        response = await self._call(
-            get_view_share.asyncio_detailed, team, db, tid, vid, nx_password=self._nx()
-        )
+        response = await self._call(get_view_share.asyncio_detailed, team, db, tid, vid)
         return self._parsed(response, ViewShare)
 
     async def share(
@@ -121,7 +109,6 @@ class AsyncViews(AsyncAPIResource):
             vid,
             body=body,
             idempotent=True,  # create-or-update of one share: repeating it changes nothing
-            nx_password=self._nx(),
         )
         return self._parsed(response, ViewShare)
 
@@ -135,7 +122,7 @@ class AsyncViews(AsyncAPIResource):
     ) -> None:
         """Remove the public share of a view."""
         team, db, tid, vid = await self._share_path(table, view_id, team_id, database_id)
-        await self._call(unshare_view.asyncio_detailed, team, db, tid, vid, nx_password=self._nx())
+        await self._call(unshare_view.asyncio_detailed, team, db, tid, vid)
 
     async def _share_path(
         self, table: str, view_id: str, team_id: str | None, database_id: str | None

@@ -65,13 +65,10 @@ class Changes(APIResource):
         """
         since = _check_since(since_sq)
         team, db = self._ids(team_id, database_id)
-        pw = self._nx()
         if table is None:
             if record_id is not None:
                 raise InvalidArgumentError("record_id needs table")
-            response = self._call(
-                list_database_changes.sync_detailed, team, db, since_sq=since, nx_password=pw
-            )
+            response = self._call(list_database_changes.sync_detailed, team, db, since_sq=since)
         else:
             tid = self._table_id(table, team, db)
             if record_id is None:
@@ -81,7 +78,6 @@ class Changes(APIResource):
                     db,
                     tid,
                     since_sq=since,
-                    nx_password=pw,
                 )
             else:
                 rid = check_record_id(record_id)
@@ -92,7 +88,6 @@ class Changes(APIResource):
                     tid,
                     rid,
                     since_sq=since,
-                    nx_password=pw,
                 )
         return self._parsed(response, ChangeSet)
 

@@ -29,7 +29,7 @@ class Databases(APIResource):
         See :meth:`schema` for the parsed, searchable form.
         """
         team, db = self._ids(team_id, database_id)
-        response = self._call(get_database.sync_detailed, team, db, nx_password=self._nx())
+        response = self._call(get_database.sync_detailed, team, db)
         return self._parsed(response, DatabaseSchema)
 
     def schema(self, *, team_id: str | None = None, database_id: str | None = None) -> Schema:

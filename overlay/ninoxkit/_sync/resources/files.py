@@ -56,7 +56,7 @@ class Files(APIResource):
     ) -> list[FileMeta]:
         """List a record's attachments."""
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
-        response = self._call(list_files.sync_detailed, team, db, tid, rid, nx_password=self._nx())
+        response = self._call(list_files.sync_detailed, team, db, tid, rid)
         return self._parsed_list(response, FileMeta)
 
     def upload(
@@ -100,7 +100,7 @@ class Files(APIResource):
             )
             if field is not None:
                 body.field_name = check_id("field", field)
-            kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body, nx_password=self._nx())
+            kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body)
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
             # A repeated upload would attach the file twice.
@@ -195,7 +195,7 @@ class Files(APIResource):
         """Yield a file's content in chunks of at most ``chunk_size`` bytes (constant memory)."""
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        kwargs = download_file._get_kwargs(team, db, tid, rid, name, nx_password=self._nx())
+        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
         with self._client._stream(kwargs) as response:
             for chunk in response.iter_bytes(chunk_size):
                 yield chunk
@@ -212,7 +212,7 @@ class Files(APIResource):
         """Delete an attachment."""
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        self._call(delete_file.sync_detailed, team, db, tid, rid, name, nx_password=self._nx())
+        self._call(delete_file.sync_detailed, team, db, tid, rid, name)
 
     def metadata(
         self,
@@ -226,9 +226,7 @@ class Files(APIResource):
         """Get an attachment's metadata (name, content type, size, …)."""
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        response = self._call(
-            get_file_metadata.sync_detailed, team, db, tid, rid, name, nx_password=self._nx()
-        )
+        response = self._call(get_file_metadata.sync_detailed, team, db, tid, rid, name)
         return self._parsed(response, FileMeta)
 
     def thumbnail(
@@ -243,9 +241,7 @@ class Files(APIResource):
         """Get an attachment's JPEG thumbnail."""
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        response = self._call(
-            get_file_thumbnail.sync_detailed, team, db, tid, rid, name, nx_password=self._nx()
-        )
+        response = self._call(get_file_thumbnail.sync_detailed, team, db, tid, rid, name)
         return response.content
 
     def _record_path(

@@ -129,13 +129,7 @@ class RecordPager:
             # The generated request description, sent as is. The body is checked here and
             # built into models by the caller (``_models``): a listing builds every record.
             kwargs = list_records._get_kwargs(
-                team,
-                db,
-                tid,
-                page=tracker.page,
-                per_page=self._per_page,
-                **params,
-                nx_password=records._nx(),
+                team, db, tid, page=tracker.page, per_page=self._per_page, **params
             )
             items, ids = records._page_json(records._client._send(kwargs))
             fresh = tracker.accept(items, ids)
@@ -269,7 +263,6 @@ class Records(APIResource):
             rid,
             choice_style=opt(choice_style),
             style=opt(style),
-            nx_password=self._nx(),
         )
         record = self._parsed(response, Record)
         if convert:
@@ -303,7 +296,6 @@ class Records(APIResource):
             tid,
             body=body,
             idempotent=True,  # a lookup: safe to repeat
-            nx_password=self._nx(),
         )
         parsed = response.parsed
         if parsed is None and not response.content.strip():
@@ -391,9 +383,7 @@ class Records(APIResource):
         tid = self._table_id(table, team, db)
         encode = self._encoder(team, db, tid, convert)
         body = RecordUpdate(fields=RecordFields.from_dict(encode(fields)))
-        response = self._call(
-            update_record.sync_detailed, team, db, tid, rid, body=body, nx_password=self._nx()
-        )
+        response = self._call(update_record.sync_detailed, team, db, tid, rid, body=body)
         record = self._parsed(response, Record)
         if convert:
             (record,) = self._decode([record], team, db, tid, after="the record was saved")
@@ -411,7 +401,7 @@ class Records(APIResource):
         rid = check_record_id(record_id)
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
-        self._call(delete_record.sync_detailed, team, db, tid, rid, nx_password=self._nx())
+        self._call(delete_record.sync_detailed, team, db, tid, rid)
 
     def delete_many(
         self,
@@ -435,14 +425,7 @@ class Records(APIResource):
         for batch in plan.batches():
             chunk = [ids[i] for i in batch]
             try:
-                self._call(
-                    delete_records.sync_detailed,
-                    team,
-                    db,
-                    tid,
-                    body=chunk,
-                    nx_password=self._nx(),
-                )
+                self._call(delete_records.sync_detailed, team, db, tid, body=chunk)
             except NinoxError as exc:
                 raise plan.failure(batch, exc, verb="deleted") from exc
             plan.done(batch, [None] * len(batch))
@@ -478,7 +461,7 @@ class Records(APIResource):
             try:
                 # The generated request, sent as is; the answer is parsed by the pager's fast
                 # constructor (``_models``), since a bulk write gets every record back.
-                kwargs = save_records._get_kwargs(team, db, tid, body=chunk, nx_password=self._nx())
+                kwargs = save_records._get_kwargs(team, db, tid, body=chunk)
                 response = self._client._send(
                     kwargs,
                     # Re-sending is safe only when every item names its record (§4.12).

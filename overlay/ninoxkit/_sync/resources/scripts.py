@@ -44,9 +44,7 @@ class Scripts(APIResource):
         nx = _check_script(script)
         team, db = self._ids(team_id, database_id)
         if len(self._client.base_url) + 120 + 3 * len(nx.encode()) <= MAX_QUERY_URL_LENGTH:
-            response = self._call(
-                evaluate_query.sync_detailed, team, db, query=nx, nx_password=self._nx()
-            )
+            response = self._call(evaluate_query.sync_detailed, team, db, query=nx)
         else:
             response = self._call(
                 run_query.sync_detailed,
@@ -54,7 +52,6 @@ class Scripts(APIResource):
                 db,
                 body=QueryRequest(query=nx),
                 idempotent=True,  # read-only (§4.6): repeating it changes nothing
-                nx_password=self._nx(),
             )
         return self._json(response)
 
@@ -72,11 +69,6 @@ class Scripts(APIResource):
         nx = _check_script(script)
         team, db = self._ids(team_id, database_id)
         response = self._call(
-            exec_script.sync_detailed,
-            team,
-            db,
-            body=QueryRequest(query=nx),
-            idempotent=False,
-            nx_password=self._nx(),
+            exec_script.sync_detailed, team, db, body=QueryRequest(query=nx), idempotent=False
         )
         return self._json(response)

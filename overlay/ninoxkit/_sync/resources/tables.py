@@ -18,7 +18,7 @@ class Tables(APIResource):
     def list(self, *, team_id: str | None = None, database_id: str | None = None) -> list[Table]:
         """List the tables of a database, each with its fields."""
         team, db = self._ids(team_id, database_id)
-        response = self._call(list_tables.sync_detailed, team, db, nx_password=self._nx())
+        response = self._call(list_tables.sync_detailed, team, db)
         return self._parsed_list(response, Table)
 
     def get(
@@ -27,5 +27,5 @@ class Tables(APIResource):
         """Get one table by id or caption (captions are resolved through :meth:`list`, cached)."""
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
-        response = self._call(get_table.sync_detailed, team, db, tid, nx_password=self._nx())
+        response = self._call(get_table.sync_detailed, team, db, tid)
         return self._parsed(response, Table)

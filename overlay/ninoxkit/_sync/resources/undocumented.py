@@ -46,7 +46,6 @@ class Undocumented(APIResource):
             team,
             db,
             include_reports_and_views=opt(include_reports_and_views or None),
-            nx_password=self._nx(),
         )
         return self._parsed(response, SchemaDocument)
 
@@ -72,7 +71,6 @@ class Undocumented(APIResource):
             # Not re-sent once it may have landed: the repeat of a write that went through would
             # fail the version check and blame the caller's own change as a conflict.
             idempotent=False,
-            nx_password=self._nx(),
         )
         return self._parsed(response, SchemaVersion)
 
@@ -81,13 +79,7 @@ class Undocumented(APIResource):
     ) -> list[Report]:
         """List print reports (§4.18)."""
         team, db = self._ids(team_id, database_id)
-        response = self._call(
-            list_reports.sync_detailed,
-            team,
-            db,
-            full_report=opt(full or None),
-            nx_password=self._nx(),
-        )
+        response = self._call(list_reports.sync_detailed, team, db, full_report=opt(full or None))
         return self._parsed_list(response, Report)
 
     def get_report(
@@ -96,7 +88,7 @@ class Undocumented(APIResource):
         """Get one print report."""
         team, db = self._ids(team_id, database_id)
         rid = check_id("report_id", report_id)
-        response = self._call(get_report.sync_detailed, team, db, rid, nx_password=self._nx())
+        response = self._call(get_report.sync_detailed, team, db, rid)
         return self._parsed(response, Report)
 
     def update_reports(
@@ -109,9 +101,7 @@ class Undocumented(APIResource):
         """Write complete report definitions (§4.18 [1]); returns Ninox's undocumented answer."""
         team, db = self._ids(team_id, database_id)
         body = [r if isinstance(r, Report) else Report.from_dict(dict(r)) for r in reports]
-        response = self._call(
-            update_reports.sync_detailed, team, db, body=body, nx_password=self._nx()
-        )
+        response = self._call(update_reports.sync_detailed, team, db, body=body)
         return self._json(response)
 
     def list_report_files(
@@ -120,9 +110,7 @@ class Undocumented(APIResource):
         """File names of a report's templates."""
         team, db = self._ids(team_id, database_id)
         rid = check_id("report_id", report_id)
-        response = self._call(
-            list_report_files.sync_detailed, team, db, rid, nx_password=self._nx()
-        )
+        response = self._call(list_report_files.sync_detailed, team, db, rid)
         return [str(name) for name in self._parsed_list(response, str)]
 
     def download_report_file(
@@ -137,7 +125,5 @@ class Undocumented(APIResource):
         team, db = self._ids(team_id, database_id)
         rid = check_id("report_id", report_id)
         name = check_id("file_name", file_name)
-        response = self._call(
-            download_report_file.sync_detailed, team, db, rid, name, nx_password=self._nx()
-        )
+        response = self._call(download_report_file.sync_detailed, team, db, rid, name)
         return response.content

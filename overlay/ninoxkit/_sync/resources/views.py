@@ -44,18 +44,10 @@ class Views(APIResource):
         """
         team, db = self._ids(team_id, database_id)
         if table is None:
-            response = self._call(
-                list_views.sync_detailed,
-                team,
-                db,
-                full_view=opt(full or None),
-                nx_password=self._nx(),
-            )
+            response = self._call(list_views.sync_detailed, team, db, full_view=opt(full or None))
         else:
             tid = self._table_id(table, team, db)
-            response = self._call(
-                list_table_views.sync_detailed, team, db, tid, nx_password=self._nx()
-            )
+            response = self._call(list_table_views.sync_detailed, team, db, tid)
         return self._parsed_list(response, View)
 
     def get(
@@ -64,7 +56,7 @@ class Views(APIResource):
         """Get one complete view definition."""
         team, db = self._ids(team_id, database_id)
         vid = check_id("view_id", view_id)
-        response = self._call(get_view.sync_detailed, team, db, vid, nx_password=self._nx())
+        response = self._call(get_view.sync_detailed, team, db, vid)
         return self._parsed(response, View)
 
     def update(
@@ -81,9 +73,7 @@ class Views(APIResource):
         """
         team, db = self._ids(team_id, database_id)
         body = [v if isinstance(v, View) else View.from_dict(dict(v)) for v in views]
-        response = self._call(
-            update_views.sync_detailed, team, db, body=body, nx_password=self._nx()
-        )
+        response = self._call(update_views.sync_detailed, team, db, body=body)
         return self._json(response)
 
     def get_share(
@@ -96,9 +86,7 @@ class Views(APIResource):
     ) -> ViewShare:
         """Get the public share of a view."""
         team, db, tid, vid = self._share_path(table, view_id, team_id, database_id)
-        response = self._call(
-            get_view_share.sync_detailed, team, db, tid, vid, nx_password=self._nx()
-        )
+        response = self._call(get_view_share.sync_detailed, team, db, tid, vid)
         return self._parsed(response, ViewShare)
 
     def share(
@@ -121,7 +109,6 @@ class Views(APIResource):
             vid,
             body=body,
             idempotent=True,  # create-or-update of one share: repeating it changes nothing
-            nx_password=self._nx(),
         )
         return self._parsed(response, ViewShare)
 
@@ -135,7 +122,7 @@ class Views(APIResource):
     ) -> None:
         """Remove the public share of a view."""
         team, db, tid, vid = self._share_path(table, view_id, team_id, database_id)
-        self._call(unshare_view.sync_detailed, team, db, tid, vid, nx_password=self._nx())
+        self._call(unshare_view.sync_detailed, team, db, tid, vid)
 
     def _share_path(
         self, table: str, view_id: str, team_id: str | None, database_id: str | None
