@@ -31,6 +31,7 @@ RULES: list[tuple[str, str]] = [
     (r"^import anyio$", "import threading\nimport time"),
     (r"\banyio\.sleep\b", "time.sleep"),
     (r"\banyio\.Semaphore\b", "threading.Semaphore"),
+    (r"\banyio\.Lock\b", "threading.Lock"),
     (r"^\s*@pytest\.mark\.(anyio|asyncio)\n", ""),
     (r"\basync def\b", "def"),
     (r"\basync with\b", "with"),

@@ -12,6 +12,7 @@ import pytest
 from ninoxkit import AsyncNinox, Ninox
 
 from tests.unit.conftest import KEY
+from tests.unit.fakeninox import DB, TEAM, FakeNinox
 
 
 class InFlight:
@@ -73,4 +74,49 @@ async def test_tasks_share_the_limit(limit: int) -> None:
 
 
 def test_default_limit_is_four() -> None:
-    assert Ninox(api_key=KEY).max_concurrency == 4
+    with Ninox(api_key=KEY) as client:
+        assert client.max_concurrency == 4
+        assert client._shared.limiter._value == 4  # the semaphore, not just the option
+
+
+def test_concurrent_first_calls_read_the_table_list_once_across_threads() -> None:
+    fake = FakeNinox()
+    fake.add("A", 8)
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        time.sleep(0.005)
+        return fake(request)
+
+    client = Ninox(
+        api_key="key",
+        team_id=TEAM,
+        database_id=DB,
+        http_client=httpx.Client(transport=httpx.MockTransport(slow)),
+    )
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(
+            pool.map(lambda i: client.records.get(i, table="Kontakte/Übersicht").id, range(1, 9))
+        )
+    assert got == list(range(1, 9))
+    assert fake.paths().count(f"/v1/teams/{TEAM}/databases/{DB}/tables") == 1
+
+
+@pytest.mark.asyncio
+async def test_concurrent_first_calls_read_the_table_list_once_across_tasks() -> None:
+    fake = FakeNinox()
+    fake.add("A", 8)
+
+    async def slow(request: httpx.Request) -> httpx.Response:
+        await asyncio.sleep(0.005)
+        return fake(request)
+
+    client = AsyncNinox(
+        api_key="key",
+        team_id=TEAM,
+        database_id=DB,
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(slow)),
+    )
+    table = client.database().table("Kontakte/Übersicht")
+    got = await asyncio.gather(*(table.get(i) for i in range(1, 9)))
+    assert [r.id for r in got] == list(range(1, 9))
+    assert fake.paths().count(f"/v1/teams/{TEAM}/databases/{DB}/tables") == 1

@@ -30,6 +30,7 @@ from ninoxkit._exceptions import (
     NinoxError,
     OutcomeUnknownError,
     OutcomeUnknownTimeoutError,
+    RedirectError,
     make_status_error,
     safe_url,
 )
@@ -180,9 +181,18 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
         self, request: httpx.Request, response: httpx.Response, retries: int
     ) -> APIError:
         error = make_status_error(request, response, retries_taken=retries)
-        location = response.headers.get("location")
-        target = request.url.join(location) if location else None
-        if target is not None and target.host == request.url.host and target.scheme == "https":
+        target = (
+            httpx.URL(error.location)
+            if isinstance(error, RedirectError) and error.location
+            else None
+        )
+        if (
+            target is not None
+            and request.url.scheme == "http"
+            and target.scheme == "https"
+            and target.host == request.url.host
+        ):
+            # The one redirect with an obvious fix: plain http to the same host over https.
             https_base = "https://" + self._base_url.split("://", 1)[1]
             leaked = (
                 " Your key was already sent once over plain http; consider generating a new one."

@@ -80,6 +80,8 @@ class _Shared:
     owns_inner: bool
     #: Tables and fields per (base_url, team_id, database_id), read once for name resolution.
     schemas: dict[tuple[str, str, str], Schema] = attrs.field(factory=dict)
+    #: Held while the table list is read, so concurrent first calls read it once.
+    schema_lock: threading.Lock = attrs.field(factory=threading.Lock)
     closed: bool = False
 
 
@@ -444,10 +446,14 @@ class Ninox:
         """The tables and fields of a database, read once through ``listTables`` and cached."""
         key = (self._options.base_url, team_id, database_id)
         cached = self._shared.schemas.get(key)
-        if cached is None or refresh:
-            tables = self.with_options(team_id=team_id, database_id=database_id).tables.list()
-            cached = Schema.from_tables(t.to_dict() for t in tables)
-            self._shared.schemas[key] = cached
+        if cached is not None and not refresh:
+            return cached
+        with self._shared.schema_lock:
+            cached = self._shared.schemas.get(key)
+            if cached is None or refresh:
+                tables = self.tables.list(team_id=team_id, database_id=database_id)
+                cached = Schema.from_tables(t.to_dict() for t in tables)
+                self._shared.schemas[key] = cached
         return cached
 
     # -- lifetime ------------------------------------------------------------------------

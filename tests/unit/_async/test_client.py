@@ -481,11 +481,15 @@ async def test_http_to_https_redirect_names_https_url() -> None:
 )
 @pytest.mark.asyncio
 async def test_redirects_are_never_followed(location: str) -> None:
-    script = Script([httpx.Response(302, headers={"Location": location})])
-    client = make(script)
-    with pytest.raises(RedirectError, match=r"does not follow redirects"):
+    script = Script([httpx.Response(302, headers={"Location": location}), ok([])])
+    # Even a user's client that follows redirects must not carry the key elsewhere.
+    http = httpx.AsyncClient(transport=httpx.MockTransport(script), follow_redirects=True)
+    client = AsyncNinox(api_key=KEY, http_client=http)
+    with pytest.raises(RedirectError, match=r"does not follow redirects") as info:
         await client.request("GET", "/teams")
     assert len(script.requests) == 1
+    # Already on https: no advice to switch base_url to what it already is.
+    assert "Use base_url" not in str(info.value)
 
 
 @pytest.mark.asyncio

@@ -444,11 +444,15 @@ def test_http_to_https_redirect_names_https_url() -> None:
     "location", ["https://evil.example/v1/teams", "http://api.ninox.com/v1/teams", "/elsewhere"]
 )
 def test_redirects_are_never_followed(location: str) -> None:
-    script = Script([httpx.Response(302, headers={"Location": location})])
-    client = make(script)
-    with pytest.raises(RedirectError, match=r"does not follow redirects"):
+    script = Script([httpx.Response(302, headers={"Location": location}), ok([])])
+    # Even a user's client that follows redirects must not carry the key elsewhere.
+    http = httpx.Client(transport=httpx.MockTransport(script), follow_redirects=True)
+    client = Ninox(api_key=KEY, http_client=http)
+    with pytest.raises(RedirectError, match=r"does not follow redirects") as info:
         client.request("GET", "/teams")
     assert len(script.requests) == 1
+    # Already on https: no advice to switch base_url to what it already is.
+    assert "Use base_url" not in str(info.value)
 
 
 def test_key_never_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture) -> None:
