@@ -215,8 +215,7 @@ class ClientOptions:
         if any(ch in self.api_key for ch in "\r\n"):
             raise ConfigurationError("api_key must not contain line breaks")
         normalize_base_url(self.base_url, allow_insecure_http=self.allow_insecure_http)
-        if isinstance(self.max_retries, bool) or self.max_retries < 0:
-            raise ConfigurationError(f"max_retries must be >= 0, got {self.max_retries!r}")
+        check_max_retries(self.max_retries)
         if isinstance(self.max_concurrency, bool) or self.max_concurrency < 1:
             raise ConfigurationError(f"max_concurrency must be >= 1, got {self.max_concurrency!r}")
         _check_id("team_id", self.team_id)
@@ -299,12 +298,26 @@ class CallState:
     """
 
     idempotent: bool | None = None
-    max_retries: int | None = None
+    max_retries: int | None = attrs.field(
+        default=None, validator=lambda _self, _attr, value: check_max_retries(value, or_none=True)
+    )
     timeout: httpx.Timeout | None = None
     retries_taken: int = 0
     request: httpx.Request | None = None
     response: httpx.Response | None = None
     stream: bool = False
+
+
+def check_max_retries(value: object, *, or_none: bool = False) -> None:
+    """Refuse a retry count that is not an int ≥ 0 (per client or per call).
+
+    Raises:
+        ConfigurationError: naming the bad value.
+    """
+    if value is None and or_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigurationError(f"max_retries must be an int >= 0, got {value!r}")
 
 
 #: The options of the call in progress in this thread or task (``None`` outside ``_call``).

@@ -100,14 +100,12 @@ class RetryDecision:
     Attributes:
         retry: Whether to send the request again.
         delay: Seconds to wait first (0 when not retrying).
-        reason: Why, in words; used in logs and error messages.
         outcome_unknown: The request may have been applied and is not being re-sent.
         note: A sentence for the error message when giving up needs explaining.
     """
 
     retry: bool
     delay: float = 0.0
-    reason: str = ""
     outcome_unknown: bool = False
     note: str = ""
 
@@ -164,16 +162,13 @@ class RetryPolicy:
         """
         may_be_applied = kind in (FailureKind.TIMEOUT, FailureKind.MAYBE_SENT)
         if kind is FailureKind.FATAL:
-            return RetryDecision(False, reason="not retryable")
+            return RetryDecision(False)
         if may_be_applied and not idempotent:
-            return RetryDecision(
-                False,
-                reason="the request may have reached the server and is not safe to repeat",
-                outcome_unknown=True,
-            )
+            # It may have reached the server and is not safe to repeat.
+            return RetryDecision(False, outcome_unknown=True)
         if retries_taken >= self.max_retries:
-            return RetryDecision(False, reason="no retries left")
-        return RetryDecision(True, self.backoff(retries_taken, rand), reason=kind.value)
+            return RetryDecision(False)
+        return RetryDecision(True, self.backoff(retries_taken, rand))
 
     def for_status(
         self,
@@ -197,24 +192,19 @@ class RetryPolicy:
             The decision. ``outcome_unknown`` is set for a 5xx answer to a non-idempotent request.
         """
         if not is_retryable_status(status_code):
-            return RetryDecision(False, reason="status is not retryable")
+            return RetryDecision(False)
         if not idempotent:
-            return RetryDecision(
-                False,
-                reason="not retried: the request is not safe to repeat",
-                outcome_unknown=status_code >= 500,
-            )
+            # Not safe to repeat; a 5xx may come after Ninox applied it.
+            return RetryDecision(False, outcome_unknown=status_code >= 500)
         if retries_taken >= self.max_retries:
-            return RetryDecision(False, reason="no retries left")
+            return RetryDecision(False)
         wait = parse_retry_after(headers)
         if wait is not None and wait > self.max_retry_after:
             note = (
                 f"the server asked to wait {wait:.0f} s, more than the "
                 f"{self.max_retry_after:.0f} s ninoxkit waits on its own; not retried"
             )
-            return RetryDecision(False, reason=note, note=note)
+            return RetryDecision(False, note=note)
         if wait is not None and wait > 0:
-            return RetryDecision(True, wait, reason=f"status {status_code}, Retry-After")
-        return RetryDecision(
-            True, self.backoff(retries_taken, rand), reason=f"status {status_code}"
-        )
+            return RetryDecision(True, wait)
+        return RetryDecision(True, self.backoff(retries_taken, rand))

@@ -1,9 +1,10 @@
-"""The transport under every request: concurrency limit, retries and error mapping.
+"""What sends every request: concurrency limit, retries and error mapping.
 
-Generated operations call ``httpx.AsyncClient.request``; the client sends through
-:class:`AsyncNinoxTransport`, which is therefore the one place where a non-2xx answer becomes a
-typed ninoxkit error and where an httpx exception becomes :class:`~ninoxkit.APIConnectionError`.
-Generated code only ever sees 2xx responses.
+Every request (generated operations, the ``request()`` escape hatch, uploads and streamed
+downloads) is built by the client's sender and handed to :class:`AsyncNinoxTransport`, which
+is therefore the one place where a non-2xx answer becomes a typed ninoxkit error and where an
+httpx exception becomes :class:`~ninoxkit.APIConnectionError`. Generated code only ever sees 2xx
+responses.
 
 Test seams: ``_sleep`` and ``_random`` are module globals looked up at call time, so tests patch
 them (``monkeypatch.setattr(module, "_sleep", fake)``) instead of waiting.
@@ -43,7 +44,7 @@ _sleep = anyio.sleep
 _random = random.random
 
 
-class AsyncNinoxTransport(httpx.AsyncBaseTransport):
+class AsyncNinoxTransport:
     """Sends each request through ``inner``, retrying and mapping errors.
 
     Args:
@@ -63,10 +64,10 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
         policy: RetryPolicy,
         limiter: anyio.Semaphore,
         base_url: str,
-        is_closed: Callable[[], bool] | None = None,
+        is_closed: Callable[[], bool],
     ) -> None:
         self._inner = inner
-        self._is_closed = is_closed or (lambda: False)
+        self._is_closed = is_closed
         self._policy = policy
         self._limiter = limiter
         self._base_url = base_url
@@ -89,9 +90,7 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
         while True:
             state.retries_taken = retries
             try:
-                response = await self._send_once(request)
-            except NinoxError:
-                raise
+                response = await self._send_once(request, stream=state.stream)
             except httpx.HTTPError as exc:
                 kind = classify_exception(exc)
                 decision = policy.for_exception(
@@ -131,7 +130,7 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
                 note=decision.note,
             )
 
-    async def _send_once(self, request: httpx.Request) -> httpx.Response:
+    async def _send_once(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         if self._inner.is_closed or self._is_closed():
             raise APIConnectionError("This ninoxkit client has been closed", request=request)
         async with self._limiter:
@@ -144,8 +143,7 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
                     redact_headers(request.headers),
                 )
             response = await self._inner.send(request, stream=True, follow_redirects=False)
-            state = CURRENT_CALL.get()
-            if not (state is not None and state.stream and 200 <= response.status_code <= 299):
+            if not (stream and 200 <= response.status_code <= 299):
                 try:
                     # Read inside the slot: the limit counts requests until their body is in.
                     # A streamed download leaves its body to the caller and frees the slot so a
@@ -155,13 +153,14 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
                     await response.aclose()
                     raise
                 unbind_stream(response)
-        logger.info(
-            "%s %s -> %s (%.2f s)",
-            request.method,
-            safe_url(request.url),
-            response.status_code,
-            time.monotonic() - started,
-        )
+        if logger.isEnabledFor(logging.INFO):  # safe_url costs a little; most runs log nothing
+            logger.info(
+                "%s %s -> %s (%.2f s)",
+                request.method,
+                safe_url(request.url),
+                response.status_code,
+                time.monotonic() - started,
+            )
         return response
 
     def _log_retry(
@@ -212,9 +211,6 @@ class AsyncNinoxTransport(httpx.AsyncBaseTransport):
                 f"({self._base_url!r})."
             )
         return error
-
-    async def aclose(self) -> None:
-        """Do nothing: the inner client is shared and closed by the facade that owns it."""
 
 
 def _connection_error(

@@ -1,11 +1,12 @@
 # Written by scripts/unasync.py from overlay/ninoxkit/_async/_transport.py.
 # Do not edit: edit the source and re-run the script.
-"""The transport under every request: concurrency limit, retries and error mapping.
+"""What sends every request: concurrency limit, retries and error mapping.
 
-Generated operations call ``httpx.Client.request``; the client sends through
-:class:`NinoxTransport`, which is therefore the one place where a non-2xx answer becomes a
-typed ninoxkit error and where an httpx exception becomes :class:`~ninoxkit.APIConnectionError`.
-Generated code only ever sees 2xx responses.
+Every request (generated operations, the ``request()`` escape hatch, uploads and streamed
+downloads) is built by the client's sender and handed to :class:`NinoxTransport`, which
+is therefore the one place where a non-2xx answer becomes a typed ninoxkit error and where an
+httpx exception becomes :class:`~ninoxkit.APIConnectionError`. Generated code only ever sees 2xx
+responses.
 
 Test seams: ``_sleep`` and ``_random`` are module globals looked up at call time, so tests patch
 them (``monkeypatch.setattr(module, "_sleep", fake)``) instead of waiting.
@@ -45,7 +46,7 @@ _sleep = time.sleep
 _random = random.random
 
 
-class NinoxTransport(httpx.BaseTransport):
+class NinoxTransport:
     """Sends each request through ``inner``, retrying and mapping errors.
 
     Args:
@@ -65,10 +66,10 @@ class NinoxTransport(httpx.BaseTransport):
         policy: RetryPolicy,
         limiter: threading.Semaphore,
         base_url: str,
-        is_closed: Callable[[], bool] | None = None,
+        is_closed: Callable[[], bool],
     ) -> None:
         self._inner = inner
-        self._is_closed = is_closed or (lambda: False)
+        self._is_closed = is_closed
         self._policy = policy
         self._limiter = limiter
         self._base_url = base_url
@@ -91,9 +92,7 @@ class NinoxTransport(httpx.BaseTransport):
         while True:
             state.retries_taken = retries
             try:
-                response = self._send_once(request)
-            except NinoxError:
-                raise
+                response = self._send_once(request, stream=state.stream)
             except httpx.HTTPError as exc:
                 kind = classify_exception(exc)
                 decision = policy.for_exception(
@@ -133,7 +132,7 @@ class NinoxTransport(httpx.BaseTransport):
                 note=decision.note,
             )
 
-    def _send_once(self, request: httpx.Request) -> httpx.Response:
+    def _send_once(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         if self._inner.is_closed or self._is_closed():
             raise APIConnectionError("This ninoxkit client has been closed", request=request)
         with self._limiter:
@@ -146,8 +145,7 @@ class NinoxTransport(httpx.BaseTransport):
                     redact_headers(request.headers),
                 )
             response = self._inner.send(request, stream=True, follow_redirects=False)
-            state = CURRENT_CALL.get()
-            if not (state is not None and state.stream and 200 <= response.status_code <= 299):
+            if not (stream and 200 <= response.status_code <= 299):
                 try:
                     # Read inside the slot: the limit counts requests until their body is in.
                     # A streamed download leaves its body to the caller and frees the slot so a
@@ -157,13 +155,14 @@ class NinoxTransport(httpx.BaseTransport):
                     response.close()
                     raise
                 unbind_stream(response)
-        logger.info(
-            "%s %s -> %s (%.2f s)",
-            request.method,
-            safe_url(request.url),
-            response.status_code,
-            time.monotonic() - started,
-        )
+        if logger.isEnabledFor(logging.INFO):  # safe_url costs a little; most runs log nothing
+            logger.info(
+                "%s %s -> %s (%.2f s)",
+                request.method,
+                safe_url(request.url),
+                response.status_code,
+                time.monotonic() - started,
+            )
         return response
 
     def _log_retry(
@@ -214,9 +213,6 @@ class NinoxTransport(httpx.BaseTransport):
                 f"({self._base_url!r})."
             )
         return error
-
-    def close(self) -> None:
-        """Do nothing: the inner client is shared and closed by the facade that owns it."""
 
 
 def _connection_error(

@@ -256,6 +256,17 @@ def test_per_call_and_per_client_max_retries(sleeps: list[float]) -> None:
     assert len(sleeps) == 1 + 4
 
 
+@pytest.mark.parametrize("bad", [-1, True, 1.5, "2"])
+def test_a_bad_per_call_max_retries_is_refused_before_sending(bad: Any) -> None:
+    script = Script([ok([])])
+    client = make(script)
+    with pytest.raises(ConfigurationError, match="max_retries"):
+        client.request("GET", "/teams", max_retries=bad)
+    with pytest.raises(ConfigurationError, match="max_retries"):
+        client._call(list_teams.sync_detailed, max_retries=bad)
+    assert script.requests == []
+
+
 @pytest.mark.parametrize(
     ("headers", "expected"),
     [
