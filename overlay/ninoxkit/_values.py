@@ -55,6 +55,8 @@ __all__ = [
 UTC = _dt.UTC
 #: Exact types ``encode_value`` passes through unchanged when the field type is unknown.
 _PLAIN_JSON = frozenset({str, int, bool})
+#: Types whose values have a fixed text form (§7.3): text given for them is checked.
+_WHEN_TYPES = frozenset({"date", "timestamp", "datetime", "time", "timeinterval", "appointment"})
 _TEXT_TYPES = {"string", "text", "html", "email", "phone", "link", "url", "color", "icon"}
 _TS = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?")
 _INTERVAL = re.compile(r"(-)?(\d+):(\d{1,2}):(\d{1,2})(?:\.(\d{1,6}))?")
@@ -318,6 +320,23 @@ def encode_value(
             raise FieldValueError(f"{where}: boolean field needs True or False, got {value!r}")
     elif kind in _TEXT_TYPES and not isinstance(value, str):
         raise FieldValueError(f"{where}: text field needs a str, got {type(value).__name__}")
+    elif kind in _WHEN_TYPES and isinstance(value, str):
+        # Text for a date/time field must read as one; it is written in Ninox's own form.
+        try:
+            parsed = decode_value(value, kind)
+        except FieldValueError as exc:
+            raise FieldValueError(f"{where}: {exc}") from None
+        if parsed is None:
+            return None
+        value = parsed
+    elif kind in _WHEN_TYPES and isinstance(value, int | float):
+        raise FieldValueError(
+            f"{where}: {kind} field needs a Python date/time value or its text, got {value!r}"
+        )
+    if kind == "appointment" and not (isinstance(value, Appointment) or _is_pair(value)):
+        raise FieldValueError(
+            f"{where}: appointment field needs a (start, end) pair, got {value!r}"
+        )
     if isinstance(value, Appointment) or (kind == "appointment" and _is_pair(value)):
         start, end = value
         return f"{_encode_when(start, where)} - {_encode_when(end, where)}"
@@ -341,7 +360,7 @@ def encode_value(
     if kind == "choice" and choices:
         return _choice_caption(value, choices, where)
     if kind == "multi" and choices:
-        items = [value] if isinstance(value, str) else list(value)
+        items = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
         return [_choice_caption(item, choices, where) for item in items]
     if isinstance(value, set | frozenset):
         value = sorted(value)

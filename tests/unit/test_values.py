@@ -119,6 +119,12 @@ def test_decode_refuses_values_that_do_not_fit(raw: Any, kind: str) -> None:
             "appointment",
             "2021-01-23T12:30:00 - 2021-01-23T13:30:00",
         ),
+        # Text for date/time fields is checked and written in Ninox's own form.
+        ("2021-01-23", "date", "2021-01-23"),
+        ("2021-01-23T12:30:00Z", "timestamp", "2021-01-23T12:30:00"),
+        ("2021-01-23T14:30:00+02:00", "timestamp", "2021-01-23T12:30:00"),
+        ("08:30:00.500", "time", "08:30:00.500"),
+        ("", "date", None),
         ({"nested": [1, 2.5, None]}, None, {"nested": [1, 2.5, None]}),
         ((1, 2), None, [1, 2]),
     ],
@@ -145,6 +151,13 @@ def test_encode(value: Any, kind: str | None, expected: Any) -> None:
         (3, "string", "needs a str"),
         ("Unknown", "choice", "not an option"),
         ({1: "x"}, None, "keys must be strings"),
+        ("2021-13-45", "date", "not a Ninox date"),
+        (1.5, "date", "date field needs"),
+        ("tomorrow", "timestamp", "timestamp"),
+        ("99:99", "time", "time"),
+        (dt.datetime(2021, 1, 1, tzinfo=UTC), "appointment", r"\(start, end\) pair"),
+        (dt.date(2021, 1, 1), "appointment", r"\(start, end\) pair"),
+        (5, "multi", "not an option"),
     ],
 )
 def test_encode_refuses_with_a_clear_message(value: Any, kind: str | None, message: str) -> None:
