@@ -240,3 +240,137 @@ def test_rows_with_ids_update_and_are_safe_to_resend(
     snap = _snapshot(client)
     assert [snap[i]["Score"] for i in (1, 2, 3)] == [1, 2, 3]
     assert snap[1]["First Name"] == "Lisa"  # other fields untouched
+
+
+def _stop_on_write(monkeypatch: pytest.MonkeyPatch, call: int) -> None:
+    """Make the ``call``-th ``records.upsert`` raise KeyboardInterrupt (Ctrl-C mid-request)."""
+    from ninoxkit._sync.resources.records import Records
+
+    original = Records.upsert
+    calls = Counter[str]()
+
+    def upsert(self: Records, *args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == call:
+            raise KeyboardInterrupt
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Records, "upsert", upsert)
+
+
+def test_an_import_stopped_by_ctrl_c_keeps_every_row_not_written(
+    run: Run, client: Ninox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "new.csv"
+    _write_csv(source, _new_rows(10))
+    _stop_on_write(monkeypatch, call=3)  # batches 1 and 2 land, Ctrl-C during batch 3
+
+    result = run("records", "import", "Contacts", str(source), "--batch-size", "2")
+    assert result.exit_code == 130
+    assert "rows written" in result.stderr  # the report, though the import stopped
+    assert "stopped after row 6: interrupted" in result.stderr
+    failed = _read_failed(tmp_path / "new.failed.csv")
+    assert [(r["Email"], r["_outcome"]) for r in failed] == [
+        ("new4@example.test", "unknown"),  # batch 3 was in flight: it may have been written
+        ("new5@example.test", "unknown"),
+        *((f"new{i}@example.test", "not sent") for i in range(6, 10)),
+    ]
+    monkeypatch.undo()
+    assert run("records", "import", "Contacts", str(tmp_path / "new.failed.csv"),
+               "--key", "Email").exit_code == 0  # fmt: skip
+    assert all(_emails(client)[f"new{i}@example.test"] == 1 for i in range(10))
+
+
+def test_a_stopped_resume_keeps_the_rows_after_the_stop_in_the_failed_file(
+    run: Run, client: Ninox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = _new_rows(10)
+    rows[0]["Status"] = "Prospect"  # refused again on the rerun
+    failed = tmp_path / "new.failed.jsonl"
+    failed.write_text(
+        "".join(json.dumps({**r, "_outcome": "failed", "_error": "x"}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    _stop_on_write(monkeypatch, call=5)  # batch 1 is split (3 calls), batch 2 lands, then stop
+
+    result = run("records", "import", "Contacts", str(failed), "--batch-size", "2")
+    assert result.exit_code == 130
+    left = [json.loads(line) for line in failed.read_text(encoding="utf-8").splitlines()]
+    assert [r["Email"] for r in left] == [r["Email"] for r in rows[:1] + rows[4:]]
+    assert [r["_outcome"] for r in left] == ["failed", "unknown", "unknown"] + ["not sent"] * 4
+    assert sum(_emails(client).values()) == 5 + 3
+
+
+def test_input_errors_stop_the_import_before_any_write(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    lines = [json.dumps({**r, "_outcome": "failed", "_error": "x"}) for r in _new_rows(10)]
+    lines.insert(5, "{not json")
+    failed = tmp_path / "new.failed.jsonl"
+    failed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes("First Name\nA\nB\nMüller\n".encode("latin-1"))
+    huge = tmp_path / "huge.csv"
+    huge.write_text('First Name\nA\n"' + "x" * 200_000 + '"\n', encoding="utf-8")
+
+    for path, message in [
+        (failed, "line 6: not JSON"),
+        (latin1, "not UTF-8 text"),
+        (huge, "not valid CSV after line 2"),
+    ]:
+        before = path.read_bytes()
+        result = run("records", "import", "Contacts", str(path), "--batch-size", "1")
+        assert result.exit_code == 2, result.output
+        assert message in result.stderr
+        assert "nothing was imported" in result.stderr
+        assert "Traceback" not in result.output
+        assert path.read_bytes() == before
+    assert sum(_emails(client).values()) == 5
+
+
+def test_a_value_the_library_refuses_fails_only_its_row(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    lines = [json.dumps({"First Name": f"Q{i}", "Score": i}) for i in range(6)]
+    lines[4] = '{"First Name": "Q4", "Score": NaN}'
+    source = tmp_path / "nan.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = run("records", "import", "Contacts", str(source), "--batch-size", "3", "--no-split")
+    assert result.exit_code == 3, result.output
+    left = (tmp_path / "nan.failed.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(left) == 1
+    assert left[0].startswith('{"First Name":"Q4","Score":NaN')
+    assert "cannot be sent" in json.loads(left[0])["_error"]
+    names = {
+        r.fields.additional_properties["First Name"] for r in client.records.list(table="Contacts")
+    }
+    assert {f"Q{i}" for i in (0, 1, 2, 3, 5)} <= names
+    assert "Q4" not in names
+
+
+def test_when_the_rest_cannot_be_saved_the_old_failed_file_is_left_alone(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ninoxkit._cli import _transfer
+
+    failed = tmp_path / "new.failed.csv"
+    _write_csv(failed, _new_rows(6))
+    before = failed.read_bytes()
+    _stop_on_write(monkeypatch, call=2)
+    opened = Counter[str]()
+    original = _transfer.open_input
+
+    def open_input(path: Path) -> Any:
+        opened["n"] += 1
+        if opened["n"] == 2:  # reading the rest after the stop
+            raise OSError("input gone")
+        return original(path)
+
+    monkeypatch.setattr(_transfer, "open_input", open_input)
+    result = run("records", "import", "Contacts", str(failed), "--batch-size", "2")
+    assert result.exit_code == 130
+    assert failed.read_bytes() == before
+    assert "was left as it was" in result.stderr
+    assert "rows written" in result.stderr
+    assert not list(tmp_path.glob(".*part"))

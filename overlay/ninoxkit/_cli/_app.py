@@ -41,7 +41,7 @@ from ninoxkit._logging import logger as ninox_logger
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._client import Ninox
 
-from ._rows import RowError, detect_format, parse_cell, read_rows
+from ._rows import RowError, detect_format, parse_cell
 
 __all__ = ["EXIT_CODES", "cli", "main"]
 
@@ -56,7 +56,8 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES = {
     EXIT_OK: "success",
     EXIT_API: "API error: Ninox answered an error or the connection failed (also local I/O errors)",
-    EXIT_USAGE: "usage or configuration error (bad option, missing key/team/database)",
+    EXIT_USAGE: "usage or configuration error (bad option, missing key/team/database, "
+    "unreadable input file)",
     EXIT_PARTIAL: "partial failure: some rows were not imported (see the failed-row file)",
     EXIT_NOT_FOUND: "not found: no such team, database, table, field, record or file",
     EXIT_AUTH: "authentication or permission error (401/403): check the API key",
@@ -546,7 +547,7 @@ def records_import(
     records. Failed rows go to a file in the same format with _outcome and _error columns;
     import that file again to resume.
     """
-    from ._rows import count_rows
+    from ._rows import check_input, open_input
     from ._transfer import Importer, failed_path_for
 
     fmt = detect_format(str(source), fmt, default="")
@@ -557,45 +558,51 @@ def records_import(
     failed_path = failed_file or failed_path_for(source)
     console = _err()
     show = console.is_terminal if progress is None else progress
-    total = count_rows(source, fmt) if show else None
-    with source.open(encoding="utf-8", newline="") as stream:
+    try:
+        total = check_input(source, fmt)
+    except RowError as exc:
+        raise CLIError(f"{source}: {exc}; nothing was imported") from None
+    with open_input(source) as stream:
         columns: list[str] | None = None
         if fmt == "csv":
             import csv
 
             header = next(csv.reader(stream), None)
-            stream.seek(0)
             if not header:
                 raise CLIError(f"{source}: empty CSV (no header row)")
             columns = header
             for column in header:
                 if column and not column.startswith("_") and column != "id":
                     info.field(column)  # unknown columns stop the import before any write
-        with _progress(console) as bar:
-            task = bar.add_task(f"import {info.name}", total=total, rate="", visible=show)
+    bar = _progress(console)
+    task = bar.add_task(f"import {info.name}", total=total if show else None, rate="", visible=show)
 
-            def on_rows(n: int) -> None:
-                bar.advance(task, n)
-                bar.update(task, rate=_rate(bar.tasks[task]))
+    def on_rows(n: int) -> None:
+        bar.advance(task, n)
+        bar.update(task, rate=_rate(bar.tasks[task]))
 
-            importer = Importer(
-                client,
-                info,
-                fmt=fmt,
-                failed_path=failed_path,
-                columns=columns,
-                batch_size=batch_size,
-                split=split,
-                key=key,
-                retry_unknown=retry_unknown,
-                on_rows=on_rows,
-            )
-            try:
-                report = importer.run(read_rows(stream, fmt))
-            except RowError as exc:
-                raise CLIError(f"{source}: {exc}") from None
-    _import_report(console, report, failed_path, info.name)
-    if report.problems:
+    importer = Importer(
+        client,
+        info,
+        fmt=fmt,
+        failed_path=failed_path,
+        columns=columns,
+        batch_size=batch_size,
+        split=split,
+        key=key,
+        retry_unknown=retry_unknown,
+        on_rows=on_rows,
+    )
+    try:
+        with bar:
+            importer.run(source)
+    except RowError as exc:  # the file changed after it was checked
+        raise CLIError(f"{source}: {exc}") from None
+    finally:
+        # Also when the import stopped early: the rows written so far must not be written
+        # again by a rerun of the whole input.
+        _import_report(console, importer.report, failed_path, info.name)
+    if importer.report.problems:
         raise Partial()
 
 
@@ -611,11 +618,21 @@ def _import_report(console: Console, report: Any, failed_path: Path, table_name:
     table.add_row("rows failed", f"[red]{report.failed}[/red]" if report.failed else "0")
     if report.unknown:
         table.add_row("outcome unknown", f"[yellow]{report.unknown}[/yellow]")
+    if report.not_sent:
+        table.add_row("not sent", f"[yellow]{report.not_sent}[/yellow] (the import stopped)")
     table.add_row("requests", str(report.requests))
     console.print(table)
     if report.errors:
         for message, n in sorted(report.errors.items(), key=lambda kv: -kv[1])[:5]:
             console.print(f"  {n} × {message}", markup=False)
+    if report.stopped is not None:
+        console.print(f"the import stopped {report.stopped}", markup=False)
+    if not report.failed_file_kept:
+        console.print(
+            f"[red]the rows not written could not all be saved[/red]; {failed_path} was left as "
+            "it was. Rows counted as written above are in Ninox: do not import them again.",
+        )
+        return
     if report.problems:
         console.print(f"failed rows written to {failed_path}", markup=False)
         command = f"ninoxkit records import {_shell(table_name)} {_shell(str(failed_path))}"

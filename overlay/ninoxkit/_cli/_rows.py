@@ -27,8 +27,9 @@ __all__ = [
     "RowError",
     "RowWriter",
     "cell_to_text",
-    "count_rows",
+    "check_input",
     "detect_format",
+    "open_input",
     "parse_cell",
     "read_rows",
     "row_to_write",
@@ -205,19 +206,43 @@ class InputRow:
         self.data = data
 
 
+def open_input(path: Path) -> IO[str]:
+    """Open an input file for :func:`read_rows`."""
+    return path.open(encoding="utf-8", newline="")
+
+
 def read_rows(stream: IO[str], fmt: str) -> Iterator[InputRow]:
     """Yield the rows of a CSV or JSONL stream one at a time (constant memory).
 
     Raises:
-        RowError: a JSONL line that is not a JSON object (with its line number).
+        RowError: the input cannot be read as rows: not UTF-8, not CSV, or a JSONL line that is
+            not a JSON object (with its line number).
     """
-    if fmt == "csv":
-        reader = csv.DictReader(stream)
+    try:
+        if fmt == "csv":
+            yield from _read_csv(stream)
+        elif fmt == "jsonl":
+            yield from _read_jsonl(stream)
+        else:
+            raise RowError(f"cannot import {fmt!r}: use csv or jsonl")
+    except UnicodeDecodeError as exc:
+        byte = exc.object[exc.start : exc.start + 1]
+        raise RowError(
+            f"not UTF-8 text (byte {byte!r} cannot be decoded); save the file as UTF-8 "
+            "(in Excel: CSV UTF-8)"
+        ) from None
+
+
+def _read_csv(stream: IO[str]) -> Iterator[InputRow]:
+    reader = csv.DictReader(stream)
+    try:
         for number, row in enumerate(reader, 1):
             yield InputRow(number, {k: v for k, v in row.items() if k is not None})
-        return
-    if fmt != "jsonl":
-        raise RowError(f"cannot import {fmt!r}: use csv or jsonl")
+    except csv.Error as exc:
+        raise RowError(f"not valid CSV after line {reader.line_num} ({exc})") from None
+
+
+def _read_jsonl(stream: IO[str]) -> Iterator[InputRow]:
     number = 0
     for line_no, line in enumerate(stream, 1):
         if not line.strip():
@@ -232,12 +257,17 @@ def read_rows(stream: IO[str], fmt: str) -> Iterator[InputRow]:
         yield InputRow(number, data)
 
 
-def count_rows(path: Path, fmt: str) -> int:
-    """Count the data rows of an input file in one streaming pass (for the progress total)."""
-    with path.open(encoding="utf-8", newline="") as stream:
-        if fmt == "csv":
-            return sum(1 for _ in csv.DictReader(stream))
-        return sum(1 for line in stream if line.strip())
+def check_input(path: Path, fmt: str) -> int:
+    """Read the whole input once, before anything is written; returns its number of rows.
+
+    An input that cannot be read to the end must stop the import before the first write, not
+    halfway through it.
+
+    Raises:
+        RowError: as :func:`read_rows`.
+    """
+    with open_input(path) as stream:
+        return sum(1 for _ in read_rows(stream, fmt))
 
 
 # -- writing --------------------------------------------------------------------------------

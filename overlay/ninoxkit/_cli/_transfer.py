@@ -11,7 +11,14 @@ without create a new record). A failed batch does not stop the import:
   ``_outcome=unknown``. They are not re-sent blindly, on this run or a rerun: with ``--key`` the
   import looks each one up and creates only the missing; otherwise the user checks them and
   reruns with ``--retry-unknown``. Rows with an ``id`` are always safe to re-send (an upsert by
-  id writes the same record again), so they are never ``unknown``.
+  id writes the same record again), so they are never ``unknown``;
+* a value the library cannot send (NaN in JSONL, say) is found before the request leaves; the
+  batch is split until that row is alone, and only it fails.
+
+An import that stops early (Ctrl-C, a lost input file, a full disk) loses no row: the rows of
+the batch in flight go to the failed file as ``unknown`` (or ``failed`` if they carry an id),
+and every row not yet sent goes there with ``_outcome=not sent``. If even that cannot be done,
+the previous failed file is left as it was.
 
 The failed-row file has the input's format and columns, so a rerun on it resumes the import.
 """
@@ -19,7 +26,7 @@ The failed-row file has the input's format and columns, so a rerun on it resumes
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -33,6 +40,7 @@ from ninoxkit._exceptions import (
 )
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._client import Ninox
+from ninoxkit._values import FieldValueError
 from ninoxkit.nx import name as nx_name
 
 from ._rows import (
@@ -42,6 +50,8 @@ from ._rows import (
     RowError,
     RowWriter,
     cell_to_text,
+    open_input,
+    read_rows,
     row_to_write,
 )
 
@@ -49,6 +59,7 @@ __all__ = ["ImportReport", "Importer", "count_records", "export_records", "faile
 
 FAILED = "failed"
 UNKNOWN = "unknown"
+NOT_SENT = "not sent"
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -117,14 +128,17 @@ class ImportReport:
     found: int = 0  # unknown rows that --key found already in Ninox (not written again)
     failed: int = 0
     unknown: int = 0
+    not_sent: int = 0  # rows after the point where the import stopped
     requests: int = 0
     first_error: str | None = None
     errors: dict[str, int] = attrs.field(factory=dict)
+    stopped: str | None = None  # why the import stopped early (None: it read every row)
+    failed_file_kept: bool = True  # False: the rows could not all be saved; old file untouched
 
     @property
     def problems(self) -> int:
-        """Rows that did not make it (failed or unknown)."""
-        return self.failed + self.unknown
+        """Rows that did not make it (failed, unknown or not sent)."""
+        return self.failed + self.unknown + self.not_sent
 
 
 @attrs.define
@@ -177,20 +191,58 @@ class Importer:
         self._failed_stream: IO[str] | None = None
         self._failed_writer: RowWriter | None = None
         self._temp_path = failed_path.with_name(f".{failed_path.name}.{os.getpid()}.part")
+        # Rows read but not settled yet (row number → the row and the outcome it gets if the
+        # import stops now), and the number of the last row read.
+        self._open: dict[int, tuple[InputRow, str]] = {}
+        self._last_read = 0
 
     # -- driving ----------------------------------------------------------------------------
 
-    def run(self, rows: Iterable[InputRow]) -> ImportReport:
-        """Import every row; the failed file is complete when this returns."""
+    def run(self, source: Path) -> ImportReport:
+        """Import every row of ``source``; the failed file is complete when this returns.
+
+        If anything stops the import early (including Ctrl-C), the rows in flight and every
+        row not yet read are saved to the failed file before the exception goes on, and
+        :attr:`ImportReport.stopped` says why.
+        """
+        complete = False
         try:
-            for batch in _chunks(rows, self.batch_size):
-                self._batch(batch)
+            with open_input(source) as stream:
+                batch: list[InputRow] = []
+                for row in read_rows(stream, self.fmt):
+                    self._last_read = row.number
+                    batch.append(row)
+                    if len(batch) >= self.batch_size:
+                        self._batch(batch)
+                        batch = []
+                if batch:
+                    self._batch(batch)
+            complete = True
+        except BaseException as exc:
+            complete = self._save_the_rest(source, exc)
+            raise
         finally:
-            self._close_failed()
+            self._close_failed(keep=complete)
         return self.report
+
+    def _save_the_rest(self, source: Path, exc: BaseException) -> bool:
+        """After a stop: every row not settled goes to the failed file; False if that failed."""
+        reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else describe(exc)
+        self.report.stopped = f"after row {self._last_read}: {reason}"
+        try:
+            for row, outcome in list(self._open.values()):
+                self._fail(row, outcome, _stopped_note(outcome, reason))
+            with open_input(source) as stream:
+                for row in read_rows(stream, self.fmt):
+                    if row.number > self._last_read:
+                        self._fail(row, NOT_SENT, _stopped_note(NOT_SENT, reason))
+        except BaseException:  # the first exception is the one reported
+            return False
+        return True
 
     def _batch(self, rows: list[InputRow]) -> None:
         self.report.read += len(rows)
+        self._open = {row.number: (row, _resting(row)) for row in rows}
         pending: list[_Pending] = []
         for row in rows:
             try:
@@ -208,23 +260,53 @@ class Importer:
                     self._fail(row, UNKNOWN, f"{_UNKNOWN_NOTE} (lookup: {_one_line(exc)})")
                     continue
                 if exists:
-                    self.report.found += 1
-                    self.on_rows(1)
+                    self._found(row)
                     continue
             pending.append(_Pending(row, write))
         if pending:
             self._write(pending)
 
     def _write(self, items: list[_Pending]) -> None:
-        self.report.requests += 1
+        self._sending(items)
         try:
             self.client.records.upsert(
                 [p.write for p in items], table=self.table.id, batch_size=len(items)
             )
+        except FieldValueError as exc:
+            self._bad_value(items, exc, self._write)
+            return
         except BatchWriteError as exc:
+            self.report.requests += 1
             self._failed_batch(items, exc)
             return
+        self.report.requests += 1
         self._done(items)
+
+    def _sending(self, items: list[_Pending]) -> None:
+        # If the import stops during the request, a create may have been applied (unknown); a
+        # write by id is safe to send again (failed).
+        for p in items:
+            outcome = FAILED if "id" in p.write else UNKNOWN
+            self._open[p.row.number] = (p.row, outcome)
+
+    def _bad_value(
+        self,
+        items: list[_Pending],
+        exc: FieldValueError,
+        write: Callable[[list[_Pending]], None],
+    ) -> None:
+        """A value the library refused before sending anything: split until the row is alone.
+
+        Done whatever ``--split`` says: finding the row costs no request Ninox refuses.
+        """
+        for p in items:
+            self._open[p.row.number] = (p.row, _resting(p.row))
+        if len(items) == 1:
+            self._fail(items[0].row, FAILED, _one_line(exc))
+            return
+        half = len(items) // 2
+        write(items[:half])
+        write(items[half:])
 
     def _failed_batch(self, items: list[_Pending], exc: BatchWriteError) -> None:
         error = exc.error
@@ -261,8 +343,7 @@ class Importer:
                 self._fail(p.row, UNKNOWN, f"{_UNKNOWN_NOTE} ({message}; lookup: {exc})")
                 continue
             if found:
-                self.report.found += 1
-                self.on_rows(1)
+                self._found(p.row)
             else:
                 missing.append(p)
         if missing:
@@ -270,16 +351,21 @@ class Importer:
 
     def _write_once(self, items: list[_Pending]) -> None:
         """Write rows that a lookup showed missing; a second unknown outcome is not chased."""
-        self.report.requests += 1
+        self._sending(items)
         try:
             self.client.records.upsert(
                 [p.write for p in items], table=self.table.id, batch_size=len(items)
             )
+        except FieldValueError as exc:
+            self._bad_value(items, exc, self._write_once)
+            return
         except BatchWriteError as exc:
+            self.report.requests += 1
             outcome = UNKNOWN if exc.unknown else FAILED
             for p in items:
                 self._fail(p.row, outcome, describe(exc.error))
             return
+        self.report.requests += 1
         self._done(items)
 
     def _exists(self, write: dict[str, Any]) -> bool:
@@ -290,8 +376,14 @@ class Importer:
         self.report.requests += 1
         return self.client.records.find_one({self.key: value}, table=self.table.id) is not None
 
+    def _found(self, row: InputRow) -> None:
+        self._open.pop(row.number, None)
+        self.report.found += 1
+        self.on_rows(1)
+
     def _done(self, items: list[_Pending]) -> None:
         for p in items:
+            self._open.pop(p.row.number, None)
             self.report.written += 1
             if "id" in p.write:
                 self.report.updated += 1
@@ -302,15 +394,18 @@ class Importer:
     # -- the failed-row file ----------------------------------------------------------------
 
     def _fail(self, row: InputRow, outcome: str, message: str) -> None:
+        self._open.pop(row.number, None)
         if outcome == UNKNOWN:
             self.report.unknown += 1
+        elif outcome == NOT_SENT:
+            self.report.not_sent += 1
         else:
             self.report.failed += 1
         if self.report.first_error is None and outcome == FAILED:
             self.report.first_error = f"row {row.number}: {message}"
         short = message if len(message) <= 160 else message[:159] + "…"
-        if outcome == UNKNOWN:
-            short = "outcome unknown"
+        if outcome in (UNKNOWN, NOT_SENT):
+            short = f"outcome {outcome}" if outcome == UNKNOWN else outcome
         self.report.errors[short] = self.report.errors.get(short, 0) + 1
         writer = self._writer()
         data = dict(row.data)
@@ -329,11 +424,17 @@ class Importer:
             self._failed_writer = RowWriter(self._failed_stream, self.fmt, columns)
         return self._failed_writer
 
-    def _close_failed(self) -> None:
-        if self._failed_writer is None or self._failed_stream is None:
+    def _close_failed(self, *, keep: bool) -> None:
+        """Move the failed file into place, if every row not written is in it (``keep``)."""
+        if self._failed_stream is None:
             return
-        self._failed_writer.close()
+        if self._failed_writer is not None:
+            self._failed_writer.close()
         self._failed_stream.close()
+        if not keep:
+            self.report.failed_file_kept = False
+            self._temp_path.unlink(missing_ok=True)
+            return
         # Written aside and moved at the end: a rerun on the failed file itself reads the old
         # version to the end before it is replaced.
         self._temp_path.replace(self.failed_path)
@@ -345,6 +446,19 @@ _UNKNOWN_NOTE = (
 )
 
 
+def _resting(row: InputRow) -> str:
+    """The outcome of a row not sent on this run: unknown stays unknown, others are not sent."""
+    return UNKNOWN if row.outcome == UNKNOWN else NOT_SENT
+
+
+def _stopped_note(outcome: str, reason: str) -> str:
+    if outcome == NOT_SENT:
+        return f"not sent: the import stopped before this row ({reason})"
+    if outcome == UNKNOWN:
+        return f"{_UNKNOWN_NOTE} (the import stopped: {reason})"
+    return f"the import stopped while this row was sent ({reason}); it is safe to send again"
+
+
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
 
@@ -354,14 +468,3 @@ def describe(error: BaseException) -> str:
     if isinstance(error, APIStatusError):
         return f"{error.status_code}: {' '.join(error.message.split())}"
     return _one_line(error)
-
-
-def _chunks(rows: Iterable[InputRow], size: int) -> Iterator[list[InputRow]]:
-    batch: list[InputRow] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
