@@ -174,6 +174,10 @@ def test_a_bad_value_is_isolated_and_only_its_row_fails(
     assert result.exit_code == 0, result.output
     emails = _emails(client)
     assert all(emails[f"new{i}@example.test"] == 1 for i in range(250))
+    # Nothing is left to resume: the failed file is gone, so running the resume command again
+    # cannot create the row a second time.
+    assert not (tmp_path / "new.failed.csv").exists()
+    assert "removed" in result.stderr
 
 
 def test_unknown_outcome_rows_are_not_resent_blindly(

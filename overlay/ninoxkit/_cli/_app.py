@@ -627,6 +627,8 @@ def _import_report(console: Console, report: Any, failed_path: Path, table_name:
             console.print(f"  {n} × {message}", markup=False)
     if report.stopped is not None:
         console.print(f"the import stopped {report.stopped}", markup=False)
+    if report.stale_removed:
+        console.print(f"no row failed: removed {failed_path} (from an earlier run)", markup=False)
     if not report.failed_file_kept:
         console.print(
             f"[red]the rows not written could not all be saved[/red]; {failed_path} was left as "

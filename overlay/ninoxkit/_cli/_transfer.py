@@ -134,6 +134,7 @@ class ImportReport:
     errors: dict[str, int] = attrs.field(factory=dict)
     stopped: str | None = None  # why the import stopped early (None: it read every row)
     failed_file_kept: bool = True  # False: the rows could not all be saved; old file untouched
+    stale_removed: bool = False  # no row failed, and a failed file of an earlier run was removed
 
     @property
     def problems(self) -> int:
@@ -427,6 +428,11 @@ class Importer:
     def _close_failed(self, *, keep: bool) -> None:
         """Move the failed file into place, if every row not written is in it (``keep``)."""
         if self._failed_stream is None:
+            if keep and self.failed_path.exists():
+                # Every row made it: an older failed file (the input, on a resume) would import
+                # its rows a second time if the printed resume command were run again.
+                self.failed_path.unlink()
+                self.report.stale_removed = True
             return
         if self._failed_writer is not None:
             self._failed_writer.close()
