@@ -320,7 +320,7 @@ def test_input_errors_stop_the_import_before_any_write(
     for path, message in [
         (failed, "line 6: not JSON"),
         (latin1, "not UTF-8 text"),
-        (huge, "not valid CSV after line 2"),
+        (huge, "line 3: not valid CSV"),
     ]:
         before = path.read_bytes()
         result = run("records", "import", "Contacts", str(path), "--batch-size", "1")
@@ -378,3 +378,26 @@ def test_when_the_rest_cannot_be_saved_the_old_failed_file_is_left_alone(
     assert "was left as it was" in result.stderr
     assert "rows written" in result.stderr
     assert not list(tmp_path.glob(".*part"))
+
+
+def test_csv_rows_whose_cells_do_not_match_the_header_fail_whole(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    source = tmp_path / "x.csv"
+    # Row 1 has an unquoted comma (4 cells), row 2 an unquoted line break (2 short rows).
+    source.write_text(
+        "First Name,Last Name,Email\nAnna,Smith, Jr.,anna@x\nBob,Lee\n,bob@x\nCy,Ng,cy@x\n",
+        encoding="utf-8",
+    )
+    result = run("records", "import", "Contacts", str(source))
+    assert result.exit_code == 3, result.output
+    lines = (tmp_path / "x.failed.csv").read_text(encoding="utf-8").splitlines()
+    assert lines == [
+        "First Name,Last Name,Email,_outcome,_error",
+        'Anna,Smith, Jr.,failed,"row has 4 cells, the header has 3",anna@x',
+        'Bob,Lee,,failed,"row has 2 cells, the header has 3"',
+        ',bob@x,,failed,"row has 2 cells, the header has 3"',
+    ]
+    names = [r.fields.additional_properties.get("First Name") for r in client.records.list(
+        table="Contacts") if r.id > 5]  # fmt: skip
+    assert names == ["Cy"]

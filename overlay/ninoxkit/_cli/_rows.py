@@ -196,14 +196,27 @@ def row_to_write(row: Mapping[str, Any], table: TableInfo, *, from_text: bool) -
 
 
 class InputRow:
-    """One input row: its 1-based position, the row as read (for the failed file) and notes."""
+    """One input row: its 1-based position, the row as read (for the failed file) and notes.
 
-    __slots__ = ("data", "number", "outcome")
+    ``error`` says why the row cannot be imported as read (a CSV row whose cells do not match
+    the header); ``extra`` holds the cells beyond the header, kept for the failed file.
+    """
 
-    def __init__(self, number: int, data: dict[str, Any]) -> None:
+    __slots__ = ("data", "error", "extra", "number", "outcome")
+
+    def __init__(
+        self,
+        number: int,
+        data: dict[str, Any],
+        *,
+        error: str | None = None,
+        extra: list[str] | None = None,
+    ) -> None:
         self.number = number
         self.outcome = str(data.get(OUTCOME_COLUMN) or "")
         self.data = data
+        self.error = error
+        self.extra = extra or []
 
 
 def open_input(path: Path) -> IO[str]:
@@ -234,12 +247,24 @@ def read_rows(stream: IO[str], fmt: str) -> Iterator[InputRow]:
 
 
 def _read_csv(stream: IO[str]) -> Iterator[InputRow]:
-    reader = csv.DictReader(stream)
+    reader = csv.reader(stream)
     try:
-        for number, row in enumerate(reader, 1):
-            yield InputRow(number, {k: v for k, v in row.items() if k is not None})
+        header = next(reader, [])
+        number = 0
+        for cells in reader:
+            if not cells:
+                continue
+            number += 1
+            # A cell count that differs from the header's means the cells may be shifted (an
+            # unquoted comma or line break): importing such a row could put values into the
+            # wrong fields, so it fails as a whole, and its cells are all kept.
+            error = None
+            if len(cells) != len(header):
+                error = f"row has {len(cells)} cells, the header has {len(header)}"
+            data = dict(zip(header, cells, strict=False))
+            yield InputRow(number, data, error=error, extra=cells[len(header) :])
     except csv.Error as exc:
-        raise RowError(f"not valid CSV after line {reader.line_num} ({exc})") from None
+        raise RowError(f"line {reader.line_num}: not valid CSV ({exc})") from None
 
 
 def _read_jsonl(stream: IO[str]) -> Iterator[InputRow]:
@@ -286,21 +311,23 @@ class RowWriter:
         self.stream = stream
         self.fmt = fmt
         self.count = 0
-        self._csv: csv.DictWriter[str] | None = None
+        self._columns = columns or []
+        self._csv: Any = None  # a csv.writer (its type is private to typeshed)
         if fmt == "csv":
             if columns is None:
                 raise ValueError("CSV needs columns")
-            self._csv = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
-            self._csv.writeheader()
+            self._csv = csv.writer(stream)
+            self._csv.writerow(columns)
         elif fmt == "json":
             stream.write("[")
         elif fmt != "jsonl":
             raise ValueError(f"unknown format {fmt!r}")
 
-    def write(self, row: Mapping[str, Any]) -> None:
-        """Write one row (CSV: a mapping of column → cell text)."""
+    def write(self, row: Mapping[str, Any], extra: list[str] | None = None) -> None:
+        """Write one row (CSV: a mapping of column → cell text, then ``extra`` cells, if any)."""
         if self._csv is not None:
-            self._csv.writerow(row)
+            cells = ["" if row.get(c) is None else row[c] for c in self._columns]
+            self._csv.writerow([*cells, *(extra or [])])
         else:
             text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
             if self.fmt == "json":

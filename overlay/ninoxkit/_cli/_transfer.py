@@ -246,6 +246,9 @@ class Importer:
         self._open = {row.number: (row, _resting(row)) for row in rows}
         pending: list[_Pending] = []
         for row in rows:
+            if row.error is not None:
+                self._fail(row, FAILED, row.error)
+                continue
             try:
                 write = row_to_write(row.data, self.table, from_text=self.fmt == "csv")
             except (RowError, UnknownNameError) as exc:
@@ -412,7 +415,7 @@ class Importer:
         data = dict(row.data)
         data[OUTCOME_COLUMN] = outcome
         data[ERROR_COLUMN] = message
-        writer.write(data)
+        writer.write(data, row.extra)
         self.on_rows(1)
 
     def _writer(self) -> RowWriter:
