@@ -401,3 +401,15 @@ def test_csv_rows_whose_cells_do_not_match_the_header_fail_whole(
     names = [r.fields.additional_properties.get("First Name") for r in client.records.list(
         table="Contacts") if r.id > 5]  # fmt: skip
     assert names == ["Cy"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_utf8_with_a_byte_order_mark_imports(
+    run: Run, client: Ninox, tmp_path: Path, fmt: str
+) -> None:
+    source = tmp_path / f"excel.{fmt}"
+    text = "First Name,Email\nÄnne,anne@x\n" if fmt == "csv" else '{"First Name": "Änne"}\n'
+    source.write_text("\ufeff" + text, encoding="utf-8")  # as Excel's "CSV UTF-8" writes it
+    result = run("records", "import", "Contacts", str(source))
+    assert result.exit_code == 0, result.output
+    assert client.records.find_one({"First Name": "Änne"}, table="Contacts") is not None

@@ -220,8 +220,10 @@ class InputRow:
 
 
 def open_input(path: Path) -> IO[str]:
-    """Open an input file for :func:`read_rows`."""
-    return path.open(encoding="utf-8", newline="")
+    """Open an input file for :func:`read_rows`: UTF-8, with or without a byte order mark."""
+    # Excel's "CSV UTF-8" starts the file with a BOM, which would become part of the first
+    # column's name.
+    return path.open(encoding="utf-8-sig", newline="")
 
 
 def read_rows(stream: IO[str], fmt: str) -> Iterator[InputRow]:
