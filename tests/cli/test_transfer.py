@@ -413,3 +413,24 @@ def test_utf8_with_a_byte_order_mark_imports(
     result = run("records", "import", "Contacts", str(source))
     assert result.exit_code == 0, result.output
     assert client.records.find_one({"First Name": "Änne"}, table="Contacts") is not None
+
+
+def test_the_resume_command_keeps_the_options_that_were_given(run: Run, tmp_path: Path) -> None:
+    import shlex
+
+    from .conftest import SECRET, TEAM
+
+    source = tmp_path / "data.txt"  # the name does not tell the format
+    source.write_text("First Name,Email,Status\nA,a@x,Prospect\n", encoding="utf-8")
+    result = run("--api-key", SECRET, "--team", TEAM, "records", "import", "Contacts",
+                 str(source), "--format", "csv", "--key", "Email", "--batch-size", "7",
+                 "--no-split")  # fmt: skip
+    assert result.exit_code == 3, result.output
+    line = next(x for x in result.stderr.splitlines() if x.startswith("resume with: "))
+    words = shlex.split(line.removeprefix("resume with: "))
+    assert words == ["ninoxkit", "--team", TEAM, "records", "import", "Contacts",
+                     str(tmp_path / "data.failed.txt"), "--format", "csv", "--batch-size", "7",
+                     "--key", "Email", "--no-split"]  # fmt: skip
+    assert SECRET not in result.output
+    # The command runs as printed (the row is still refused, so it is still a partial failure).
+    assert run(*words[1:]).exit_code == 3

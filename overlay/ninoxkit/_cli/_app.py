@@ -601,12 +601,40 @@ def records_import(
     finally:
         # Also when the import stopped early: the rows written so far must not be written
         # again by a rerun of the whole input.
-        _import_report(console, importer.report, failed_path, info.name)
+        resume = _resume_command(info.name, failed_path, fmt)
+        _import_report(console, importer.report, failed_path, resume)
     if importer.report.problems:
         raise Partial()
 
 
-def _import_report(console: Console, report: Any, failed_path: Path, table_name: str) -> None:
+def _resume_command(table_name: str, failed_path: Path, fmt: str) -> str:
+    """The command that imports the failed file with the options this import was given.
+
+    Never the API key (a secret) nor --retry-unknown (it would re-send, unchecked, the rows this
+    run marked unknown); options set through the environment are left to the environment.
+    """
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    given = click.core.ParameterSource.COMMANDLINE
+    words = ["ninoxkit"]
+    for name in ("base_url", "team", "database", "timeout"):
+        if root.get_parameter_source(name) is given:
+            words += [f"--{name.replace('_', '-')}", str(root.params[name])]
+    if root.params["allow_insecure_http"]:
+        words.append("--allow-insecure-http")
+    words += ["records", "import", table_name, str(failed_path)]
+    if ctx.get_parameter_source("fmt") is given or detect_format(str(failed_path), None, "") != fmt:
+        words += ["--format", fmt]
+    options = {"batch_size": "--batch-size", "key": "--key", "failed_file": "--failed"}
+    for name, flag in options.items():
+        if ctx.get_parameter_source(name) is given:
+            words += [flag, str(ctx.params[name])]
+    if not ctx.params["split"]:
+        words.append("--no-split")
+    return " ".join(_shell(word) for word in words)
+
+
+def _import_report(console: Console, report: Any, failed_path: Path, resume: str) -> None:
     table = RichTable(title="Import", show_header=False)
     table.add_row("rows read", str(report.read))
     table.add_row(
@@ -637,8 +665,7 @@ def _import_report(console: Console, report: Any, failed_path: Path, table_name:
         return
     if report.problems:
         console.print(f"failed rows written to {failed_path}", markup=False)
-        command = f"ninoxkit records import {_shell(table_name)} {_shell(str(failed_path))}"
-        console.print(f"resume with: {command}", markup=False, soft_wrap=True)
+        console.print(f"resume with: {resume}", markup=False, soft_wrap=True)
     if report.unknown:
         console.print(
             f"[yellow]{report.unknown} row(s) have an unknown outcome[/yellow] (marked "
