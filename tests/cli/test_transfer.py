@@ -434,3 +434,21 @@ def test_the_resume_command_keeps_the_options_that_were_given(run: Run, tmp_path
     assert SECRET not in result.output
     # The command runs as printed (the row is still refused, so it is still a partial failure).
     assert run(*words[1:]).exit_code == 3
+
+
+def test_rows_resent_after_a_lookup_are_split_like_any_batch(
+    run: Run, emu: NinoxEmulator, client: Ninox, tmp_path: Path
+) -> None:
+    rows = _new_rows(10)
+    rows[6]["Status"] = "Prospect"  # refused when the missing rows are sent again
+    source = tmp_path / "new.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    # The batch's answer is a 500: outcome unknown, so --key looks every row up (none is there).
+    emu.faults.add("status", status=500, path="/records$", method="POST", max_count=1)
+
+    result = run("records", "import", "Contacts", str(source), "--key", "Email")
+    assert result.exit_code == 3, result.output
+    failed = [json.loads(x) for x in (tmp_path / "new.failed.jsonl").read_text().splitlines()]
+    assert [(r["Email"], r["_outcome"]) for r in failed] == [("new6@example.test", "failed")]
+    emails = _emails(client)
+    assert all(emails[f"new{i}@example.test"] == 1 for i in range(10) if i != 6)

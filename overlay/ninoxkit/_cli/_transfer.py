@@ -258,30 +258,29 @@ class Importer:
                 if self.key is None:
                     self._fail(row, UNKNOWN, _UNKNOWN_NOTE)
                     continue
-                try:
-                    exists = self._exists(write)
-                except (RowError, NinoxError) as exc:
-                    self._fail(row, UNKNOWN, f"{_UNKNOWN_NOTE} (lookup: {_one_line(exc)})")
-                    continue
-                if exists:
-                    self._found(row)
+                if not self._missing(_Pending(row, write), None):
                     continue
             pending.append(_Pending(row, write))
         if pending:
             self._write(pending)
 
-    def _write(self, items: list[_Pending]) -> None:
+    def _write(self, items: list[_Pending], *, looked_up: bool = False) -> None:
+        """Send ``items`` in one request and settle each row by the outcome.
+
+        ``looked_up``: the rows were just looked up by ``--key`` after an unknown outcome; if
+        this write's outcome is unknown too, they are not looked up again.
+        """
         self._sending(items)
         try:
             self.client.records.upsert(
                 [p.write for p in items], table=self.table.id, batch_size=len(items)
             )
         except FieldValueError as exc:
-            self._bad_value(items, exc, self._write)
+            self._bad_value(items, exc, looked_up=looked_up)
             return
         except BatchWriteError as exc:
             self.report.requests += 1
-            self._failed_batch(items, exc)
+            self._failed_batch(items, exc, looked_up=looked_up)
             return
         self.report.requests += 1
         self._done(items)
@@ -293,12 +292,7 @@ class Importer:
             outcome = FAILED if "id" in p.write else UNKNOWN
             self._open[p.row.number] = (p.row, outcome)
 
-    def _bad_value(
-        self,
-        items: list[_Pending],
-        exc: FieldValueError,
-        write: Callable[[list[_Pending]], None],
-    ) -> None:
+    def _bad_value(self, items: list[_Pending], exc: FieldValueError, *, looked_up: bool) -> None:
         """A value the library refused before sending anything: split until the row is alone.
 
         Done whatever ``--split`` says: finding the row costs no request Ninox refuses.
@@ -309,10 +303,12 @@ class Importer:
             self._fail(items[0].row, FAILED, _one_line(exc))
             return
         half = len(items) // 2
-        write(items[:half])
-        write(items[half:])
+        self._write(items[:half], looked_up=looked_up)
+        self._write(items[half:], looked_up=looked_up)
 
-    def _failed_batch(self, items: list[_Pending], exc: BatchWriteError) -> None:
+    def _failed_batch(
+        self, items: list[_Pending], exc: BatchWriteError, *, looked_up: bool
+    ) -> None:
         error = exc.error
         message = describe(error)
         refused = isinstance(error, APIStatusError) and error.status_code in (400, 422)
@@ -321,64 +317,47 @@ class Importer:
             # by id rewrites the same record); rows without one could be created twice.
             with_id = [p for p in items if "id" in p.write]
             without = [p for p in items if "id" not in p.write]
-            if self.key is not None and without:
-                self._resolve_unknown(without, message)
-                without = []
             for p in with_id:
                 self._fail(p.row, FAILED, message)
+            if self.key is not None and not looked_up:
+                missing = [p for p in without if self._missing(p, message)]
+                if missing:
+                    self._write(missing, looked_up=True)
+                return
             for p in without:
                 self._fail(p.row, UNKNOWN, f"{_UNKNOWN_NOTE} ({message})")
             return
         if refused and self.split and len(items) > 1:
             half = len(items) // 2
-            self._write(items[:half])
-            self._write(items[half:])
+            self._write(items[:half], looked_up=looked_up)
+            self._write(items[half:], looked_up=looked_up)
             return
         for p in items:
             self._fail(p.row, FAILED, message)
 
-    def _resolve_unknown(self, items: list[_Pending], message: str) -> None:
-        """With ``--key``: look each row up; count the found, re-send only the missing."""
-        missing: list[_Pending] = []
-        for p in items:
-            try:
-                found = self._exists(p.write)
-            except (RowError, NinoxError) as exc:
-                self._fail(p.row, UNKNOWN, f"{_UNKNOWN_NOTE} ({message}; lookup: {exc})")
-                continue
-            if found:
-                self._found(p.row)
-            else:
-                missing.append(p)
-        if missing:
-            self._write_once(missing)
+    def _missing(self, item: _Pending, why: str | None) -> bool:
+        """With ``--key``: is a row of unknown outcome missing from Ninox (so it must be sent)?
 
-    def _write_once(self, items: list[_Pending]) -> None:
-        """Write rows that a lookup showed missing; a second unknown outcome is not chased."""
-        self._sending(items)
-        try:
-            self.client.records.upsert(
-                [p.write for p in items], table=self.table.id, batch_size=len(items)
-            )
-        except FieldValueError as exc:
-            self._bad_value(items, exc, self._write_once)
-            return
-        except BatchWriteError as exc:
-            self.report.requests += 1
-            outcome = UNKNOWN if exc.unknown else FAILED
-            for p in items:
-                self._fail(p.row, outcome, describe(exc.error))
-            return
-        self.report.requests += 1
-        self._done(items)
-
-    def _exists(self, write: dict[str, Any]) -> bool:
+        A row found is settled as found; a row that cannot be looked up stays unknown, with
+        ``why`` (the reason its outcome is unknown) and the lookup's error.
+        """
         assert self.key is not None
-        value = write["fields"].get(self.key)
-        if value is None:
-            raise RowError(f"--key {self.key!r}: the row has no value for it")
-        self.report.requests += 1
-        return self.client.records.find_one({self.key: value}, table=self.table.id) is not None
+        value = item.write["fields"].get(self.key)
+        try:
+            if value is None:
+                raise RowError(f"--key {self.key!r}: the row has no value for it")
+            self.report.requests += 1
+            found = self.client.records.find_one({self.key: value}, table=self.table.id)
+        except (RowError, NinoxError) as exc:
+            reason = f"lookup: {_one_line(exc)}"
+            if why is not None:
+                reason = f"{why}; {reason}"
+            self._fail(item.row, UNKNOWN, f"{_UNKNOWN_NOTE} ({reason})")
+            return False
+        if found is not None:
+            self._found(item.row)
+            return False
+        return True
 
     def _found(self, row: InputRow) -> None:
         self._open.pop(row.number, None)
