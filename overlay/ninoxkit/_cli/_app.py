@@ -27,9 +27,7 @@ from rich.progress import (
 from rich.table import Table as RichTable
 
 from ninoxkit._exceptions import (
-    APIError,
     AuthenticationError,
-    BatchWriteError,
     ConfigurationError,
     InvalidArgumentError,
     NinoxError,
@@ -93,7 +91,6 @@ class State:
     def __init__(self, **options: Any) -> None:
         self.options = options
         self.debug: bool = options["debug"]
-        self.api_key: str | None = options["api_key"] or os.environ.get("NINOX_API_KEY")
         self._client: Ninox | None = None
 
     def client(self, *, team: bool = True, database: bool = True) -> Ninox:
@@ -248,7 +245,7 @@ def cli(ctx: click.Context, /, **options: Any) -> None:
     """
     ctx.obj = State(**options)
     if options["debug"]:
-        _enable_debug(ctx, ctx.obj.api_key)
+        _enable_debug(ctx, options["api_key"])  # click read NINOX_API_KEY into it if set
 
 
 # -- inspection -----------------------------------------------------------------------------
@@ -850,18 +847,16 @@ def _enable_debug(ctx: click.Context, api_key: str | None) -> None:
 
 def exit_code_for(exc: BaseException) -> int:
     """The documented exit code of an exception (see EXIT_CODES)."""
+    # Partial and click's errors are handled by NinoxGroup.main before this is called, and no
+    # command lets a BatchWriteError out (the import turns it into failed rows).
     if isinstance(exc, CLIError):
         return exc.code
-    if isinstance(exc, Partial):
-        return EXIT_PARTIAL
     if isinstance(exc, UnknownNameError | NotFoundError):
         return EXIT_NOT_FOUND
     if isinstance(exc, AuthenticationError | PermissionDeniedError):
         return EXIT_AUTH
-    if isinstance(exc, ConfigurationError | InvalidArgumentError | click.UsageError):
+    if isinstance(exc, ConfigurationError | InvalidArgumentError):
         return EXIT_USAGE
-    if isinstance(exc, BatchWriteError):
-        return exit_code_for(exc.error) if isinstance(exc.error, APIError) else EXIT_API
     return EXIT_API
 
 
@@ -890,6 +885,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _secret(args: list[str]) -> str | None:
+    # From argv, not from the parsed options: an error can come before click has parsed them.
     for i, arg in enumerate(args):
         if arg == "--api-key" and i + 1 < len(args):
             return args[i + 1]

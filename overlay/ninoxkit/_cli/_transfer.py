@@ -122,7 +122,6 @@ class ImportReport:
     """What an import did, row by row, in counts."""
 
     read: int = 0
-    written: int = 0
     updated: int = 0
     created: int = 0
     found: int = 0  # unknown rows that --key found already in Ninox (not written again)
@@ -130,11 +129,15 @@ class ImportReport:
     unknown: int = 0
     not_sent: int = 0  # rows after the point where the import stopped
     requests: int = 0
-    first_error: str | None = None
     errors: dict[str, int] = attrs.field(factory=dict)
     stopped: str | None = None  # why the import stopped early (None: it read every row)
     failed_file_kept: bool = True  # False: the rows could not all be saved; old file untouched
     stale_removed: bool = False  # no row failed, and a failed file of an earlier run was removed
+
+    @property
+    def written(self) -> int:
+        """Rows written: created or updated by id."""
+        return self.created + self.updated
 
     @property
     def problems(self) -> int:
@@ -367,7 +370,6 @@ class Importer:
     def _done(self, items: list[_Pending]) -> None:
         for p in items:
             self._open.pop(p.row.number, None)
-            self.report.written += 1
             if "id" in p.write:
                 self.report.updated += 1
             else:
@@ -384,8 +386,6 @@ class Importer:
             self.report.not_sent += 1
         else:
             self.report.failed += 1
-        if self.report.first_error is None and outcome == FAILED:
-            self.report.first_error = f"row {row.number}: {message}"
         short = message if len(message) <= 160 else message[:159] + "…"
         if outcome in (UNKNOWN, NOT_SENT):
             short = f"outcome {outcome}" if outcome == UNKNOWN else outcome
