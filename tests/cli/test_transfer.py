@@ -452,3 +452,23 @@ def test_rows_resent_after_a_lookup_are_split_like_any_batch(
     assert [(r["Email"], r["_outcome"]) for r in failed] == [("new6@example.test", "failed")]
     emails = _emails(client)
     assert all(emails[f"new{i}@example.test"] == 1 for i in range(10) if i != 6)
+
+
+def test_a_name_that_is_no_field_stops_either_format_before_any_write(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    rows = [{"First Name": f"N{i}", "Email": f"n{i}@x"} for i in range(5)]
+    rows[2] = {"First Name": "N2", "Emial": "n2@x"}
+    jsonl = tmp_path / "typo.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    csv_file = tmp_path / "typo.csv"
+    csv_file.write_text("First Name,Emial\nA,a@x\n", encoding="utf-8")
+
+    for path, where in [(jsonl, "row 3: "), (csv_file, "header: ")]:
+        result = run("records", "import", "Contacts", str(path), "--batch-size", "1")
+        assert result.exit_code == 4, result.output
+        assert f"{where}no field of table 'Contacts' named 'Emial'" in result.stderr
+        assert "did you mean 'Email'" in result.stderr
+        assert "nothing was imported" in result.stderr
+        assert not list(tmp_path.glob("*.failed.*"))
+    assert sum(_emails(client).values()) == 5

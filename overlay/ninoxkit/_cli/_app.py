@@ -544,7 +544,7 @@ def records_import(
     records. Failed rows go to a file in the same format with _outcome and _error columns;
     import that file again to resume.
     """
-    from ._rows import check_input, open_input
+    from ._rows import check_input
     from ._transfer import Importer, failed_path_for
 
     fmt = detect_format(str(source), fmt, default="")
@@ -556,23 +556,14 @@ def records_import(
     console = _err()
     show = console.is_terminal if progress is None else progress
     try:
-        total = check_input(source, fmt)
+        summary = check_input(source, fmt, info)
     except RowError as exc:
         raise CLIError(f"{source}: {exc}; nothing was imported") from None
-    with open_input(source) as stream:
-        columns: list[str] | None = None
-        if fmt == "csv":
-            import csv
-
-            header = next(csv.reader(stream), None)
-            if not header:
-                raise CLIError(f"{source}: empty CSV (no header row)")
-            columns = header
-            for column in header:
-                if column and not column.startswith("_") and column != "id":
-                    info.field(column)  # unknown columns stop the import before any write
+    except UnknownNameError as exc:
+        raise CLIError(f"{source}: {exc}; nothing was imported", EXIT_NOT_FOUND) from None
     bar = _progress(console)
-    task = bar.add_task(f"import {info.name}", total=total if show else None, rate="", visible=show)
+    total = summary.rows if show else None
+    task = bar.add_task(f"import {info.name}", total=total, rate="", visible=show)
 
     def on_rows(n: int) -> None:
         bar.advance(task, n)
@@ -583,7 +574,7 @@ def records_import(
         info,
         fmt=fmt,
         failed_path=failed_path,
-        columns=columns,
+        columns=summary.columns,
         batch_size=batch_size,
         split=split,
         key=key,

@@ -16,14 +16,16 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
+from ninoxkit._exceptions import UnknownNameError
 from ninoxkit._schema import TableInfo
 
 __all__ = [
     "ERROR_COLUMN",
     "OUTCOME_COLUMN",
     "InputRow",
+    "InputSummary",
     "RowError",
     "RowWriter",
     "cell_to_text",
@@ -140,6 +142,24 @@ def parse_cell(text: str, field_type: str | None, *, column: str = "value") -> A
     return text
 
 
+def _sent(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The columns of a row that become fields: nested ``{"id", "fields"}`` or flat; columns
+    with no name or a name starting with ``_`` are never sent."""
+    if "fields" in row and isinstance(row["fields"], Mapping):
+        source: Mapping[str, Any] = row["fields"]
+    else:
+        source = {k: v for k, v in row.items() if k != "id"}
+    return {k: v for k, v in source.items() if k and not k.startswith("_")}
+
+
+def _check_names(row: Mapping[str, Any], table: TableInfo, where: str) -> None:
+    for key in _sent(row):
+        try:
+            table.field(key)
+        except UnknownNameError as exc:
+            raise UnknownNameError(f"{where}: {exc}", candidates=exc.candidates) from None
+
+
 def _parse_id(value: Any) -> int | None:
     if value is None or value == "":
         return None
@@ -167,16 +187,11 @@ def row_to_write(row: Mapping[str, Any], table: TableInfo, *, from_text: bool) -
 
     Raises:
         RowError: a bad id or value (the row is reported as failed; nothing is sent for it).
-        UnknownNameError: a column names no field of the table (raised for the whole file).
+        UnknownNameError: a column names no field of the table (:func:`check_input` finds
+            these before the import starts).
     """
-    if "fields" in row and isinstance(row["fields"], Mapping):
-        source: Mapping[str, Any] = row["fields"]
-    else:
-        source = {k: v for k, v in row.items() if k != "id"}
     fields: dict[str, Any] = {}
-    for key, value in source.items():
-        if not key or key.startswith("_"):
-            continue
+    for key, value in _sent(row).items():
         info = table.field(key)
         if from_text:
             text = "" if value is None else str(value)
@@ -284,17 +299,38 @@ def _read_jsonl(stream: IO[str]) -> Iterator[InputRow]:
         yield InputRow(number, data)
 
 
-def check_input(path: Path, fmt: str) -> int:
-    """Read the whole input once, before anything is written; returns its number of rows.
+class InputSummary(NamedTuple):
+    """What :func:`check_input` found: the number of rows, and the CSV header (JSONL: None)."""
+
+    rows: int
+    columns: list[str] | None
+
+
+def check_input(path: Path, fmt: str, table: TableInfo) -> InputSummary:
+    """Read the whole input once, before anything is written.
 
     An input that cannot be read to the end must stop the import before the first write, not
-    halfway through it.
+    halfway through it. A name that is no field of the table stops it too, in either format
+    (a typo in a column would otherwise fail every row, or write every row without it).
 
     Raises:
-        RowError: as :func:`read_rows`.
+        RowError: as :func:`read_rows`, or a CSV file without a header.
+        UnknownNameError: a CSV column or a JSONL key names no field (with the closest names).
     """
+    rows = 0
     with open_input(path) as stream:
-        return sum(1 for _ in read_rows(stream, fmt))
+        for row in read_rows(stream, fmt):
+            rows += 1
+            if fmt == "jsonl":
+                _check_names(row.data, table, f"row {row.number}")
+    if fmt != "csv":
+        return InputSummary(rows, None)
+    with open_input(path) as stream:
+        header = next(csv.reader(stream), [])
+    if not header:
+        raise RowError("empty CSV (no header row)")
+    _check_names(dict.fromkeys(header, ""), table, "header")
+    return InputSummary(rows, header)
 
 
 # -- writing --------------------------------------------------------------------------------

@@ -36,7 +36,6 @@ from ninoxkit._exceptions import (
     APIStatusError,
     BatchWriteError,
     NinoxError,
-    UnknownNameError,
 )
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._client import Ninox
@@ -254,7 +253,7 @@ class Importer:
                 continue
             try:
                 write = row_to_write(row.data, self.table, from_text=self.fmt == "csv")
-            except (RowError, UnknownNameError) as exc:
+            except RowError as exc:
                 self._fail(row, FAILED, str(exc))
                 continue
             if row.outcome == UNKNOWN and "id" not in write and not self.retry_unknown:
