@@ -212,6 +212,9 @@ def test_unknown_outcome_rows_are_not_resent_blindly(
     assert "already in Ninox" in result.stderr
     emails = _emails(client)
     assert all(emails[f"new{i}@example.test"] == 1 for i in range(500))
+    # Nothing is left to resume, so the resume command cannot import these rows again.
+    assert not failed.exists()
+    assert f"removed {failed}" in result.stderr
 
 
 def test_retry_unknown_resends_after_the_user_checked(

@@ -644,7 +644,11 @@ def _import_report(console: Console, report: Any, failed_path: Path, resume: str
     if report.stopped is not None:
         console.print(f"the import stopped {report.stopped}", markup=False)
     if report.stale_removed:
-        console.print(f"no row failed: removed {failed_path} (from an earlier run)", markup=False)
+        console.print(
+            f"no row failed: removed {failed_path} (from an earlier run)",
+            markup=False,
+            soft_wrap=True,  # the path stays on one line, to be copied
+        )
     if not report.failed_file_kept:
         console.print(
             f"[red]the rows not written could not all be saved[/red]; {failed_path} was left as "
@@ -652,7 +656,7 @@ def _import_report(console: Console, report: Any, failed_path: Path, resume: str
         )
         return
     if report.problems:
-        console.print(f"failed rows written to {failed_path}", markup=False)
+        console.print(f"failed rows written to {failed_path}", markup=False, soft_wrap=True)
         console.print(f"resume with: {resume}", markup=False, soft_wrap=True)
     if report.unknown:
         console.print(
