@@ -475,3 +475,30 @@ def test_a_name_that_is_no_field_stops_either_format_before_any_write(
         assert "nothing was imported" in result.stderr
         assert not list(tmp_path.glob("*.failed.*"))
     assert sum(_emails(client).values()) == 5
+
+
+def test_rows_read_into_a_batch_not_yet_sent_are_kept_after_a_stop(
+    run: Run, client: Ninox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ninoxkit._cli import _transfer
+
+    source = tmp_path / "new.csv"
+    _write_csv(source, _new_rows(6))
+    original = _transfer.read_rows
+    calls = Counter[str]()
+
+    def read_rows(stream: Any, fmt: str) -> Any:
+        calls["n"] += 1
+        for row in original(stream, fmt):
+            if calls["n"] == 1 and row.number == 4:  # Ctrl-C while reading batch 2's 2nd row
+                raise KeyboardInterrupt
+            yield row
+
+    monkeypatch.setattr(_transfer, "read_rows", read_rows)
+    result = run("records", "import", "Contacts", str(source), "--batch-size", "2")
+    assert result.exit_code == 130
+    failed = _read_failed(tmp_path / "new.failed.csv")
+    assert [(r["Email"], r["_outcome"]) for r in failed] == [
+        (f"new{i}@example.test", "not sent") for i in range(2, 6)
+    ]
+    assert sum(_emails(client).values()) == 5 + 2

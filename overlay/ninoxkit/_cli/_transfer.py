@@ -194,8 +194,9 @@ class Importer:
         self._failed_stream: IO[str] | None = None
         self._failed_writer: RowWriter | None = None
         self._temp_path = failed_path.with_name(f".{failed_path.name}.{os.getpid()}.part")
-        # Rows read but not settled yet (row number → the row and the outcome it gets if the
-        # import stops now), and the number of the last row read.
+        # The rows of the batch being written that are not settled yet (row number → the row
+        # and the outcome it gets if the import stops now), and the number of the last row
+        # handed to a batch: every later row is saved as not sent after a stop.
         self._open: dict[int, tuple[InputRow, str]] = {}
         self._last_read = 0
 
@@ -213,7 +214,6 @@ class Importer:
             with open_input(source) as stream:
                 batch: list[InputRow] = []
                 for row in read_rows(stream, self.fmt):
-                    self._last_read = row.number
                     batch.append(row)
                     if len(batch) >= self.batch_size:
                         self._batch(batch)
@@ -246,6 +246,7 @@ class Importer:
     def _batch(self, rows: list[InputRow]) -> None:
         self.report.read += len(rows)
         self._open = {row.number: (row, _resting(row)) for row in rows}
+        self._last_read = rows[-1].number
         pending: list[_Pending] = []
         for row in rows:
             if row.error is not None:
