@@ -32,6 +32,7 @@ from typing import IO, Any
 
 import attrs
 
+from ninoxkit import FieldValueError  # the public name: _values is being reworked
 from ninoxkit._exceptions import (
     APIStatusError,
     BatchWriteError,
@@ -39,7 +40,6 @@ from ninoxkit._exceptions import (
 )
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._client import Ninox
-from ninoxkit._values import FieldValueError
 from ninoxkit.nx import name as nx_name
 
 from ._rows import (
