@@ -106,12 +106,19 @@ def test_debug_shows_details_but_never_the_key(run: Run, tmp_path: Path) -> None
     assert "Traceback" in failed.stderr
     explicit = run("--debug", "--api-key", SECRET, "files", "list", "Contacts", "999")
     assert explicit.exit_code == 4
-    (tmp_path / "x.csv").write_text("First Name,Score\nA,x\n", encoding="utf-8")
+    # A row Ninox itself refuses (not a choice option: 422), so the request, its error and the
+    # failed file all pass through the places a key could leak.
+    (tmp_path / "x.csv").write_text("First Name,Status\nA,Prospect\n", encoding="utf-8")
     imported = run("--debug", "records", "import", "Contacts", str(tmp_path / "x.csv"))
+    assert imported.exit_code == 3, imported.output
+    assert "Request: POST" in imported.stderr
     for result in (ok, failed, explicit, imported):
         assert SECRET not in result.output
         assert SECRET[-12:] not in result.output
-    assert SECRET not in (tmp_path / "x.failed.csv").read_text(encoding="utf-8")
+    failed_rows = (tmp_path / "x.failed.csv").read_text(encoding="utf-8")
+    assert "422" in failed_rows  # the answer came from Ninox, not from a local check
+    assert SECRET not in failed_rows
+    assert SECRET[-12:] not in failed_rows
 
 
 def test_importing_ninoxkit_does_not_load_the_cli() -> None:

@@ -174,6 +174,10 @@ def test_a_bad_value_is_isolated_and_only_its_row_fails(
     assert result.exit_code == 0, result.output
     emails = _emails(client)
     assert all(emails[f"new{i}@example.test"] == 1 for i in range(250))
+    # Nothing is left to resume: the failed file is gone, so running the resume command again
+    # cannot create the row a second time.
+    assert not (tmp_path / "new.failed.csv").exists()
+    assert "removed" in result.stderr
 
 
 def test_unknown_outcome_rows_are_not_resent_blindly(
@@ -208,6 +212,9 @@ def test_unknown_outcome_rows_are_not_resent_blindly(
     assert "already in Ninox" in result.stderr
     emails = _emails(client)
     assert all(emails[f"new{i}@example.test"] == 1 for i in range(500))
+    # Nothing is left to resume, so the resume command cannot import these rows again.
+    assert not failed.exists()
+    assert f"removed {failed}" in result.stderr
 
 
 def test_retry_unknown_resends_after_the_user_checked(
@@ -240,3 +247,258 @@ def test_rows_with_ids_update_and_are_safe_to_resend(
     snap = _snapshot(client)
     assert [snap[i]["Score"] for i in (1, 2, 3)] == [1, 2, 3]
     assert snap[1]["First Name"] == "Lisa"  # other fields untouched
+
+
+def _stop_on_write(monkeypatch: pytest.MonkeyPatch, call: int) -> None:
+    """Make the ``call``-th ``records.upsert`` raise KeyboardInterrupt (Ctrl-C mid-request)."""
+    from ninoxkit._sync.resources.records import Records
+
+    original = Records.upsert
+    calls = Counter[str]()
+
+    def upsert(self: Records, *args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == call:
+            raise KeyboardInterrupt
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Records, "upsert", upsert)
+
+
+def test_an_import_stopped_by_ctrl_c_keeps_every_row_not_written(
+    run: Run, client: Ninox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "new.csv"
+    _write_csv(source, _new_rows(10))
+    _stop_on_write(monkeypatch, call=3)  # batches 1 and 2 land, Ctrl-C during batch 3
+
+    result = run("records", "import", "Contacts", str(source), "--batch-size", "2")
+    assert result.exit_code == 130
+    assert "rows written" in result.stderr  # the report, though the import stopped
+    assert "stopped after row 6: interrupted" in result.stderr
+    failed = _read_failed(tmp_path / "new.failed.csv")
+    assert [(r["Email"], r["_outcome"]) for r in failed] == [
+        ("new4@example.test", "unknown"),  # batch 3 was in flight: it may have been written
+        ("new5@example.test", "unknown"),
+        *((f"new{i}@example.test", "not sent") for i in range(6, 10)),
+    ]
+    monkeypatch.undo()
+    assert run("records", "import", "Contacts", str(tmp_path / "new.failed.csv"),
+               "--key", "Email").exit_code == 0  # fmt: skip
+    assert all(_emails(client)[f"new{i}@example.test"] == 1 for i in range(10))
+
+
+def test_a_stopped_resume_keeps_the_rows_after_the_stop_in_the_failed_file(
+    run: Run, client: Ninox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = _new_rows(10)
+    rows[0]["Status"] = "Prospect"  # refused again on the rerun
+    failed = tmp_path / "new.failed.jsonl"
+    failed.write_text(
+        "".join(json.dumps({**r, "_outcome": "failed", "_error": "x"}) + "\n" for r in rows),
+        encoding="utf-8",
+    )
+    _stop_on_write(monkeypatch, call=5)  # batch 1 is split (3 calls), batch 2 lands, then stop
+
+    result = run("records", "import", "Contacts", str(failed), "--batch-size", "2")
+    assert result.exit_code == 130
+    left = [json.loads(line) for line in failed.read_text(encoding="utf-8").splitlines()]
+    assert [r["Email"] for r in left] == [r["Email"] for r in rows[:1] + rows[4:]]
+    assert [r["_outcome"] for r in left] == ["failed", "unknown", "unknown"] + ["not sent"] * 4
+    assert sum(_emails(client).values()) == 5 + 3
+
+
+def test_input_errors_stop_the_import_before_any_write(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    lines = [json.dumps({**r, "_outcome": "failed", "_error": "x"}) for r in _new_rows(10)]
+    lines.insert(5, "{not json")
+    failed = tmp_path / "new.failed.jsonl"
+    failed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    latin1 = tmp_path / "latin1.csv"
+    latin1.write_bytes("First Name\nA\nB\nMüller\n".encode("latin-1"))
+    huge = tmp_path / "huge.csv"
+    huge.write_text('First Name\nA\n"' + "x" * 200_000 + '"\n', encoding="utf-8")
+
+    for path, message in [
+        (failed, "line 6: not JSON"),
+        (latin1, "not UTF-8 text"),
+        (huge, "line 3: not valid CSV"),
+    ]:
+        before = path.read_bytes()
+        result = run("records", "import", "Contacts", str(path), "--batch-size", "1")
+        assert result.exit_code == 2, result.output
+        assert message in result.stderr
+        assert "nothing was imported" in result.stderr
+        assert "Traceback" not in result.output
+        assert path.read_bytes() == before
+    assert sum(_emails(client).values()) == 5
+
+
+def test_a_value_the_library_refuses_fails_only_its_row(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    lines = [json.dumps({"First Name": f"Q{i}", "Score": i}) for i in range(6)]
+    lines[4] = '{"First Name": "Q4", "Score": NaN}'
+    source = tmp_path / "nan.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = run("records", "import", "Contacts", str(source), "--batch-size", "3", "--no-split")
+    assert result.exit_code == 3, result.output
+    left = (tmp_path / "nan.failed.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(left) == 1
+    assert left[0].startswith('{"First Name":"Q4","Score":NaN')
+    assert "cannot be sent" in json.loads(left[0])["_error"]
+    names = {
+        r.fields.additional_properties["First Name"] for r in client.records.list(table="Contacts")
+    }
+    assert {f"Q{i}" for i in (0, 1, 2, 3, 5)} <= names
+    assert "Q4" not in names
+
+
+def test_when_the_rest_cannot_be_saved_the_old_failed_file_is_left_alone(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ninoxkit._cli import _transfer
+
+    failed = tmp_path / "new.failed.csv"
+    _write_csv(failed, _new_rows(6))
+    before = failed.read_bytes()
+    _stop_on_write(monkeypatch, call=2)
+    opened = Counter[str]()
+    original = _transfer.open_input
+
+    def open_input(path: Path) -> Any:
+        opened["n"] += 1
+        if opened["n"] == 2:  # reading the rest after the stop
+            raise OSError("input gone")
+        return original(path)
+
+    monkeypatch.setattr(_transfer, "open_input", open_input)
+    result = run("records", "import", "Contacts", str(failed), "--batch-size", "2")
+    assert result.exit_code == 130
+    assert failed.read_bytes() == before
+    assert "was left as it was" in result.stderr
+    assert "rows written" in result.stderr
+    assert not list(tmp_path.glob(".*part"))
+
+
+def test_csv_rows_whose_cells_do_not_match_the_header_fail_whole(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    source = tmp_path / "x.csv"
+    # Row 1 has an unquoted comma (4 cells), row 2 an unquoted line break (2 short rows).
+    source.write_text(
+        "First Name,Last Name,Email\nAnna,Smith, Jr.,anna@x\nBob,Lee\n,bob@x\nCy,Ng,cy@x\n",
+        encoding="utf-8",
+    )
+    result = run("records", "import", "Contacts", str(source))
+    assert result.exit_code == 3, result.output
+    lines = (tmp_path / "x.failed.csv").read_text(encoding="utf-8").splitlines()
+    assert lines == [
+        "First Name,Last Name,Email,_outcome,_error",
+        'Anna,Smith, Jr.,failed,"row has 4 cells, the header has 3",anna@x',
+        'Bob,Lee,,failed,"row has 2 cells, the header has 3"',
+        ',bob@x,,failed,"row has 2 cells, the header has 3"',
+    ]
+    names = [r.fields.additional_properties.get("First Name") for r in client.records.list(
+        table="Contacts") if r.id > 5]  # fmt: skip
+    assert names == ["Cy"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_utf8_with_a_byte_order_mark_imports(
+    run: Run, client: Ninox, tmp_path: Path, fmt: str
+) -> None:
+    source = tmp_path / f"excel.{fmt}"
+    text = "First Name,Email\nÄnne,anne@x\n" if fmt == "csv" else '{"First Name": "Änne"}\n'
+    source.write_text("\ufeff" + text, encoding="utf-8")  # as Excel's "CSV UTF-8" writes it
+    result = run("records", "import", "Contacts", str(source))
+    assert result.exit_code == 0, result.output
+    assert client.records.find_one({"First Name": "Änne"}, table="Contacts") is not None
+
+
+def test_the_resume_command_keeps_the_options_that_were_given(run: Run, tmp_path: Path) -> None:
+    import shlex
+
+    from .conftest import SECRET, TEAM
+
+    source = tmp_path / "data.txt"  # the name does not tell the format
+    source.write_text("First Name,Email,Status\nA,a@x,Prospect\n", encoding="utf-8")
+    result = run("--api-key", SECRET, "--team", TEAM, "records", "import", "Contacts",
+                 str(source), "--format", "csv", "--key", "Email", "--batch-size", "7",
+                 "--no-split")  # fmt: skip
+    assert result.exit_code == 3, result.output
+    line = next(x for x in result.stderr.splitlines() if x.startswith("resume with: "))
+    words = shlex.split(line.removeprefix("resume with: "))
+    assert words == ["ninoxkit", "--team", TEAM, "records", "import", "Contacts",
+                     str(tmp_path / "data.failed.txt"), "--format", "csv", "--batch-size", "7",
+                     "--key", "Email", "--no-split"]  # fmt: skip
+    assert SECRET not in result.output
+    # The command runs as printed (the row is still refused, so it is still a partial failure).
+    assert run(*words[1:]).exit_code == 3
+
+
+def test_rows_resent_after_a_lookup_are_split_like_any_batch(
+    run: Run, emu: NinoxEmulator, client: Ninox, tmp_path: Path
+) -> None:
+    rows = _new_rows(10)
+    rows[6]["Status"] = "Prospect"  # refused when the missing rows are sent again
+    source = tmp_path / "new.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    # The batch's answer is a 500: outcome unknown, so --key looks every row up (none is there).
+    emu.faults.add("status", status=500, path="/records$", method="POST", max_count=1)
+
+    result = run("records", "import", "Contacts", str(source), "--key", "Email")
+    assert result.exit_code == 3, result.output
+    failed = [json.loads(x) for x in (tmp_path / "new.failed.jsonl").read_text().splitlines()]
+    assert [(r["Email"], r["_outcome"]) for r in failed] == [("new6@example.test", "failed")]
+    emails = _emails(client)
+    assert all(emails[f"new{i}@example.test"] == 1 for i in range(10) if i != 6)
+
+
+def test_a_name_that_is_no_field_stops_either_format_before_any_write(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    rows = [{"First Name": f"N{i}", "Email": f"n{i}@x"} for i in range(5)]
+    rows[2] = {"First Name": "N2", "Emial": "n2@x"}
+    jsonl = tmp_path / "typo.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    csv_file = tmp_path / "typo.csv"
+    csv_file.write_text("First Name,Emial\nA,a@x\n", encoding="utf-8")
+
+    for path, where in [(jsonl, "row 3: "), (csv_file, "header: ")]:
+        result = run("records", "import", "Contacts", str(path), "--batch-size", "1")
+        assert result.exit_code == 4, result.output
+        assert f"{where}no field of table 'Contacts' named 'Emial'" in result.stderr
+        assert "did you mean 'Email'" in result.stderr
+        assert "nothing was imported" in result.stderr
+        assert not list(tmp_path.glob("*.failed.*"))
+    assert sum(_emails(client).values()) == 5
+
+
+def test_rows_read_into_a_batch_not_yet_sent_are_kept_after_a_stop(
+    run: Run, client: Ninox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ninoxkit._cli import _transfer
+
+    source = tmp_path / "new.csv"
+    _write_csv(source, _new_rows(6))
+    original = _transfer.read_rows
+    calls = Counter[str]()
+
+    def read_rows(stream: Any, fmt: str) -> Any:
+        calls["n"] += 1
+        for row in original(stream, fmt):
+            if calls["n"] == 1 and row.number == 4:  # Ctrl-C while reading batch 2's 2nd row
+                raise KeyboardInterrupt
+            yield row
+
+    monkeypatch.setattr(_transfer, "read_rows", read_rows)
+    result = run("records", "import", "Contacts", str(source), "--batch-size", "2")
+    assert result.exit_code == 130
+    failed = _read_failed(tmp_path / "new.failed.csv")
+    assert [(r["Email"], r["_outcome"]) for r in failed] == [
+        (f"new{i}@example.test", "not sent") for i in range(2, 6)
+    ]
+    assert sum(_emails(client).values()) == 5 + 2

@@ -27,9 +27,7 @@ from rich.progress import (
 from rich.table import Table as RichTable
 
 from ninoxkit._exceptions import (
-    APIError,
     AuthenticationError,
-    BatchWriteError,
     ConfigurationError,
     InvalidArgumentError,
     NinoxError,
@@ -41,7 +39,7 @@ from ninoxkit._logging import logger as ninox_logger
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._client import Ninox
 
-from ._rows import RowError, detect_format, parse_cell, read_rows
+from ._rows import RowError, detect_format, parse_cell
 
 __all__ = ["EXIT_CODES", "cli", "main"]
 
@@ -56,7 +54,8 @@ EXIT_INTERRUPTED = 130
 EXIT_CODES = {
     EXIT_OK: "success",
     EXIT_API: "API error: Ninox answered an error or the connection failed (also local I/O errors)",
-    EXIT_USAGE: "usage or configuration error (bad option, missing key/team/database)",
+    EXIT_USAGE: "usage or configuration error (bad option, missing key/team/database, "
+    "unreadable input file)",
     EXIT_PARTIAL: "partial failure: some rows were not imported (see the failed-row file)",
     EXIT_NOT_FOUND: "not found: no such team, database, table, field, record or file",
     EXIT_AUTH: "authentication or permission error (401/403): check the API key",
@@ -92,7 +91,6 @@ class State:
     def __init__(self, **options: Any) -> None:
         self.options = options
         self.debug: bool = options["debug"]
-        self.api_key: str | None = options["api_key"] or os.environ.get("NINOX_API_KEY")
         self._client: Ninox | None = None
 
     def client(self, *, team: bool = True, database: bool = True) -> Ninox:
@@ -247,7 +245,7 @@ def cli(ctx: click.Context, /, **options: Any) -> None:
     """
     ctx.obj = State(**options)
     if options["debug"]:
-        _enable_debug(ctx, ctx.obj.api_key)
+        _enable_debug(ctx, options["api_key"])  # click read NINOX_API_KEY into it if set
 
 
 # -- inspection -----------------------------------------------------------------------------
@@ -546,7 +544,7 @@ def records_import(
     records. Failed rows go to a file in the same format with _outcome and _error columns;
     import that file again to resume.
     """
-    from ._rows import count_rows
+    from ._rows import check_input
     from ._transfer import Importer, failed_path_for
 
     fmt = detect_format(str(source), fmt, default="")
@@ -557,49 +555,74 @@ def records_import(
     failed_path = failed_file or failed_path_for(source)
     console = _err()
     show = console.is_terminal if progress is None else progress
-    total = count_rows(source, fmt) if show else None
-    with source.open(encoding="utf-8", newline="") as stream:
-        columns: list[str] | None = None
-        if fmt == "csv":
-            import csv
+    try:
+        summary = check_input(source, fmt, info)
+    except RowError as exc:
+        raise CLIError(f"{source}: {exc}; nothing was imported") from None
+    except UnknownNameError as exc:
+        raise CLIError(f"{source}: {exc}; nothing was imported", EXIT_NOT_FOUND) from None
+    bar = _progress(console)
+    total = summary.rows if show else None
+    task = bar.add_task(f"import {info.name}", total=total, rate="", visible=show)
 
-            header = next(csv.reader(stream), None)
-            stream.seek(0)
-            if not header:
-                raise CLIError(f"{source}: empty CSV (no header row)")
-            columns = header
-            for column in header:
-                if column and not column.startswith("_") and column != "id":
-                    info.field(column)  # unknown columns stop the import before any write
-        with _progress(console) as bar:
-            task = bar.add_task(f"import {info.name}", total=total, rate="", visible=show)
+    def on_rows(n: int) -> None:
+        bar.advance(task, n)
+        bar.update(task, rate=_rate(bar.tasks[task]))
 
-            def on_rows(n: int) -> None:
-                bar.advance(task, n)
-                bar.update(task, rate=_rate(bar.tasks[task]))
-
-            importer = Importer(
-                client,
-                info,
-                fmt=fmt,
-                failed_path=failed_path,
-                columns=columns,
-                batch_size=batch_size,
-                split=split,
-                key=key,
-                retry_unknown=retry_unknown,
-                on_rows=on_rows,
-            )
-            try:
-                report = importer.run(read_rows(stream, fmt))
-            except RowError as exc:
-                raise CLIError(f"{source}: {exc}") from None
-    _import_report(console, report, failed_path, info.name)
-    if report.problems:
+    importer = Importer(
+        client,
+        info,
+        fmt=fmt,
+        failed_path=failed_path,
+        columns=summary.columns,
+        batch_size=batch_size,
+        split=split,
+        key=key,
+        retry_unknown=retry_unknown,
+        on_rows=on_rows,
+    )
+    try:
+        with bar:
+            importer.run(source)
+    except RowError as exc:  # the file changed after it was checked
+        raise CLIError(f"{source}: {exc}") from None
+    finally:
+        # Also when the import stopped early: the rows written so far must not be written
+        # again by a rerun of the whole input.
+        resume = _resume_command(info.name, failed_path, fmt)
+        _import_report(console, importer.report, failed_path, resume)
+    if importer.report.problems:
         raise Partial()
 
 
-def _import_report(console: Console, report: Any, failed_path: Path, table_name: str) -> None:
+def _resume_command(table_name: str, failed_path: Path, fmt: str) -> str:
+    """The command that imports the failed file with the options this import was given.
+
+    Never the API key (a secret) nor --retry-unknown (it would re-send, unchecked, the rows this
+    run marked unknown); options set through the environment are left to the environment.
+    """
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    given = click.core.ParameterSource.COMMANDLINE
+    words = ["ninoxkit"]
+    for name in ("base_url", "team", "database", "timeout"):
+        if root.get_parameter_source(name) is given:
+            words += [f"--{name.replace('_', '-')}", str(root.params[name])]
+    if root.params["allow_insecure_http"]:
+        words.append("--allow-insecure-http")
+    words += ["records", "import", table_name, str(failed_path)]
+    if ctx.get_parameter_source("fmt") is given or detect_format(str(failed_path), None, "") != fmt:
+        words += ["--format", fmt]
+    options = {"batch_size": "--batch-size", "key": "--key", "failed_file": "--failed"}
+    for name, flag in options.items():
+        if ctx.get_parameter_source(name) is given:
+            words += [flag, str(ctx.params[name])]
+    if not ctx.params["split"]:
+        words.append("--no-split")
+    return " ".join(_shell(word) for word in words)
+
+
+def _import_report(console: Console, report: Any, failed_path: Path, resume: str) -> None:
     table = RichTable(title="Import", show_header=False)
     table.add_row("rows read", str(report.read))
     table.add_row(
@@ -611,15 +634,30 @@ def _import_report(console: Console, report: Any, failed_path: Path, table_name:
     table.add_row("rows failed", f"[red]{report.failed}[/red]" if report.failed else "0")
     if report.unknown:
         table.add_row("outcome unknown", f"[yellow]{report.unknown}[/yellow]")
+    if report.not_sent:
+        table.add_row("not sent", f"[yellow]{report.not_sent}[/yellow] (the import stopped)")
     table.add_row("requests", str(report.requests))
     console.print(table)
     if report.errors:
         for message, n in sorted(report.errors.items(), key=lambda kv: -kv[1])[:5]:
             console.print(f"  {n} × {message}", markup=False)
+    if report.stopped is not None:
+        console.print(f"the import stopped {report.stopped}", markup=False)
+    if report.stale_removed:
+        console.print(
+            f"no row failed: removed {failed_path} (from an earlier run)",
+            markup=False,
+            soft_wrap=True,  # the path stays on one line, to be copied
+        )
+    if not report.failed_file_kept:
+        console.print(
+            f"[red]the rows not written could not all be saved[/red]; {failed_path} was left as "
+            "it was. Rows counted as written above are in Ninox: do not import them again.",
+        )
+        return
     if report.problems:
-        console.print(f"failed rows written to {failed_path}", markup=False)
-        command = f"ninoxkit records import {_shell(table_name)} {_shell(str(failed_path))}"
-        console.print(f"resume with: {command}", markup=False, soft_wrap=True)
+        console.print(f"failed rows written to {failed_path}", markup=False, soft_wrap=True)
+        console.print(f"resume with: {resume}", markup=False, soft_wrap=True)
     if report.unknown:
         console.print(
             f"[yellow]{report.unknown} row(s) have an unknown outcome[/yellow] (marked "
@@ -804,18 +842,16 @@ def _enable_debug(ctx: click.Context, api_key: str | None) -> None:
 
 def exit_code_for(exc: BaseException) -> int:
     """The documented exit code of an exception (see EXIT_CODES)."""
+    # Partial and click's errors are handled by NinoxGroup.main before this is called, and no
+    # command lets a BatchWriteError out (the import turns it into failed rows).
     if isinstance(exc, CLIError):
         return exc.code
-    if isinstance(exc, Partial):
-        return EXIT_PARTIAL
     if isinstance(exc, UnknownNameError | NotFoundError):
         return EXIT_NOT_FOUND
     if isinstance(exc, AuthenticationError | PermissionDeniedError):
         return EXIT_AUTH
-    if isinstance(exc, ConfigurationError | InvalidArgumentError | click.UsageError):
+    if isinstance(exc, ConfigurationError | InvalidArgumentError):
         return EXIT_USAGE
-    if isinstance(exc, BatchWriteError):
-        return exit_code_for(exc.error) if isinstance(exc.error, APIError) else EXIT_API
     return EXIT_API
 
 
@@ -844,6 +880,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _secret(args: list[str]) -> str | None:
+    # From argv, not from the parsed options: an error can come before click has parsed them.
     for i, arg in enumerate(args):
         if arg == "--api-key" and i + 1 < len(args):
             return args[i + 1]

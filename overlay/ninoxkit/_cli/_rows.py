@@ -16,19 +16,22 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
+from ninoxkit._exceptions import UnknownNameError
 from ninoxkit._schema import TableInfo
 
 __all__ = [
     "ERROR_COLUMN",
     "OUTCOME_COLUMN",
     "InputRow",
+    "InputSummary",
     "RowError",
     "RowWriter",
     "cell_to_text",
-    "count_rows",
+    "check_input",
     "detect_format",
+    "open_input",
     "parse_cell",
     "read_rows",
     "row_to_write",
@@ -139,6 +142,24 @@ def parse_cell(text: str, field_type: str | None, *, column: str = "value") -> A
     return text
 
 
+def _sent(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The columns of a row that become fields: nested ``{"id", "fields"}`` or flat; columns
+    with no name or a name starting with ``_`` are never sent."""
+    if "fields" in row and isinstance(row["fields"], Mapping):
+        source: Mapping[str, Any] = row["fields"]
+    else:
+        source = {k: v for k, v in row.items() if k != "id"}
+    return {k: v for k, v in source.items() if k and not k.startswith("_")}
+
+
+def _check_names(row: Mapping[str, Any], table: TableInfo, where: str) -> None:
+    for key in _sent(row):
+        try:
+            table.field(key)
+        except UnknownNameError as exc:
+            raise UnknownNameError(f"{where}: {exc}", candidates=exc.candidates) from None
+
+
 def _parse_id(value: Any) -> int | None:
     if value is None or value == "":
         return None
@@ -166,16 +187,11 @@ def row_to_write(row: Mapping[str, Any], table: TableInfo, *, from_text: bool) -
 
     Raises:
         RowError: a bad id or value (the row is reported as failed; nothing is sent for it).
-        UnknownNameError: a column names no field of the table (raised for the whole file).
+        UnknownNameError: a column names no field of the table (:func:`check_input` finds
+            these before the import starts).
     """
-    if "fields" in row and isinstance(row["fields"], Mapping):
-        source: Mapping[str, Any] = row["fields"]
-    else:
-        source = {k: v for k, v in row.items() if k != "id"}
     fields: dict[str, Any] = {}
-    for key, value in source.items():
-        if not key or key.startswith("_"):
-            continue
+    for key, value in _sent(row).items():
         info = table.field(key)
         if from_text:
             text = "" if value is None else str(value)
@@ -195,29 +211,80 @@ def row_to_write(row: Mapping[str, Any], table: TableInfo, *, from_text: bool) -
 
 
 class InputRow:
-    """One input row: its 1-based position, the row as read (for the failed file) and notes."""
+    """One input row: its 1-based position, the row as read (for the failed file) and notes.
 
-    __slots__ = ("data", "number", "outcome")
+    ``error`` says why the row cannot be imported as read (a CSV row whose cells do not match
+    the header); ``extra`` holds the cells beyond the header, kept for the failed file.
+    """
 
-    def __init__(self, number: int, data: dict[str, Any]) -> None:
+    __slots__ = ("data", "error", "extra", "number", "outcome")
+
+    def __init__(
+        self,
+        number: int,
+        data: dict[str, Any],
+        *,
+        error: str | None = None,
+        extra: list[str] | None = None,
+    ) -> None:
         self.number = number
         self.outcome = str(data.get(OUTCOME_COLUMN) or "")
         self.data = data
+        self.error = error
+        self.extra = extra or []
+
+
+def open_input(path: Path) -> IO[str]:
+    """Open an input file for :func:`read_rows`: UTF-8, with or without a byte order mark."""
+    # Excel's "CSV UTF-8" starts the file with a BOM, which would become part of the first
+    # column's name.
+    return path.open(encoding="utf-8-sig", newline="")
 
 
 def read_rows(stream: IO[str], fmt: str) -> Iterator[InputRow]:
     """Yield the rows of a CSV or JSONL stream one at a time (constant memory).
 
     Raises:
-        RowError: a JSONL line that is not a JSON object (with its line number).
+        RowError: the input cannot be read as rows: not UTF-8, not CSV, or a JSONL line that is
+            not a JSON object (with its line number).
     """
-    if fmt == "csv":
-        reader = csv.DictReader(stream)
-        for number, row in enumerate(reader, 1):
-            yield InputRow(number, {k: v for k, v in row.items() if k is not None})
-        return
-    if fmt != "jsonl":
-        raise RowError(f"cannot import {fmt!r}: use csv or jsonl")
+    try:
+        if fmt == "csv":
+            yield from _read_csv(stream)
+        elif fmt == "jsonl":
+            yield from _read_jsonl(stream)
+        else:
+            raise RowError(f"cannot import {fmt!r}: use csv or jsonl")
+    except UnicodeDecodeError as exc:
+        byte = exc.object[exc.start : exc.start + 1]
+        raise RowError(
+            f"not UTF-8 text (byte {byte!r} cannot be decoded); save the file as UTF-8 "
+            "(in Excel: CSV UTF-8)"
+        ) from None
+
+
+def _read_csv(stream: IO[str]) -> Iterator[InputRow]:
+    reader = csv.reader(stream)
+    try:
+        header = next(reader, [])
+        number = 0
+        for cells in reader:
+            if not cells:
+                continue
+            number += 1
+            # A cell count that differs from the header's means the cells may be shifted (an
+            # unquoted comma or line break): importing such a row could put values into the
+            # wrong fields, so it fails as a whole, and its cells are all kept.
+            error = None
+            if len(cells) != len(header):
+                error = f"row has {len(cells)} cells, the header has {len(header)}"
+            data = dict(zip(header, cells, strict=False))
+            yield InputRow(number, data, error=error, extra=cells[len(header) :])
+    except csv.Error as exc:
+        raise RowError(f"line {reader.line_num}: not valid CSV ({exc})") from None
+
+
+def _read_jsonl(stream: IO[str]) -> Iterator[InputRow]:
     number = 0
     for line_no, line in enumerate(stream, 1):
         if not line.strip():
@@ -232,12 +299,38 @@ def read_rows(stream: IO[str], fmt: str) -> Iterator[InputRow]:
         yield InputRow(number, data)
 
 
-def count_rows(path: Path, fmt: str) -> int:
-    """Count the data rows of an input file in one streaming pass (for the progress total)."""
-    with path.open(encoding="utf-8", newline="") as stream:
-        if fmt == "csv":
-            return sum(1 for _ in csv.DictReader(stream))
-        return sum(1 for line in stream if line.strip())
+class InputSummary(NamedTuple):
+    """What :func:`check_input` found: the number of rows, and the CSV header (JSONL: None)."""
+
+    rows: int
+    columns: list[str] | None
+
+
+def check_input(path: Path, fmt: str, table: TableInfo) -> InputSummary:
+    """Read the whole input once, before anything is written.
+
+    An input that cannot be read to the end must stop the import before the first write, not
+    halfway through it. A name that is no field of the table stops it too, in either format
+    (a typo in a column would otherwise fail every row, or write every row without it).
+
+    Raises:
+        RowError: as :func:`read_rows`, or a CSV file without a header.
+        UnknownNameError: a CSV column or a JSONL key names no field (with the closest names).
+    """
+    rows = 0
+    with open_input(path) as stream:
+        for row in read_rows(stream, fmt):
+            rows += 1
+            if fmt == "jsonl":
+                _check_names(row.data, table, f"row {row.number}")
+    if fmt != "csv":
+        return InputSummary(rows, None)
+    with open_input(path) as stream:
+        header = next(csv.reader(stream), [])
+    if not header:
+        raise RowError("empty CSV (no header row)")
+    _check_names(dict.fromkeys(header, ""), table, "header")
+    return InputSummary(rows, header)
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -256,21 +349,23 @@ class RowWriter:
         self.stream = stream
         self.fmt = fmt
         self.count = 0
-        self._csv: csv.DictWriter[str] | None = None
+        self._columns = columns or []
+        self._csv: Any = None  # a csv.writer (its type is private to typeshed)
         if fmt == "csv":
             if columns is None:
                 raise ValueError("CSV needs columns")
-            self._csv = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
-            self._csv.writeheader()
+            self._csv = csv.writer(stream)
+            self._csv.writerow(columns)
         elif fmt == "json":
             stream.write("[")
         elif fmt != "jsonl":
             raise ValueError(f"unknown format {fmt!r}")
 
-    def write(self, row: Mapping[str, Any]) -> None:
-        """Write one row (CSV: a mapping of column → cell text)."""
+    def write(self, row: Mapping[str, Any], extra: list[str] | None = None) -> None:
+        """Write one row (CSV: a mapping of column → cell text, then ``extra`` cells, if any)."""
         if self._csv is not None:
-            self._csv.writerow(row)
+            cells = ["" if row.get(c) is None else row[c] for c in self._columns]
+            self._csv.writerow([*cells, *(extra or [])])
         else:
             text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
             if self.fmt == "json":

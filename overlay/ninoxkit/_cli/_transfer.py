@@ -11,7 +11,14 @@ without create a new record). A failed batch does not stop the import:
   ``_outcome=unknown``. They are not re-sent blindly, on this run or a rerun: with ``--key`` the
   import looks each one up and creates only the missing; otherwise the user checks them and
   reruns with ``--retry-unknown``. Rows with an ``id`` are always safe to re-send (an upsert by
-  id writes the same record again), so they are never ``unknown``.
+  id writes the same record again), so they are never ``unknown``;
+* a value the library cannot send (NaN in JSONL, say) is found before the request leaves; the
+  batch is split until that row is alone, and only it fails.
+
+An import that stops early (Ctrl-C, a lost input file, a full disk) loses no row: the rows of
+the batch in flight go to the failed file as ``unknown`` (or ``failed`` if they carry an id),
+and every row not yet sent goes there with ``_outcome=not sent``. If even that cannot be done,
+the previous failed file is left as it was.
 
 The failed-row file has the input's format and columns, so a rerun on it resumes the import.
 """
@@ -19,17 +26,17 @@ The failed-row file has the input's format and columns, so a rerun on it resumes
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
 import attrs
 
+from ninoxkit import FieldValueError  # the public name: _values is being reworked
 from ninoxkit._exceptions import (
     APIStatusError,
     BatchWriteError,
     NinoxError,
-    UnknownNameError,
 )
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._client import Ninox
@@ -42,6 +49,8 @@ from ._rows import (
     RowError,
     RowWriter,
     cell_to_text,
+    open_input,
+    read_rows,
     row_to_write,
 )
 
@@ -49,6 +58,7 @@ __all__ = ["ImportReport", "Importer", "count_records", "export_records", "faile
 
 FAILED = "failed"
 UNKNOWN = "unknown"
+NOT_SENT = "not sent"
 
 
 # -- export ---------------------------------------------------------------------------------
@@ -111,20 +121,27 @@ class ImportReport:
     """What an import did, row by row, in counts."""
 
     read: int = 0
-    written: int = 0
     updated: int = 0
     created: int = 0
     found: int = 0  # unknown rows that --key found already in Ninox (not written again)
     failed: int = 0
     unknown: int = 0
+    not_sent: int = 0  # rows after the point where the import stopped
     requests: int = 0
-    first_error: str | None = None
     errors: dict[str, int] = attrs.field(factory=dict)
+    stopped: str | None = None  # why the import stopped early (None: it read every row)
+    failed_file_kept: bool = True  # False: the rows could not all be saved; old file untouched
+    stale_removed: bool = False  # no row failed, and a failed file of an earlier run was removed
+
+    @property
+    def written(self) -> int:
+        """Rows written: created or updated by id."""
+        return self.created + self.updated
 
     @property
     def problems(self) -> int:
-        """Rows that did not make it (failed or unknown)."""
-        return self.failed + self.unknown
+        """Rows that did not make it (failed, unknown or not sent)."""
+        return self.failed + self.unknown + self.not_sent
 
 
 @attrs.define
@@ -177,56 +194,124 @@ class Importer:
         self._failed_stream: IO[str] | None = None
         self._failed_writer: RowWriter | None = None
         self._temp_path = failed_path.with_name(f".{failed_path.name}.{os.getpid()}.part")
+        # The rows of the batch being written that are not settled yet (row number → the row
+        # and the outcome it gets if the import stops now), and the number of the last row
+        # handed to a batch: every later row is saved as not sent after a stop.
+        self._open: dict[int, tuple[InputRow, str]] = {}
+        self._last_read = 0
 
     # -- driving ----------------------------------------------------------------------------
 
-    def run(self, rows: Iterable[InputRow]) -> ImportReport:
-        """Import every row; the failed file is complete when this returns."""
+    def run(self, source: Path) -> ImportReport:
+        """Import every row of ``source``; the failed file is complete when this returns.
+
+        If anything stops the import early (including Ctrl-C), the rows in flight and every
+        row not yet read are saved to the failed file before the exception goes on, and
+        :attr:`ImportReport.stopped` says why.
+        """
+        complete = False
         try:
-            for batch in _chunks(rows, self.batch_size):
-                self._batch(batch)
+            with open_input(source) as stream:
+                batch: list[InputRow] = []
+                for row in read_rows(stream, self.fmt):
+                    batch.append(row)
+                    if len(batch) >= self.batch_size:
+                        self._batch(batch)
+                        batch = []
+                if batch:
+                    self._batch(batch)
+            complete = True
+        except BaseException as exc:
+            complete = self._save_the_rest(source, exc)
+            raise
         finally:
-            self._close_failed()
+            self._close_failed(keep=complete)
         return self.report
+
+    def _save_the_rest(self, source: Path, exc: BaseException) -> bool:
+        """After a stop: every row not settled goes to the failed file; False if that failed."""
+        reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else describe(exc)
+        self.report.stopped = f"after row {self._last_read}: {reason}"
+        try:
+            for row, outcome in list(self._open.values()):
+                self._fail(row, outcome, _stopped_note(outcome, reason))
+            with open_input(source) as stream:
+                for row in read_rows(stream, self.fmt):
+                    if row.number > self._last_read:
+                        self._fail(row, NOT_SENT, _stopped_note(NOT_SENT, reason))
+        except BaseException:  # the first exception is the one reported
+            return False
+        return True
 
     def _batch(self, rows: list[InputRow]) -> None:
         self.report.read += len(rows)
+        self._open = {row.number: (row, _resting(row)) for row in rows}
+        self._last_read = rows[-1].number
         pending: list[_Pending] = []
         for row in rows:
+            if row.error is not None:
+                self._fail(row, FAILED, row.error)
+                continue
             try:
                 write = row_to_write(row.data, self.table, from_text=self.fmt == "csv")
-            except (RowError, UnknownNameError) as exc:
+            except RowError as exc:
                 self._fail(row, FAILED, str(exc))
                 continue
             if row.outcome == UNKNOWN and "id" not in write and not self.retry_unknown:
                 if self.key is None:
                     self._fail(row, UNKNOWN, _UNKNOWN_NOTE)
                     continue
-                try:
-                    exists = self._exists(write)
-                except (RowError, NinoxError) as exc:
-                    self._fail(row, UNKNOWN, f"{_UNKNOWN_NOTE} (lookup: {_one_line(exc)})")
-                    continue
-                if exists:
-                    self.report.found += 1
-                    self.on_rows(1)
+                if not self._missing(_Pending(row, write), None):
                     continue
             pending.append(_Pending(row, write))
         if pending:
             self._write(pending)
 
-    def _write(self, items: list[_Pending]) -> None:
-        self.report.requests += 1
+    def _write(self, items: list[_Pending], *, looked_up: bool = False) -> None:
+        """Send ``items`` in one request and settle each row by the outcome.
+
+        ``looked_up``: the rows were just looked up by ``--key`` after an unknown outcome; if
+        this write's outcome is unknown too, they are not looked up again.
+        """
+        self._sending(items)
         try:
             self.client.records.upsert(
                 [p.write for p in items], table=self.table.id, batch_size=len(items)
             )
-        except BatchWriteError as exc:
-            self._failed_batch(items, exc)
+        except FieldValueError as exc:
+            self._bad_value(items, exc, looked_up=looked_up)
             return
+        except BatchWriteError as exc:
+            self.report.requests += 1
+            self._failed_batch(items, exc, looked_up=looked_up)
+            return
+        self.report.requests += 1
         self._done(items)
 
-    def _failed_batch(self, items: list[_Pending], exc: BatchWriteError) -> None:
+    def _sending(self, items: list[_Pending]) -> None:
+        # If the import stops during the request, a create may have been applied (unknown); a
+        # write by id is safe to send again (failed).
+        for p in items:
+            outcome = FAILED if "id" in p.write else UNKNOWN
+            self._open[p.row.number] = (p.row, outcome)
+
+    def _bad_value(self, items: list[_Pending], exc: FieldValueError, *, looked_up: bool) -> None:
+        """A value the library refused before sending anything: split until the row is alone.
+
+        Done whatever ``--split`` says: finding the row costs no request Ninox refuses.
+        """
+        for p in items:
+            self._open[p.row.number] = (p.row, _resting(p.row))
+        if len(items) == 1:
+            self._fail(items[0].row, FAILED, _one_line(exc))
+            return
+        half = len(items) // 2
+        self._write(items[:half], looked_up=looked_up)
+        self._write(items[half:], looked_up=looked_up)
+
+    def _failed_batch(
+        self, items: list[_Pending], exc: BatchWriteError, *, looked_up: bool
+    ) -> None:
         error = exc.error
         message = describe(error)
         refused = isinstance(error, APIStatusError) and error.status_code in (400, 422)
@@ -235,64 +320,56 @@ class Importer:
             # by id rewrites the same record); rows without one could be created twice.
             with_id = [p for p in items if "id" in p.write]
             without = [p for p in items if "id" not in p.write]
-            if self.key is not None and without:
-                self._resolve_unknown(without, message)
-                without = []
             for p in with_id:
                 self._fail(p.row, FAILED, message)
+            if self.key is not None and not looked_up:
+                missing = [p for p in without if self._missing(p, message)]
+                if missing:
+                    self._write(missing, looked_up=True)
+                return
             for p in without:
                 self._fail(p.row, UNKNOWN, f"{_UNKNOWN_NOTE} ({message})")
             return
         if refused and self.split and len(items) > 1:
             half = len(items) // 2
-            self._write(items[:half])
-            self._write(items[half:])
+            self._write(items[:half], looked_up=looked_up)
+            self._write(items[half:], looked_up=looked_up)
             return
         for p in items:
             self._fail(p.row, FAILED, message)
 
-    def _resolve_unknown(self, items: list[_Pending], message: str) -> None:
-        """With ``--key``: look each row up; count the found, re-send only the missing."""
-        missing: list[_Pending] = []
-        for p in items:
-            try:
-                found = self._exists(p.write)
-            except (RowError, NinoxError) as exc:
-                self._fail(p.row, UNKNOWN, f"{_UNKNOWN_NOTE} ({message}; lookup: {exc})")
-                continue
-            if found:
-                self.report.found += 1
-                self.on_rows(1)
-            else:
-                missing.append(p)
-        if missing:
-            self._write_once(missing)
+    def _missing(self, item: _Pending, why: str | None) -> bool:
+        """With ``--key``: is a row of unknown outcome missing from Ninox (so it must be sent)?
 
-    def _write_once(self, items: list[_Pending]) -> None:
-        """Write rows that a lookup showed missing; a second unknown outcome is not chased."""
-        self.report.requests += 1
-        try:
-            self.client.records.upsert(
-                [p.write for p in items], table=self.table.id, batch_size=len(items)
-            )
-        except BatchWriteError as exc:
-            outcome = UNKNOWN if exc.unknown else FAILED
-            for p in items:
-                self._fail(p.row, outcome, describe(exc.error))
-            return
-        self._done(items)
-
-    def _exists(self, write: dict[str, Any]) -> bool:
+        A row found is settled as found; a row that cannot be looked up stays unknown, with
+        ``why`` (the reason its outcome is unknown) and the lookup's error.
+        """
         assert self.key is not None
-        value = write["fields"].get(self.key)
-        if value is None:
-            raise RowError(f"--key {self.key!r}: the row has no value for it")
-        self.report.requests += 1
-        return self.client.records.find_one({self.key: value}, table=self.table.id) is not None
+        value = item.write["fields"].get(self.key)
+        try:
+            if value is None:
+                raise RowError(f"--key {self.key!r}: the row has no value for it")
+            self.report.requests += 1
+            found = self.client.records.find_one({self.key: value}, table=self.table.id)
+        except (RowError, NinoxError) as exc:
+            reason = f"lookup: {_one_line(exc)}"
+            if why is not None:
+                reason = f"{why}; {reason}"
+            self._fail(item.row, UNKNOWN, f"{_UNKNOWN_NOTE} ({reason})")
+            return False
+        if found is not None:
+            self._found(item.row)
+            return False
+        return True
+
+    def _found(self, row: InputRow) -> None:
+        self._open.pop(row.number, None)
+        self.report.found += 1
+        self.on_rows(1)
 
     def _done(self, items: list[_Pending]) -> None:
         for p in items:
-            self.report.written += 1
+            self._open.pop(p.row.number, None)
             if "id" in p.write:
                 self.report.updated += 1
             else:
@@ -302,21 +379,22 @@ class Importer:
     # -- the failed-row file ----------------------------------------------------------------
 
     def _fail(self, row: InputRow, outcome: str, message: str) -> None:
+        self._open.pop(row.number, None)
         if outcome == UNKNOWN:
             self.report.unknown += 1
+        elif outcome == NOT_SENT:
+            self.report.not_sent += 1
         else:
             self.report.failed += 1
-        if self.report.first_error is None and outcome == FAILED:
-            self.report.first_error = f"row {row.number}: {message}"
         short = message if len(message) <= 160 else message[:159] + "…"
-        if outcome == UNKNOWN:
-            short = "outcome unknown"
+        if outcome in (UNKNOWN, NOT_SENT):
+            short = f"outcome {outcome}" if outcome == UNKNOWN else outcome
         self.report.errors[short] = self.report.errors.get(short, 0) + 1
         writer = self._writer()
         data = dict(row.data)
         data[OUTCOME_COLUMN] = outcome
         data[ERROR_COLUMN] = message
-        writer.write(data)
+        writer.write(data, row.extra)
         self.on_rows(1)
 
     def _writer(self) -> RowWriter:
@@ -329,11 +407,22 @@ class Importer:
             self._failed_writer = RowWriter(self._failed_stream, self.fmt, columns)
         return self._failed_writer
 
-    def _close_failed(self) -> None:
-        if self._failed_writer is None or self._failed_stream is None:
+    def _close_failed(self, *, keep: bool) -> None:
+        """Move the failed file into place, if every row not written is in it (``keep``)."""
+        if self._failed_stream is None:
+            if keep and self.failed_path.exists():
+                # Every row made it: an older failed file (the input, on a resume) would import
+                # its rows a second time if the printed resume command were run again.
+                self.failed_path.unlink()
+                self.report.stale_removed = True
             return
-        self._failed_writer.close()
+        if self._failed_writer is not None:
+            self._failed_writer.close()
         self._failed_stream.close()
+        if not keep:
+            self.report.failed_file_kept = False
+            self._temp_path.unlink(missing_ok=True)
+            return
         # Written aside and moved at the end: a rerun on the failed file itself reads the old
         # version to the end before it is replaced.
         self._temp_path.replace(self.failed_path)
@@ -345,6 +434,19 @@ _UNKNOWN_NOTE = (
 )
 
 
+def _resting(row: InputRow) -> str:
+    """The outcome of a row not sent on this run: unknown stays unknown, others are not sent."""
+    return UNKNOWN if row.outcome == UNKNOWN else NOT_SENT
+
+
+def _stopped_note(outcome: str, reason: str) -> str:
+    if outcome == NOT_SENT:
+        return f"not sent: the import stopped before this row ({reason})"
+    if outcome == UNKNOWN:
+        return f"{_UNKNOWN_NOTE} (the import stopped: {reason})"
+    return f"the import stopped while this row was sent ({reason}); it is safe to send again"
+
+
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
 
@@ -354,14 +456,3 @@ def describe(error: BaseException) -> str:
     if isinstance(error, APIStatusError):
         return f"{error.status_code}: {' '.join(error.message.split())}"
     return _one_line(error)
-
-
-def _chunks(rows: Iterable[InputRow], size: int) -> Iterator[list[InputRow]]:
-    batch: list[InputRow] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
