@@ -565,16 +565,16 @@ def bench_writes(
     }
     if peer is not None:
         contenders["pypi_ninox"] = peer_create
-    seconds: dict[str, list[float]] = {name: [] for name in contenders}
     requests: dict[str, int] = {}
-    names = list(contenders)
-    for r in range(sizes.write_rounds):
-        for name in names[r % len(names) :] + names[: r % len(names)]:
+
+    def timed(name: str, create: Callable[[], int]) -> Callable[[], float]:
+        """One contender's run on an emptied table: seconds, with its request count kept."""
+
+        def run() -> float:
             emu.reset()
-            gc.collect()
             start = time.perf_counter()
-            written = contenders[name]()
-            seconds[name].append(time.perf_counter() - start)
+            written = create()
+            elapsed = time.perf_counter() - start
             if written != sizes.writes:
                 raise RuntimeError(f"{name} wrote {written} of {sizes.writes} records")
             log = emu.requests()
@@ -583,7 +583,15 @@ def bench_writes(
             )
             if len(log) >= 10_000 and name != "pypi_ninox":
                 # The emulator keeps the last 10,000 log entries; the count is exact otherwise.
-                requests[name] = -(-sizes.writes // (1 if "one_per" in name else 100))
+                per_request = 1 if "one_per" in name else DEFAULT_BATCH_SIZE
+                requests[name] = -(-sizes.writes // per_request)
+            return elapsed
+
+        return run
+
+    seconds = alternate(
+        {name: timed(name, create) for name, create in contenders.items()}, sizes.write_rounds
+    )
     if peer is not None:
         # The peer's own process start and import are not its write time: use its inner timer.
         seconds["pypi_ninox"] = peer_seconds
@@ -604,6 +612,7 @@ def bench_writes(
 def bench_fanout(sizes: Sizes, emu: Emulator, tables: list[str]) -> dict[str, Any]:
     """``async_fanout_speedup``: 8 listings with 20 ms latency, gathered vs sequential."""
     from ninoxkit import AsyncNinox
+    from ninoxkit._constants import DEFAULT_PAGE_SIZE
 
     emu.reset()
     emu.add_fault(kind="latency", seconds=0.02, path="/records")
@@ -634,7 +643,8 @@ def bench_fanout(sizes: Sizes, emu: Emulator, tables: list[str]) -> dict[str, An
     )
     emu.reset()
     conc, seq = median(times["concurrent"]), median(times["sequential"])
-    pages = -(-(sizes.fanout_records + 1) // 100)  # default per_page 100; a full page asks again
+    # Default page size; a full last page asks once more.
+    pages = -(-(sizes.fanout_records + 1) // DEFAULT_PAGE_SIZE)
     return {
         "speedup": seq / conc,
         "concurrent_s": conc,

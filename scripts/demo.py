@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ninoxkit import Ninox
+from ninoxkit import Ninox, nx
 from ninoxkit.testing import NinoxEmulator
 from rich.console import Console
 from rich.panel import Panel
@@ -193,12 +193,21 @@ def run(emulator: NinoxEmulator, workdir: Path) -> None:
     @step("library: read-only query and a writable exec")
     def _() -> None:
         db = state["db"]
-        counts = {s: db.query(f'count(select Contacts where Status = "{s}")') for s in
-                  ("Lead", "Customer", "Churned")}  # fmt: skip
+        # Values go into NX through nx.script/nx.quote, never string formatting (see nx.py).
+        by_status = "count(select Contacts where Status = {status})"
+        counts = {
+            s: db.query(nx.script(by_status, status=s)) for s in ("Lead", "Customer", "Churned")
+        }
         console.print(f"contacts by status: {counts}")
         deal = db.exec(
-            'let d := (create Deals); d.Title := "Guest000 upsell"; d.Amount := 9900; '
-            f'd.Stage := "Prospect"; d.Contact := {state["guest"]}; d'
+            nx.script(
+                "let d := (create Deals); d.Title := {title}; d.Amount := {amount}; "
+                "d.Stage := {stage}; d.Contact := {contact}; d",
+                title="Guest000 upsell",
+                amount=9900,
+                stage="Prospect",
+                contact=state["guest"],
+            )
         )
         console.print(f"exec created deal {deal}")
         check(isinstance(deal, str) and deal.startswith("C"), "exec created nothing")
@@ -253,7 +262,10 @@ def run(emulator: NinoxEmulator, workdir: Path) -> None:
         console.print(text, markup=False, style="yellow", soft_wrap=True)
         failed.write_text(failed.read_text(encoding="utf-8").replace("Prospect", "Lead"))
         cli(env, "records", "import", "Contacts", str(failed))
-        emails = " or ".join(f'Email = "{n}@example.test"' for n in ("ines", "jonas", "kemal"))
+        emails = " or ".join(
+            nx.script("Email = {email}", email=f"{n}@example.test")
+            for n in ("ines", "jonas", "kemal")
+        )
         out = cli(env, "query", f"count(select Contacts where {emails})")
         check(int(out) == 3, "the imported rows are missing")
 

@@ -3,7 +3,7 @@
     python scripts/unasync.py          rewrite every _sync/ file from its _async/ source
     python scripts/unasync.py --check  write nothing; fail naming each drifted or missing file
 
-Pairs: overlay/ninoxkit/_async -> overlay/ninoxkit/_sync, tests/unit/_async -> tests/unit/_sync.
+Pairs: ``_async`` -> ``_sync`` under overlay/ninoxkit, tests/unit and tests/resources (``PAIRS``).
 Token rules apply on word boundaries; the output is piped through ``ruff check --fix`` (import
 order, imports a rule made unused) and ``ruff format``. The script fails if a rule went unused,
 so a stale rule cannot hide.

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 import attrs
 import httpx
@@ -360,20 +361,22 @@ class _LeanCookies(httpx.Cookies):
 
 
 class _LeanCookiesMixin:
-    """``cookies`` backed by a :class:`_LeanCookies` jar (httpx reads the property per request)."""
+    """Keeps the client's cookie jar a :class:`_LeanCookies`, from the constructor's
+    ``cookies=`` on (httpx stores that in ``_cookies`` directly) and through the setter."""
 
-    _lean_jar: _LeanCookies
+    _cookies: httpx.Cookies
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._cookies = _LeanCookies(self._cookies)
 
     @property
     def cookies(self) -> httpx.Cookies:
-        jar = self.__dict__.get("_lean_jar")
-        if jar is None:
-            jar = self._lean_jar = _LeanCookies()
-        return jar
+        return self._cookies
 
     @cookies.setter
     def cookies(self, cookies: httpx._types.CookieTypes) -> None:
-        self._lean_jar = _LeanCookies(cookies)
+        self._cookies = _LeanCookies(cookies)
 
 
 class LeanCookieClient(_LeanCookiesMixin, httpx.Client):

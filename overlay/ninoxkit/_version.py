@@ -1,3 +1,3 @@
-"""The ninoxkit version, kept in one place (pyproject's ``version`` is the source of truth)."""
+"""The ninoxkit version, written only here (pyproject.toml reads it: ``dynamic``)."""
 
 __version__ = "0.1.0"

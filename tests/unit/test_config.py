@@ -14,7 +14,7 @@ from ninoxkit import (
     on_premises_url,
     private_cloud_url,
 )
-from ninoxkit._config import resolve_options, to_timeout
+from ninoxkit._config import LeanCookieClient, resolve_options, to_timeout
 
 DEFAULTS: dict[str, Any] = {
     "api_key": None,
@@ -122,3 +122,17 @@ def test_to_timeout() -> None:
     assert to_timeout(custom) is custom
     with pytest.raises(ConfigurationError):
         to_timeout(-1)
+
+
+def test_lean_cookie_client_keeps_cookies_from_the_constructor_and_from_answers() -> None:
+    sent: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request.headers.get("cookie"))
+        return httpx.Response(200, headers={"set-cookie": "s=1"} if len(sent) == 1 else {})
+
+    with LeanCookieClient(cookies={"a": "b"}, transport=httpx.MockTransport(handler)) as client:
+        client.get("https://api.ninox.com/v1/teams")
+        client.get("https://api.ninox.com/v1/teams")
+    assert sent[0] == "a=b"
+    assert sorted((sent[1] or "").split("; ")) == ["a=b", "s=1"]
