@@ -13,7 +13,7 @@ import re
 
 from ._exceptions import InvalidArgumentError
 
-__all__ = ["check_id", "check_positive_int", "check_record_id"]
+__all__ = ["check_id", "check_non_negative_int", "check_positive_int", "check_record_id"]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_ID_LENGTH = 1000
@@ -54,4 +54,11 @@ def check_positive_int(name: str, value: object, maximum: int | None = None) -> 
         raise InvalidArgumentError(f"{name} must be a positive int, got {value!r}")
     if maximum is not None and value > maximum:
         raise InvalidArgumentError(f"{name} must be at most {maximum}, got {value}")
+    return value
+
+
+def check_non_negative_int(name: str, value: object) -> int:
+    """Return ``value`` if it is an int ≥ 0 (not a bool); raise otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidArgumentError(f"{name} must be an int ≥ 0, got {value!r}")
     return value

@@ -32,7 +32,7 @@ from ninoxkit._config import TimeoutTypes
 from ninoxkit._exceptions import APIResponseValidationError
 from ninoxkit._schema import Schema, TableInfo
 from ninoxkit._types import NOT_GIVEN, NotGiven, Operation
-from ninoxkit._validate import check_id
+from ninoxkit._validate import check_id, check_record_id
 
 if TYPE_CHECKING:
     from ninoxkit._sync._client import Ninox
@@ -104,6 +104,15 @@ class APIResource:
         if _TABLE_ID.fullmatch(name):
             return name
         return (self._schema(team, db)).table(name).id
+
+    def _record_path(
+        self, record_id: int, table: str, team_id: str | None, database_id: str | None
+    ) -> tuple[str, str, str, int]:
+        """Team, database and table ids and the checked record id of a one-record call."""
+        rid = check_record_id(record_id)
+        team, db = self._ids(team_id, database_id)
+        tid = self._table_id(table, team, db)
+        return team, db, tid, rid
 
     def _parsed(self, response: Response[Any], model: type[_M]) -> _M:
         """The parsed body, checked to be a ``model`` (a 2xx body of another shape is an error)."""

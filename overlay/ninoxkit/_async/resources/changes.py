@@ -17,18 +17,12 @@ from ninox_api.types import Unset
 
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._exceptions import InvalidArgumentError
-from ninoxkit._validate import check_record_id
+from ninoxkit._validate import check_non_negative_int, check_record_id
 
 __all__ = ["AsyncChanges"]
 
 # Looked up at call time so tests can replace it.
 _sleep = anyio.sleep
-
-
-def _check_since(since_sq: object) -> int:
-    if isinstance(since_sq, bool) or not isinstance(since_sq, int) or since_sq < 0:
-        raise InvalidArgumentError(f"since_sq must be an int ≥ 0, got {since_sq!r}")
-    return since_sq
 
 
 def has_changes(changes: ChangeSet) -> bool:
@@ -61,7 +55,7 @@ class AsyncChanges(AsyncAPIResource):
         Returns:
             The change set; pass its ``seq`` as ``since_sq`` next time.
         """
-        since = _check_since(since_sq)
+        since = check_non_negative_int("since_sq", since_sq)
         team, db = self._ids(team_id, database_id)
         if table is None:
             if record_id is not None:
@@ -117,7 +111,7 @@ class AsyncChanges(AsyncAPIResource):
         """
         if interval < 0:
             raise InvalidArgumentError("interval must be ≥ 0")
-        since = _check_since(since_sq)
+        since = check_non_negative_int("since_sq", since_sq)
         polls = 0
         while max_polls is None or polls < max_polls:
             if polls:

@@ -34,7 +34,7 @@ from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._constants import DOWNLOAD_CHUNK_SIZE
 from ninoxkit._exceptions import InvalidArgumentError, _BodyInterruptedError
 from ninoxkit._retry import RetryPolicy
-from ninoxkit._validate import check_id, check_record_id
+from ninoxkit._validate import check_id
 
 __all__ = ["AsyncFiles"]
 
@@ -243,14 +243,6 @@ class AsyncFiles(AsyncAPIResource):
         name = check_id("file_name", file_name)
         response = await self._call(get_file_thumbnail.asyncio_detailed, team, db, tid, rid, name)
         return response.content
-
-    async def _record_path(
-        self, record_id: int, table: str, team_id: str | None, database_id: str | None
-    ) -> tuple[str, str, str, int]:
-        rid = check_record_id(record_id)
-        team, db = self._ids(team_id, database_id)
-        tid = await self._table_id(table, team, db)
-        return team, db, tid, rid
 
 
 def _prepare(

@@ -33,7 +33,7 @@ from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentErro
 from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import PageTracker
 from ninoxkit._types import opt
-from ninoxkit._validate import check_positive_int, check_record_id
+from ninoxkit._validate import check_non_negative_int, check_positive_int, check_record_id
 from ninoxkit._values import FieldValueError, encode_fields
 
 __all__ = ["AsyncRecordPager", "AsyncRecords"]
@@ -191,21 +191,16 @@ class AsyncRecords(AsyncAPIResource):
             InvalidArgumentError: a bad parameter (before anything is sent).
         """
         check_positive_int("per_page", per_page, MAX_PAGE_SIZE)
-        if limit is not None and (
-            isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
-        ):
-            raise InvalidArgumentError(f"limit must be an int ≥ 0 or None, got {limit!r}")
-        if isinstance(start_page, bool) or not isinstance(start_page, int) or start_page < 0:
-            raise InvalidArgumentError(f"start_page must be an int ≥ 0, got {start_page!r}")
+        if limit is not None:
+            check_non_negative_int("limit", limit)
+        check_non_negative_int("start_page", start_page)
         if order is not None and (new or updated):
             raise InvalidArgumentError("order cannot be combined with new or updated (§4.9)")
         if filters is not None and not isinstance(filters, Mapping):
             raise InvalidArgumentError("filters must be a mapping of field name or id → value")
         for name, value in (("since_id", since_id), ("since_sq", since_sq)):
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int) or value < 0
-            ):
-                raise InvalidArgumentError(f"{name} must be an int ≥ 0, got {value!r}")
+            if value is not None:
+                check_non_negative_int(name, value)
         params = {
             "order": opt(order),
             "desc": opt(desc),
@@ -250,9 +245,7 @@ class AsyncRecords(AsyncAPIResource):
         Raises:
             NotFoundError: no such record (or table).
         """
-        rid = check_record_id(record_id)
-        team, db = self._ids(team_id, database_id)
-        tid = await self._table_id(table, team, db)
+        team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         response = await self._call(
             get_record.asyncio_detailed,
             team,
@@ -376,9 +369,7 @@ class AsyncRecords(AsyncAPIResource):
         convert: bool = False,
     ) -> Record:
         """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field."""
-        rid = check_record_id(record_id)
-        team, db = self._ids(team_id, database_id)
-        tid = await self._table_id(table, team, db)
+        team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         encode = await self._encoder(team, db, tid, convert)
         body = RecordUpdate(fields=RecordFields.from_dict(encode(fields)))
         response = await self._call(update_record.asyncio_detailed, team, db, tid, rid, body=body)
@@ -396,9 +387,7 @@ class AsyncRecords(AsyncAPIResource):
         database_id: str | None = None,
     ) -> None:
         """Delete one record (§4.14)."""
-        rid = check_record_id(record_id)
-        team, db = self._ids(team_id, database_id)
-        tid = await self._table_id(table, team, db)
+        team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         await self._call(delete_record.asyncio_detailed, team, db, tid, rid)
 
     async def delete_many(

@@ -36,7 +36,7 @@ from ninoxkit._exceptions import InvalidArgumentError, _BodyInterruptedError
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._sync import _transport
 from ninoxkit._sync._resource import APIResource
-from ninoxkit._validate import check_id, check_record_id
+from ninoxkit._validate import check_id
 
 __all__ = ["Files"]
 
@@ -243,14 +243,6 @@ class Files(APIResource):
         name = check_id("file_name", file_name)
         response = self._call(get_file_thumbnail.sync_detailed, team, db, tid, rid, name)
         return response.content
-
-    def _record_path(
-        self, record_id: int, table: str, team_id: str | None, database_id: str | None
-    ) -> tuple[str, str, str, int]:
-        rid = check_record_id(record_id)
-        team, db = self._ids(team_id, database_id)
-        tid = self._table_id(table, team, db)
-        return team, db, tid, rid
 
 
 def _prepare(

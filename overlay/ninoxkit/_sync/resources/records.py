@@ -35,7 +35,7 @@ from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import PageTracker
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
-from ninoxkit._validate import check_positive_int, check_record_id
+from ninoxkit._validate import check_non_negative_int, check_positive_int, check_record_id
 from ninoxkit._values import FieldValueError, encode_fields
 
 __all__ = ["RecordPager", "Records"]
@@ -193,21 +193,16 @@ class Records(APIResource):
             InvalidArgumentError: a bad parameter (before anything is sent).
         """
         check_positive_int("per_page", per_page, MAX_PAGE_SIZE)
-        if limit is not None and (
-            isinstance(limit, bool) or not isinstance(limit, int) or limit < 0
-        ):
-            raise InvalidArgumentError(f"limit must be an int ≥ 0 or None, got {limit!r}")
-        if isinstance(start_page, bool) or not isinstance(start_page, int) or start_page < 0:
-            raise InvalidArgumentError(f"start_page must be an int ≥ 0, got {start_page!r}")
+        if limit is not None:
+            check_non_negative_int("limit", limit)
+        check_non_negative_int("start_page", start_page)
         if order is not None and (new or updated):
             raise InvalidArgumentError("order cannot be combined with new or updated (§4.9)")
         if filters is not None and not isinstance(filters, Mapping):
             raise InvalidArgumentError("filters must be a mapping of field name or id → value")
         for name, value in (("since_id", since_id), ("since_sq", since_sq)):
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int) or value < 0
-            ):
-                raise InvalidArgumentError(f"{name} must be an int ≥ 0, got {value!r}")
+            if value is not None:
+                check_non_negative_int(name, value)
         params = {
             "order": opt(order),
             "desc": opt(desc),
@@ -252,9 +247,7 @@ class Records(APIResource):
         Raises:
             NotFoundError: no such record (or table).
         """
-        rid = check_record_id(record_id)
-        team, db = self._ids(team_id, database_id)
-        tid = self._table_id(table, team, db)
+        team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         response = self._call(
             get_record.sync_detailed,
             team,
@@ -378,9 +371,7 @@ class Records(APIResource):
         convert: bool = False,
     ) -> Record:
         """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field."""
-        rid = check_record_id(record_id)
-        team, db = self._ids(team_id, database_id)
-        tid = self._table_id(table, team, db)
+        team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         encode = self._encoder(team, db, tid, convert)
         body = RecordUpdate(fields=RecordFields.from_dict(encode(fields)))
         response = self._call(update_record.sync_detailed, team, db, tid, rid, body=body)
@@ -398,9 +389,7 @@ class Records(APIResource):
         database_id: str | None = None,
     ) -> None:
         """Delete one record (§4.14)."""
-        rid = check_record_id(record_id)
-        team, db = self._ids(team_id, database_id)
-        tid = self._table_id(table, team, db)
+        team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         self._call(delete_record.sync_detailed, team, db, tid, rid)
 
     def delete_many(
