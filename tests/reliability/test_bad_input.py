@@ -321,11 +321,6 @@ def test_invalid_values_fail_before_sending_or_round_trip(
         assert stored == value
 
 
-def test_team_prefix_constant() -> None:
-    assert PREFIX.startswith(f"/v1/teams/{TEAM}/")
-    pytest.importorskip("hypothesis")
-
-
 def test_file_name_with_double_quote_is_refused_before_sending(
     emu: NinoxEmulator, shared_client: Ninox
 ) -> None:
