@@ -2,6 +2,7 @@
 
 pyproject runs every test with ``--block-network --record-mode=none``: cassette tests replay,
 nothing reaches the network. Re-record with ``scripts/record-cassettes`` (see its ``--help``).
+The tests of ``LOOPBACK_DIRS`` (an emulator on 127.0.0.1) are marked to allow exactly loopback.
 
 Matching: vcrpy's default ``match_on`` is ``method, scheme, host, port, path, query``, which
 ignores the body. Several operations POST to one URL with different bodies (``/query``,
@@ -29,6 +30,15 @@ TESTS = Path(__file__).resolve().parent
 CASSETTES = TESTS / "cassettes"
 TWIN_DIRS = frozenset({"_async", "_sync"})
 MATCH_ON = ("method", "scheme", "host", "port", "path", "query", "body")
+#: Test directories that talk to an emulator on 127.0.0.1: ``--block-network`` would refuse
+#: those connections, so each of their tests allows exactly the loopback host.
+LOOPBACK_DIRS = tuple(TESTS / name for name in ("cli", "emulator", "reliability"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(d in Path(str(item.path)).resolve().parents for d in LOOPBACK_DIRS):
+            item.add_marker(pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"]))
 
 
 def cassette_dir_for(module_path: Path) -> Path:

@@ -21,12 +21,6 @@ DB = "crm0acme0001"
 SECRET = "nxk-live-7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c2e"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/cli" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"]))
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[NinoxEmulator]:
     with NinoxEmulator(fixture="crm", deterministic=True, token=SECRET) as emu:

@@ -35,6 +35,7 @@ from ninoxkit.testing import DEFAULT_TOKEN
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from tests.reliability.conftest import SECRET as RELIABILITY_SECRET
 from tests.resources.recording import (
     AUTH_MARKER,
     CANONICAL_BASE_URL,
@@ -51,8 +52,8 @@ SPEC_PATH = ROOT / "openapi" / "ninox.yaml"
 CASSETTES = ROOT / "tests" / "cassettes"
 SPEC_URI = "urn:ninoxkit:openapi"
 METHODS = ("get", "put", "post", "delete", "patch")
-#: Tokens the recorder ever used; none may appear in a cassette.
-KNOWN_TOKENS = (DEFAULT_TOKEN, "cassette-emulator-token")
+#: Tokens the recorder or the emulator suites ever used; none may appear in a cassette.
+KNOWN_TOKENS = (DEFAULT_TOKEN, "cassette-emulator-token", RELIABILITY_SECRET)
 UUID = re.compile(
     r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
 )

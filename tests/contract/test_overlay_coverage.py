@@ -32,7 +32,8 @@ def calls_in(twin: str) -> dict[str, list[str]]:
     """operation module name → public, documented methods (Class.method) that lead to it.
 
     A call made in a private helper (``_write``) counts for the public methods of the same
-    class that call that helper.
+    class that call that helper. Private and dunder methods (``__iter__``) do not count: some
+    public method with a docstring must reach each operation.
     """
     found: dict[str, list[str]] = {}
     for path in sorted((ROOT / "overlay" / "ninoxkit" / twin).rglob("*.py")):
@@ -54,9 +55,7 @@ def calls_in(twin: str) -> dict[str, list[str]]:
                     elif isinstance(node.value, ast.Name) and node.value.id == "self":
                         helpers.setdefault(fn.name, set()).add(node.attr)
             for fn in methods:
-                if fn.name.startswith("_") and fn.name != "__aiter__" and fn.name != "__iter__":
-                    continue
-                if ast.get_docstring(fn) is None and not fn.name.startswith("__"):
+                if fn.name.startswith("_") or ast.get_docstring(fn) is None:
                     continue
                 reached = set(uses.get(fn.name, set()))
                 for helper in helpers.get(fn.name, set()):
@@ -71,18 +70,6 @@ def test_every_operation_has_a_documented_method(twin: str) -> None:
     calls = calls_in(twin)
     missing = [op for op in OPERATION_IDS if snake(op) not in calls]
     assert not missing, f"spec operations no documented {twin} method reaches: {missing}"
-    for op in OPERATION_IDS:
-        callers = calls[snake(op)]
-        public = [
-            c for c in callers if "undocumented!" not in c and not c.split(".")[1].startswith("_")
-        ]
-        # A private helper may make the call (the pager), but some public method must lead there.
-        assert public or any(
-            c.startswith(("AsyncRecordPager.", "RecordPager.")) for c in callers
-        ), (
-            op,
-            callers,
-        )
 
 
 def test_the_overlay_writes_no_api_paths_of_its_own() -> None:

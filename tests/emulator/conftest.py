@@ -1,7 +1,6 @@
 """Shared fixtures: one emulator server per module, data reset before each test.
 
-pytest-recording's ``--block-network`` (project addopts) would refuse the loopback connections,
-so every test here allows exactly the loopback hosts via ``block_network(allowed_hosts=...)``.
+Loopback is allowed under ``--block-network`` for every test here (``tests/conftest.py``).
 """
 
 from __future__ import annotations
@@ -15,12 +14,6 @@ from ninoxkit.testing import NinoxEmulator
 TEAM = "AcmeTeam4mPLY6DMs"
 DB = "crm0acme0001"
 P = f"/teams/{TEAM}/databases/{DB}"
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/emulator" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"]))
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """Fixtures for the reliability suite (issue #9): one emulator per module, no real sleeping.
 
-* Loopback is allowed under ``--block-network`` for every test here (as in tests/emulator).
+* Loopback is allowed under ``--block-network`` for every test here (``tests/conftest.py``).
 * The transports' retry sleep is replaced by a recorder, so retries cost no wall time; the
   timeout tests still wait for real, because the wait there is httpx's own timeout.
 * A hypothesis profile ``reliability-ci`` (max 60 examples, no deadline) keeps the property
@@ -70,12 +70,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 _tally_key = pytest.StashKey[dict[str, int]]()
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if "tests/reliability" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"]))
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -10,26 +10,33 @@ the intended number of segments, and the id's own segment decodes back to the id
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
+import httpx
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from ninoxkit import (
     BadRequestError,
+    BatchWriteError,
     FieldValueError,
     InvalidArgumentError,
     Ninox,
     NinoxError,
+    NotFoundError,
+    UnknownNameError,
+    UnprocessableEntityError,
     nx,
 )
 from ninoxkit.testing import NinoxEmulator
 
-from .conftest import PREFIX, TALLY, TEAM
+from .conftest import DB, PREFIX, SECRET, TALLY, TEAM
 
 NASTY = [
     "/",
@@ -90,7 +97,6 @@ def attempt(call: Callable[[], Any]) -> tuple[Any, BaseException | None]:
 
 def _path_case(
     emu: NinoxEmulator,
-    client: Ninox,
     value: str,
     call: Callable[[str], Any],
     prefix: str,
@@ -106,8 +112,8 @@ def _path_case(
         return
     assert len(paths) >= 1
     for path in paths:
-        assert unquote(path.split("/")[index]) == value
-        assert path.split("/")[index] == quote(value, safe="") or "%" in path or value.isalnum()
+        # Encoded as one segment: every character but the unreserved ones percent-encoded.
+        assert path.split("/")[index] == quote(value, safe="")
 
 
 @given(value=nasty_text)
@@ -117,7 +123,6 @@ def _path_case(
 def test_view_id_stays_in_its_segment(value: str, emu: NinoxEmulator, shared_client: Ninox) -> None:
     _path_case(
         emu,
-        shared_client,
         value,
         lambda v: shared_client.views.get(view_id=v),
         f"{PREFIX}/views/",
@@ -130,7 +135,6 @@ def test_view_id_stays_in_its_segment(value: str, emu: NinoxEmulator, shared_cli
 def test_team_id_stays_in_its_segment(value: str, emu: NinoxEmulator, shared_client: Ninox) -> None:
     _path_case(
         emu,
-        shared_client,
         value,
         lambda v: shared_client.databases.list(team_id=v),
         "/v1/teams/",
@@ -146,7 +150,6 @@ def test_file_name_stays_in_its_segment(
 ) -> None:
     _path_case(
         emu,
-        shared_client,
         value,
         lambda v: shared_client.files.metadata(5, v, table="B"),
         f"{PREFIX}/tables/B/records/5/files/",
@@ -155,21 +158,60 @@ def test_file_name_stays_in_its_segment(
     )
 
 
+#: The tables of the crm fixture: id -> name (names are matched case-insensitively).
+TABLES = {"A": "Companies", "B": "Contacts", "C": "Deals"}
+#: What ninoxkit sends as a table id as is (anything else is looked up by name).
+TABLE_ID = re.compile(r"[A-Z]{1,3}")
+
+
+def refused_as_any_id(value: str) -> bool:
+    """What ninoxkit refuses before a lookup: blank, a dot segment, a control character, or
+    more than 1000 characters (``ninoxkit._validate.check_id``)."""
+    return (
+        not value.strip()
+        or value in (".", "..")
+        or re.search(r"[\x00-\x1f\x7f]", value) is not None
+        or len(value) > 1000
+    )
+
+
 @given(value=nasty_text)
-@example(value="B")
-@example(value="ZZ")
+@example(value="B")  # a table id: straight into the path
+@example(value="Contacts")  # a name: looked up, then the id goes into the path
+@example(value="contacts")
+@example(value="ZZ")  # shaped like an id, no such table: Ninox answers 404
+@example(value="Contact")  # no such name: refused after the lookup, no record request
+@example(value="..")  # refused before anything is sent
+@example(value="../B")
 def test_table_name_is_an_id_segment_or_a_lookup(
     value: str, emu: NinoxEmulator, shared_client: Ninox
 ) -> None:
     emu.clear_requests()
-    _, error = attempt(lambda: shared_client.records.get(1, table=value))
+    result, error = attempt(lambda: shared_client.records.get(1, table=value))
     TALLY["bad_inputs_tried"] += 1
     paths = check_paths(emu, [(f"{PREFIX}/tables", 7), (f"{PREFIX}/tables/", 10)])
-    for path in paths:
-        if segments(path) == 10:
-            assert path.split("/")[7] == value  # only plain table ids go into the path
-    if error is not None and isinstance(error, InvalidArgumentError):
-        assert all(segments(p) == 7 for p in paths)  # at most the table-list lookup
+    in_path = [p.split("/")[7] for p in paths if segments(p) == 10]
+    by_name = [id_ for id_, name in TABLES.items() if name.casefold() == value.casefold()]
+    if TABLE_ID.fullmatch(value):  # an id: sent as is, no lookup
+        assert in_path == [value]
+        assert len(paths) == 1
+        if value in TABLES:
+            assert error is None, repr(error)
+            assert result.id == 1
+        else:
+            assert isinstance(error, NotFoundError), repr(error)
+    elif by_name:  # a name: the record request uses the table's id
+        assert error is None, repr(error)
+        assert result.id == 1
+        assert in_path == by_name
+    elif refused_as_any_id(value):
+        assert isinstance(error, InvalidArgumentError), repr(error)
+        assert not isinstance(error, UnknownNameError), repr(error)
+        assert paths == []
+    else:  # an unknown name: at most the table list was fetched (the lookup), then refused
+        assert isinstance(error, UnknownNameError), repr(error)
+        assert f"no table named {value!r}" in str(error)
+        assert in_path == []
 
 
 @given(value=st.text(max_size=60) | nasty_text)
@@ -184,20 +226,57 @@ def test_text_value_round_trips(value: str, emu: NinoxEmulator, shared_client: N
     check_paths(emu, [(f"{PREFIX}/tables/B/record", 9), (f"{PREFIX}/tables/B/records/", 10)])
 
 
+#: Table B's fields (crm fixture) that take the text "value", by id and by caption -> caption.
+#: The emulator keeps a text written to a file field as is. Any other name is refused with a 422:
+#: an unknown field, or a known one of another type ("Status", "Score" ...).
+TAKES_TEXT = {"A": "First Name", "B": "Last Name", "C": "Email", "I": "Photo"}
+TAKES_TEXT |= {caption: caption for caption in TAKES_TEXT.values()}
+
+
+@pytest.fixture(scope="module")
+def recording_client(server: NinoxEmulator) -> Iterator[tuple[Ninox, list[httpx.Request]]]:
+    """A sync client whose sent requests are appended to the list (with their bodies)."""
+    sent: list[httpx.Request] = []
+    with (
+        httpx.Client(event_hooks={"request": [sent.append]}, timeout=10) as http,
+        Ninox(
+            api_key=SECRET, base_url=server.base_url, team_id=TEAM, database_id=DB, http_client=http
+        ) as client,
+    ):
+        yield client, sent
+
+
 @given(name=nasty_text)
+@example(name="")
+@example(name="B")
+@example(name="Last Name")
+@example(name="Status")
+@example(name="../../records")
 def test_field_name_never_leaves_the_body(
-    name: str, emu: NinoxEmulator, shared_client: Ninox
+    name: str, emu: NinoxEmulator, recording_client: tuple[Ninox, list[httpx.Request]]
 ) -> None:
+    client, sent = recording_client
     emu.clear_requests()
-    result, error = attempt(lambda: shared_client.records.create([{name: "value"}], table="B"))
+    sent.clear()
+    result, error = attempt(lambda: client.records.create([{name: "value"}], table="B"))
     TALLY["bad_inputs_tried"] += 1
     paths = check_paths(emu, [(f"{PREFIX}/tables/B/records", 9)])
-    if isinstance(error, InvalidArgumentError) or (
-        error is not None and isinstance(getattr(error, "error", None), InvalidArgumentError)
-    ):
+    if isinstance(error, InvalidArgumentError):  # refused by ninoxkit: nothing sent
         assert paths == []
-    elif error is None:
-        assert result[0].fields[name] == "value"
+        assert sent == []
+        return
+    assert len(paths) == 1
+    (request,) = sent
+    assert json.loads(request.content) == [{"fields": {name: "value"}}]  # the name, as a key
+    caption = TAKES_TEXT.get(name)
+    if caption is None:
+        assert isinstance(error, BatchWriteError), repr(error)
+        assert isinstance(error.error, UnprocessableEntityError), repr(error.error)
+        assert error.not_written == [0]
+        return
+    assert error is None, repr(error)
+    assert result[0].fields[caption] == "value"  # Ninox answers by caption, also for an id
+    assert client.records.get(result[0].id, table="B").fields[caption] == "value"
 
 
 #: Characters httpx percent-encodes in a multipart ``filename`` (WHATWG form encoding) and the
@@ -278,11 +357,6 @@ def test_invalid_values_fail_before_sending_or_round_trip(
         assert isinstance(value, float)
         assert math.isfinite(value)
         assert stored == value
-
-
-def test_team_prefix_constant() -> None:
-    assert PREFIX.startswith(f"/v1/teams/{TEAM}/")
-    pytest.importorskip("hypothesis")
 
 
 def test_file_name_with_double_quote_is_refused_before_sending(

@@ -1,4 +1,7 @@
-"""Issue #9 part 5: the API key appears in no log line, repr, str, traceback or cassette.
+"""Issue #9 part 5: the API key appears in no log line, repr, str or traceback.
+
+(Cassettes are scanned for it, and for every other credential, by
+``tests/contract/test_cassettes.py::test_no_secrets_in_cassette``.)
 
 With DEBUG logging on the ``ninoxkit`` logger (caplog here; ``NINOXKIT_LOG=debug`` through the
 import-time setup in a subprocess below), every scenario — a success and each error class: 401,
@@ -12,7 +15,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import re
 import subprocess
 import sys
 import textwrap
@@ -190,26 +192,3 @@ def test_env_debug_logging_in_a_subprocess_leaks_nothing(emu: NinoxEmulator) -> 
     leaked = leaks(out.stdout) + leaks(out.stderr)
     TALLY["secrets_leaked"] += leaked
     assert leaked == 0
-
-
-_BEARER = re.compile(r"(?i)bearer\s+([^\s'\"\\,]+)")
-_AUTH = re.compile(r"(?i)(authorization|nx-password)['\"]?\s*[:=]\s*\[?\s*['\"]?([^'\"\]\s,}]+)")
-_PLACEHOLDERS = {"[redacted]", "redacted", "<redacted>", "REDACTED", "[REDACTED]", "***"}
-
-
-def test_cassettes_hold_no_key() -> None:
-    """Scan tests/cassettes/ (recorded elsewhere) for any unredacted credential."""
-    root = REPO / "tests" / "cassettes"
-    files = [p for p in root.rglob("*") if p.is_file()] if root.is_dir() else []
-    if not files:
-        pytest.skip("tests/cassettes/ has no files yet (cassettes are recorded in parallel)")
-    secrets = {SECRET, "emulator-token"}
-    for path in files:
-        text = path.read_text(encoding="utf-8", errors="replace")
-        leaked = sum(leaks(text, s) for s in secrets)
-        values = [m.group(1) for m in _BEARER.finditer(text)]
-        values += [m.group(2) for m in _AUTH.finditer(text)]
-        # A YAML header list puts "- Bearer …" on the next line: a lone "-" is no value.
-        leaked += sum(1 for v in values if v.strip("[]<>*-") and v not in _PLACEHOLDERS)
-        TALLY["secrets_leaked"] += leaked
-        assert leaked == 0, f"{path.relative_to(REPO)} holds a credential"

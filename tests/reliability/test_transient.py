@@ -27,7 +27,7 @@ from ninoxkit import Ninox
 from ninoxkit.testing import NinoxEmulator
 
 from ._faulty import FaultyTransport
-from .conftest import DB, PREFIX, TALLY, TEAM, ClientFactory, async_client
+from .conftest import PREFIX, TALLY, TEAM, ClientFactory, async_client
 
 FAULTS: dict[str, dict[str, Any]] = {
     "429-retry-after-1s": {"kind": "status", "status": 429, "retry_after": 1},
@@ -283,28 +283,16 @@ ASYNC_OPS = {
 
 @pytest.mark.parametrize("fault", ["429-retry-after-1s", "502-html", "reset", "truncate"])
 @pytest.mark.parametrize("name", list(ASYNC_OPS))
-def test_async_twin_survives_two_faults(
-    name: str, fault: str, emu: NinoxEmulator, client: Ninox
-) -> None:
+def test_async_twin_survives_two_faults(name: str, fault: str, emu: NinoxEmulator) -> None:
     path, method, call = ASYNC_OPS[name]
 
     async def run() -> Any:
         async with async_client(emu) as c:
             return plain(await call(c))
 
-    emu.reset()
-    expected = asyncio.run(run())
-    emu.reset()
+    expected = asyncio.run(run())  # fault-free, on the fresh data the emu fixture reset to
+    emu.reset()  # the baseline may have written (update_one)
     rule = emu.faults.add(path=path, method=method, max_count=2, **FAULTS[fault])
     assert asyncio.run(run()) == expected
     assert rule.fired == 2
     TALLY["operations_survived"] += 1
-
-
-def test_database_ids_in_paths_are_the_configured_ones(emu: NinoxEmulator, client: Ninox) -> None:
-    """Sanity check of the path regexes above: every op's request is where we inject faults."""
-    for name, op in OPS.items():
-        emu.reset()
-        op.call(client)
-        assert _target_requests(emu, op), f"{name}: no request matched {op.path}"
-    assert DB in PREFIX

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import record_retry_sleeps
+from tests.helpers import clear_ninox_env, record_retry_sleeps
 from tests.resources.recording import Session, Target, target_from_env
 
 HERE = Path(__file__).resolve().parent
@@ -43,8 +43,7 @@ def target(_target: Target, record_mode: str, monkeypatch: pytest.MonkeyPatch) -
             "cassette tests record only through scripts/record-cassettes (NINOXKIT_RECORD unset)",
             returncode=4,
         )
-    for name in ("NINOX_API_KEY", "NINOX_BASE_URL", "NINOX_TEAM_ID", "NINOX_DATABASE_ID"):
-        monkeypatch.delenv(name, raising=False)
+    clear_ninox_env(monkeypatch)
     session = Session(_target)
     if _target.recording:
         session.reset()

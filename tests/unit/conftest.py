@@ -1,4 +1,5 @@
-"""Fixtures for the unit tests: a clean environment, no real sleeping, scripted responses."""
+"""Fixtures and helpers for the unit tests: a clean environment, no real sleeping, scripted
+responses (:class:`Script`)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """Replace the transports' sleep with a recorder and fix the jitter at its maximum."""
+    """Replace the transports' sleep with a recorder; no jitter (each delay is the full backoff)."""
     return record_retry_sleeps(monkeypatch, no_jitter=True)
 
 
@@ -46,12 +47,6 @@ class Script:
         if isinstance(step, httpx.Response):
             return step
         return step(request)
-
-
-@pytest.fixture
-def script() -> Callable[..., Script]:
-    """Build a :class:`Script` from responses/exceptions given as arguments."""
-    return lambda *steps: Script(list(steps))
 
 
 def ok(payload: Any = None, **kwargs: Any) -> httpx.Response:

@@ -19,6 +19,7 @@ def test_list_and_get_views(target: Session) -> None:
         of_contacts = client.views.list(table="Contacts")
         view = client.views.get(view_id="v2")
     assert [v.id for v in summary] == ["v1", "v2"]
+    assert [v.id for v in full] == ["v1", "v2"]
     assert all(v.config for v in full)
     assert [v.id for v in of_contacts] == ["v1"]
     assert view.caption == "Open deals"
