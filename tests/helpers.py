@@ -6,6 +6,11 @@ import ninoxkit._async._transport as async_transport
 import ninoxkit._sync._transport as sync_transport
 import pytest
 
+#: The fake keys the test packages hand to ninoxkit to check nothing prints or records them
+#: (tests/reliability and tests/cli); the cassette scan looks for both.
+RELIABILITY_SECRET = "nxk-RELIABILITY-SECRET-9f3b7c2e51"
+CLI_SECRET = "nxk-live-7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c2e"
+
 #: Every environment variable ninoxkit reads; tests never see the developer's values.
 NINOX_ENV = (
     "NINOX_API_KEY",

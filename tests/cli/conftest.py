@@ -15,10 +15,12 @@ from ninoxkit import Ninox
 from ninoxkit._cli._app import cli
 from ninoxkit.testing import NinoxEmulator
 
+from tests.helpers import CLI_SECRET
+
 TEAM = "AcmeTeam4mPLY6DMs"
 DB = "crm0acme0001"
 #: A token that looks like a real key, so the tests can prove it never shows up in any output.
-SECRET = "nxk-live-7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c2e"
+SECRET = CLI_SECRET
 
 
 @pytest.fixture(scope="module")

@@ -35,7 +35,7 @@ from ninoxkit.testing import DEFAULT_TOKEN
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from tests.reliability.conftest import SECRET as RELIABILITY_SECRET
+from tests.helpers import CLI_SECRET, RELIABILITY_SECRET
 from tests.resources.recording import (
     AUTH_MARKER,
     CANONICAL_BASE_URL,
@@ -53,7 +53,7 @@ CASSETTES = ROOT / "tests" / "cassettes"
 SPEC_URI = "urn:ninoxkit:openapi"
 METHODS = ("get", "put", "post", "delete", "patch")
 #: Tokens the recorder or the emulator suites ever used; none may appear in a cassette.
-KNOWN_TOKENS = (DEFAULT_TOKEN, "cassette-emulator-token", RELIABILITY_SECRET)
+KNOWN_TOKENS = (DEFAULT_TOKEN, "cassette-emulator-token", RELIABILITY_SECRET, CLI_SECRET)
 UUID = re.compile(
     r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
 )

@@ -26,14 +26,14 @@ from hypothesis import HealthCheck, settings
 from ninoxkit import AsyncNinox, Ninox
 from ninoxkit.testing import NinoxEmulator
 
-from tests.helpers import clear_ninox_env, record_retry_sleeps
+from tests.helpers import RELIABILITY_SECRET, clear_ninox_env, record_retry_sleeps
 
 TEAM = "AcmeTeam4mPLY6DMs"
 DB = "crm0acme0001"
 #: The database path prefix every record/table request must stay under.
 PREFIX = f"/v1/teams/{TEAM}/databases/{DB}"
 #: The key of every test here: a made-up value no log, error or cassette may contain.
-SECRET = "nxk-RELIABILITY-SECRET-9f3b7c2e51"
+SECRET = RELIABILITY_SECRET
 
 settings.register_profile(
     "reliability-ci",
