@@ -307,3 +307,16 @@ def test_malformed_view_and_report_bodies_are_422_not_500(
 ) -> None:
     response = client.post(path, json=body)
     assert response.status_code == 422, response.text
+
+
+def test_deleting_a_file_clears_only_file_fields_holding_its_name(client: httpx.Client) -> None:
+    R = T + "/records/2"
+    up = client.post(R + "/files", files={"file": ("2", b"x")}, data={"fieldName": "Photo"})
+    assert up.status_code == 200
+    # "Customer" is stored as option id "2", the same text as the file's name.
+    client.put(R, json={"fields": {"Status": "Customer", "First Name": "2"}})
+    assert client.delete(R + "/files/2").status_code == 200
+    fields = client.get(R).json()["fields"]
+    assert "Photo" not in fields
+    assert fields["Status"] == "Customer"
+    assert fields["First Name"] == "2"

@@ -483,8 +483,8 @@ class _Api:
         return Response(stored.content, headers={"content-type": stored.content_type})
 
     async def delete_file(self, request: Request) -> Response:
-        db, _, rec, name = self._file(request)
-        self.store.delete_file(db, rec, name)
+        db, table, rec, name = self._file(request)
+        self.store.delete_file(db, table, rec, name)
         return empty_response()
 
     async def file_metadata(self, request: Request) -> Response:

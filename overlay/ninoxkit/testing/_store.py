@@ -630,15 +630,16 @@ class Store:
         rec.sequence, rec.modified_at, rec.modified_by = seq, now, self.user
         return stored
 
-    def delete_file(self, db: Database, rec: Record, name: str) -> None:
-        """Remove an attachment (and clear file fields that pointed at it)."""
+    def delete_file(self, db: Database, table: Table, rec: Record, name: str) -> None:
+        """Remove an attachment (and clear the file fields that pointed at it)."""
         if name not in rec.files:
             raise ApiError(404, f"file not found: {name}")
         seq, now = self._bump(db)
         del rec.files[name]
-        for fid, value in list(rec.values.items()):
-            if value == name:
-                del rec.values[fid]
+        for fld in table.fields.values():
+            # Only file fields hold file names; a choice id or text equal to the name stays.
+            if fld.base == "file" and rec.values.get(fld.id) == name:
+                del rec.values[fld.id]
         rec.sequence, rec.modified_at, rec.modified_by = seq, now, self.user
 
     # ------------------------------------------------------------------ change sets
