@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 import threading
 
+from ninoxkit import parse_timestamp
+
 __all__ = ["Clock", "column_id", "derived_id"]
 
 _ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -70,10 +72,8 @@ class Clock:
 
 
 def _parse_start(start: str) -> dt.datetime:
-    value = dt.datetime.fromisoformat(start.replace("Z", "+00:00"))
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value.replace(microsecond=0)
+    # The SDK's reading of a Ninox timestamp: zone-less means UTC, a Z or offset is honoured.
+    return parse_timestamp(start).replace(tzinfo=None, microsecond=0)
 
 
 def format_ts(value: dt.datetime) -> str:

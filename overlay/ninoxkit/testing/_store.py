@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import math
 import mimetypes
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -22,6 +21,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
+
+from ninoxkit import FieldValueError
+from ninoxkit._values import decode_value, encode_value
 
 from ._clock import Clock, column_id, column_index, derived_id, epoch_ms, format_ts
 from ._errors import ApiError
@@ -39,8 +41,8 @@ FIELD_TYPES = frozenset(
 _TEXTUAL = frozenset(
     {"string", "html", "link", "email", "phone", "location", "color", "icon", "user", "file"}
 )
-_TIME_RE = re.compile(r"^\d{1,2}:\d{2}(:\d{2}(\.\d{1,3})?)?$")
-_INTERVAL_RE = re.compile(r"^-?\d+:\d{2}(:\d{2}(\.\d{1,3})?)?$")
+#: Types whose values are text in a fixed form (reference §7.3), checked by the SDK's own rules.
+_WHEN = frozenset({"date", "time", "timestamp", "timeinterval", "appointment"})
 _MAX_ID = 2**53  # ids beyond what JSON numbers carry exactly would not round-trip
 
 
@@ -201,6 +203,10 @@ def coerce_value(fld: Field, value: Any) -> Any:
 
     JSON types follow reference §7.3 (dates as ``YYYY-MM-DD`` strings, the forum copy's reading
     of the [conflict]); ``null`` clears a field.
+
+    What real Ninox accepts for date and time fields is undocumented. The emulator accepts the
+    text ``ninoxkit`` reads (:func:`ninoxkit._values.decode_value`) and stores the canonical form
+    ``ninoxkit`` writes (``encode_value``), so every stored value reads back through the SDK.
     """
     if value is None:
         return None
@@ -208,7 +214,7 @@ def coerce_value(fld: Field, value: Any) -> Any:
     bad = ApiError(422, f"invalid value for field {fld.caption!r} ({base}): {value!r}")
     if base == "fn":
         raise ApiError(422, f"field {fld.caption!r} is a formula and cannot be written")
-    if base in _TEXTUAL or base in ("appointment",):
+    if base in _TEXTUAL:
         if not isinstance(value, str):
             raise bad
         return value
@@ -244,22 +250,11 @@ def coerce_value(fld: Field, value: Any) -> Any:
             if oid not in out:
                 out.append(oid)
         return out
-    if not isinstance(value, str):
-        raise bad
-    try:
-        if base == "date":
-            return dt.date.fromisoformat(value).isoformat()
-        if base == "timestamp":
-            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            if parsed.tzinfo is not None:
-                parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
-            return format_ts(parsed)
-    except ValueError:
-        raise bad from None
-    if base == "time" and _TIME_RE.match(value):
-        return value
-    if base == "timeinterval" and _INTERVAL_RE.match(value):
-        return value
+    if base in _WHEN and isinstance(value, str) and value.strip():
+        try:
+            return encode_value(decode_value(value, base), base)
+        except FieldValueError:
+            raise bad from None
     raise bad
 
 
