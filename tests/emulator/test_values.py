@@ -10,6 +10,7 @@ import httpx
 import pytest
 from ninoxkit import Appointment, FieldValueError
 from ninoxkit._values import decode_value, encode_value
+from ninoxkit.nx import quote
 from ninoxkit.testing import NinoxEmulator
 
 TEAM = "ValuesTeam0000001"
@@ -126,3 +127,27 @@ def test_datetime_with_milliseconds_round_trips(client: httpx.Client) -> None:
     assert decode_value(back["timestamp"], "timestamp") == when
     assert decode_value(back["time"], "time") == dt.time(3, 4, 5, 500_000)
     assert decode_value(back["appointment"], "appointment").start == start
+
+
+def test_nx_time_and_datetime_keep_milliseconds(client: httpx.Client) -> None:
+    when = dt.datetime(2024, 1, 2, 3, 4, 5, 500_000, tzinfo=dt.UTC)
+    fields = {"time": "08:30:00.500", "timestamp": encode_value(when, "timestamp")}
+    assert client.put(R, json={"fields": fields}).status_code == 200
+    query = f"/teams/{TEAM}/databases/{DB}/query"
+    for src in (
+        f"select When where time = {quote(dt.time(8, 30, 0, 500_000))}",
+        f"select When where timestamp = {quote(when)}",
+        "select When where time = time(8, 30, 0, 500)",
+    ):
+        assert client.post(query, json={"query": src}).json() == ["A1"], src
+    built = {
+        "time(8, 30, 0)": "08:30:00",
+        "time(8, 30, 0, 5)": "08:30:00.005",
+        "datetime(2024, 1, 2, 3, 4, 5)": "2024-01-02T03:04:05",
+        "datetime(2024, 1, 2, 3, 4, 5, 0)": "2024-01-02T03:04:05",
+        "datetime(2024, 1, 2, 3, 4, 5, 250)": "2024-01-02T03:04:05.250",
+    }
+    for src, text in built.items():
+        assert client.post(query, json={"query": src}).json() == text, src
+    for src in ("time(8, 30, 0, 1000)", "time(8, 30, 0, -1)", "date(10000000000000000000, 1, 1)"):
+        assert client.post(query, json={"query": src}).status_code == 400, src
