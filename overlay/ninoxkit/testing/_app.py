@@ -82,7 +82,8 @@ class EmulatorState:
         token: the accepted bearer token.
         faults: fault rules.
         log: request log.
-        persistence: optional SQLite snapshot target, written after each write request.
+        persistence: optional SQLite snapshot target, written after each request that changed
+            the data.
         initial: snapshot restored by ``POST /_emulator/reset``.
     """
 
@@ -612,13 +613,24 @@ def _dispatch(
         handler = handlers[method]
         # The store is shared with Python callers in other threads; handlers are short and
         # only await while reading the request body, so one lock keeps them consistent.
-        body_first = method in _WRITE_METHODS or method == "POST"
-        if body_first:
+        if method in _WRITE_METHODS:
             await request.body()
         with api.store.lock:
-            return await handler(request)
+            before = _change_mark(api.store)
+            try:
+                return await handler(request)
+            finally:
+                # Persist what changed, and only then: read-only POSTs (/query, find record)
+                # and refused writes save nothing; a script failing halfway saves its writes.
+                if api.state.persistence is not None and _change_mark(api.store) != before:
+                    api.state.save()
 
     return endpoint
+
+
+def _change_mark(store: Store) -> tuple[int, ...]:
+    """The databases' change sequences: every write to the data advances one (reference §9)."""
+    return tuple(db.seq for team in store.teams.values() for db in team.databases.values())
 
 
 # --------------------------------------------------------------------------- control API
@@ -735,11 +747,9 @@ class EmulatorApp:
             "fault": None,
         }
         self.state.log.append(entry)
-        status_box: list[int] = []
 
         async def send_logged(message: Message) -> None:
             if message["type"] == "http.response.start":
-                status_box.append(int(message["status"]))
                 entry["status"] = int(message["status"])
             await send(message)
 
@@ -756,13 +766,6 @@ class EmulatorApp:
             await error_response(401, "invalid or missing API key")(scope, receive, send_logged)
             return
         await self.api(scope, receive, send_logged)
-        if (
-            self.state.persistence is not None
-            and scope["method"] in _WRITE_METHODS
-            and status_box
-            and status_box[0] < 400
-        ):
-            self.state.save()
 
     def _authorized(self, scope: Scope) -> bool:
         for key, value in scope.get("headers", []):
