@@ -7,6 +7,8 @@ import json
 import httpx
 import pytest
 from ninoxkit.testing import NinoxEmulator
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
 
 from .conftest import DB, TEAM, P
 
@@ -320,3 +322,28 @@ def test_deleting_a_file_clears_only_file_fields_holding_its_name(client: httpx.
     assert "Photo" not in fields
     assert fields["Status"] == "Customer"
     assert fields["First Name"] == "2"
+
+
+def test_upload_reads_the_form_without_holding_the_store_lock(
+    emu: NinoxEmulator, client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both run in the server thread; an RLock held there across an await would block Python
+    # callers in other threads and not keep other requests on the event loop out.
+    held: list[bool] = []
+    real_form, real_read = Request.form, UploadFile.read
+
+    def form(self: Request, **kwargs: object) -> object:
+        held.append(emu.store.lock._is_owned())  # type: ignore[attr-defined]
+        return real_form(self, **kwargs)  # type: ignore[arg-type]
+
+    async def read(self: UploadFile, size: int = -1) -> bytes:
+        held.append(emu.store.lock._is_owned())  # type: ignore[attr-defined]
+        return await real_read(self, size)
+
+    monkeypatch.setattr(Request, "form", form)
+    monkeypatch.setattr(UploadFile, "read", read)
+    r = client.post(T + "/records/2/files", files={"file": ("big.bin", b"x" * 2_000_000)})
+    assert r.status_code == 200
+    assert r.json()["size"] == 2_000_000
+    assert held == [False, False]
+    assert client.post(T + "/records/999/files", files={"file": ("a", b"a")}).status_code == 404

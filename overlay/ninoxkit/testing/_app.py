@@ -211,6 +211,14 @@ def _filter_pairs(table: Table, raw: Any, *, status: int = 400) -> list[tuple[Fi
 
 # --------------------------------------------------------------------------- /v1 handlers
 
+_Handler = Callable[[Any, Request], Awaitable[Response]]
+
+
+def _locks_itself(handler: _Handler) -> _Handler:
+    """Mark a handler that takes the store lock itself, around its awaits rather than across."""
+    handler._locks_itself = True  # type: ignore[attr-defined]
+    return handler
+
 
 class _Api:
     def __init__(self, state: EmulatorState) -> None:
@@ -459,8 +467,13 @@ class _Api:
         _, _, rec = self.record(request)
         return json_response([f.meta() for f in rec.files.values()])
 
+    @_locks_itself
     async def upload_file(self, request: Request) -> Response:
-        db, table, rec = self.record(request)
+        with self.store.lock:
+            self.record(request)  # 403/404 before the body is looked at
+        # Parsing the form and reading the file await (large parts spool to disk in a thread):
+        # not under the store lock, which would block other threads and, being reentrant,
+        # would not even keep other requests on the event loop out.
         form = await request.form()
         try:
             upload = form.get("file")
@@ -469,13 +482,16 @@ class _Api:
             field_name = form.get("fieldName")
             if field_name is not None and not isinstance(field_name, str):
                 raise ApiError(400, "'fieldName' must be a text part")
+            filename, content_type = upload.filename, upload.content_type
             content = await upload.read()
-            stored = self.store.add_file(
-                db, table, rec, upload.filename, content, upload.content_type, field_name or None
-            )
         finally:
             await form.close()
-        return json_response(stored.meta())
+        with self.store.lock:
+            db, table, rec = self.record(request)  # looked up again: it may have gone meanwhile
+            stored = self.store.add_file(
+                db, table, rec, filename, content, content_type, field_name or None
+            )
+            return json_response(stored.meta())
 
     async def download_file(self, request: Request) -> Response:
         _, _, rec, name = self._file(request)
@@ -611,18 +627,24 @@ def _dispatch(
     async def endpoint(request: Request) -> Response:
         method = "GET" if request.method == "HEAD" else request.method
         handler = handlers[method]
-        # The store is shared with Python callers in other threads; handlers are short and
-        # only await while reading the request body, so one lock keeps them consistent.
+        # The store is shared with Python callers in other threads; handlers are short and do
+        # not await while holding the lock, so one lock keeps them consistent. The body is read
+        # before taking it; upload_file parses its form outside the lock itself.
         if method in _WRITE_METHODS:
             await request.body()
-        with api.store.lock:
-            before = _change_mark(api.store)
-            try:
+        store = api.store
+        with store.lock:
+            before = _change_mark(store)
+        try:
+            if getattr(handler, "_locks_itself", False):
                 return await handler(request)
-            finally:
-                # Persist what changed, and only then: read-only POSTs (/query, find record)
-                # and refused writes save nothing; a script failing halfway saves its writes.
-                if api.state.persistence is not None and _change_mark(api.store) != before:
+            with store.lock:
+                return await handler(request)
+        finally:
+            # Persist what changed, and only then: read-only POSTs (/query, find record)
+            # and refused writes save nothing; a script failing halfway saves its writes.
+            with store.lock:
+                if api.state.persistence is not None and _change_mark(store) != before:
                     api.state.save()
 
     return endpoint
