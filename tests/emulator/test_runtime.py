@@ -161,6 +161,22 @@ def test_sqlite_snapshot_is_written_only_when_data_changed(
         assert contacts["records"][0]["values"]["F"] == 8
 
 
+def test_reset_restores_the_initial_data_every_time(tmp_path: Path) -> None:
+    # Snapshots are not copied: reset must still never share objects with the live store.
+    path = P + "/tables/B/records/1"
+    with NinoxEmulator(fixture="crm", db=tmp_path / "r.sqlite", deterministic=True) as emu:
+        with _client(emu) as c:
+            original = c.get(path).json()
+            for score in (1, 2):
+                assert c.put(path, json={"fields": {"Score": score}}).status_code == 200
+                c.post(P + "/views", json=[{"id": "v9", "type": "B", "caption": f"{score}"}])
+                emu.reset()
+                assert c.get(path).json() == original
+                assert "v9" not in [v["id"] for v in c.get(P + "/views").json()]
+        assert emu.state.persistence is not None
+        assert emu.state.persistence.load() == json.loads(emu.state.initial)
+
+
 def test_refuses_non_loopback_host() -> None:
     with pytest.raises(ValueError, match="non-loopback"):
         NinoxEmulator(host="0.0.0.0")

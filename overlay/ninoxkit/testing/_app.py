@@ -84,7 +84,8 @@ class EmulatorState:
         log: request log.
         persistence: optional SQLite snapshot target, written after each request that changed
             the data.
-        initial: snapshot restored by ``POST /_emulator/reset``.
+        initial: the snapshot restored by ``POST /_emulator/reset``, as JSON text (parsed anew
+            for every reset, so the store never shares objects with it).
     """
 
     store: Store
@@ -92,7 +93,7 @@ class EmulatorState:
     faults: Faults = field(default_factory=Faults)
     log: RequestLog = field(default_factory=RequestLog)
     persistence: SqlitePersistence | None = None
-    initial: dict[str, Any] = field(default_factory=dict)
+    initial: str = '{"teams": []}'
 
     @property
     def clock(self) -> Clock:
@@ -102,7 +103,7 @@ class EmulatorState:
     def reset(self) -> None:
         """Restore the initial data, clock, and clear faults and the request log."""
         with self.store.lock:
-            self.store.restore(self.initial)
+            self.store.restore(json.loads(self.initial))
             self.store.clock.reset()
             self.faults.clear()
             self.log.clear()

@@ -862,7 +862,11 @@ class Store:
             }  # fmt: skip
 
     def snapshot(self) -> dict[str, Any]:
-        """Everything as JSON-able data (for SQLite persistence and :meth:`reset`)."""
+        """Everything as JSON-able data (for SQLite persistence and :meth:`reset`).
+
+        Not a copy: the result shares mutable parts (field values, views …) with the store, so
+        serialise it (as the emulator does, under :attr:`lock`) before the store changes again.
+        """
 
         def ts(value: dt.datetime) -> str:
             return format_ts(value)
@@ -915,11 +919,14 @@ class Store:
                     }
                 )  # fmt: skip
             teams.append({"id": team.id, "name": team.name, "databases": dbs})
-        return copy.deepcopy({"format": 1, "user": self.user, "teams": teams})
+        return {"format": 1, "user": self.user, "teams": teams}
 
     def restore(self, snap: Mapping[str, Any]) -> None:
-        """Replace all data with a :meth:`snapshot`."""
-        snap = copy.deepcopy(dict(snap))
+        """Replace all data with a :meth:`snapshot`.
+
+        The store takes the snapshot's parts over without copying them: pass a fresh one (parsed
+        JSON, as persistence and reset do), never one that is kept and restored again.
+        """
         parse = dt.datetime.fromisoformat
         self.user = snap.get("user", self.user)
         self.teams = {}
