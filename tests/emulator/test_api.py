@@ -347,3 +347,21 @@ def test_upload_reads_the_form_without_holding_the_store_lock(
     assert r.json()["size"] == 2_000_000
     assert held == [False, False]
     assert client.post(T + "/records/999/files", files={"file": ("a", b"a")}).status_code == 404
+
+
+def test_change_sets_carry_views_and_reports_changed_since(client: httpx.Client) -> None:
+    seq = client.get(P + "/changes").json()["seq"]
+    client.post(P + "/views", json=[{"id": "vb", "type": "B"}, {"id": "vc", "type": "C"}])
+    client.post(P + "/reports", json=[{"id": "rb", "tid": "B"}])
+    db = client.get(P + "/changes", params={"sinceSq": seq}).json()
+    assert {k: v["seq"] for k, v in db["views"].items()} == {"vb": seq + 1, "vc": seq + 2}
+    assert list(db["reports"]) == ["rb"]
+    table = client.get(T + "/changes", params={"sinceSq": seq}).json()
+    assert list(table["views"]) == ["vb"]
+    assert list(table["reports"]) == ["rb"]
+    later = client.get(P + "/changes", params={"sinceSq": seq + 1}).json()
+    assert list(later["views"]) == ["vc"]
+    client.post(P + "/views", json=[{"id": "vb", "type": "B", "caption": "again"}])
+    again = client.get(P + "/changes", params={"sinceSq": seq + 3}).json()
+    assert again["views"]["vb"]["caption"] == "again"
+    assert again["reports"] == {}

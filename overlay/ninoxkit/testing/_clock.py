@@ -31,11 +31,6 @@ class Clock:
         self._now = _parse_start(start) if start is not None else None
         self._mark: dt.datetime | None = None
 
-    @property
-    def fixed(self) -> bool:
-        """Whether the clock is deterministic (not the real clock)."""
-        return self._now is not None
-
     def reset(self) -> None:
         """Go back to the start time, or to the :meth:`mark` (no-op for the real clock)."""
         with self._lock:
@@ -54,13 +49,6 @@ class Clock:
         with self._lock:
             if self._now is not None and value > self._now:
                 self._now = value
-
-    def now(self) -> dt.datetime:
-        """Return the current time (naive UTC, whole seconds)."""
-        with self._lock:
-            if self._now is not None:
-                return self._now
-        return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
     def tick(self) -> dt.datetime:
         """Advance by one step (fixed clocks only) and return the time of the write."""

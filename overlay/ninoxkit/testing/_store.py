@@ -163,7 +163,6 @@ class Database:
     shares: dict[str, dict[str, Any]] = field(default_factory=dict)
     reports: dict[str, dict[str, Any]] = field(default_factory=dict)
     report_files: dict[str, dict[str, tuple[bytes, str]]] = field(default_factory=dict)
-    view_seq: dict[str, int] = field(default_factory=dict)
     report_seq: dict[str, int] = field(default_factory=dict)
     password: str | None = None
 
@@ -683,18 +682,14 @@ class Store:
         if rid is None:
             # Views/reports only appear on database and table level (reference §4.17).
             out["views"] = {
-                vid: copy.deepcopy(db.views[vid])
-                for vid, seq in db.view_seq.items()
-                if seq > since
-                and vid in db.views
-                and (table is None or db.views[vid].get("type") == table.id)
+                vid: copy.deepcopy(view)
+                for vid, view in db.views.items()
+                if view["seq"] > since and (table is None or view.get("type") == table.id)
             }
             out["reports"] = {
                 rep: copy.deepcopy(db.reports[rep])
                 for rep, seq in db.report_seq.items()
-                if seq > since
-                and rep in db.reports
-                and (table is None or db.reports[rep].get("tid") == table.id)
+                if seq > since and (table is None or db.reports[rep].get("tid") == table.id)
             }
         return out
 
@@ -717,7 +712,6 @@ class Store:
             seq, _ = self._bump(db)
             stored = {"caption": "", "order": len(db.views), **copy.deepcopy(view), "seq": seq}
             db.views[view["id"]] = stored
-            db.view_seq[view["id"]] = seq
             out.append(copy.deepcopy(stored))
         return out
 
@@ -873,7 +867,7 @@ class Store:
 
         def file_doc(f: StoredFile) -> dict[str, Any]:
             return {
-                "name": f.name, "content": base64.b64encode(f.content).decode(),
+                "name": f.name, "content": _b64(f.content),
                 "contentType": f.content_type, "modified": ts(f.modified), "user": f.user,
                 "seq": f.seq,
             }  # fmt: skip
@@ -910,8 +904,8 @@ class Store:
                         "id": db.id, "name": db.name, "settings": db.settings, "seq": db.seq,
                         "version": db.version, "nextTypeId": db.next_type_id,
                         "schemaExtra": db.schema_extra, "views": db.views, "shares": db.shares,
-                        "reports": db.reports, "viewSeq": db.view_seq,
-                        "reportSeq": db.report_seq, "password": db.password, "tables": tables,
+                        "reports": db.reports, "reportSeq": db.report_seq,
+                        "password": db.password, "tables": tables,
                         "reportFiles": {
                             rep: {n: [_b64(c), ct] for n, (c, ct) in files.items()}
                             for rep, files in db.report_files.items()
@@ -938,7 +932,7 @@ class Store:
                     id=d["id"], name=d["name"], settings=d["settings"], seq=d["seq"],
                     version=d["version"], next_type_id=d["nextTypeId"],
                     schema_extra=d["schemaExtra"], views=d["views"], shares=d["shares"],
-                    reports=d["reports"], view_seq=d["viewSeq"], report_seq=d["reportSeq"],
+                    reports=d["reports"], report_seq=d["reportSeq"],
                     password=d["password"],
                     report_files={
                         rep: {n: (base64.b64decode(c), ct) for n, (c, ct) in files.items()}
