@@ -7,6 +7,8 @@ import json
 import httpx
 import pytest
 from ninoxkit.testing import NinoxEmulator
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
 
 from .conftest import DB, TEAM, P
 
@@ -307,3 +309,59 @@ def test_malformed_view_and_report_bodies_are_422_not_500(
 ) -> None:
     response = client.post(path, json=body)
     assert response.status_code == 422, response.text
+
+
+def test_deleting_a_file_clears_only_file_fields_holding_its_name(client: httpx.Client) -> None:
+    R = T + "/records/2"
+    up = client.post(R + "/files", files={"file": ("2", b"x")}, data={"fieldName": "Photo"})
+    assert up.status_code == 200
+    # "Customer" is stored as option id "2", the same text as the file's name.
+    client.put(R, json={"fields": {"Status": "Customer", "First Name": "2"}})
+    assert client.delete(R + "/files/2").status_code == 200
+    fields = client.get(R).json()["fields"]
+    assert "Photo" not in fields
+    assert fields["Status"] == "Customer"
+    assert fields["First Name"] == "2"
+
+
+def test_upload_reads_the_form_without_holding_the_store_lock(
+    emu: NinoxEmulator, client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Both run in the server thread; an RLock held there across an await would block Python
+    # callers in other threads and not keep other requests on the event loop out.
+    held: list[bool] = []
+    real_form, real_read = Request.form, UploadFile.read
+
+    def form(self: Request, **kwargs: object) -> object:
+        held.append(emu.store.lock._is_owned())  # type: ignore[attr-defined]
+        return real_form(self, **kwargs)  # type: ignore[arg-type]
+
+    async def read(self: UploadFile, size: int = -1) -> bytes:
+        held.append(emu.store.lock._is_owned())  # type: ignore[attr-defined]
+        return await real_read(self, size)
+
+    monkeypatch.setattr(Request, "form", form)
+    monkeypatch.setattr(UploadFile, "read", read)
+    r = client.post(T + "/records/2/files", files={"file": ("big.bin", b"x" * 2_000_000)})
+    assert r.status_code == 200
+    assert r.json()["size"] == 2_000_000
+    assert held == [False, False]
+    assert client.post(T + "/records/999/files", files={"file": ("a", b"a")}).status_code == 404
+
+
+def test_change_sets_carry_views_and_reports_changed_since(client: httpx.Client) -> None:
+    seq = client.get(P + "/changes").json()["seq"]
+    client.post(P + "/views", json=[{"id": "vb", "type": "B"}, {"id": "vc", "type": "C"}])
+    client.post(P + "/reports", json=[{"id": "rb", "tid": "B"}])
+    db = client.get(P + "/changes", params={"sinceSq": seq}).json()
+    assert {k: v["seq"] for k, v in db["views"].items()} == {"vb": seq + 1, "vc": seq + 2}
+    assert list(db["reports"]) == ["rb"]
+    table = client.get(T + "/changes", params={"sinceSq": seq}).json()
+    assert list(table["views"]) == ["vb"]
+    assert list(table["reports"]) == ["rb"]
+    later = client.get(P + "/changes", params={"sinceSq": seq + 1}).json()
+    assert list(later["views"]) == ["vc"]
+    client.post(P + "/views", json=[{"id": "vb", "type": "B", "caption": "again"}])
+    again = client.get(P + "/changes", params={"sinceSq": seq + 3}).json()
+    assert again["views"]["vb"]["caption"] == "again"
+    assert again["reports"] == {}

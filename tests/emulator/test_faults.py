@@ -7,7 +7,7 @@ import time
 
 import httpx
 import pytest
-from ninoxkit.testing import NinoxEmulator
+from ninoxkit.testing import Faults, NinoxEmulator
 
 
 def test_status_429_with_retry_after_seconds(emu: NinoxEmulator, client: httpx.Client) -> None:
@@ -136,3 +136,32 @@ def test_http_reset_restores_data(emu: NinoxEmulator, client: httpx.Client) -> N
     assert client.get(base + "/1").status_code == 404
     assert httpx.post(emu.url + "/_emulator/reset").status_code == 200
     assert client.get(base + "/1").status_code == 200
+
+
+def test_latency_added_after_a_status_rule_still_delays(
+    emu: NinoxEmulator, client: httpx.Client
+) -> None:
+    alone = Faults()
+    alone.add("status", status=503)
+    alone.add("latency", seconds=0.1)
+    assert [r.kind for r in alone.select("GET", "/v1/teams")] == ["latency", "status"]
+
+    status = emu.faults.add("status", status=503, path="/teams$", max_count=1)
+    latency = emu.faults.add("latency", seconds=0.3, path="/teams$", max_count=1)
+    started = time.monotonic()
+    assert client.get("/teams").status_code == 503
+    assert time.monotonic() - started >= 0.3  # the latency rule slept before the status answer
+    assert (status.fired, latency.fired) == (1, 1)
+
+
+@pytest.mark.parametrize("bad", ["5", -1, True, 1.5])
+def test_retry_after_seconds_is_checked_when_the_rule_is_added(
+    emu: NinoxEmulator, client: httpx.Client, bad: object
+) -> None:
+    with pytest.raises(ValueError, match="retry_after_seconds"):
+        emu.faults.add("status", status=429, retry_after="http-date", retry_after_seconds=bad)
+    rule = {"kind": "status", "retry_after": "http-date", "retry_after_seconds": bad}
+    r = httpx.post(emu.url + "/_emulator/faults", json=rule)
+    assert r.status_code == 400
+    assert "retry_after_seconds" in r.json()["message"]
+    assert client.get("/teams").status_code == 200

@@ -131,6 +131,52 @@ def test_sqlite_persistence_survives_restart(tmp_path: Path) -> None:
         assert later["createdAt"] > again["modifiedAt"]  # the fixed clock did not go back
 
 
+def test_sqlite_snapshot_is_written_only_when_data_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with NinoxEmulator(fixture="crm", db=tmp_path / "d.sqlite", deterministic=True) as emu:
+        persistence = emu.state.persistence
+        assert persistence is not None
+        saves: list[int] = []
+        real_save = persistence.save
+        monkeypatch.setattr(persistence, "save", lambda snap: saves.append(1) or real_save(snap))
+        with _client(emu) as c:
+            assert c.post(P + "/query", json={"query": "count(select Deals)"}).status_code == 200
+            found = c.post(P + "/tables/B/record", json={"filters": {"First Name": "Ada"}})
+            assert found.status_code == 200
+            refused = c.put(P + "/tables/B/records/1", json={"fields": {"Score": "x"}})
+            assert refused.status_code == 422
+            assert c.get(P + "/tables/B/records").status_code == 200
+            assert saves == []  # reads and a refused write change nothing
+            written = c.put(P + "/tables/B/records/1", json={"fields": {"Score": 7}})
+            assert written.status_code == 200
+            assert len(saves) == 1
+            # A script that fails after a write keeps that write (and so persists it).
+            r = c.post(P + "/exec", json={"query": "record(Contacts, 1).Score := 8; 1 / 0"})
+            assert r.status_code == 400
+            assert len(saves) == 2
+        stored = persistence.load()
+        assert stored is not None
+        contacts = stored["teams"][0]["databases"][0]["tables"][1]
+        assert contacts["records"][0]["values"]["F"] == 8
+
+
+def test_reset_restores_the_initial_data_every_time(tmp_path: Path) -> None:
+    # Snapshots are not copied: reset must still never share objects with the live store.
+    path = P + "/tables/B/records/1"
+    with NinoxEmulator(fixture="crm", db=tmp_path / "r.sqlite", deterministic=True) as emu:
+        with _client(emu) as c:
+            original = c.get(path).json()
+            for score in (1, 2):
+                assert c.put(path, json={"fields": {"Score": score}}).status_code == 200
+                c.post(P + "/views", json=[{"id": "v9", "type": "B", "caption": f"{score}"}])
+                emu.reset()
+                assert c.get(path).json() == original
+                assert "v9" not in [v["id"] for v in c.get(P + "/views").json()]
+        assert emu.state.persistence is not None
+        assert emu.state.persistence.load() == json.loads(emu.state.initial)
+
+
 def test_refuses_non_loopback_host() -> None:
     with pytest.raises(ValueError, match="non-loopback"):
         NinoxEmulator(host="0.0.0.0")

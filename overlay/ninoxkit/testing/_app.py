@@ -82,8 +82,10 @@ class EmulatorState:
         token: the accepted bearer token.
         faults: fault rules.
         log: request log.
-        persistence: optional SQLite snapshot target, written after each write request.
-        initial: snapshot restored by ``POST /_emulator/reset``.
+        persistence: optional SQLite snapshot target, written after each request that changed
+            the data.
+        initial: the snapshot restored by ``POST /_emulator/reset``, as JSON text (parsed anew
+            for every reset, so the store never shares objects with it).
     """
 
     store: Store
@@ -91,7 +93,7 @@ class EmulatorState:
     faults: Faults = field(default_factory=Faults)
     log: RequestLog = field(default_factory=RequestLog)
     persistence: SqlitePersistence | None = None
-    initial: dict[str, Any] = field(default_factory=dict)
+    initial: str = '{"teams": []}'
 
     @property
     def clock(self) -> Clock:
@@ -101,7 +103,7 @@ class EmulatorState:
     def reset(self) -> None:
         """Restore the initial data, clock, and clear faults and the request log."""
         with self.store.lock:
-            self.store.restore(self.initial)
+            self.store.restore(json.loads(self.initial))
             self.store.clock.reset()
             self.faults.clear()
             self.log.clear()
@@ -209,6 +211,14 @@ def _filter_pairs(table: Table, raw: Any, *, status: int = 400) -> list[tuple[Fi
 
 
 # --------------------------------------------------------------------------- /v1 handlers
+
+_Handler = Callable[[Any, Request], Awaitable[Response]]
+
+
+def _locks_itself(handler: _Handler) -> _Handler:
+    """Mark a handler that takes the store lock itself, around its awaits rather than across."""
+    handler._locks_itself = True  # type: ignore[attr-defined]
+    return handler
 
 
 class _Api:
@@ -458,8 +468,13 @@ class _Api:
         _, _, rec = self.record(request)
         return json_response([f.meta() for f in rec.files.values()])
 
+    @_locks_itself
     async def upload_file(self, request: Request) -> Response:
-        db, table, rec = self.record(request)
+        with self.store.lock:
+            self.record(request)  # 403/404 before the body is looked at
+        # Parsing the form and reading the file await (large parts spool to disk in a thread):
+        # not under the store lock, which would block other threads and, being reentrant,
+        # would not even keep other requests on the event loop out.
         form = await request.form()
         try:
             upload = form.get("file")
@@ -468,13 +483,16 @@ class _Api:
             field_name = form.get("fieldName")
             if field_name is not None and not isinstance(field_name, str):
                 raise ApiError(400, "'fieldName' must be a text part")
+            filename, content_type = upload.filename, upload.content_type
             content = await upload.read()
-            stored = self.store.add_file(
-                db, table, rec, upload.filename, content, upload.content_type, field_name or None
-            )
         finally:
             await form.close()
-        return json_response(stored.meta())
+        with self.store.lock:
+            db, table, rec = self.record(request)  # looked up again: it may have gone meanwhile
+            stored = self.store.add_file(
+                db, table, rec, filename, content, content_type, field_name or None
+            )
+            return json_response(stored.meta())
 
     async def download_file(self, request: Request) -> Response:
         _, _, rec, name = self._file(request)
@@ -483,8 +501,8 @@ class _Api:
         return Response(stored.content, headers={"content-type": stored.content_type})
 
     async def delete_file(self, request: Request) -> Response:
-        db, _, rec, name = self._file(request)
-        self.store.delete_file(db, rec, name)
+        db, table, rec, name = self._file(request)
+        self.store.delete_file(db, table, rec, name)
         return empty_response()
 
     async def file_metadata(self, request: Request) -> Response:
@@ -610,15 +628,32 @@ def _dispatch(
     async def endpoint(request: Request) -> Response:
         method = "GET" if request.method == "HEAD" else request.method
         handler = handlers[method]
-        # The store is shared with Python callers in other threads; handlers are short and
-        # only await while reading the request body, so one lock keeps them consistent.
-        body_first = method in _WRITE_METHODS or method == "POST"
-        if body_first:
+        # The store is shared with Python callers in other threads; handlers are short and do
+        # not await while holding the lock, so one lock keeps them consistent. The body is read
+        # before taking it; upload_file parses its form outside the lock itself.
+        if method in _WRITE_METHODS:
             await request.body()
-        with api.store.lock:
-            return await handler(request)
+        store = api.store
+        with store.lock:
+            before = _change_mark(store)
+        try:
+            if getattr(handler, "_locks_itself", False):
+                return await handler(request)
+            with store.lock:
+                return await handler(request)
+        finally:
+            # Persist what changed, and only then: read-only POSTs (/query, find record)
+            # and refused writes save nothing; a script failing halfway saves its writes.
+            with store.lock:
+                if api.state.persistence is not None and _change_mark(store) != before:
+                    api.state.save()
 
     return endpoint
+
+
+def _change_mark(store: Store) -> tuple[int, ...]:
+    """The databases' change sequences: every write to the data advances one (reference §9)."""
+    return tuple(db.seq for team in store.teams.values() for db in team.databases.values())
 
 
 # --------------------------------------------------------------------------- control API
@@ -735,11 +770,9 @@ class EmulatorApp:
             "fault": None,
         }
         self.state.log.append(entry)
-        status_box: list[int] = []
 
         async def send_logged(message: Message) -> None:
             if message["type"] == "http.response.start":
-                status_box.append(int(message["status"]))
                 entry["status"] = int(message["status"])
             await send(message)
 
@@ -756,13 +789,6 @@ class EmulatorApp:
             await error_response(401, "invalid or missing API key")(scope, receive, send_logged)
             return
         await self.api(scope, receive, send_logged)
-        if (
-            self.state.persistence is not None
-            and scope["method"] in _WRITE_METHODS
-            and status_box
-            and status_box[0] < 400
-        ):
-            self.state.save()
 
     def _authorized(self, scope: Scope) -> bool:
         for key, value in scope.get("headers", []):

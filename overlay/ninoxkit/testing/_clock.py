@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 import threading
 
+from ninoxkit import parse_timestamp
+
 __all__ = ["Clock", "column_id", "derived_id"]
 
 _ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -29,11 +31,6 @@ class Clock:
         self._now = _parse_start(start) if start is not None else None
         self._mark: dt.datetime | None = None
 
-    @property
-    def fixed(self) -> bool:
-        """Whether the clock is deterministic (not the real clock)."""
-        return self._now is not None
-
     def reset(self) -> None:
         """Go back to the start time, or to the :meth:`mark` (no-op for the real clock)."""
         with self._lock:
@@ -53,13 +50,6 @@ class Clock:
             if self._now is not None and value > self._now:
                 self._now = value
 
-    def now(self) -> dt.datetime:
-        """Return the current time (naive UTC, whole seconds)."""
-        with self._lock:
-            if self._now is not None:
-                return self._now
-        return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-
     def tick(self) -> dt.datetime:
         """Advance by one step (fixed clocks only) and return the time of the write."""
         with self._lock:
@@ -70,10 +60,8 @@ class Clock:
 
 
 def _parse_start(start: str) -> dt.datetime:
-    value = dt.datetime.fromisoformat(start.replace("Z", "+00:00"))
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC).replace(tzinfo=None)
-    return value.replace(microsecond=0)
+    # The SDK's reading of a Ninox timestamp: zone-less means UTC, a Z or offset is honoured.
+    return parse_timestamp(start).replace(tzinfo=None, microsecond=0)
 
 
 def format_ts(value: dt.datetime) -> str:

@@ -101,6 +101,12 @@ class FaultRule:
             or self.retry_after == "http-date"
         ):
             raise ValueError("retry_after must be seconds (int >= 0) or 'http-date'")
+        if (
+            isinstance(self.retry_after_seconds, bool)
+            or not isinstance(self.retry_after_seconds, int)
+            or self.retry_after_seconds < 0
+        ):
+            raise ValueError("retry_after_seconds must be an integer >= 0")
         if self.method is not None and not isinstance(self.method, str):
             raise ValueError("method must be a string")
         if self.path is not None:
@@ -206,6 +212,9 @@ class Faults:
                 if hit:
                     rule.fired += 1
                     fired.append(rule)
+        # The caller sleeps through the latencies and stops at the terminal rule, so that one
+        # must come last even when it was added before a latency rule (sort is stable).
+        fired.sort(key=lambda r: r.kind != "latency")
         return fired
 
 

@@ -34,6 +34,7 @@ Grammar (EBNF)::
     postfix    = primary { "." name | "[" expr "]" } ;
     primary    = number | text | "true" | "false" | "null" | "this"
                | "(" script ")"
+               | "[" [ expr { "," expr } ] "]"       (* array literal, as nx.quote writes *)
                | "select" name [ "where" expr ]
                | "create" name
                | "record" "(" name "," expr ")"
@@ -58,7 +59,9 @@ Semantics:
   any text that could bend a literal as ``urlDecode("…")``.
 - ``date(y, m, d)``, ``datetime(y, m, d, h, min, s[, ms])`` and ``time(h, min, s[, ms])`` build
   the ISO text Ninox's API uses for those values (``2024-01-02``, ``2024-01-02T03:04:05``,
-  ``03:04:05``), so they compare with stored values; ``timeinterval(ms)`` is the number of ms.
+  ``03:04:05``; with milliseconds ``03:04:05.500``, as stored values have them), so they compare
+  with stored values; ``timeinterval(ms)`` is the number of ms.
+- ``[a, b, …]`` is a list, like the result of ``select`` (``count([1, 2])`` is 2).
 - ``first``/``last`` give null for an empty list; ``count`` counts; ``sum`` ignores nulls;
   ``min``/``max``/``avg`` give null for an empty list.
 - Writes (``/exec`` only): ``create T`` returns the new record; ``r.F := v`` (also on a list of
@@ -75,6 +78,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote
+
+from ninoxkit import format_timestamp
+from ninoxkit._values import encode_value
 
 from ._errors import ApiError
 from ._store import Database, Field, Record, Store, Table, coerce_value, render_value
@@ -468,6 +474,16 @@ class _Parser:
             inner = self.script()
             self.take("op", ")")
             return inner
+        if self.at("op", "["):
+            self.i += 1
+            items: list[Node] = []
+            if not self.at("op", "]"):
+                items.append(self.expr())
+                while self.at("op", ","):
+                    self.i += 1
+                    items.append(self.expr())
+            self.take("op", "]")
+            return ("array", items)
         if (
             t.kind == "name"
             and self.toks[self.i + 1].kind == "op"
@@ -630,6 +646,9 @@ class _Eval:
     # expressions
     def _lit(self, node: Node) -> Any:
         return node[1]
+
+    def _array(self, node: Node) -> Any:
+        return [self.run(item) for item in node[1]]
 
     def _this(self, _node: Node) -> Any:
         if not self.this:
@@ -851,13 +870,22 @@ def _construct_when(name: str, args: list[Any]) -> str:
         isinstance(a, int) and not isinstance(a, bool) for a in args
     ):
         raise NXError(f"{name}() takes {low} to {high} whole numbers")
-    try:
-        if name == "date":
+    if name == "date":
+        try:
             return _dt.date(*args).isoformat()
+        except (ValueError, OverflowError) as exc:
+            raise NXError(f"{name}(): {exc}") from None
+    whole, ms = (args[:-1], args[-1]) if len(args) == high else (args, 0)
+    if not 0 <= ms <= 999:
+        raise NXError(f"{name}(): milliseconds must be between 0 and 999")
+    try:
+        # The form stored values have (ninoxkit's encode_value): milliseconds only when set.
         if name == "time":
-            return _dt.time(*args[:3]).isoformat()
-        return _dt.datetime(*args[:6]).isoformat()
-    except ValueError as exc:
+            h, m, s = whole
+            return str(encode_value(_dt.time(h, m, s, ms * 1000), "time"))
+        y, mo, d, h, m, s = whole
+        return format_timestamp(_dt.datetime(y, mo, d, h, m, s, ms * 1000, tzinfo=_dt.UTC))
+    except (ValueError, OverflowError) as exc:
         raise NXError(f"{name}(): {exc}") from None
 
 

@@ -133,7 +133,7 @@ class NinoxEmulator:
             faults=Faults(seed),
             log=RequestLog(),
             persistence=persistence,
-            initial=store.snapshot(),
+            initial=json.dumps(store.snapshot(), separators=(",", ":")),
         )
         if persistence is not None and stored is None:
             self.state.save()

@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import math
 import mimetypes
-import re
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -22,6 +21,9 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
+
+from ninoxkit import FieldValueError
+from ninoxkit._values import decode_value, encode_value
 
 from ._clock import Clock, column_id, column_index, derived_id, epoch_ms, format_ts
 from ._errors import ApiError
@@ -39,8 +41,8 @@ FIELD_TYPES = frozenset(
 _TEXTUAL = frozenset(
     {"string", "html", "link", "email", "phone", "location", "color", "icon", "user", "file"}
 )
-_TIME_RE = re.compile(r"^\d{1,2}:\d{2}(:\d{2}(\.\d{1,3})?)?$")
-_INTERVAL_RE = re.compile(r"^-?\d+:\d{2}(:\d{2}(\.\d{1,3})?)?$")
+#: Types whose values are text in a fixed form (reference §7.3), checked by the SDK's own rules.
+_WHEN = frozenset({"date", "time", "timestamp", "timeinterval", "appointment"})
 _MAX_ID = 2**53  # ids beyond what JSON numbers carry exactly would not round-trip
 
 
@@ -161,7 +163,6 @@ class Database:
     shares: dict[str, dict[str, Any]] = field(default_factory=dict)
     reports: dict[str, dict[str, Any]] = field(default_factory=dict)
     report_files: dict[str, dict[str, tuple[bytes, str]]] = field(default_factory=dict)
-    view_seq: dict[str, int] = field(default_factory=dict)
     report_seq: dict[str, int] = field(default_factory=dict)
     password: str | None = None
 
@@ -201,6 +202,10 @@ def coerce_value(fld: Field, value: Any) -> Any:
 
     JSON types follow reference §7.3 (dates as ``YYYY-MM-DD`` strings, the forum copy's reading
     of the [conflict]); ``null`` clears a field.
+
+    What real Ninox accepts for date and time fields is undocumented. The emulator accepts the
+    text ``ninoxkit`` reads (:func:`ninoxkit._values.decode_value`) and stores the canonical form
+    ``ninoxkit`` writes (``encode_value``), so every stored value reads back through the SDK.
     """
     if value is None:
         return None
@@ -208,7 +213,7 @@ def coerce_value(fld: Field, value: Any) -> Any:
     bad = ApiError(422, f"invalid value for field {fld.caption!r} ({base}): {value!r}")
     if base == "fn":
         raise ApiError(422, f"field {fld.caption!r} is a formula and cannot be written")
-    if base in _TEXTUAL or base in ("appointment",):
+    if base in _TEXTUAL:
         if not isinstance(value, str):
             raise bad
         return value
@@ -244,22 +249,11 @@ def coerce_value(fld: Field, value: Any) -> Any:
             if oid not in out:
                 out.append(oid)
         return out
-    if not isinstance(value, str):
-        raise bad
-    try:
-        if base == "date":
-            return dt.date.fromisoformat(value).isoformat()
-        if base == "timestamp":
-            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-            if parsed.tzinfo is not None:
-                parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
-            return format_ts(parsed)
-    except ValueError:
-        raise bad from None
-    if base == "time" and _TIME_RE.match(value):
-        return value
-    if base == "timeinterval" and _INTERVAL_RE.match(value):
-        return value
+    if base in _WHEN and isinstance(value, str) and value.strip():
+        try:
+            return encode_value(decode_value(value, base), base)
+        except FieldValueError:
+            raise bad from None
     raise bad
 
 
@@ -630,15 +624,16 @@ class Store:
         rec.sequence, rec.modified_at, rec.modified_by = seq, now, self.user
         return stored
 
-    def delete_file(self, db: Database, rec: Record, name: str) -> None:
-        """Remove an attachment (and clear file fields that pointed at it)."""
+    def delete_file(self, db: Database, table: Table, rec: Record, name: str) -> None:
+        """Remove an attachment (and clear the file fields that pointed at it)."""
         if name not in rec.files:
             raise ApiError(404, f"file not found: {name}")
         seq, now = self._bump(db)
         del rec.files[name]
-        for fid, value in list(rec.values.items()):
-            if value == name:
-                del rec.values[fid]
+        for fld in table.fields.values():
+            # Only file fields hold file names; a choice id or text equal to the name stays.
+            if fld.base == "file" and rec.values.get(fld.id) == name:
+                del rec.values[fld.id]
         rec.sequence, rec.modified_at, rec.modified_by = seq, now, self.user
 
     # ------------------------------------------------------------------ change sets
@@ -687,18 +682,14 @@ class Store:
         if rid is None:
             # Views/reports only appear on database and table level (reference §4.17).
             out["views"] = {
-                vid: copy.deepcopy(db.views[vid])
-                for vid, seq in db.view_seq.items()
-                if seq > since
-                and vid in db.views
-                and (table is None or db.views[vid].get("type") == table.id)
+                vid: copy.deepcopy(view)
+                for vid, view in db.views.items()
+                if view["seq"] > since and (table is None or view.get("type") == table.id)
             }
             out["reports"] = {
                 rep: copy.deepcopy(db.reports[rep])
                 for rep, seq in db.report_seq.items()
-                if seq > since
-                and rep in db.reports
-                and (table is None or db.reports[rep].get("tid") == table.id)
+                if seq > since and (table is None or db.reports[rep].get("tid") == table.id)
             }
         return out
 
@@ -721,7 +712,6 @@ class Store:
             seq, _ = self._bump(db)
             stored = {"caption": "", "order": len(db.views), **copy.deepcopy(view), "seq": seq}
             db.views[view["id"]] = stored
-            db.view_seq[view["id"]] = seq
             out.append(copy.deepcopy(stored))
         return out
 
@@ -866,14 +856,18 @@ class Store:
             }  # fmt: skip
 
     def snapshot(self) -> dict[str, Any]:
-        """Everything as JSON-able data (for SQLite persistence and :meth:`reset`)."""
+        """Everything as JSON-able data (for SQLite persistence and :meth:`reset`).
+
+        Not a copy: the result shares mutable parts (field values, views …) with the store, so
+        serialise it (as the emulator does, under :attr:`lock`) before the store changes again.
+        """
 
         def ts(value: dt.datetime) -> str:
             return format_ts(value)
 
         def file_doc(f: StoredFile) -> dict[str, Any]:
             return {
-                "name": f.name, "content": base64.b64encode(f.content).decode(),
+                "name": f.name, "content": _b64(f.content),
                 "contentType": f.content_type, "modified": ts(f.modified), "user": f.user,
                 "seq": f.seq,
             }  # fmt: skip
@@ -910,8 +904,8 @@ class Store:
                         "id": db.id, "name": db.name, "settings": db.settings, "seq": db.seq,
                         "version": db.version, "nextTypeId": db.next_type_id,
                         "schemaExtra": db.schema_extra, "views": db.views, "shares": db.shares,
-                        "reports": db.reports, "viewSeq": db.view_seq,
-                        "reportSeq": db.report_seq, "password": db.password, "tables": tables,
+                        "reports": db.reports, "reportSeq": db.report_seq,
+                        "password": db.password, "tables": tables,
                         "reportFiles": {
                             rep: {n: [_b64(c), ct] for n, (c, ct) in files.items()}
                             for rep, files in db.report_files.items()
@@ -919,11 +913,14 @@ class Store:
                     }
                 )  # fmt: skip
             teams.append({"id": team.id, "name": team.name, "databases": dbs})
-        return copy.deepcopy({"format": 1, "user": self.user, "teams": teams})
+        return {"format": 1, "user": self.user, "teams": teams}
 
     def restore(self, snap: Mapping[str, Any]) -> None:
-        """Replace all data with a :meth:`snapshot`."""
-        snap = copy.deepcopy(dict(snap))
+        """Replace all data with a :meth:`snapshot`.
+
+        The store takes the snapshot's parts over without copying them: pass a fresh one (parsed
+        JSON, as persistence and reset do), never one that is kept and restored again.
+        """
         parse = dt.datetime.fromisoformat
         self.user = snap.get("user", self.user)
         self.teams = {}
@@ -935,7 +932,7 @@ class Store:
                     id=d["id"], name=d["name"], settings=d["settings"], seq=d["seq"],
                     version=d["version"], next_type_id=d["nextTypeId"],
                     schema_extra=d["schemaExtra"], views=d["views"], shares=d["shares"],
-                    reports=d["reports"], view_seq=d["viewSeq"], report_seq=d["reportSeq"],
+                    reports=d["reports"], report_seq=d["reportSeq"],
                     password=d["password"],
                     report_files={
                         rep: {n: (base64.b64decode(c), ct) for n, (c, ct) in files.items()}
