@@ -130,9 +130,11 @@ def _decode_date(value: Any) -> _dt.date:
         # docs.ninox.com types dates as numbers (§7.3 [conflict]): ms since the epoch.
         return _dt.datetime.fromtimestamp(value / 1000, tz=UTC).date()
     if isinstance(value, str):
+        # YYYY-MM-DD, or a whole timestamp (its UTC date); never a date with trailing text.
+        text = value.strip()
         try:
-            return _dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
+            return _dt.date.fromisoformat(text) if len(text) == 10 else parse_timestamp(text).date()
+        except (ValueError, FieldValueError):
             pass
     raise FieldValueError(f"not a Ninox date: {value!r}")
 

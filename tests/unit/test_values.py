@@ -152,6 +152,7 @@ def test_encode(value: Any, kind: str | None, expected: Any) -> None:
         ("Unknown", "choice", "not an option"),
         ({1: "x"}, None, "keys must be strings"),
         ("2021-13-45", "date", "not a Ninox date"),
+        ("2021-01-23garbage", "date", "not a Ninox date"),
         (1.5, "date", "date field needs"),
         ("tomorrow", "timestamp", "timestamp"),
         ("99:99", "time", "time"),
