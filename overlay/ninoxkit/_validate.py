@@ -4,18 +4,28 @@ Generated operations percent-encode every path value (``quote(value, safe="")``)
 ``#`` and ``%`` cannot leave their path segment. Two things still could: the dot segments ``.``
 and ``..`` (URL normalisation resolves them, which would address another resource), and
 control characters, which no Ninox id or name contains. Both are refused here with a clear
-message instead of being sent.
+message instead of being sent, as are lone surrogates (no UTF-8 form: they cannot be sent at
+all) and values of the wrong type.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from ._exceptions import InvalidArgumentError
 
-__all__ = ["check_id", "check_non_negative_int", "check_positive_int", "check_record_id"]
+__all__ = [
+    "check_id",
+    "check_non_negative_int",
+    "check_positive_int",
+    "check_record_id",
+    "check_relative_path",
+    "check_text",
+]
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 MAX_ID_LENGTH = 1000
 
 
@@ -33,10 +43,61 @@ def check_id(name: str, value: object) -> str:
     if value in (".", ".."):
         raise InvalidArgumentError(f"{name} {value!r} is not a valid id or name")
     if _CONTROL.search(value):
-        raise InvalidArgumentError(f"{name} {value!r} contains a control character")
+        raise InvalidArgumentError(f"{name} {value[:80]!a} contains a control character")
     if len(value) > MAX_ID_LENGTH:
         raise InvalidArgumentError(f"{name} is {len(value)} characters long; at most 1000")
+    if _SURROGATE.search(value):
+        raise InvalidArgumentError(_surrogate_message(name, value))
     return value
+
+
+def _surrogate_message(name: str, value: str) -> str:
+    at = _SURROGATE.search(value)
+    position = at.start() if at is not None else 0
+    return (
+        f"{name} contains a lone surrogate at position {position} ({value[:80]!a}); it has "
+        "no UTF-8 form and cannot be sent (decode the text with errors='replace' first)"
+    )
+
+
+def check_text(name: str, value: object) -> str:
+    """Return ``value`` if it is a str that can be sent as UTF-8 (NX script, filter text).
+
+    Raises:
+        InvalidArgumentError: not a string, or a lone surrogate in it.
+    """
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} must be a string, got {type(value).__name__}")
+    if _SURROGATE.search(value):
+        raise InvalidArgumentError(_surrogate_message(name, value))
+    return value
+
+
+def check_relative_path(value: object) -> str:
+    """Return ``value`` if it is a path that stays under the base URL (``request()``).
+
+    The base URL ends in ``/v1``; a ``.`` or ``..`` segment (also percent-encoded, ``%2e%2e``,
+    which servers and proxies decode before resolving) would let the request leave it.
+
+    Raises:
+        InvalidArgumentError: not a string, a dot segment, a backslash, a control character or
+            a lone surrogate.
+    """
+    path = check_text("path", value)
+    if _CONTROL.search(path):
+        raise InvalidArgumentError(f"path {path[:80]!a} contains a control character")
+    if "\\" in path:
+        # Some servers and proxies treat a backslash as a separator (then "..\\" escapes too).
+        raise InvalidArgumentError(f"path {path!r} contains a backslash")
+    route = path.split("?", 1)[0].split("#", 1)[0]
+    for segment in route.split("/"):
+        # unquote twice: a doubly encoded dot (%252e) is decoded twice by some proxies.
+        if unquote(unquote(segment)) in (".", ".."):
+            raise InvalidArgumentError(
+                f"path {path!r} has a {segment!r} segment, which would leave the base URL; "
+                "write the path without dot segments"
+            )
+    return path
 
 
 def check_record_id(value: object, name: str = "record_id") -> int:

@@ -34,7 +34,7 @@ from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._constants import DOWNLOAD_CHUNK_SIZE
 from ninoxkit._exceptions import InvalidArgumentError, _BodyInterruptedError
 from ninoxkit._retry import RetryPolicy
-from ninoxkit._validate import check_id
+from ninoxkit._validate import check_id, check_positive_int
 
 __all__ = ["AsyncFiles"]
 
@@ -192,7 +192,13 @@ class AsyncFiles(AsyncAPIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> AsyncIterator[bytes]:
-        """Yield a file's content in chunks of at most ``chunk_size`` bytes (constant memory)."""
+        """Yield a file's content in chunks of at most ``chunk_size`` bytes (constant memory).
+
+        Raises:
+            InvalidArgumentError: ``chunk_size`` is not an int ≥ 1 (httpx would otherwise
+                treat 0 or a negative size as "no chunking" or cut the content wrongly).
+        """
+        check_positive_int("chunk_size", chunk_size)
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
         kwargs = download_file._get_kwargs(team, db, tid, rid, name)
