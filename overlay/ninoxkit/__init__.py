@@ -25,7 +25,9 @@ from ._async.resources.records import AsyncRecordPager
 from ._config import ClientOptions, legacy_cloud_url, on_premises_url, private_cloud_url
 from ._constants import (
     DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
     DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     LEGACY_BASE_URL,
@@ -41,6 +43,7 @@ from ._exceptions import (
     BatchWriteError,
     ConfigurationError,
     ConflictError,
+    EventLoopError,
     InternalServerError,
     InvalidArgumentError,
     NinoxError,
@@ -48,8 +51,10 @@ from ._exceptions import (
     OutcomeUnknownError,
     OutcomeUnknownTimeoutError,
     PermissionDeniedError,
+    QuotaExceededError,
     RateLimitError,
     RedirectError,
+    ResponseTooLargeError,
     UnknownNameError,
     UnprocessableEntityError,
 )
@@ -63,7 +68,9 @@ from ._version import __version__
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_CONCURRENCY",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "LEGACY_BASE_URL",
@@ -84,6 +91,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "Database",
+    "EventLoopError",
     "FieldInfo",
     "FieldValueError",
     "InternalServerError",
@@ -95,9 +103,11 @@ __all__ = [
     "OutcomeUnknownError",
     "OutcomeUnknownTimeoutError",
     "PermissionDeniedError",
+    "QuotaExceededError",
     "RateLimitError",
     "RecordPager",
     "RedirectError",
+    "ResponseTooLargeError",
     "Schema",
     "Table",
     "TableInfo",
