@@ -40,6 +40,7 @@ from ._exceptions import (
     NinoxError,
 )
 from ._types import NOT_GIVEN, NotGiven
+from ._validate import check_id
 
 __all__ = [
     "CURRENT_CALL",
@@ -241,20 +242,15 @@ def on_premises_url(url: str) -> str:
 
 
 def _check_id(name: str, value: object) -> None:
+    """A default id is checked like an id of a call, but as a setting."""
     if value is None:
         return
-    if not isinstance(value, str):
-        raise ConfigurationError(f"{name} must be a string, got {type(value).__name__}")
-    if not value.strip():
-        raise ConfigurationError(f"{name} must not be empty")
-    if _UNSENDABLE.search(value):
-        raise ConfigurationError(
-            f"{name} {_escaped(value)} contains a control character or a lone surrogate"
-        )
+    try:
+        check_id(name, value)
+    except InvalidArgumentError as exc:
+        raise ConfigurationError(str(exc)) from None
 
 
-#: Characters no id can carry: controls (never in a Ninox id) and lone surrogates (no UTF-8).
-_UNSENDABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 #: A credential must be a legal header value: visible ASCII (RFC 9110 §5.5); a key is one token
 #: (no spaces, RFC 6750 §2.1), a password may have inner spaces.
 _KEY_CHAR = re.compile(r"[\x21-\x7e]")
