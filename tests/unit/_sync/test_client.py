@@ -632,7 +632,7 @@ def _endless(sent: list[int], chunk: int = 64 * 1024, cap: int = 16 * MIB) -> An
 @pytest.mark.parametrize("status", [200, 500])
 def test_a_huge_body_is_cut_off_at_max_response_size(status: int) -> None:
     sent = [0]
-    script = Script([lambda request: httpx.Response(status, content=_endless(sent))])
+    script = Script([lambda _request: httpx.Response(status, content=_endless(sent))])
     client = make(script, max_response_size=MIB)
     with pytest.raises(ResponseTooLargeError, match="max_response_size") as info:
         client.request("GET", "/teams")
