@@ -26,6 +26,7 @@ __all__ = [
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SEPARATORS = re.compile(r"[/\\]")
 MAX_ID_LENGTH = 1000
 
 
@@ -90,12 +91,13 @@ def check_relative_path(value: object) -> str:
         # Some servers and proxies treat a backslash as a separator (then "..\\" escapes too).
         raise InvalidArgumentError(f"path {path!r} contains a backslash")
     route = path.split("?", 1)[0].split("#", 1)[0]
-    for segment in route.split("/"):
-        # unquote twice: a doubly encoded dot (%252e) is decoded twice by some proxies.
-        if unquote(unquote(segment)) in (".", ".."):
+    # Decoded twice (a doubly encoded dot, %252e, is decoded twice by some proxies) and split
+    # on "/" and "\\" after decoding too, so "..%2f" counts as a dot segment.
+    for segment in _SEPARATORS.split(unquote(unquote(route))):
+        if segment in (".", ".."):
             raise InvalidArgumentError(
-                f"path {path!r} has a {segment!r} segment, which would leave the base URL; "
-                "write the path without dot segments"
+                f"path {path!r} has a {segment!r} segment (maybe percent-encoded), which would "
+                "leave the base URL; write the path without dot segments"
             )
     return path
 
