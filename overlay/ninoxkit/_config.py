@@ -10,11 +10,13 @@ import ipaddress
 import math
 import os
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+import anyio
 import attrs
 import httpx
 
@@ -46,10 +48,12 @@ __all__ = [
     "CURRENT_CALL",
     "AsyncLeanCookieClient",
     "AsyncLoopGuard",
+    "AsyncSlots",
     "CallState",
     "ClientOptions",
     "LeanCookieClient",
     "LoopGuard",
+    "Slots",
     "TimeoutTypes",
     "check_deadline",
     "check_max_response_size",
@@ -554,6 +558,40 @@ class LoopGuard:
 
     def check(self) -> None:
         """Do nothing."""
+
+
+class AsyncSlots:
+    """Taking a concurrency slot with a time limit (the sync twin uses :class:`Slots`).
+
+    A request waits for a slot only as long as its call's deadline allows; a free slot is
+    taken without a cancel scope (the common case costs nothing extra).
+    """
+
+    @staticmethod
+    async def acquire(limiter: anyio.Semaphore, seconds: float | None) -> bool:
+        """Take a slot; return ``False`` if none came free within ``seconds``."""
+        try:
+            limiter.acquire_nowait()
+        except anyio.WouldBlock:
+            pass
+        else:
+            return True
+        if seconds is None:
+            await limiter.acquire()
+            return True
+        with anyio.move_on_after(seconds):
+            await limiter.acquire()
+            return True
+        return False
+
+
+class Slots:
+    """The sync twin of :class:`AsyncSlots`."""
+
+    @staticmethod
+    def acquire(limiter: threading.Semaphore, seconds: float | None) -> bool:
+        """Take a slot; return ``False`` if none came free within ``seconds``."""
+        return limiter.acquire(timeout=seconds)
 
 
 class _LeanCookies(httpx.Cookies):

@@ -31,7 +31,13 @@ import anyio
 import attrs
 import httpx
 
-from ninoxkit._config import CURRENT_CALL, CallState, is_loopback_host, unbind_stream
+from ninoxkit._config import (
+    CURRENT_CALL,
+    AsyncSlots,
+    CallState,
+    is_loopback_host,
+    unbind_stream,
+)
 from ninoxkit._constants import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -172,8 +178,14 @@ class AsyncNinoxTransport:
         if self._inner.is_closed or self._is_closed():
             raise APIConnectionError("This ninoxkit client has been closed", request=request)
         # One slot per request until its body is in; a streamed download keeps it until the
-        # caller closes the body (else N downloads would be N requests in flight).
-        await self._limiter.acquire()
+        # caller closes the body (else N downloads would be N requests in flight). The wait
+        # for a slot is bounded by the call's deadline too.
+        wait = None if ends is None else max(0.0, ends - time.monotonic())
+        if not await AsyncSlots.acquire(self._limiter, wait):
+            raise httpx.PoolTimeout(
+                "no concurrency slot came free before the call's deadline "
+                "(max_concurrency requests were in flight the whole time)"
+            )
         handed_over = False
         try:
             started = time.monotonic()

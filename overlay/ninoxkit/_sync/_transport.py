@@ -33,7 +33,13 @@ from typing import cast
 import attrs
 import httpx
 
-from ninoxkit._config import CURRENT_CALL, CallState, is_loopback_host, unbind_stream
+from ninoxkit._config import (
+    CURRENT_CALL,
+    CallState,
+    Slots,
+    is_loopback_host,
+    unbind_stream,
+)
 from ninoxkit._constants import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -174,8 +180,14 @@ class NinoxTransport:
         if self._inner.is_closed or self._is_closed():
             raise APIConnectionError("This ninoxkit client has been closed", request=request)
         # One slot per request until its body is in; a streamed download keeps it until the
-        # caller closes the body (else N downloads would be N requests in flight).
-        self._limiter.acquire()
+        # caller closes the body (else N downloads would be N requests in flight). The wait
+        # for a slot is bounded by the call's deadline too.
+        wait = None if ends is None else max(0.0, ends - time.monotonic())
+        if not Slots.acquire(self._limiter, wait):
+            raise httpx.PoolTimeout(
+                "no concurrency slot came free before the call's deadline "
+                "(max_concurrency requests were in flight the whole time)"
+            )
         handed_over = False
         try:
             started = time.monotonic()

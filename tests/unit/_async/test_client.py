@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -791,3 +792,19 @@ async def test_bad_arguments_give_a_typed_error_before_sending(call: Any) -> Non
     with pytest.raises(InvalidArgumentError):
         await call(client)
     assert script.requests == []
+
+
+@pytest.mark.asyncio
+async def test_waiting_for_a_concurrency_slot_ends_at_the_deadline() -> None:
+    script = Script([httpx.Response(200, content=b"x" * 1000)])
+    client = make(script, team_id="t", database_id="d", max_concurrency=1)
+    chunks = client.files.iter_bytes(1, "a.txt", table="A", chunk_size=100)
+    async for first in chunks:  # the download holds the only slot while it is open
+        assert first == b"x" * 100
+        break
+    started = time.monotonic()
+    with pytest.raises(APITimeoutError, match="no concurrency slot"):
+        await client.with_options(deadline=0.3).request("GET", "/teams")
+    assert 0.25 <= time.monotonic() - started < 1.5
+    assert len(script.requests) == 1  # the second request was never sent
+    await chunks.aclose()

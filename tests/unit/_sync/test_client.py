@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import logging
+import time
 import traceback
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -733,3 +734,18 @@ def test_bad_arguments_give_a_typed_error_before_sending(call: Any) -> None:
     with pytest.raises(InvalidArgumentError):
         call(client)
     assert script.requests == []
+
+
+def test_waiting_for_a_concurrency_slot_ends_at_the_deadline() -> None:
+    script = Script([httpx.Response(200, content=b"x" * 1000)])
+    client = make(script, team_id="t", database_id="d", max_concurrency=1)
+    chunks = client.files.iter_bytes(1, "a.txt", table="A", chunk_size=100)
+    for first in chunks:  # the download holds the only slot while it is open
+        assert first == b"x" * 100
+        break
+    started = time.monotonic()
+    with pytest.raises(APITimeoutError, match="no concurrency slot"):
+        client.with_options(deadline=0.3).request("GET", "/teams")
+    assert 0.25 <= time.monotonic() - started < 1.5
+    assert len(script.requests) == 1  # the second request was never sent
+    chunks.close()
