@@ -397,3 +397,21 @@ def test_an_abandoned_download_gives_its_slot_back(raw_server: Callable[..., Raw
         chunks.close()
     assert client.files.download(1, "last", table="A") == b"x" * CHUNKS * 1000
     client.close()
+
+
+def test_the_deadline_ends_a_slow_answer_but_not_an_upload() -> None:
+    """An upload's length depends on the file: it is bounded per write, not by the deadline
+    (a deadline passing after the upload went through would make its outcome unknown)."""
+    import httpx
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        time.sleep(0.4)
+        return httpx.Response(200, json={"name": "a.txt"})
+
+    with (
+        httpx.Client(transport=httpx.MockTransport(slow)) as http,
+        Ninox(api_key=SECRET, http_client=http, team_id="t", database_id="d", deadline=0.2) as c,
+    ):
+        with pytest.raises(APITimeoutError, match="deadline"):
+            c.request("GET", "/teams")
+        assert c.files.upload(1, b"content", file_name="a.txt", table="A") == {"name": "a.txt"}

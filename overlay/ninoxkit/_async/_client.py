@@ -602,15 +602,20 @@ class AsyncNinox:
                 raise _validation_error(exc, state) from exc
 
     async def _send(
-        self, kwargs: Mapping[str, Any], *, idempotent: bool | None = None
+        self,
+        kwargs: Mapping[str, Any],
+        *,
+        idempotent: bool | None = None,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> httpx.Response:
         """Send a generated request description (``op._get_kwargs(...)``); return the 2xx
         response unparsed.
 
         For hot paths that parse the body themselves (the records pager, see ``_models``).
-        Retries, limits and error mapping are those of :meth:`_call`.
+        Retries, limits and error mapping are those of :meth:`_call`; ``deadline`` overrides
+        the client's (uploads pass ``None``: their length depends on the file).
         """
-        with in_call(CallState(idempotent=idempotent)):
+        with in_call(CallState(idempotent=idempotent, deadline=deadline)):
             return await self._sender.request(**kwargs)
 
     @asynccontextmanager

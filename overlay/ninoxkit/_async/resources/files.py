@@ -101,8 +101,13 @@ class AsyncFiles(AsyncAPIResource):
             kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body)
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-            # A repeated upload would attach the file twice.
-            response = await self._client._send({**kwargs, "headers": headers}, idempotent=False)
+            # A repeated upload would attach the file twice. No overall deadline: how long the
+            # upload takes depends on the file and the line, each write is bounded by the
+            # write timeout (and a deadline passing after the upload would make its outcome
+            # unknown although it went through).
+            response = await self._client._send(
+                {**kwargs, "headers": headers}, idempotent=False, deadline=None
+            )
         finally:
             if opened is not None:
                 opened.close()
@@ -126,6 +131,10 @@ class AsyncFiles(AsyncAPIResource):
         database_id: str | None = None,
     ) -> bytes | Path:
         """Download a file: into memory (``to=None``), or streamed to the path ``to``.
+
+        The client's ``deadline`` bounds the wait for the answer's headers; the content then
+        streams as long as each read stays within the read timeout (a file's size sets how long
+        that takes), and ``max_response_size`` does not apply.
 
         Writing to a path goes through a temporary file renamed at the end, so an interrupted
         download never leaves a truncated file under the final name.
