@@ -645,7 +645,7 @@ _CALLS = re.compile(r"\bapi[ -]?(call|request)s?\b|\bmonthly\b|\bplan\b")
 def is_quota_exhausted(status_code: int, headers: httpx.Headers, message: str) -> bool:
     """Whether an answer says the plan's API-call quota is used up (no point retrying soon).
 
-    Ninox documents no answer for an exhausted monthly quota (reference §13, quota row), so this
+    Ninox documents no answer for an exhausted monthly quota (reference §13, "Limits" row), so this
     is conservative: a 402 (Payment Required) always; a 403 or 429 only when it carries no
     ``Retry-After`` and its message mentions a quota, or a limit together with API calls, the
     month or the plan ("API call quota exceeded", "monthly API call limit reached"). A plain

@@ -136,7 +136,10 @@ class AsyncNinoxTransport:
                     await _sleep(decision.delay)
                     retries += 1
                     continue
-                raise _connection_error(exc, request, retries, decision.outcome_unknown) from exc
+                error = _connection_error(exc, request, retries, decision.outcome_unknown)
+                if decision.retry and isinstance(error, APIError):
+                    error.message += f"; not retried: the call's deadline ({budget} s) would pass"
+                raise error from exc
             state.response = response
             response.extensions[RETRIES_TAKEN_EXTENSION] = retries
             if 200 <= response.status_code <= 299:
@@ -169,7 +172,11 @@ class AsyncNinoxTransport:
                 response,
                 retries_taken=retries,
                 outcome_unknown=decision.outcome_unknown,
-                note=decision.note,
+                note=(
+                    f"not retried: the call's deadline ({budget} s) would pass first"
+                    if decision.retry
+                    else decision.note
+                ),
             )
 
     async def _send_once(

@@ -749,3 +749,17 @@ def test_waiting_for_a_concurrency_slot_ends_at_the_deadline() -> None:
     assert 0.25 <= time.monotonic() - started < 1.5
     assert len(script.requests) == 1  # the second request was never sent
     chunks.close()
+
+
+def test_a_retry_that_would_end_after_the_deadline_is_not_made(sleeps: list[float]) -> None:
+    script = Script([httpx.Response(503, headers={"Retry-After": "30"})] * 3)
+    client = make(script, deadline=5)
+    with pytest.raises(InternalServerError, match="deadline") as info:
+        client.request("GET", "/teams")
+    assert info.value.retries_taken == 0
+    assert len(script.requests) == 1
+    assert sleeps == []
+    # Without the deadline in the way, the same answers are retried as usual.
+    script = Script([httpx.Response(503, headers={"Retry-After": "30"}), ok([])])
+    assert (make(script, deadline=None).request("GET", "/teams")).json() == []
+    assert sleeps == [30.0]
