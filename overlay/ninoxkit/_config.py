@@ -143,12 +143,10 @@ def check_max_response_size(value: object) -> int:
 def is_loopback_host(host: str) -> bool:
     """Return whether ``host`` cannot leave this machine: 127.0.0.0/8, ::1 or ``localhost``.
 
-    Only names no resolver, hosts file or proxy can send elsewhere count. RFC 6761 §6.3 lets
-    resolvers answer ``*.localhost`` with loopback but does not make them: a hosts file, a DNS
-    server or an HTTP proxy may send ``api.localhost`` to another machine, so it does not count
-    (plain http to it needs ``allow_insecure_http=True``). ``localhost`` itself is resolved by
-    httpx's own resolver path on every supported system to loopback; proxies are bypassed for
-    it by httpx's defaults.
+    Only literal loopback addresses and the one name ``localhost`` count. RFC 6761 §6.3 lets
+    resolvers answer ``*.localhost`` with loopback but does not require it: a hosts file, a DNS
+    server or an HTTP proxy may send ``api.localhost`` to another machine, so plain http to it
+    needs ``allow_insecure_http=True`` like any remote host.
     """
     host = host.strip("[]").lower()
     if host == "localhost":
@@ -452,7 +450,7 @@ class CallState:
         retries_taken: Set by the transport.
         request: The last request sent, set by the transport.
         response: The final response, set by the transport.
-        deadline: Override of the client's ``deadline`` for this call (``NOT_SET``: the
+        deadline: Override of the client's ``deadline`` for this call (``NOT_GIVEN``: the
             client's; ``None``: no overall limit).
         stream: Leave a 2xx body unread for the caller to stream (downloads); the concurrency
             slot is held until the caller closes the body.
