@@ -11,12 +11,17 @@ all) and values of the wrong type.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from ._exceptions import InvalidArgumentError
 
 __all__ = [
+    "check_bool",
     "check_id",
+    "check_items",
+    "check_model",
     "check_non_negative_int",
     "check_positive_int",
     "check_record_id",
@@ -125,3 +130,52 @@ def check_non_negative_int(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise InvalidArgumentError(f"{name} must be an int ≥ 0, got {value!r}")
     return value
+
+
+def check_bool(name: str, value: object) -> bool:
+    """Return ``value`` if it is ``True`` or ``False``; raise otherwise.
+
+    Raises:
+        InvalidArgumentError: anything else (``"yes"``, ``1``, ``None``).
+    """
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"{name} must be True or False, got {value!r}")
+    return value
+
+
+def check_items(name: str, value: object) -> list[Any]:
+    """Return the items of ``value`` as a list if it is a collection of items; raise otherwise.
+
+    Raises:
+        InvalidArgumentError: not iterable, or a string, bytes or a mapping (one item given
+            where a collection of them is expected).
+    """
+    if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidArgumentError(
+            f"{name} must be a list (or other iterable) of items, got {type(value).__name__}"
+        )
+    return list(value)
+
+
+_M = TypeVar("_M")
+
+
+def check_model(name: str, value: object, model: type[_M]) -> _M:
+    """Return ``value`` as a ``model`` (generated class): as is, or built from a mapping.
+
+    Raises:
+        InvalidArgumentError: neither a ``model`` nor a mapping, or a mapping that does not fit
+            (a missing key, a value of the wrong type).
+    """
+    if isinstance(value, model):
+        return value
+    if not isinstance(value, Mapping):
+        raise InvalidArgumentError(
+            f"{name} must be a {model.__name__} or a mapping, got {type(value).__name__}"
+        )
+    try:
+        return model.from_dict(dict(value))  # type: ignore[attr-defined,no-any-return]
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        raise InvalidArgumentError(
+            f"{name} does not fit {model.__name__}: {type(exc).__name__}: {exc}"
+        ) from exc

@@ -670,6 +670,45 @@ def _cases() -> list[Case]:
         lambda c, v: c.records.find_one(v, table="A", **ids),
         _bad_filters,
     )
+    # bodies, flags and paths of the view, report and schema writes and of downloads
+    bad_items = [5, None, "views", b"x", {"a": 1}, [5], ["x"], [None], [{"order": "x"}], _Obj()]
+    bad_bools = ["yes", 1, 0, None, "False", [True], _Obj()]
+    add("views.update", lambda c, v: c.views.update(v, **ids), lambda rng: rng.choice(bad_items))
+    add(
+        "undocumented.update_reports",
+        lambda c, v: c.undocumented.update_reports(v, **ids),
+        lambda rng: rng.choice(bad_items),
+    )
+    add(
+        "undocumented.update_schema",
+        lambda c, v: c.undocumented.update_schema(v, **ids),
+        lambda rng: rng.choice([5, None, "schema", [1], _Obj(), {"types": 5}]),
+    )
+    add(
+        "views.share[settings]",
+        lambda c, v: c.views.share(table="A", view_id="v", settings=v, **ids),
+        lambda rng: rng.choice([5, "x", [1], _Obj()]),
+    )
+    add(
+        "views.list[full]",
+        lambda c, v: c.views.list(full=v, **ids),
+        lambda rng: rng.choice(bad_bools),
+    )
+    add(
+        "undocumented.list_reports[full]",
+        lambda c, v: c.undocumented.list_reports(full=v, **ids),
+        lambda rng: rng.choice(bad_bools),
+    )
+    add(
+        "undocumented.get_schema[include]",
+        lambda c, v: c.undocumented.get_schema(include_reports_and_views=v, **ids),
+        lambda rng: rng.choice(bad_bools),
+    )
+    add(
+        "files.download[to]",
+        lambda c, v: c.files.download(1, "a", table="A", to=v, **ids),
+        lambda rng: rng.choice([5, 1.5, [b"x"], _Obj(), True]),
+    )
     # the escape hatch
     add("request[path]", lambda c, v: c.request("GET", v), lambda rng: rng.choice(BAD_PATHS))
     add(

@@ -141,7 +141,12 @@ class AsyncFiles(AsyncAPIResource):
 
         Returns:
             The bytes, or the path written.
+
+        Raises:
+            InvalidArgumentError: ``to`` is not a path.
         """
+        if to is not None and not isinstance(to, str | os.PathLike):
+            raise InvalidArgumentError(f"to must be a path or None, got {type(to).__name__}")
         retries = 0
         while True:
             try:
