@@ -205,7 +205,7 @@ class AsyncNinoxTransport:
                 )
             response = await self._inner.send(request, stream=True, follow_redirects=False)
             if stream and 200 <= response.status_code <= 299:
-                response.stream = _AsyncReleasingStream(
+                response.stream = AsyncSlotStream(
                     cast(httpx.AsyncByteStream, response.stream), self._limiter.release
                 )
                 handed_over = True
@@ -312,7 +312,7 @@ class AsyncNinoxTransport:
         return error
 
 
-class _AsyncReleasingStream(httpx.AsyncByteStream):
+class AsyncSlotStream(httpx.AsyncByteStream):
     """A streamed body that frees its concurrency slot when it is closed (once)."""
 
     def __init__(self, inner: httpx.AsyncByteStream, release: Callable[[], None]) -> None:

@@ -207,7 +207,7 @@ class NinoxTransport:
                 )
             response = self._inner.send(request, stream=True, follow_redirects=False)
             if stream and 200 <= response.status_code <= 299:
-                response.stream = _AsyncReleasingStream(
+                response.stream = SlotStream(
                     cast(httpx.ByteStream, response.stream), self._limiter.release
                 )
                 handed_over = True
@@ -314,7 +314,7 @@ class NinoxTransport:
         return error
 
 
-class _AsyncReleasingStream(httpx.ByteStream):
+class SlotStream(httpx.ByteStream):
     """A streamed body that frees its concurrency slot when it is closed (once)."""
 
     def __init__(self, inner: httpx.ByteStream, release: Callable[[], None]) -> None:
