@@ -237,3 +237,12 @@ def test_quota_exhausted_is_its_own_error(
     assert type(error).__name__ == expected
     if expected == "QuotaExceededError":
         assert "monthly API-call quota of this Ninox plan is exhausted" in str(error)
+
+
+def test_the_tree_in_the_docstring_names_every_public_error() -> None:
+    tree = ninoxkit._exceptions.__doc__ or ""
+    public = [c for c in ERROR_CLASSES if not c.__name__.startswith("_")]
+    assert [c.__name__ for c in public if c.__name__ not in tree] == []
+    assert issubclass(ninoxkit.QuotaExceededError, ninoxkit.APIStatusError)
+    assert issubclass(ninoxkit.ResponseTooLargeError, ninoxkit.APIError)
+    assert issubclass(ninoxkit.EventLoopError, RuntimeError)
