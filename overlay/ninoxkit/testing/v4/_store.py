@@ -8,6 +8,7 @@ batches are checked completely before anything changes, so a failed batch change
 from __future__ import annotations
 
 import copy
+import json
 import math
 import re
 import threading
@@ -91,8 +92,11 @@ class Clock:
         self._step = step
         self._last = start or datetime.now(UTC)
 
-    def _real(self) -> datetime:
-        return datetime.now(UTC).replace(microsecond=datetime.now(UTC).microsecond // 1000 * 1000)
+    @staticmethod
+    def _real() -> datetime:
+        now = datetime.now(UTC)
+        # Millisecond precision: the feeds format instants with milliseconds.
+        return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
     def now(self) -> datetime:
         """The instant a feed page is computed at (its ``asOf``)."""
@@ -176,7 +180,8 @@ class Table:
     fields: dict[str, FieldDef] = field(default_factory=dict)
     records: dict[int, dict[str, Any]] = field(default_factory=dict)
     next_id: int = 1
-    changes: list[dict[str, Any]] = field(default_factory=list)
+    #: ``(instant, change)`` pairs, oldest first; ``change`` is the answered JSON object.
+    changes: list[tuple[datetime, dict[str, Any]]] = field(default_factory=list)
 
     @property
     def has_history(self) -> bool:
@@ -234,7 +239,8 @@ class Workspace:
         self.retention_cutoff = self.clock.now()
         self.modules: dict[str, Module] = {}
         self.keys: dict[str, frozenset[str]] = {}
-        self.schema_changes: list[dict[str, Any]] = []
+        #: ``(instant, change)`` pairs, oldest first, like ``Table.changes``.
+        self.schema_changes: list[tuple[datetime, dict[str, Any]]] = []
         self.lock = threading.RLock()
         self._serial = 0
 
@@ -270,14 +276,9 @@ class Workspace:
         return {"name": self.name, "modules": [m.to_json() for m in self.modules.values()]}
 
     def _schema_change(self, change: str, kind: str, **names: str) -> None:
-        self.schema_changes.append(
-            {
-                "changeType": change,
-                "entityType": kind,
-                **names,
-                "changedAt": format_instant(self.clock.tick()),
-            }
-        )
+        at = self.clock.tick()
+        entry = {"changeType": change, "entityType": kind, **names, "changedAt": format_instant(at)}
+        self.schema_changes.append((at, entry))
 
     # ------------------------------------------------------------------ modules and tables
 
@@ -534,8 +535,9 @@ class Workspace:
 
     def record_change(self, table: Table, record_id: int, change: str) -> None:
         if table.has_history:
-            changed = format_instant(self.clock.tick())
-            table.changes.append({"id": str(record_id), "changeType": change, "changedAt": changed})
+            at = self.clock.tick()
+            entry = {"id": str(record_id), "changeType": change, "changedAt": format_instant(at)}
+            table.changes.append((at, entry))
 
     def _check_id(self, table: Table, raw: Any) -> int:
         if isinstance(raw, bool) or not isinstance(raw, int | str):
@@ -667,18 +669,20 @@ class Workspace:
         table = self.table(module, name)
         if not table.has_history:
             raise ApiError(400, f"history tracking is off for table '{name}'")
-        return [c for c in table.changes if since < parse_instant(c["changedAt"], "") <= as_of]
+        return _window(table.changes, since, as_of)
 
     def schema_changes_between(self, since: datetime, as_of: datetime) -> list[Any]:
         """The schema changes in ``(since, as_of]``, oldest first."""
-        return [
-            c for c in self.schema_changes if since < parse_instant(c["changedAt"], "") <= as_of
-        ]
+        return _window(self.schema_changes, since, as_of)
+
+
+def _window(
+    changes: list[tuple[datetime, dict[str, Any]]], since: datetime, as_of: datetime
+) -> list[dict[str, Any]]:
+    return [entry for at, entry in changes if since < at <= as_of]
 
 
 def _json_object(text: str) -> dict[str, Any]:
-    import json
-
     value = json.loads(text)
     if not isinstance(value, dict):
         raise ValueError("not an object")
