@@ -360,3 +360,26 @@ def test_the_emulator_shares_no_code_with_the_sdk() -> None:
                 assert node.level == 1 or not (node.module or "").startswith("ninox"), source
             elif isinstance(node, ast.Import):
                 assert not any(a.name.startswith("ninox") for a in node.names), source
+
+
+def test_command_line_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from ninoxkit.testing.v4.__main__ import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    assert "--fixture" in capsys.readouterr().out
+
+
+@pytest.mark.asyncio
+async def test_in_process_through_the_asgi_transport() -> None:
+    from ninoxkit.testing.v4 import DEFAULT_TOKEN, create_app, load_workspace, read_fixture
+
+    ws = load_workspace(read_fixture("sample"), deterministic=True)
+    transport = httpx.ASGITransport(app=create_app(ws))
+    headers = {"Authorization": f"Bearer {DEFAULT_TOKEN}"}
+    async with httpx.AsyncClient(
+        transport=transport, base_url="https://go.ninox.com", headers=headers
+    ) as http:
+        response = await http.get(f"/api/v1/workspace/{ws.id}/modules")
+    assert names(response) == ["crm"]

@@ -2,17 +2,19 @@
 
 It is independent of the SDK and of the classic emulator (:mod:`ninoxkit.testing`): its own
 store, routes and fixtures, following ``openapi/ninox4.yaml`` and the reference it cites
-(``reference/ninox4-public-api.md``). In-process with Starlette's test client::
+(``reference/ninox4-public-api.md``). In-process, through httpx's ASGI transport::
 
-    from starlette.testclient import TestClient
-    from ninoxkit.testing.v4 import create_app, load_workspace, read_fixture
+    import httpx
+    from ninoxkit.testing.v4 import DEFAULT_TOKEN, create_app, load_workspace, read_fixture
 
     ws = load_workspace(read_fixture("sample"), deterministic=True)
-    with TestClient(create_app(ws)) as http:
-        http.get(f"/api/v1/workspace/{ws.id}/modules",
-                 headers={"Authorization": "Bearer ninox4-emulator-key"})
+    transport = httpx.ASGITransport(app=create_app(ws))
+    async with httpx.AsyncClient(transport=transport, base_url="https://go.ninox.com") as http:
+        await http.get(f"/api/v1/workspace/{ws.id}/modules",
+                       headers={"Authorization": f"Bearer {DEFAULT_TOKEN}"})
 
-or on a loopback socket with :class:`Ninox4Emulator` (``emu.workspace_url``, ``emu.token``).
+or on a loopback socket with :class:`Ninox4Emulator` (``emu.workspace_url``, ``emu.token``),
+or from the command line: ``python -m ninoxkit.testing.v4 --port 8084 --fixture sample``.
 
 What it does: every operation of the contract; offset paging (``limit`` 1–100, default 100,
 ``page_info.has_more``); transactional record PATCH/DELETE, upsert and field batches (a bad

@@ -12,6 +12,7 @@ Behaviour a client must cope with, as reference/ninox4-public-api.md describes i
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -91,6 +92,10 @@ def _needs_permissions(body: Any) -> bool:
 def create_app(workspace: Workspace) -> Starlette:
     """An ASGI app serving one workspace (mount it at the root; paths carry ``/api/v1``)."""
 
+    # Handlers await request bodies while they hold the workspace: the asyncio lock keeps other
+    # requests of the event loop out, the workspace's threading lock keeps other threads out.
+    serial = asyncio.Lock()
+
     def endpoint(handler: Handler, scope: str | None = None, roles: bool = False) -> Any:
         async def run(request: Request) -> Response:
             auth = request.headers.get("authorization", "")
@@ -109,8 +114,9 @@ def create_app(workspace: Workspace) -> Starlette:
                             403,
                             "Insufficient API key scope: requires 'schema:manage-permissions'",
                         )
-                with workspace.lock:
-                    return await handler(request, workspace)
+                async with serial:
+                    with workspace.lock:
+                        return await handler(request, workspace)
             except ApiError as exc:
                 return _error(exc)
             except ValueError:
