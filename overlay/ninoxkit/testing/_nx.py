@@ -79,11 +79,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote
 
-from ninoxkit import format_timestamp
-from ninoxkit._values import encode_value
-
 from ._errors import ApiError
 from ._store import Database, Field, Record, Store, Table, coerce_value, render_value
+from ._when import format_instant
 
 __all__ = ["NXError", "RecordRef", "evaluate"]
 
@@ -879,12 +877,12 @@ def _construct_when(name: str, args: list[Any]) -> str:
     if not 0 <= ms <= 999:
         raise NXError(f"{name}(): milliseconds must be between 0 and 999")
     try:
-        # The form stored values have (ninoxkit's encode_value): milliseconds only when set.
+        # The form stored values have (_when): milliseconds only when set.
         if name == "time":
             h, m, s = whole
-            return str(encode_value(_dt.time(h, m, s, ms * 1000), "time"))
+            return format_instant(_dt.datetime(2000, 1, 1, h, m, s, ms * 1000))[11:]
         y, mo, d, h, m, s = whole
-        return format_timestamp(_dt.datetime(y, mo, d, h, m, s, ms * 1000, tzinfo=_dt.UTC))
+        return format_instant(_dt.datetime(y, mo, d, h, m, s, ms * 1000))
     except (ValueError, OverflowError) as exc:
         raise NXError(f"{name}(): {exc}") from None
 

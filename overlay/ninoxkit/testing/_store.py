@@ -22,26 +22,28 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ninoxkit import FieldValueError
-from ninoxkit._values import decode_value, encode_value
-
 from ._clock import Clock, column_id, column_index, derived_id, epoch_ms, format_ts
 from ._errors import ApiError
+from ._when import WhenError, normalise_when
 
 __all__ = ["FIELD_TYPES", "Database", "Field", "Record", "Store", "StoredFile", "Table", "Team"]
 
-#: Field ``base`` values of the Ninox schema (reference §7.4). ``fn`` (formula) is read-only.
+#: Field ``base`` values of the Ninox schema (reference §7.4, §13). ``fn`` (formula, code in
+#: ``fn``) and ``rev`` (reverse link, ``reverseField``) are read-only; ``ref`` is a link to the
+#: table whose id is in ``ref``.
 FIELD_TYPES = frozenset(
     {
         "string", "html", "number", "boolean", "choice", "multi", "date", "time", "timestamp",
         "timeinterval", "appointment", "file", "link", "email", "phone", "location", "color",
-        "icon", "user", "fn",
+        "icon", "user", "fn", "ref", "rev",
     }
 )  # fmt: skip
+#: Computed fields: never returned by the record routes, only through NX (reference §13).
+COMPUTED = frozenset({"fn", "rev"})
 _TEXTUAL = frozenset(
     {"string", "html", "link", "email", "phone", "location", "color", "icon", "user", "file"}
 )
-#: Types whose values are text in a fixed form (reference §7.3), checked by the SDK's own rules.
+#: Types whose values are text in a fixed form (reference §7.3), checked by ``_when``.
 _WHEN = frozenset({"date", "time", "timestamp", "timeinterval", "appointment"})
 _MAX_ID = 2**53  # ids beyond what JSON numbers carry exactly would not round-trip
 
@@ -200,19 +202,18 @@ class Team:
 def coerce_value(fld: Field, value: Any) -> Any:
     """Check and normalise a value written to ``fld``; raise 422 when it does not fit.
 
-    JSON types follow reference §7.3 (dates as ``YYYY-MM-DD`` strings, the forum copy's reading
-    of the [conflict]); ``null`` clears a field.
-
-    What real Ninox accepts for date and time fields is undocumented. The emulator accepts the
-    text ``ninoxkit`` reads (:func:`ninoxkit._values.decode_value`) and stores the canonical form
-    ``ninoxkit`` writes (``encode_value``), so every stored value reads back through the SDK.
+    JSON types follow reference §7.3 (and §10/§13 for what the classic docs leave out); ``null``
+    clears a field. Date and time text is read and stored by :mod:`._when` (the emulator's own
+    reading of the reference; it shares no code with the SDK). Where sources conflict, every
+    documented variant is accepted.
     """
     if value is None:
         return None
     base = fld.base
-    bad = ApiError(422, f"invalid value for field {fld.caption!r} ({base}): {value!r}")
-    if base == "fn":
-        raise ApiError(422, f"field {fld.caption!r} is a formula and cannot be written")
+    bad = ApiError(422, f"invalid value for field {fld.caption!r} ({base}): {_short(value)}")
+    if base in COMPUTED:
+        what = "a formula" if base == "fn" else "a reverse link"
+        raise ApiError(422, f"field {fld.caption!r} is {what} and cannot be written")
     if base in _TEXTUAL:
         if not isinstance(value, str):
             raise bad
@@ -221,17 +222,32 @@ def coerce_value(fld: Field, value: Any) -> Any:
         if isinstance(value, bool):
             raise bad
         if isinstance(value, str):
+            # A numeric string is accepted (Ninox 4 documents it, §10).
+            text = value.strip()
             try:
-                value = float(value) if any(c in value for c in ".eE") else int(value)
+                value = float(text) if any(c in text for c in ".eEnN") else int(text)
             except ValueError:
                 raise bad from None
         if not isinstance(value, (int, float)) or not math.isfinite(value):
             raise bad
         if isinstance(value, int) and abs(value) > _MAX_ID:
-            value = float(value)
+            try:
+                value = float(value)
+            except OverflowError:
+                raise bad from None
         return value
     if base == "boolean":
         if not isinstance(value, bool):
+            raise bad
+        return value
+    if base == "ref":
+        # A link's value is the linked record's id, a number (reference §13); a digit string
+        # is tolerated like string record ids (§13, ninoxjs).
+        if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+            value = int(value.strip())
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _MAX_ID:
             raise bad
         return value
     if base == "choice":
@@ -249,12 +265,17 @@ def coerce_value(fld: Field, value: Any) -> Any:
             if oid not in out:
                 out.append(oid)
         return out
-    if base in _WHEN and isinstance(value, str) and value.strip():
+    if base in _WHEN and not (isinstance(value, str) and not value.strip()):
         try:
-            return encode_value(decode_value(value, base), base)
-        except FieldValueError:
+            return normalise_when(base, value)
+        except WhenError:
             raise bad from None
     raise bad
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def render_value(fld: Field, stored: Any, choice_ids: bool) -> Any:
