@@ -117,7 +117,9 @@ def test_written_value_is_stored_in_the_reference_form(
         ("timeinterval", "9" * 5000 + ":00:00"),
     ],
 )
-def test_value_that_is_no_such_value_is_refused(client: httpx.Client, kind: str, value: Any) -> None:
+def test_value_that_is_no_such_value_is_refused(
+    client: httpx.Client, kind: str, value: Any
+) -> None:
     r = client.put(R, json={"fields": {kind: value}})
     assert r.status_code == 422, r.text
     assert kind not in client.get(R).json()["fields"]

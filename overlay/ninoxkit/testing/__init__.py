@@ -22,7 +22,9 @@ control API outside ``/v1``:
 - ``GET|POST|DELETE /_emulator/faults``, ``DELETE /_emulator/faults/{id}``: fault rules
   (:class:`FaultRule` fields as JSON);
 - ``GET|DELETE /_emulator/requests``: the request log (method, raw path, query, status, fault);
-- ``POST /_emulator/reset``: initial data and clock back, faults and log cleared;
+- ``GET|POST /_emulator/options``: ``page_cap``, ``ignore_filters``, ``quota`` (JSON; the
+  answer adds ``calls``, the calls counted against the quota);
+- ``POST /_emulator/reset``: initial data, clock and options back, faults and log cleared;
 - ``GET /_emulator/health``.
 
 Fixture format (YAML or JSON)::
@@ -50,11 +52,13 @@ choice, multi, date, time, timestamp, timeinterval, appointment, file, link, ema
 location, color, icon, user, fn.
 """
 
+from ._app import EmulatorOptions
 from ._faults import FaultRule, Faults
 from ._server import CRM_FIXTURE, DEFAULT_TOKEN, NinoxEmulator, load_fixture_file
 
 __all__ = [
     "CRM_FIXTURE",
+    "EmulatorOptions",
     "DEFAULT_TOKEN",
     "FaultRule",
     "Faults",

@@ -26,7 +26,17 @@ from ._clock import Clock, column_id, column_index, derived_id, epoch_ms, format
 from ._errors import ApiError
 from ._when import WhenError, normalise_when
 
-__all__ = ["FIELD_TYPES", "Database", "Field", "Record", "Store", "StoredFile", "Table", "Team"]
+__all__ = [
+    "COMPUTED",
+    "FIELD_TYPES",
+    "Database",
+    "Field",
+    "Record",
+    "Store",
+    "StoredFile",
+    "Table",
+    "Team",
+]
 
 #: Field ``base`` values of the Ninox schema (reference §7.4, §13). ``fn`` (formula, code in
 #: ``fn``) and ``rev`` (reverse link, ``reverseField``) are read-only; ``ref`` is a link to the
@@ -271,6 +281,20 @@ def coerce_value(fld: Field, value: Any) -> Any:
         except WhenError:
             raise bad from None
     raise bad
+
+
+def record_id_value(value: Any) -> int | None:
+    """A record id written as a JSON number or a digit string (``"id": "1"``, ninoxjs, §13)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.isascii() or not text.isdigit() or len(text) > 20:
+            return None
+        value = int(text)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value
 
 
 def _short(value: Any) -> str:
@@ -592,12 +616,13 @@ class Store:
         for n, item in enumerate(items):
             if not isinstance(item, dict):
                 raise ApiError(400, f"item {n} must be a JSON object")
-            rid = item.get("id")
+            raw_id = item.get("id")
             upsert = item.get("_upsert", False)
             if not isinstance(upsert, bool):
                 raise ApiError(400, f"item {n}: '_upsert' must be a boolean")
-            if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int)):
-                raise ApiError(400, f"item {n}: 'id' must be an integer")
+            rid = None if raw_id is None else record_id_value(raw_id)
+            if raw_id is not None and rid is None:
+                raise ApiError(400, f"item {n}: 'id' must be an integer (or digit string)")
             if rid is not None and not 1 <= rid <= _MAX_ID:
                 raise ApiError(422, f"item {n}: 'id' must be between 1 and 2**53")
             values = self.parse_fields(table, item.get("fields", {}))
@@ -766,16 +791,18 @@ class Store:
         if not isinstance(doc, dict):
             raise ApiError(400, "body must be a schema JSON object")
         version = doc.get("version")
-        if isinstance(version, bool) or not isinstance(version, int):
+        if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
             raise ApiError(400, "schema 'version' must be an integer")
-        if version != db.version:
+        # Without a version there is nothing to compare (the CLI always sends one; whether Ninox
+        # refuses a document without it is unknown, so it is accepted).
+        if version is not None and version != db.version:
             # Optimistic concurrency: the CLI fails on a version mismatch (reference §4.19).
             raise ApiError(409, f"schema version {version} does not match current {db.version}")
         types = doc.get("types", {})
         if not isinstance(types, dict):
             raise ApiError(400, "schema 'types' must be an object")
         for tid, tdoc in types.items():
-            if column_index(tid) < 0 or not isinstance(tdoc, dict):
+            if column_index(tid) < 0 or not isinstance(tdoc, dict) or len(tid) > 8:
                 raise ApiError(422, f"type {tid!r}: id must be A, B, … and the value an object")
             if not isinstance(tdoc.get("caption", ""), str):
                 raise ApiError(422, f"type {tid!r}: caption must be a string")
@@ -787,7 +814,9 @@ class Store:
                     raise ApiError(
                         422, f"field {tid}.{fid!r}: id must be A, B, … and value an object"
                     )
-                if fdoc.get("base") not in FIELD_TYPES:
+                base = fdoc.get("base")
+                # isinstance first: an unhashable base (a list) must be a 422, not a TypeError.
+                if not isinstance(base, str) or base not in FIELD_TYPES:
                     raise ApiError(422, f"field {tid}.{fid}: unknown base {fdoc.get('base')!r}")
                 if not isinstance(fdoc.get("caption", ""), str):
                     raise ApiError(422, f"field {tid}.{fid}: caption must be a string")
