@@ -261,7 +261,7 @@ def test_change_sets(client: httpx.Client) -> None:
     db = client.get(P + "/changes", params={"sinceSq": seq}).json()
     assert db["seq"] == seq + 3
     assert set(db["updates"]) == {"B2", "B4"}
-    assert db["updates"]["B2"]["fields"]["Score"] == 1
+    assert db["updates"]["B2"]["F"] == 1  # keyed by field id (reference §13)
     assert db["removes"] == ["B3"]
     assert db["files"] == ["B4/a.txt"]
     assert db["views"] == {}

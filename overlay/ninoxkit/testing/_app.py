@@ -386,7 +386,8 @@ class _Api:
 
     async def update_schema(self, request: Request) -> Response:
         db = self.db(request)
-        _bool(request, "formatScripts")  # accepted and validated; scripts are kept verbatim
+        # formatScripts (`T`; older CLIs sent human=T, §4.4) only changes how scripts are
+        # written; they are kept verbatim, so any value is accepted and none is refused.
         version = self.store.patch_schema(db, await _json_body(request))
         return json_response({"version": version})
 

@@ -177,6 +177,7 @@ class Database:
     report_files: dict[str, dict[str, tuple[bytes, str]]] = field(default_factory=dict)
     report_seq: dict[str, int] = field(default_factory=dict)
     password: str | None = None
+    schema_seq: int = 0  # sequence of the last schema change (0: as loaded)
 
     def table(self, key: str) -> Table:
         """Find a table by id, then by caption (names work in paths, reference §7.2)."""
@@ -684,10 +685,42 @@ class Store:
 
     # ------------------------------------------------------------------ change sets
 
+    def change_entry(self, table: Table, rec: Record) -> dict[str, Any]:
+        """One ``updates`` entry in the change-set shape of reference §13 (first row).
+
+        A flat object keyed by **field id** (Metorial; the web client stores records the same
+        way), values in the JSON form of the record routes (choices by caption, a link as the
+        linked record's id; computed ``fn``/``rev`` fields left out, as the record routes do),
+        plus the record's metadata: ``_cd``/``_md`` created/modified at as **epoch
+        milliseconds** (the web client treats ``_md`` as a timestamp field, whose internal value
+        is a number; Metorial passes them through untyped; FileMeta ``modifiedDate`` uses the
+        same unit, §4.16), ``_cu``/``_mu`` the creating/modifying user id, ``_sq`` the sequence
+        number of the record's last change.
+        """
+        entry = self.render_record(table, rec, by_id=True)["fields"]
+        entry.update(
+            {
+                "_cd": epoch_ms(rec.created_at),
+                "_cu": rec.created_by,
+                "_md": epoch_ms(rec.modified_at),
+                "_mu": rec.modified_by,
+                "_sq": rec.sequence,
+            }
+        )
+        return entry
+
     def changes(
         self, db: Database, since: int, table: Table | None = None, rid: int | None = None
     ) -> dict[str, Any]:
-        """A ChangeSet since sequence ``since`` (reference §4.17; keys like NX refs ``A12``)."""
+        """A ChangeSet since sequence ``since`` (reference §4.17, §13; keys like ``A12``).
+
+        Top level: ``seq``, ``nextRids`` (table id → next record id; Metorial, §13), the older
+        ``nextRid`` (MindCloud, §4.17: the table's, or the largest on database level),
+        ``config`` (the schema document when the schema changed after ``since`` or for a full
+        change set from 0, else ``null``), ``updates`` (record key → :meth:`change_entry`),
+        ``removes`` (record keys), ``files`` (``<record key>/<file name>``), and on database and
+        table level ``views`` and ``reports``.
+        """
         updates: dict[str, Any] = {}
         removes: list[str] = []
         files: list[str] = []
@@ -701,26 +734,23 @@ class Store:
                 recs = (tbl.records[i] for i in tbl.ids)
             for rec in recs:
                 if rec.sequence > since:
-                    rendered = self.render_record(tbl, rec)
-                    updates[f"{tbl.id}{rec.id}"] = {
-                        "fields": rendered["fields"],
-                        "sequence": rec.sequence,
-                        "modifiedAt": rendered["modifiedAt"],
-                        "modifiedBy": rec.modified_by,
-                    }
+                    updates[f"{tbl.id}{rec.id}"] = self.change_entry(tbl, rec)
                 files.extend(
                     f"{tbl.id}{rec.id}/{f.name}" for f in rec.files.values() if f.seq > since
                 )
             for gone, seq in sorted(tbl.removed.items()):
                 if seq > since and (rid is None or gone == rid):
                     removes.append(f"{tbl.id}{gone}")
+        schema_changed = rid is None and (since == 0 or db.schema_seq > since)
         out: dict[str, Any] = {
             "seq": db.seq,
+            "nextRids": {t.id: t.next_rid for t in tables},
             "nextRid": (
                 table.next_rid
                 if table is not None
                 else max((t.next_rid for t in tables), default=1)
             ),
+            "config": self.render_schema(db) if schema_changed else None,
             "updates": updates,
             "removes": removes,
             "files": files,
@@ -856,7 +886,7 @@ class Store:
                 }
         db.schema_extra = {k: v for k, v in doc.items() if k not in reserved}
         db.version += 1
-        self._bump(db)
+        db.schema_seq, _ = self._bump(db)
         return db.version
 
     # ------------------------------------------------------------------ fixtures and snapshots
@@ -954,6 +984,7 @@ class Store:
                         "id": db.id, "name": db.name, "settings": db.settings, "seq": db.seq,
                         "version": db.version, "nextTypeId": db.next_type_id,
                         "schemaExtra": db.schema_extra, "views": db.views, "shares": db.shares,
+                        "schemaSeq": db.schema_seq,
                         "reports": db.reports, "reportSeq": db.report_seq,
                         "password": db.password, "tables": tables,
                         "reportFiles": {
@@ -982,6 +1013,7 @@ class Store:
                     id=d["id"], name=d["name"], settings=d["settings"], seq=d["seq"],
                     version=d["version"], next_type_id=d["nextTypeId"],
                     schema_extra=d["schemaExtra"], views=d["views"], shares=d["shares"],
+                    schema_seq=d.get("schemaSeq", 0),
                     reports=d["reports"], report_seq=d["reportSeq"],
                     password=d["password"],
                     report_files={
