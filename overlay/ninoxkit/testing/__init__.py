@@ -58,8 +58,8 @@ from ._server import CRM_FIXTURE, DEFAULT_TOKEN, NinoxEmulator, load_fixture_fil
 
 __all__ = [
     "CRM_FIXTURE",
-    "EmulatorOptions",
     "DEFAULT_TOKEN",
+    "EmulatorOptions",
     "FaultRule",
     "Faults",
     "NinoxEmulator",

@@ -143,13 +143,21 @@ class Table:
                 return candidate
         return None
 
-    def add_field(self, caption: str, base: str, choices: Iterable[Any] = ()) -> Field:
-        """Append a field with the next free id."""
+    def add_field(
+        self,
+        caption: str,
+        base: str,
+        choices: Iterable[Any] = (),
+        extra: Mapping[str, Any] | None = None,
+    ) -> Field:
+        """Append a field with the next free id (``extra``: schema keys such as ``ref``, ``fn``)."""
         if base not in FIELD_TYPES:
             raise ApiError(422, f"unknown field type {base!r}")
         fid = column_id(self.next_field_id)
         self.next_field_id += 1
-        fld = Field(id=fid, caption=caption, base=base, order=len(self.fields))
+        fld = Field(
+            id=fid, caption=caption, base=base, order=len(self.fields), extra=dict(extra or {})
+        )
         for n, choice in enumerate(choices, start=1):
             if isinstance(choice, Mapping):
                 fld.values[str(choice.get("id", n))] = str(choice["caption"])
@@ -420,7 +428,9 @@ class Store:
         fields: dict[str, Any] = {}
         for fld in table.fields.values():
             stored = rec.values.get(fld.id)
-            if stored is None:
+            # Formula and reverse-link values are not returned by the record routes; read them
+            # with /query or /exec (reference §9, §13).
+            if stored is None or fld.base in COMPUTED:
                 continue
             fields[fld.id if by_id else fld.caption] = render_value(fld, stored, choice_ids)
         return {
@@ -439,6 +449,8 @@ class Store:
         fields = []
         for fld in table.fields.values():
             item: dict[str, Any] = {"id": fld.id, "name": fld.caption, "type": fld.base}
+            if fld.base in ("ref", "rev") and "ref" in fld.extra:
+                item["ref"] = fld.extra["ref"]
             if fld.base in ("choice", "multi"):
                 item["choices"] = [{"id": k, "caption": v} for k, v in fld.values.items()]
             fields.append(item)
@@ -908,8 +920,12 @@ class Store:
         for tdoc in ddoc.get("tables", []):
             table = db.add_table(str(tdoc["name"]))
             for fdoc in tdoc.get("fields", []):
+                extra = {k: fdoc[k] for k in ("ref", "reverseField", "fn") if k in fdoc}
                 table.add_field(
-                    str(fdoc["name"]), str(fdoc.get("type", "string")), fdoc.get("choices", ())
+                    str(fdoc["name"]),
+                    str(fdoc.get("type", "string")),
+                    fdoc.get("choices", ()),
+                    extra,
                 )
             for rdoc in tdoc.get("records", []):
                 is_wrapped = isinstance(rdoc.get("fields"), dict)
@@ -922,6 +938,7 @@ class Store:
                         db, table, rec, str(fdoc["name"]), content,
                         fdoc.get("contentType"), fdoc.get("field"),
                     )  # fmt: skip
+        _resolve_links(db)
         self.update_views(db, ddoc.get("views", []))
         reports = [{k: v for k, v in r.items() if k != "files"} for r in ddoc.get("reports", [])]
         self.update_reports(db, reports)
@@ -1049,6 +1066,25 @@ class Store:
                         table.records[rec.id] = rec
                         table.ids.append(rec.id)
                     table.ids.sort()
+
+
+def _resolve_links(db: Database) -> None:
+    """Fixture links may name tables and fields; the schema holds ids (reference §13).
+
+    ``ref`` of a ``ref`` field is the target table's id; a ``rev`` field's ``ref`` is the table
+    holding the link and ``reverseField`` that link field's id.
+    """
+    for table in db.tables.values():
+        for fld in table.fields.values():
+            if fld.base not in ("ref", "rev"):
+                continue
+            target = db.table(str(fld.extra.get("ref", "")))
+            fld.extra["ref"] = target.id
+            if fld.base == "rev":
+                link = target.field(str(fld.extra.get("reverseField", "")))
+                if link is None or link.base != "ref":
+                    raise ValueError(f"rev field {fld.caption!r}: reverseField is no link field")
+                fld.extra["reverseField"] = link.id
 
 
 def _fixture_bytes(doc: Mapping[str, Any]) -> bytes:
