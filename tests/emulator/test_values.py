@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -164,3 +165,26 @@ def test_nx_time_and_datetime_keep_milliseconds(client: httpx.Client) -> None:
         assert client.post(query, json={"query": src}).json() == text, src
     for src in ("time(8, 30, 0, 1000)", "time(8, 30, 0, -1)", "date(10000000000000000000, 1, 1)"):
         assert client.post(query, json={"query": src}).status_code == 400, src
+
+
+def test_values_do_not_depend_on_the_local_time_zone(
+    client: httpx.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The emulator runs in this process's server thread: a local zone must change nothing.
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    try:
+        fields = {"timestamp": 1704164645000, "date": 1709164800000, "time": "23:30"}
+        r = client.put(R, json={"fields": fields})
+        assert r.status_code == 200, r.text
+        assert r.json()["fields"] == {
+            "timestamp": "2024-01-02T03:04:05",
+            "date": "2024-02-29",
+            "time": "23:30:00",
+        }
+        assert r.json()["modifiedAt"] == "2024-01-01T00:00:02"
+        changes = client.get(f"/teams/{TEAM}/databases/{DB}/changes").json()
+        assert changes["updates"]["A1"]["_md"] == 1704067202000
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -950,16 +950,14 @@ class _Eval:
             raise NXError(f"{name}() needs numbers")
         self.charge(len(nums))
         if name == "sum":
-            return _number(
-                math.fsum(nums) if any(isinstance(v, float) for v in nums) else sum(nums)
-            )
+            return _number(_sum(nums))
         if not nums:
             return None
         if name == "min":
             return min(nums)
         if name == "max":
             return max(nums)
-        return _number(math.fsum(nums) / len(nums))
+        return _number(_sum(nums) / len(nums))
 
     def text(self, value: Any) -> str:
         """``_text`` with the ``MAX_TEXT`` bound (a doubling loop must not take the memory)."""
@@ -982,6 +980,15 @@ def _number(value: int | float) -> int | float:
     if isinstance(value, float) and not math.isfinite(value):
         raise NXError("number out of range")
     return value
+
+
+def _sum(nums: list[Any]) -> int | float:
+    if not any(isinstance(v, float) for v in nums):
+        return sum(nums)
+    try:
+        return math.fsum(nums)
+    except OverflowError:  # fsum raises where sum() would give inf
+        raise NXError("number out of range") from None
 
 
 def json_key(value: Any) -> Any:
