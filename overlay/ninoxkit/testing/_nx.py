@@ -984,7 +984,8 @@ def _number(value: int | float) -> int | float:
 
 def _sum(nums: list[Any]) -> int | float:
     if not any(isinstance(v, float) for v in nums):
-        return sum(nums)
+        total: int = sum(nums)
+        return total
     try:
         return math.fsum(nums)
     except OverflowError:  # fsum raises where sum() would give inf

@@ -709,7 +709,7 @@ class Store:
         same unit, §4.16), ``_cu``/``_mu`` the creating/modifying user id, ``_sq`` the sequence
         number of the record's last change.
         """
-        entry = self.render_record(table, rec, by_id=True)["fields"]
+        entry: dict[str, Any] = dict(self.render_record(table, rec, by_id=True)["fields"])
         entry.update(
             {
                 "_cd": epoch_ms(rec.created_at),

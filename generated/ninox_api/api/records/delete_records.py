@@ -65,6 +65,10 @@ def _parse_response(
         response_404 = response.text
         return response_404
 
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
+
     if response.status_code == 422:
         response_422 = response.text
         return response_422
@@ -113,8 +117,11 @@ def sync_detailed(
 ) -> Response[Any | str]:
     """Delete several records
 
-     Deletes the records whose ids are in the body. §4.15, [1] (MindCloud). [conflict]: the PyPI
-    client POSTs the ids to `…/records/delete` instead; ninoxjs deletes one by one.
+     Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
+    [conflict]: the PyPI client POSTs the ids to `…/records/delete` instead
+    (`deleteRecordsByPost`); ninoxjs deletes one by one. Limits and the answer are unknown. An
+    empty array is not known to be refused (it deletes nothing). Ids written as digit strings
+    are tolerated like on `saveRecords` (§13).
 
     Args:
         team_id (str):
@@ -157,8 +164,11 @@ def sync(
 ) -> Any | str | None:
     """Delete several records
 
-     Deletes the records whose ids are in the body. §4.15, [1] (MindCloud). [conflict]: the PyPI
-    client POSTs the ids to `…/records/delete` instead; ninoxjs deletes one by one.
+     Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
+    [conflict]: the PyPI client POSTs the ids to `…/records/delete` instead
+    (`deleteRecordsByPost`); ninoxjs deletes one by one. Limits and the answer are unknown. An
+    empty array is not known to be refused (it deletes nothing). Ids written as digit strings
+    are tolerated like on `saveRecords` (§13).
 
     Args:
         team_id (str):
@@ -196,8 +206,11 @@ async def asyncio_detailed(
 ) -> Response[Any | str]:
     """Delete several records
 
-     Deletes the records whose ids are in the body. §4.15, [1] (MindCloud). [conflict]: the PyPI
-    client POSTs the ids to `…/records/delete` instead; ninoxjs deletes one by one.
+     Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
+    [conflict]: the PyPI client POSTs the ids to `…/records/delete` instead
+    (`deleteRecordsByPost`); ninoxjs deletes one by one. Limits and the answer are unknown. An
+    empty array is not known to be refused (it deletes nothing). Ids written as digit strings
+    are tolerated like on `saveRecords` (§13).
 
     Args:
         team_id (str):
@@ -238,8 +251,11 @@ async def asyncio(
 ) -> Any | str | None:
     """Delete several records
 
-     Deletes the records whose ids are in the body. §4.15, [1] (MindCloud). [conflict]: the PyPI
-    client POSTs the ids to `…/records/delete` instead; ninoxjs deletes one by one.
+     Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
+    [conflict]: the PyPI client POSTs the ids to `…/records/delete` instead
+    (`deleteRecordsByPost`); ninoxjs deletes one by one. Limits and the answer are unknown. An
+    empty array is not known to be refused (it deletes nothing). Ids written as digit strings
+    are tolerated like on `saveRecords` (§13).
 
     Args:
         team_id (str):

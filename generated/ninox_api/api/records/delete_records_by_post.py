@@ -1,0 +1,280 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    team_id: str,
+    database_id: str,
+    table_id: str,
+    *,
+    body: list[int],
+    nx_password: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(nx_password, Unset):
+        headers["nx-password"] = nx_password
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/teams/{team_id}/databases/{database_id}/tables/{table_id}/records/delete".format(
+            team_id=quote(str(team_id), safe=""),
+            database_id=quote(str(database_id), safe=""),
+            table_id=quote(str(table_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | str | None:
+    if response.status_code == 200:
+        response_200 = cast(Any, None)
+        return response_200
+
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 400:
+        response_400 = response.text
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.text
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = response.text
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = response.text
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = response.text
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    team_id: str,
+    database_id: str,
+    table_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[int],
+    nx_password: str | Unset = UNSET,
+) -> Response[Any | str]:
+    """Delete several records (POST form)
+
+     The bulk delete as the PyPI client `ninox` (0.1.0) sends it: `POST …/records/delete` with
+    the id array as body. §4.15 [conflict] with `deleteRecords` (`DELETE …/records`, MindCloud
+    and Metorial); [1], seen in PyPI `ninox` only, not in Ninox's documentation. Described so
+    that servers and emulators accept both forms; clients should prefer `deleteRecords`.
+
+    Args:
+        team_id (str):
+        database_id (str):
+        table_id (str):
+        nx_password (str | Unset):
+        body (list[int]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | str]
+    """
+
+    kwargs = _get_kwargs(
+        team_id=team_id,
+        database_id=database_id,
+        table_id=table_id,
+        body=body,
+        nx_password=nx_password,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    team_id: str,
+    database_id: str,
+    table_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[int],
+    nx_password: str | Unset = UNSET,
+) -> Any | str | None:
+    """Delete several records (POST form)
+
+     The bulk delete as the PyPI client `ninox` (0.1.0) sends it: `POST …/records/delete` with
+    the id array as body. §4.15 [conflict] with `deleteRecords` (`DELETE …/records`, MindCloud
+    and Metorial); [1], seen in PyPI `ninox` only, not in Ninox's documentation. Described so
+    that servers and emulators accept both forms; clients should prefer `deleteRecords`.
+
+    Args:
+        team_id (str):
+        database_id (str):
+        table_id (str):
+        nx_password (str | Unset):
+        body (list[int]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | str
+    """
+
+    return sync_detailed(
+        team_id=team_id,
+        database_id=database_id,
+        table_id=table_id,
+        client=client,
+        body=body,
+        nx_password=nx_password,
+    ).parsed
+
+
+async def asyncio_detailed(
+    team_id: str,
+    database_id: str,
+    table_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[int],
+    nx_password: str | Unset = UNSET,
+) -> Response[Any | str]:
+    """Delete several records (POST form)
+
+     The bulk delete as the PyPI client `ninox` (0.1.0) sends it: `POST …/records/delete` with
+    the id array as body. §4.15 [conflict] with `deleteRecords` (`DELETE …/records`, MindCloud
+    and Metorial); [1], seen in PyPI `ninox` only, not in Ninox's documentation. Described so
+    that servers and emulators accept both forms; clients should prefer `deleteRecords`.
+
+    Args:
+        team_id (str):
+        database_id (str):
+        table_id (str):
+        nx_password (str | Unset):
+        body (list[int]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | str]
+    """
+
+    kwargs = _get_kwargs(
+        team_id=team_id,
+        database_id=database_id,
+        table_id=table_id,
+        body=body,
+        nx_password=nx_password,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    team_id: str,
+    database_id: str,
+    table_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[int],
+    nx_password: str | Unset = UNSET,
+) -> Any | str | None:
+    """Delete several records (POST form)
+
+     The bulk delete as the PyPI client `ninox` (0.1.0) sends it: `POST …/records/delete` with
+    the id array as body. §4.15 [conflict] with `deleteRecords` (`DELETE …/records`, MindCloud
+    and Metorial); [1], seen in PyPI `ninox` only, not in Ninox's documentation. Described so
+    that servers and emulators accept both forms; clients should prefer `deleteRecords`.
+
+    Args:
+        team_id (str):
+        database_id (str):
+        table_id (str):
+        nx_password (str | Unset):
+        body (list[int]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | str
+    """
+
+    return (
+        await asyncio_detailed(
+            team_id=team_id,
+            database_id=database_id,
+            table_id=table_id,
+            client=client,
+            body=body,
+            nx_password=nx_password,
+        )
+    ).parsed
