@@ -118,8 +118,10 @@ def sync_detailed(
     """Delete several records
 
      Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
-    [conflict]: the PyPI client POSTs the ids to `…/records/delete` instead
-    (`deleteRecordsByPost`); ninoxjs deletes one by one. Limits and the answer are unknown. An
+    [conflict]: the PyPI client `ninox` (0.1.0) POSTs the same id array to
+    `…/tables/{tableId}/records/delete` instead ([1], not in Ninox's documentation; servers
+    should accept both forms, clients should prefer this one); ninoxjs deletes one by one. Limits and
+    the answer are unknown. An
     empty array is not known to be refused (it deletes nothing). Ids written as digit strings
     are tolerated like on `saveRecords` (§13).
 
@@ -165,8 +167,10 @@ def sync(
     """Delete several records
 
      Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
-    [conflict]: the PyPI client POSTs the ids to `…/records/delete` instead
-    (`deleteRecordsByPost`); ninoxjs deletes one by one. Limits and the answer are unknown. An
+    [conflict]: the PyPI client `ninox` (0.1.0) POSTs the same id array to
+    `…/tables/{tableId}/records/delete` instead ([1], not in Ninox's documentation; servers
+    should accept both forms, clients should prefer this one); ninoxjs deletes one by one. Limits and
+    the answer are unknown. An
     empty array is not known to be refused (it deletes nothing). Ids written as digit strings
     are tolerated like on `saveRecords` (§13).
 
@@ -207,8 +211,10 @@ async def asyncio_detailed(
     """Delete several records
 
      Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
-    [conflict]: the PyPI client POSTs the ids to `…/records/delete` instead
-    (`deleteRecordsByPost`); ninoxjs deletes one by one. Limits and the answer are unknown. An
+    [conflict]: the PyPI client `ninox` (0.1.0) POSTs the same id array to
+    `…/tables/{tableId}/records/delete` instead ([1], not in Ninox's documentation; servers
+    should accept both forms, clients should prefer this one); ninoxjs deletes one by one. Limits and
+    the answer are unknown. An
     empty array is not known to be refused (it deletes nothing). Ids written as digit strings
     are tolerated like on `saveRecords` (§13).
 
@@ -252,8 +258,10 @@ async def asyncio(
     """Delete several records
 
      Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
-    [conflict]: the PyPI client POSTs the ids to `…/records/delete` instead
-    (`deleteRecordsByPost`); ninoxjs deletes one by one. Limits and the answer are unknown. An
+    [conflict]: the PyPI client `ninox` (0.1.0) POSTs the same id array to
+    `…/tables/{tableId}/records/delete` instead ([1], not in Ninox's documentation; servers
+    should accept both forms, clients should prefer this one); ninoxjs deletes one by one. Limits and
+    the answer are unknown. An
     empty array is not known to be refused (it deletes nothing). Ids written as digit strings
     are tolerated like on `saveRecords` (§13).
 
