@@ -1,6 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .change_set import ChangeSet
+from .change_set_entry import ChangeSetEntry
+from .change_set_next_rids import ChangeSetNextRids
 from .change_set_reports import ChangeSetReports
 from .change_set_updates import ChangeSetUpdates
 from .change_set_views import ChangeSetViews
@@ -42,6 +44,8 @@ from .view_share import ViewShare
 
 __all__ = (
     "ChangeSet",
+    "ChangeSetEntry",
+    "ChangeSetNextRids",
     "ChangeSetReports",
     "ChangeSetUpdates",
     "ChangeSetViews",

@@ -72,6 +72,10 @@ def _parse_response(
         response_404 = response.text
         return response_404
 
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
+
     if response.status_code == 422:
         response_422 = response.text
         return response_422
@@ -123,7 +127,9 @@ def sync_detailed(
      Each item without `id` creates a record; each item with `id` updates that record, or creates
     it with that id when `_upsert` is true. Answers the resulting records in input order. §4.12,
     [2+] (documented as "Create/update multiple records with POST"). A single object instead
-    of an array is also accepted in practice ([2+], third-party). [conflict]: one vendor
+    of an array is also accepted in practice ([2+], third-party: n8n, Activepieces, an
+    on-premises client). Ids may be written as digit strings (`"id": "1"`, ninoxjs README,
+    §13, [1]); clients should send integers. [conflict]: one vendor
     reference shows internal items `{_id, _cd, _cu, _md, _mu}` in the answer. The maximum batch
     size is unknown. Safe to repeat only when every item carries an `id`.
 
@@ -171,7 +177,9 @@ def sync(
      Each item without `id` creates a record; each item with `id` updates that record, or creates
     it with that id when `_upsert` is true. Answers the resulting records in input order. §4.12,
     [2+] (documented as "Create/update multiple records with POST"). A single object instead
-    of an array is also accepted in practice ([2+], third-party). [conflict]: one vendor
+    of an array is also accepted in practice ([2+], third-party: n8n, Activepieces, an
+    on-premises client). Ids may be written as digit strings (`"id": "1"`, ninoxjs README,
+    §13, [1]); clients should send integers. [conflict]: one vendor
     reference shows internal items `{_id, _cd, _cu, _md, _mu}` in the answer. The maximum batch
     size is unknown. Safe to repeat only when every item carries an `id`.
 
@@ -214,7 +222,9 @@ async def asyncio_detailed(
      Each item without `id` creates a record; each item with `id` updates that record, or creates
     it with that id when `_upsert` is true. Answers the resulting records in input order. §4.12,
     [2+] (documented as "Create/update multiple records with POST"). A single object instead
-    of an array is also accepted in practice ([2+], third-party). [conflict]: one vendor
+    of an array is also accepted in practice ([2+], third-party: n8n, Activepieces, an
+    on-premises client). Ids may be written as digit strings (`"id": "1"`, ninoxjs README,
+    §13, [1]); clients should send integers. [conflict]: one vendor
     reference shows internal items `{_id, _cd, _cu, _md, _mu}` in the answer. The maximum batch
     size is unknown. Safe to repeat only when every item carries an `id`.
 
@@ -260,7 +270,9 @@ async def asyncio(
      Each item without `id` creates a record; each item with `id` updates that record, or creates
     it with that id when `_upsert` is true. Answers the resulting records in input order. §4.12,
     [2+] (documented as "Create/update multiple records with POST"). A single object instead
-    of an array is also accepted in practice ([2+], third-party). [conflict]: one vendor
+    of an array is also accepted in practice ([2+], third-party: n8n, Activepieces, an
+    on-premises client). Ids may be written as digit strings (`"id": "1"`, ninoxjs README,
+    §13, [1]); clients should send integers. [conflict]: one vendor
     reference shows internal items `{_id, _cd, _cu, _md, _mu}` in the answer. The maximum batch
     size is unknown. Safe to repeat only when every item carries an `id`.
 
