@@ -1,0 +1,212 @@
+"""``codegen python``: the generated crm models type-check under mypy --strict in a user script,
+run against the emulator, and ``check`` names every schema change."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import importlib.util
+import sys
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from ninoxkit import Ninox
+from ninoxkit._cli._app import cli
+from ninoxkit._cli._codegen import codegen
+from ninoxkit._codegen.python import check, embedded_schema, generate
+from ninoxkit.testing import NinoxEmulator
+
+from .conftest import DB, TEAM
+
+pytestmark = pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"])
+
+ROOT = Path(__file__).resolve().parents[2]
+
+USER_SCRIPT = """
+import datetime
+
+from ninoxkit import Ninox
+
+from crm_models import Contacts, Deals
+
+
+def run(client: Ninox) -> list[str]:
+    table = client.database().table(Contacts.TABLE_NAME)
+    people = [Contacts.from_record(r) for r in table.list()]
+    lisa = Contacts.from_record(table.get(1, convert=True))
+    new = Contacts(first_name="Zoe", status="Lead", birthday=datetime.date(2000, 1, 2), score=7.5)
+    (created,) = table.create([new.to_fields()], convert=True)
+    zoe = Contacts.from_record(created)
+    deal = Deals.from_record(client.database().table(Deals.TABLE_ID).get(1))
+    total: float = sum(p.score or 0.0 for p in people)
+    company: int | None = lisa.company
+    return [lisa.status or "", str(zoe.id), str(zoe.birthday), str(total), str(company),
+            str(deal.close_date)]
+"""
+
+#: What mypy --strict must refuse: a choice outside the Literal, a wrong type, a typo.
+BAD_SCRIPT = """
+from crm_models import Contacts
+
+a = Contacts(status="Bogus")
+b = Contacts(score="high")
+c = Contacts(frist_name="x")
+"""
+
+
+def crm_tables(client: Ninox) -> list[dict[str, Any]]:
+    return [t.to_dict() for t in client.tables.list()]
+
+
+@pytest.fixture
+def models_dir(crm: Ninox, tmp_path: Path) -> Iterator[Path]:
+    (tmp_path / "crm_models.py").write_text(generate(crm_tables(crm), database=DB))
+    sys.path.insert(0, str(tmp_path))
+    try:
+        yield tmp_path
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in ("crm_models", "user_script"):
+            sys.modules.pop(name, None)
+
+
+def mypy_strict(directory: Path, *files: str, cache: Path) -> tuple[str, int]:
+    from mypy import api
+
+    config = directory / "mypy.ini"
+    # ninoxkit is checked by its own mypy run; here it is followed silently (fast, cached).
+    config.write_text(
+        textwrap.dedent(f"""\
+        [mypy]
+        strict = True
+        mypy_path = {ROOT / "generated"}:{ROOT / "overlay"}
+        [mypy-ninoxkit.*,ninox_api.*]
+        follow_imports = silent
+        """)
+    )
+    out, err, status = api.run(
+        [
+            "--config-file",
+            str(config),
+            "--cache-dir",
+            str(cache),
+            *(str(directory / f) for f in files),
+        ]
+    )
+    return out + err, status
+
+
+def test_generated_models_pass_mypy_strict_and_run(crm: Ninox, models_dir: Path) -> None:
+    # A cache kept across runs (pytest's own cache is off here): later runs take ~1 s.
+    cache = ROOT / ".mypy_cache" / "schema_tools"
+    (models_dir / "user_script.py").write_text(USER_SCRIPT)
+    out, status = mypy_strict(models_dir, "crm_models.py", "user_script.py", cache=cache)
+    assert status == 0, out
+    (models_dir / "bad.py").write_text(BAD_SCRIPT)
+    out, status = mypy_strict(models_dir, "bad.py", cache=cache)
+    assert status == 1
+    assert out.count("error:") == 3, out
+    for culprit in ("Bogus", "score", "frist_name"):
+        assert culprit in out
+
+    spec = importlib.util.spec_from_file_location("user_script", models_dir / "user_script.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.run(crm) == ["Customer", "6", "2000-01-02", "299.0", "1", "2024-03-31"]
+    stored = crm.records.get(6, table="Contacts").fields.additional_properties
+    assert stored == {"First Name": "Zoe", "Status": "Lead", "Birthday": "2000-01-02", "Score": 7.5}
+
+
+def test_models_round_trip_and_leave_out_computed_fields(crm: Ninox, models_dir: Path) -> None:
+    import crm_models  # type: ignore[import-not-found]
+
+    companies = crm_models.Companies
+    assert set(companies.FIELDS) == {"name", "website", "industry", "employees"}  # no fn/rev
+    acme = companies.from_record(crm.records.get(1, table="Companies", convert=True))
+    assert acme.employees == 250.0
+    assert isinstance(acme.employees, float)
+    assert acme.industry == "Manufacturing"
+    assert companies.from_record(crm.records.get(1, table="Companies")) == acme
+    assert acme.to_fields() == {
+        "Name": "Acme Corp",
+        "Website": "https://acme.example",
+        "Industry": "Manufacturing",
+        "Employees": 250.0,
+    }
+    contact = crm_models.Contacts(first_name="X")
+    assert contact.to_fields(include_empty=True)["Birthday"] is None
+    with pytest.raises(AttributeError):
+        contact.first_name = "Y"  # frozen
+    birthday = crm_models.Contacts.from_record(crm.records.get(1, table="B")).birthday
+    assert birthday == dt.date(1985, 3, 14)
+
+
+def test_output_is_deterministic(crm: Ninox) -> None:
+    tables = crm_tables(crm)
+    assert generate(tables, database=DB) == generate(copy.deepcopy(tables), database=DB)
+    assert embedded_schema(generate(tables))[1]["name"] == "Contacts"
+
+
+def test_check_names_each_change(crm: Ninox) -> None:
+    tables = crm_tables(crm)
+    module = generate(tables)
+    assert check(module, tables) == []
+    live = copy.deepcopy(tables)
+    contacts = live[1]["fields"]
+    contacts.append({"id": "J", "name": "Nickname", "type": "string"})
+    contacts[:] = [f for f in contacts if f["name"] != "Email"]
+    next(f for f in contacts if f["name"] == "Score")["type"] = "string"
+    next(f for f in contacts if f["name"] == "Last Name")["name"] = "Surname"
+    status = next(f for f in contacts if f["name"] == "Status")
+    status["choices"] = [*status["choices"][:2], {"id": "4", "caption": "Partner"}]
+    assert [str(c) for c in check(module, live)] == [
+        "renamed: Contacts.Last Name (now 'Surname')",
+        "removed: Contacts.Email",
+        "choices changed: Contacts.Status (added ['Partner'], removed ['Churned'])",
+        "retyped: Contacts.Score (number -> string)",
+        "added: Contacts.Nickname (string)",
+    ]
+
+
+@pytest.fixture
+def run_cli(crm_server: NinoxEmulator) -> Iterator[Any]:
+    cli.add_command(codegen)
+    env = {
+        "NINOX_API_KEY": crm_server.token,
+        "NINOX_BASE_URL": crm_server.base_url,
+        "NINOX_TEAM_ID": TEAM,
+        "NINOX_DATABASE_ID": DB,
+    }
+
+    def run(*args: str) -> Any:
+        return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+    try:
+        yield run
+    finally:
+        cli.commands.pop("codegen", None)
+
+
+def test_cli_writes_and_checks(run_cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "m.py"
+    result = run_cli("codegen", "python", "--table", "Contacts", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "class Contacts" in out.read_text()
+    assert "class Deals" not in out.read_text()
+    result = run_cli("codegen", "python", "--table", "Contacts", "-o", str(out), "--check")
+    assert result.exit_code == 0, result.output
+    assert "up to date" in result.output
+    out.write_text(out.read_text().replace('"name": "VIP"', '"name": "V.I.P."'))
+    result = run_cli("codegen", "python", "--table", "Contacts", "-o", str(out), "--check")
+    assert result.exit_code == 1
+    assert result.output.strip() == "renamed: Contacts.V.I.P. (now 'VIP')"
+    result = run_cli("codegen", "python", "--table", "Nope")
+    assert result.exit_code == 4, result.output
+    stdout = run_cli("codegen", "python").output
+    assert stdout.startswith('"""Typed models for Ninox database crm0acme0001')
