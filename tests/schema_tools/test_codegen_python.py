@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from ninox_api.models import Record
 from ninoxkit import Ninox
 from ninoxkit._cli._app import cli
 from ninoxkit._cli._codegen import codegen
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 USER_SCRIPT = """
 import datetime
 
+from ninox_api.models import Record
 from ninoxkit import Ninox
 
 from crm_models import Contacts, Deals
@@ -56,6 +58,37 @@ a = Contacts(status="Bogus")
 b = Contacts(score="high")
 c = Contacts(frist_name="x")
 """
+
+
+#: Every field type, and captions that are no Python identifiers or collide once cleaned.
+ODD_TABLES: list[dict[str, Any]] = [
+    {
+        "id": "A",
+        "name": "1st class",
+        "fields": [
+            {"id": "A", "name": "class", "type": "string"},
+            {"id": "B", "name": "First Name", "type": "string"},
+            {"id": "C", "name": "First-Name", "type": "string"},
+            {"id": "D", "name": "Größe", "type": "number"},
+            {"id": "E", "name": "At", "type": "timestamp"},
+            {"id": "F", "name": "Time", "type": "time"},
+            {"id": "G", "name": "Took", "type": "timeinterval"},
+            {"id": "H", "name": "Meeting", "type": "appointment"},
+            {"id": "I", "name": "Where", "type": "location"},
+            {
+                "id": "J",
+                "name": "Tags",
+                "type": "multi",
+                "choices": [{"id": "1", "caption": 'say "hi"'}, {"id": "2", "caption": "b"}],
+            },
+            {"id": "K", "name": "Scan", "type": "file"},
+            {"id": "L", "name": "Owner", "type": "user"},
+            {"id": "M", "name": "id", "type": "string"},
+            {"id": "N", "name": "Parent", "type": "ref", "ref": "A"},
+        ],
+    },
+    {"id": "B", "name": "1st-class", "fields": []},
+]
 
 
 def crm_tables(client: Ninox) -> list[dict[str, Any]]:
@@ -104,7 +137,9 @@ def test_generated_models_pass_mypy_strict_and_run(crm: Ninox, models_dir: Path)
     # A cache kept across runs (pytest's own cache is off here): later runs take ~1 s.
     cache = ROOT / ".mypy_cache" / "schema_tools"
     (models_dir / "user_script.py").write_text(USER_SCRIPT)
-    out, status = mypy_strict(models_dir, "crm_models.py", "user_script.py", cache=cache)
+    (models_dir / "odd_models.py").write_text(generate(ODD_TABLES))
+    files = ("crm_models.py", "user_script.py", "odd_models.py")
+    out, status = mypy_strict(models_dir, *files, cache=cache)
     assert status == 0, out
     (models_dir / "bad.py").write_text(BAD_SCRIPT)
     out, status = mypy_strict(models_dir, "bad.py", cache=cache)
@@ -145,6 +180,50 @@ def test_models_round_trip_and_leave_out_computed_fields(crm: Ninox, models_dir:
         contact.first_name = "Y"  # frozen
     birthday = crm_models.Contacts.from_record(crm.records.get(1, table="B")).birthday
     assert birthday == dt.date(1985, 3, 14)
+
+
+def test_odd_names_and_every_type(models_dir: Path) -> None:
+    (models_dir / "odd_models.py").write_text(generate(ODD_TABLES))
+    import odd_models  # type: ignore[import-not-found]
+
+    assert odd_models.__all__ == ["T1stClass", "T1stClass_2"]
+    cls = odd_models.T1stClass
+    assert list(cls.FIELDS) == [
+        "class_",
+        "first_name",
+        "first_name_2",
+        "grosse",
+        "at",
+        "time",
+        "took",
+        "meeting",
+        "where",
+        "tags",
+        "id_",
+        "parent",
+    ]  # fmt: skip (file and user fields are left out)
+    record = Record.from_dict(
+        {
+            "id": 4,
+            "fields": {
+                "class": "x",
+                "At": "2024-05-06T07:08:09",
+                "Took": "1:00:00.000",
+                "Tags": ['say "hi"'],
+                "Größe": 3,
+                "Parent": 2,
+            },
+        }
+    )
+    item = cls.from_record(record)
+    assert item.class_ == "x"
+    assert item.at == dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
+    assert item.took == dt.timedelta(hours=1)
+    assert item.tags == ('say "hi"',)
+    assert item.grosse == 3.0
+    assert item.parent == 2
+    assert item.to_fields()["Tags"] == ['say "hi"']
+    sys.modules.pop("odd_models", None)
 
 
 def test_output_is_deterministic(crm: Ninox) -> None:

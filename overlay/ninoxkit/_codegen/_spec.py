@@ -88,8 +88,13 @@ def fingerprint(tables: Iterable[TableSpec]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+_SPELLED = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe"})
+
+
 def _words(caption: str) -> list[str]:
-    ascii_text = unicodedata.normalize("NFKD", caption).encode("ascii", "ignore").decode()
+    # NFKD splits accents off (é → e); ß and a few ligatures have no decomposition.
+    spelled = caption.translate(_SPELLED)
+    ascii_text = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
     return re.findall(r"[A-Za-z0-9]+", ascii_text)
 
 
