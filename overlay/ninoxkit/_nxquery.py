@@ -30,7 +30,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal
 
-from ninoxkit.nx import NX, NXError, name, quote
+# The module, not its names: ``ninoxkit.nx`` re-exports F and Condition from here, so either
+# module may be imported first; the names are looked up when a condition is built.
+from ninoxkit import nx as _nx
 
 __all__ = ["Condition", "F", "compile_select"]
 
@@ -72,7 +74,7 @@ class Condition:
 
     __slots__ = ()
 
-    def to_nx(self) -> NX:
+    def to_nx(self) -> _nx.NX:
         """The condition as an NX boolean expression (a ``where`` clause body)."""
         raise NotImplementedError
 
@@ -120,10 +122,10 @@ class _Compare(Condition):
         self.op = op
         self.value = value
         # Quote now, so a bad value fails where the condition is written, not later.
-        quote(value)
+        _nx.quote(value)
 
-    def to_nx(self) -> NX:
-        return NX(f"({name(self.field)} {self.op} {quote(self.value)})")
+    def to_nx(self) -> _nx.NX:
+        return _nx.NX(f"({_nx.name(self.field)} {self.op} {_nx.quote(self.value)})")
 
     def matches(self, fields: Mapping[str, Any]) -> bool:
         left, right = _json_form(fields.get(self.field)), _json_form(self.value)
@@ -151,13 +153,13 @@ class _Contains(Condition):
 
     def __init__(self, field: str, text: str) -> None:
         if not isinstance(text, str):
-            raise NXError("contains() takes text")
+            raise _nx.NXError("contains() takes text")
         self.field = field
         self.text = text
 
-    def to_nx(self) -> NX:
+    def to_nx(self) -> _nx.NX:
         # NX's contains(text, match) built-in (docs.ninox.com "contains").
-        return NX(f"contains({name(self.field)}, {quote(self.text)})")
+        return _nx.NX(f"contains({_nx.name(self.field)}, {_nx.quote(self.text)})")
 
     def matches(self, fields: Mapping[str, Any]) -> bool:
         value = fields.get(self.field)
@@ -172,8 +174,8 @@ class _Const(Condition):
     def __init__(self, value: bool) -> None:
         self.value = value
 
-    def to_nx(self) -> NX:
-        return quote(self.value)
+    def to_nx(self) -> _nx.NX:
+        return _nx.quote(self.value)
 
     def matches(self, fields: Mapping[str, Any]) -> bool:  # noqa: ARG002 - constant: ignores the record
         return self.value
@@ -188,10 +190,10 @@ class _All(Condition):
             flat.extend(item.items if isinstance(item, _All) else (item,))
         self.items: tuple[Condition, ...] = tuple(flat)
 
-    def to_nx(self) -> NX:
+    def to_nx(self) -> _nx.NX:
         if not self.items:
-            return quote(True)
-        return NX("(" + " and ".join(c.to_nx() for c in self.items) + ")")
+            return _nx.quote(True)
+        return _nx.NX("(" + " and ".join(c.to_nx() for c in self.items) + ")")
 
     def matches(self, fields: Mapping[str, Any]) -> bool:
         return all(c.matches(fields) for c in self.items)
@@ -206,10 +208,10 @@ class _Any(Condition):
             flat.extend(item.items if isinstance(item, _Any) else (item,))
         self.items: tuple[Condition, ...] = tuple(flat)
 
-    def to_nx(self) -> NX:
+    def to_nx(self) -> _nx.NX:
         if not self.items:
-            return quote(False)
-        return NX("(" + " or ".join(c.to_nx() for c in self.items) + ")")
+            return _nx.quote(False)
+        return _nx.NX("(" + " or ".join(c.to_nx() for c in self.items) + ")")
 
     def matches(self, fields: Mapping[str, Any]) -> bool:
         return any(c.matches(fields) for c in self.items)
@@ -221,8 +223,8 @@ class _Not(Condition):
     def __init__(self, item: Condition) -> None:
         self.item = item
 
-    def to_nx(self) -> NX:
-        return NX(f"(not {self.item.to_nx()})")
+    def to_nx(self) -> _nx.NX:
+        return _nx.NX(f"(not {self.item.to_nx()})")
 
     def matches(self, fields: Mapping[str, Any]) -> bool:
         return not self.item.matches(fields)
@@ -247,7 +249,7 @@ class F:
     __slots__ = ("field",)
 
     def __init__(self, field: str) -> None:
-        name(field)  # fail early on a name NX cannot hold
+        _nx.name(field)  # fail early on a name NX cannot hold
         self.field = field
 
     def __repr__(self) -> str:
@@ -302,7 +304,7 @@ def compile_select(
     condition: Condition | None = None,
     *,
     order: str | F | None = None,
-) -> NX:
+) -> _nx.NX:
     """The NX script selecting ``table``'s records that satisfy ``condition``.
 
     Args:
@@ -319,13 +321,13 @@ def compile_select(
         NXError: a name cannot be written as an NX identifier.
         TypeError: ``condition`` is not a :class:`Condition`.
     """
-    script = f"select {name(table)}"
+    script = f"select {_nx.name(table)}"
     if condition is not None:
         script += f" where {_check(condition).to_nx()}"
     if order is not None:
         field = order.field if isinstance(order, F) else order
-        script = f"({script}) order by {name(field)}"
-    return NX(script)
+        script = f"({script}) order by {_nx.name(field)}"
+    return _nx.NX(script)
 
 
 def fields_of(condition: Condition) -> Sequence[str]:
