@@ -160,3 +160,26 @@ def test_compiled_condition_selects_what_python_selects(
     assert [r.fields.additional_properties for r in got] == [
         r.fields.additional_properties for r in stored if r.id in expected
     ]
+
+
+def test_select_reads_dense_ids_with_one_listing(crm_server: NinoxEmulator, crm: Ninox) -> None:
+    contacts = crm.database().table("Contacts")
+    contacts.info()  # the schema is read once, before counting
+    crm_server.clear_requests()
+    # (the emulator's NX subset has no ``order by``; desc reverses Ninox's id order)
+    everyone = select(contacts, F("Score") > 10, desc=True)
+    assert [r.id for r in everyone] == [5, 4, 3, 2, 1]
+    sent = [(r["method"], r["path"].rsplit("/", 1)[-1]) for r in crm_server.requests()]
+    assert sent == [("GET", "query"), ("GET", "records")]
+    crm_server.clear_requests()
+    assert [r.id for r in select(contacts, F("First Name") == "Mei")] == [5]
+    sent = [(r["method"], r["path"].rsplit("/", 1)[-1]) for r in crm_server.requests()]
+    assert sent == [("GET", "query"), ("GET", "5")]
+
+
+def test_records_gone_since_the_query_are_left_out(crm: Ninox) -> None:
+    from ninoxkit._sync._select import _read
+
+    contacts = crm.database().table("Contacts")
+    assert [r.id for r in _read(contacts, [3, 99, 2], convert=False)] == [3, 2]  # by listing
+    assert _read(contacts, [99], convert=False) == []  # by GET: the 404 is skipped
