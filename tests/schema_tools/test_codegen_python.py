@@ -251,6 +251,10 @@ def test_check_names_each_change(crm: Ninox) -> None:
         "retyped: Contacts.Score (number -> string)",
         "added: Contacts.Nickname (string)",
     ]
+    live.append({"id": "D", "name": "Notes", "fields": []})
+    assert [str(c) for c in check(module, live, new_tables=True)][-1] == "table added: Notes"
+    assert "table added: Notes" not in map(str, check(module, live))
+    assert str(check(module, live[1:])[0]) == "table removed: Companies"
 
 
 @pytest.fixture

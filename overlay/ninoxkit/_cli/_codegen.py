@@ -66,7 +66,9 @@ def python_cmd(state: State, tables: tuple[str, ...], output: Path | None, check
         if output is None:
             raise CLIError("--check needs -o/--output: the generated module to compare")
         try:
-            changes = python_gen.check(output.read_text(encoding="utf-8"), specs)
+            text = output.read_text(encoding="utf-8")
+            # A module of the whole database (no --table) should know every table.
+            changes = python_gen.check(text, specs, new_tables=not tables)
         except (ValueError, SyntaxError) as exc:
             raise CLIError(f"{output}: {exc}") from exc
         if changes:

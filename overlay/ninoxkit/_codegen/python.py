@@ -229,7 +229,7 @@ def _tuple(value: Any) -> Any:
 class Change:
     """One difference between a generated module's schema and the live one."""
 
-    #: "table removed", "table renamed", "added", "removed", "renamed", "retyped",
+    #: "table added", "table removed", "table renamed", "added", "removed", "renamed", "retyped",
     #: "choices changed"
     kind: str
     table: str
@@ -262,11 +262,12 @@ def embedded_schema(module_text: str) -> list[dict[str, Any]]:
     raise ValueError("not a module written by ninoxkit codegen python (no SCHEMA)")
 
 
-def check(module_text: str, tables: Iterable[Any]) -> list[Change]:
+def check(module_text: str, tables: Iterable[Any], *, new_tables: bool = False) -> list[Change]:
     """What changed between the schema a generated module embeds and ``tables`` (the live one).
 
-    Only the tables the module models are compared. Fields are matched by id, so a renamed
-    field is reported as renamed, not as removed and added.
+    The tables the module models are compared; with ``new_tables`` a live table the module
+    does not model is reported too (for a module made from the whole database). Tables and
+    fields are matched by id, so a renamed one is reported as renamed, not removed and added.
 
     Returns:
         The changes; empty when the module is up to date.
@@ -322,4 +323,6 @@ def check(module_text: str, tables: Iterable[Any]) -> list[Change]:
         for fid, g in after.items():
             if fid not in before:
                 changes.append(Change("added", table["name"], g["name"], g["type"]))
+    if new_tables:
+        changes += [Change("table added", t["name"]) for tid, t in live.items() if tid not in old]
     return changes
