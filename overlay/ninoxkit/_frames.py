@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "acreate_from_frame",
+    "arrow_schema",
     "ato_arrow",
     "ato_pandas",
     "ato_polars",

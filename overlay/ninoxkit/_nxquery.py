@@ -34,7 +34,7 @@ from typing import Any, Literal
 # module may be imported first; the names are looked up when a condition is built.
 from ninoxkit import nx as _nx
 
-__all__ = ["Condition", "F", "compile_select"]
+__all__ = ["Condition", "F", "compile_select", "fields_of"]
 
 Op = Literal["=", "!=", "<", "<=", ">", ">="]
 
@@ -326,6 +326,9 @@ def compile_select(
         script += f" where {_check(condition).to_nx()}"
     if order is not None:
         field = order.field if isinstance(order, F) else order
+        # NX sorts a record list with ``order by <expr>``, ascending only (docs.ninox.com
+        # "Records and tables"; docs.ninext.fr "Order By"); the parentheses keep the ``where``
+        # expression from reaching into it. Not in ninoxkit.testing's NX subset.
         script = f"({script}) order by {_nx.name(field)}"
     return _nx.NX(script)
 

@@ -39,7 +39,7 @@ import attrs
 
 from ._spec import COMPUTED, FieldSpec, TableSpec, fingerprint, from_tables, identifier, spec_json
 
-__all__ = ["Change", "check", "generate", "python_type"]
+__all__ = ["Change", "check", "embedded_schema", "generate", "python_type"]
 
 _TEXT = {"string", "text", "email", "phone", "link", "url", "html", "color", "icon"}
 _SIMPLE = {
