@@ -34,7 +34,7 @@ from typing import Any, Literal
 # module may be imported first; the names are looked up when a condition is built.
 from ninoxkit import nx as _nx
 
-__all__ = ["Condition", "F", "compile_select", "fields_of"]
+__all__ = ["Condition", "F", "compile_select", "field_name", "fields_of"]
 
 Op = Literal["=", "!=", "<", "<=", ">", ">="]
 
@@ -239,7 +239,7 @@ class F:
     ``timedelta``). Choice fields compare by option caption.
 
     Args:
-        field: The field's caption (``"First Name"``) or id (``"A"``).
+        field: The field's caption (``"First Name"``), as NX scripts name fields.
 
     Raises:
         NXError: the name cannot be an NX identifier (empty, a single quote, control
@@ -325,7 +325,7 @@ def compile_select(
     if condition is not None:
         script += f" where {_check(condition).to_nx()}"
     if order is not None:
-        field = order.field if isinstance(order, F) else order
+        field = field_name(order)
         # NX sorts a record list with ``order by <expr>``, ascending only (docs.ninox.com
         # "Records and tables"; docs.ninext.fr "Order By"); the parentheses keep the ``where``
         # expression from reaching into it. Not in ninoxkit.testing's NX subset.
@@ -333,7 +333,12 @@ def compile_select(
     return _nx.NX(script)
 
 
-def fields_of(condition: Condition) -> Sequence[str]:
+def field_name(field: str | F) -> str:
+    """The caption of a field given as text or as an :class:`F`."""
+    return field.field if isinstance(field, F) else field
+
+
+def fields_of(condition: Condition | None) -> Sequence[str]:
     """The field names a condition mentions, in first-use order (for checks and messages)."""
     seen: dict[str, None] = {}
 
@@ -346,5 +351,6 @@ def fields_of(condition: Condition) -> Sequence[str]:
         elif isinstance(c, _Not):
             walk(c.item)
 
-    walk(condition)
+    if condition is not None:
+        walk(condition)
     return list(seen)

@@ -76,12 +76,16 @@ def test_select_returns_records_in_nx_order(crm: Ninox) -> None:
 
 
 def test_select_refuses_bad_arguments(crm: Ninox) -> None:
-    from ninoxkit import InvalidArgumentError
+    from ninoxkit import InvalidArgumentError, UnknownNameError
 
     with pytest.raises(InvalidArgumentError):
         select(crm, F("Score") > 1)  # no table
     with pytest.raises(InvalidArgumentError):
         select(crm, "Score > 1", table="B")  # type: ignore[arg-type]
+    with pytest.raises(UnknownNameError, match="Score"):
+        select(crm, (F("Status") == "Lead") & (F("Scor") > 1), table="Contacts")
+    with pytest.raises(UnknownNameError, match="Birthday"):
+        select(crm, None, table="Contacts", order=F("Birthdya"))
 
 
 # -- property: Ninox's answer equals the condition evaluated in Python -------------------------

@@ -23,7 +23,7 @@ from ninoxkit._async._client import AsyncNinox
 from ninoxkit._async._handles import AsyncTable
 from ninoxkit._constants import MAX_PAGE_SIZE
 from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError, NotFoundError
-from ninoxkit._nxquery import Condition, F, compile_select
+from ninoxkit._nxquery import Condition, F, compile_select, field_name, fields_of
 from ninoxkit._validate import check_non_negative_int
 from ninoxkit.nx import record_ref
 
@@ -79,6 +79,9 @@ async def select_ids(
         check_non_negative_int("limit", limit)
     handle = _table_handle(source, table)
     info = await handle.info()
+    # A typo in a field name is a 400 from Ninox with no hint; the schema names close matches.
+    for field in [*fields_of(condition), *([] if order is None else [field_name(order)])]:
+        info.field(field)
     # NX scripts name tables by caption; the caption comes from the schema, so a handle made
     # from a table id works too.
     script = compile_select(info.name, condition, order=order)
@@ -119,7 +122,8 @@ async def select(
 
     Raises:
         InvalidArgumentError: a bad argument (nothing is sent).
-        UnknownNameError: no such table.
+        UnknownNameError: no such table, or a field the condition or ``order`` names is not one
+            of its fields (the message lists close matches; nothing is sent).
         BadRequestError: Ninox refused the script (e.g. an unknown field name).
         APIResponseValidationError: the query answered something that is no record reference.
 
