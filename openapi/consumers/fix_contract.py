@@ -77,7 +77,7 @@ def _inline_refs(lines: list[str]) -> list[str]:
     used: set[tuple[str, str]] = set()
     out: list[str] = []
     ref = re.compile(r'^( *)\$ref: ["\']?#/components/(responses|requestBodies)/(\w+)["\']?\s*$')
-    for i, line in enumerate(lines):
+    for line in lines:
         m = ref.match(line)
         parent = out[-1] if out else ""
         # only the multi-line form "<status or requestBody>:\n  $ref: ..." of a success response
@@ -151,7 +151,9 @@ def fix(text: str) -> str:
         _rename_key(lines, "parameters", old, new)
     text = "\n".join(lines)
     for old, new in SCHEMA_RENAMES.items():
-        text = re.sub(rf"#/components/schemas/{old}(?=[\"'\s}}])", f"#/components/schemas/{new}", text)
+        text = re.sub(
+            rf"#/components/schemas/{old}(?=[\"'\s}}])", f"#/components/schemas/{new}", text
+        )
     for old, new in PARAMETER_RENAMES.items():
         text = re.sub(
             rf"#/components/parameters/{old}(?=[\"'\s}}])", f"#/components/parameters/{new}", text
