@@ -18,7 +18,8 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Any
 
-from ninox_api.models import Record, RecordFields
+from ninox_api.models import RecordFields
+from ninox_api.models import TableRecord as Record
 from ninox_api.types import UNSET
 
 __all__ = ["RECORD_KEYS", "page_ids", "record_from_json", "records_from_json"]

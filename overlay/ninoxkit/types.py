@@ -17,14 +17,12 @@ from ninox_api.models import (
     DatabaseSettings,
     ErrorMessage,
     ErrorMessageError,
-    Field,
     FileMeta,
     FileUpload,
     FindRecordRequest,
     FindRecordRequestFilters,
     GetDatabaseFormatScripts,
     QueryRequest,
-    Record,
     RecordFields,
     RecordUpdate,
     RecordWrite,
@@ -47,6 +45,8 @@ from ninox_api.models import (
     ViewConfig,
     ViewShare,
 )
+from ninox_api.models import TableField as Field
+from ninox_api.models import TableRecord as Record
 from ninox_api.types import UNSET, File, Unset
 
 __all__ = [

@@ -14,7 +14,8 @@ import builtins
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ninox_api.models import ChangeSet, Record
+from ninox_api.models import ChangeSet
+from ninox_api.models import TableRecord as Record
 
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE
 from ninoxkit._exceptions import InvalidArgumentError

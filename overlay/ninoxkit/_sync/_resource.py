@@ -25,7 +25,8 @@ import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from ninox_api.models import Record, RecordFields
+from ninox_api.models import RecordFields
+from ninox_api.models import TableRecord as Record
 from ninox_api.types import Response
 
 from ninoxkit._config import TimeoutTypes
