@@ -14,8 +14,8 @@ number             number                               ``int`` / ``float``
 boolean            boolean                              ``bool``
 date               ``"YYYY-MM-DD"`` (a number, ms        ``datetime.date``
                    since the epoch, is also read: §11)
-timestamp          ``"YYYY-MM-DDThh:mm:ss"`` UTC, no     aware ``datetime.datetime`` in UTC
-                   zone (offsets and ms numbers read)
+timestamp,         ``"YYYY-MM-DDThh:mm:ss[.fff]"`` UTC,  aware ``datetime.datetime`` in UTC
+datetime           no zone (offsets and ms numbers read)
 time               ``"hh:mm:ss"`` (``hh:mm`` read)      ``datetime.time``
 timeinterval       ``"h:mm:ss.SSS"`` (ms numbers read)   ``datetime.timedelta``
 appointment        ``"<start> - <end>"`` (the Ninox 4   :class:`Appointment`
@@ -25,8 +25,32 @@ choice             caption (option id with               ``str`` caption
                    ``choiceStyle=ids``)
 multi              array of captions (ids, or a comma   ``list[str]`` captions
                    string, read)
+ref (link)         the linked record's id, a number     ``int`` record id; written from an
+                   (§13; ``"6"``/``"A6"`` read)          ``int``, a ``Record`` or ``"6"``
+rev (reverse link) record ids                           ``list[int]``; not writable
+fn (formula)       not returned by record routes (§13)  read with ``Table.formula_values``;
+                                                        not writable
 empty              ``""``, absent or ``null``           ``None``; writing ``None`` clears
 =================  ===================================  ======================================
+
+Date and time, decided once for the whole SDK: the only zone the API documents is UTC (record
+metadata, §7.1 [2+]); the value table's "local ISO, no zone" for datetime fields (§7.3) is read
+as the ISO *local-date-time format* (no designator), not as "some local zone". So:
+
+- a datetime value ``YYYY-MM-DDThh:mm:ss[.fff]`` without a suffix means **UTC**; ``Z`` and
+  offsets (``+05:30``, ``+0530``) are honoured; numbers are epoch milliseconds;
+- ``convert=True`` gives aware UTC datetimes, for datetime fields and for record and change-set
+  metadata alike;
+- an aware datetime is written converted to UTC, without a suffix;
+- a **naive** datetime is refused with :class:`FieldValueError`: its zone is unknown, and
+  guessing (UTC or the machine's zone) would silently shift the stored instant by hours. Write
+  ``value.replace(tzinfo=datetime.UTC)`` for a UTC wall time, or ``value.astimezone()`` for the
+  machine's local time. The machine's local time zone is never consulted.
+
+Every refusal is a :class:`FieldValueError` (an :class:`~ninoxkit.InvalidArgumentError`, so a
+``ValueError``): impossible dates (month 13, year 0), instants outside years 1-9999 in UTC,
+non-finite numbers, numbers beyond a double's range, values nested deeper than
+:data:`MAX_NESTING` or containing themselves, and sets whose items cannot be ordered.
 """
 
 from __future__ import annotations

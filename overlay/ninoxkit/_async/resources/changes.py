@@ -33,11 +33,6 @@ __all__ = ["AsyncChanges"]
 _sleep = anyio.sleep
 
 
-def has_changes(changes: ChangeBatch) -> bool:
-    """Whether a change set reports anything (see :attr:`ChangeBatch.has_changes`)."""
-    return changes.has_changes
-
-
 class _Names:
     """The schema a call or a watch names fields with: read once, when a change set first needs
     it, and re-read at most once more when a change names a table or field it does not know (a

@@ -35,11 +35,6 @@ __all__ = ["Changes"]
 _sleep = time.sleep
 
 
-def has_changes(changes: ChangeBatch) -> bool:
-    """Whether a change set reports anything (see :attr:`ChangeBatch.has_changes`)."""
-    return changes.has_changes
-
-
 class _Names:
     """The schema a call or a watch names fields with: read once, when a change set first needs
     it, and re-read at most once more when a change names a table or field it does not know (a
