@@ -25,6 +25,7 @@ def test_changes_since_a_write(target: Session) -> None:
         change = changes.updates[key]
         assert (change.table_id, change.record_id) == (DEALS, deal.id)
         assert change.fields["Amount"] == 5
-        assert change.sequence is not None and change.sequence > before
+        assert change.sequence is not None
+        assert change.sequence > before
     assert not nothing.updates
     assert not nothing.has_changes
