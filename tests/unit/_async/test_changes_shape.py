@@ -241,8 +241,7 @@ async def test_config_and_next_ids_alone_are_no_change(monkeypatch: pytest.Monke
 async def test_watch_refuses_a_bad_interval_before_anything_is_sent(interval: Any) -> None:
     server = Server()
     with pytest.raises(InvalidArgumentError, match="interval"):
-        async for _ in make(server).changes.watch(0, interval=interval):
-            pass
+        make(server).changes.watch(0, interval=interval)  # the call raises, not the first poll
     assert server.requests == []
 
 
@@ -250,8 +249,9 @@ async def test_watch_refuses_a_bad_interval_before_anything_is_sent(interval: An
 async def test_watch_refuses_record_id_without_table_before_anything_is_sent() -> None:
     server = Server()
     with pytest.raises(InvalidArgumentError, match="record_id needs table"):
-        async for _ in make(server).changes.watch(0, record_id=3):
-            pass
+        make(server).changes.watch(0, record_id=3)
+    with pytest.raises(InvalidArgumentError, match="max_polls"):
+        make(server).changes.watch(0, max_polls=-1)
     assert server.requests == []
 
 

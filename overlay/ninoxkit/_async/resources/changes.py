@@ -162,7 +162,7 @@ class AsyncChanges(AsyncAPIResource):
         except FieldValueError as exc:
             raise _value_error(response, exc) from exc
 
-    async def watch(
+    def watch(
         self,
         since_sq: int,
         *,
@@ -186,9 +186,11 @@ class AsyncChanges(AsyncAPIResource):
             stop: Called with each yielded change set; returning ``True`` ends the watch.
             convert: As for :meth:`since`.
 
+        Returns:
+            An iterator of the change sets (nothing is sent until it is iterated).
+
         Raises:
-            InvalidArgumentError: a bad argument, raised before anything is sent (on the first
-                iteration: an async generator runs nothing before it).
+            InvalidArgumentError: a bad argument, raised by this call, before anything is sent.
 
         Example:
             >>> async for changes in client.changes.watch(seq, table="Contacts"):  # doctest: +SKIP
@@ -209,6 +211,20 @@ class AsyncChanges(AsyncAPIResource):
                 raise InvalidArgumentError("record_id needs table")
             check_record_id(record_id)
         team, db = self._ids(team_id, database_id)
+        return self._watch(since, table, record_id, interval, max_polls, stop, convert, team, db)
+
+    async def _watch(
+        self,
+        since: int,
+        table: str | None,
+        record_id: int | None,
+        interval: float,
+        max_polls: int | None,
+        stop: Callable[[ChangeBatch], bool] | None,
+        convert: bool,
+        team: str,
+        db: str,
+    ) -> AsyncIterator[ChangeBatch]:
         tid = None if table is None else await self._table_id(table, team, db)
         names = _Names(self, team, db)
         polls = 0

@@ -188,9 +188,11 @@ class Changes(APIResource):
             stop: Called with each yielded change set; returning ``True`` ends the watch.
             convert: As for :meth:`since`.
 
+        Returns:
+            An iterator of the change sets (nothing is sent until it is iterated).
+
         Raises:
-            InvalidArgumentError: a bad argument, raised before anything is sent (on the first
-                iteration: an async generator runs nothing before it).
+            InvalidArgumentError: a bad argument, raised by this call, before anything is sent.
 
         Example:
             >>> for changes in client.changes.watch(seq, table="Contacts"):  # doctest: +SKIP
@@ -211,6 +213,20 @@ class Changes(APIResource):
                 raise InvalidArgumentError("record_id needs table")
             check_record_id(record_id)
         team, db = self._ids(team_id, database_id)
+        return self._watch(since, table, record_id, interval, max_polls, stop, convert, team, db)
+
+    def _watch(
+        self,
+        since: int,
+        table: str | None,
+        record_id: int | None,
+        interval: float,
+        max_polls: int | None,
+        stop: Callable[[ChangeBatch], bool] | None,
+        convert: bool,
+        team: str,
+        db: str,
+    ) -> Iterator[ChangeBatch]:
         tid = None if table is None else self._table_id(table, team, db)
         names = _Names(self, team, db)
         polls = 0
