@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 import attrs
 
 from ._schema import TableInfo
-from ._values import FieldValueError, parse_timestamp
+from ._values import FieldValueError, _show, parse_timestamp
 from .nx import record_ref
 
 __all__ = [
@@ -161,7 +161,7 @@ def parse_key(key: Any, table_id: str | None) -> RecordKey:
                     "were asked for"
                 )
             return RecordKey(ref[0], ref[1])
-    raise ChangeSetShapeError(f"{key!r} is no record key (expected e.g. 'A6' or a record id)")
+    raise ChangeSetShapeError(f"{_show(key)} is no record key (expected e.g. 'A6' or a record id)")
 
 
 def parse_change_set(
@@ -189,7 +189,7 @@ def parse_change_set(
         raise ChangeSetShapeError(f"expected a JSON object, got {type(data).__name__}")
     seq = data.get("seq")
     if type(seq) is not int or seq < 0:
-        raise ChangeSetShapeError(f"'seq' must be a non-negative integer, got {seq!r}")
+        raise ChangeSetShapeError(f"'seq' must be a non-negative integer, got {_show(seq)}")
     updates_json = _object(data, "updates")
     updates: dict[str, RecordChange] = {}
     for key, entry in updates_json.items():
@@ -198,13 +198,13 @@ def parse_change_set(
         updates[key] = _record_change(str(key), where, entry, info, convert)
     removes_json = data.get("removes") or []
     if not isinstance(removes_json, list):
-        raise ChangeSetShapeError(f"'removes' must be an array, got {removes_json!r}")
+        raise ChangeSetShapeError(f"'removes' must be an array, got {_show(removes_json)}")
     files = data.get("files") or []
     if not isinstance(files, list):
-        raise ChangeSetShapeError(f"'files' must be an array, got {files!r}")
+        raise ChangeSetShapeError(f"'files' must be an array, got {_show(files)}")
     next_rid = data.get("nextRid")
     if next_rid is not None and type(next_rid) is not int:
-        raise ChangeSetShapeError(f"'nextRid' must be an integer, got {next_rid!r}")
+        raise ChangeSetShapeError(f"'nextRid' must be an integer, got {_show(next_rid)}")
     return ChangeBatch(
         seq=seq,
         updates=updates,
@@ -232,7 +232,7 @@ def _record_change(
     key: str, where: RecordKey, entry: Any, info: TableInfo | None, convert: bool
 ) -> RecordChange:
     if not isinstance(entry, dict):
-        raise ChangeSetShapeError(f"update {key!r} is no object: {entry!r}")
+        raise ChangeSetShapeError(f"update {key!r} is no object: {_show(entry)}")
     meta: dict[str, Any] = {}
     if entry_is_flat(entry):
         fields: dict[str, Any] = {}
@@ -273,7 +273,9 @@ def _record_change(
 def _sequence(value: Any, key: str) -> int | None:
     if value is None or (type(value) is int and value >= 0):
         return value
-    raise ChangeSetShapeError(f"update {key!r}: the sequence must be an integer, got {value!r}")
+    raise ChangeSetShapeError(
+        f"update {key!r}: the sequence must be an integer, got {_show(value)}"
+    )
 
 
 def _when(value: Any) -> _dt.datetime | None:
@@ -286,4 +288,4 @@ def _user(value: Any, key: str) -> str | None:
         return value
     if type(value) is int:  # one client types user ids as numbers (§7.1, DVB)
         return str(value)
-    raise ChangeSetShapeError(f"update {key!r}: a user id must be text, got {value!r}")
+    raise ChangeSetShapeError(f"update {key!r}: a user id must be text, got {_show(value)}")

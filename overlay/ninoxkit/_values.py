@@ -58,6 +58,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import reprlib
 import sys
 from collections.abc import Mapping
 from decimal import Decimal
@@ -103,6 +104,16 @@ _MAX_FLOAT_INT = int(sys.float_info.max)
 _LOCATION = re.compile(r"(.*?)\s*<\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*>\s*")
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 4, 120, 120
+
+
+def _show(value: Any) -> str:
+    """A bounded repr for messages: the plain ``repr`` of a value nested 60,000 levels deep
+    raises RecursionError, and of a 1 MB text floods the message."""
+    return _REPR.repr(value)
+
+
 class FieldValueError(InvalidArgumentError):
     """A field value cannot be converted (raised before any request is sent)."""
 
@@ -143,8 +154,8 @@ def parse_timestamp(value: str | float) -> _dt.datetime:
                 parsed = _dt.datetime.fromisoformat(f"{date}T{time}{_normal_zone(zone)}")
                 return parsed.astimezone(UTC)
             except (ValueError, OverflowError):
-                raise FieldValueError(f"not a valid Ninox timestamp: {value!r}") from None
-    raise FieldValueError(f"not a Ninox timestamp: {value!r}")
+                raise FieldValueError(f"not a valid Ninox timestamp: {_show(value)}") from None
+    raise FieldValueError(f"not a Ninox timestamp: {_show(value)}")
 
 
 def _from_epoch_ms(value: float) -> _dt.datetime:
@@ -155,7 +166,7 @@ def _from_epoch_ms(value: float) -> _dt.datetime:
             return _EPOCH + _dt.timedelta(milliseconds=value)
     except OverflowError:
         pass
-    raise FieldValueError(f"{value!r} ms since the epoch is no representable timestamp")
+    raise FieldValueError(f"{_show(value)} ms since the epoch is no representable timestamp")
 
 
 def _normal_zone(zone: str | None) -> str:
@@ -195,7 +206,7 @@ def _decode_date(value: Any) -> _dt.date:
             return _dt.date.fromisoformat(text) if len(text) == 10 else parse_timestamp(text).date()
         except (ValueError, FieldValueError):
             pass
-    raise FieldValueError(f"not a Ninox date: {value!r}")
+    raise FieldValueError(f"not a Ninox date: {_show(value)}")
 
 
 def _decode_time(value: Any) -> _dt.time:
@@ -207,7 +218,7 @@ def _decode_time(value: Any) -> _dt.time:
     # Milliseconds since midnight: only a value within one day is a time of day.
     if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < _DAY_MS:
         return (_dt.datetime.min + _dt.timedelta(milliseconds=value)).time()
-    raise FieldValueError(f"not a Ninox time: {value!r}")
+    raise FieldValueError(f"not a Ninox time: {_show(value)}")
 
 
 def _decode_interval(value: Any) -> _dt.timedelta:
@@ -229,7 +240,7 @@ def _decode_interval(value: Any) -> _dt.timedelta:
                 return -delta if sign else delta
     except OverflowError:  # beyond timedelta's ±999,999,999 days
         pass
-    raise FieldValueError(f"not a Ninox time interval: {value!r}")
+    raise FieldValueError(f"not a Ninox time interval: {_show(value)}")
 
 
 def _encode_interval(value: _dt.timedelta) -> str:
@@ -252,7 +263,7 @@ def _decode_appointment(value: Any) -> Appointment:
             parts = re.split(r"\s+-\s+", text)
         if len(parts) == 2:
             return Appointment(parse_timestamp(parts[0].strip()), parse_timestamp(parts[1].strip()))
-    raise FieldValueError(f"not a Ninox appointment: {value!r}")
+    raise FieldValueError(f"not a Ninox appointment: {_show(value)}")
 
 
 def _decode_location(value: Any) -> Location:
@@ -261,10 +272,12 @@ def _decode_location(value: Any) -> Location:
         if match:
             return Location(match.group(1), float(match.group(2)), float(match.group(3)))
         return Location(value.strip())
-    raise FieldValueError(f"not a Ninox location: {value!r}")
+    raise FieldValueError(f"not a Ninox location: {_show(value)}")
 
 
 def _caption(value: Any, choices: Mapping[str, str] | None) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise FieldValueError(f"not a choice (a caption or an option id): {_show(value)}")
     key = str(value)
     if choices and key in choices:
         return choices[key]
@@ -273,12 +286,12 @@ def _caption(value: Any, choices: Mapping[str, str] | None) -> str:
 
 def _decode_number(value: Any) -> int | float:
     if isinstance(value, bool):
-        raise FieldValueError(f"not a number: {value!r}")
+        raise FieldValueError(f"not a number: {_show(value)}")
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):  # Python's json reads NaN and Infinity; Ninox has neither
-            raise FieldValueError(f"not a finite number: {value!r}")
+            raise FieldValueError(f"not a finite number: {_show(value)}")
         return value
     if isinstance(value, str):
         text = value.strip()
@@ -291,7 +304,7 @@ def _decode_number(value: Any) -> int | float:
         else:
             if math.isfinite(number):
                 return number
-    raise FieldValueError(f"not a finite number: {value!r}")
+    raise FieldValueError(f"not a finite number: {_show(value)}")
 
 
 def _decode_link(value: Any) -> int:
@@ -306,7 +319,7 @@ def _decode_link(value: Any) -> int:
         ref = record_ref(text)
         if ref is not None:
             return ref[1]
-    raise FieldValueError(f"not a record id of a link: {value!r}")
+    raise FieldValueError(f"not a record id of a link: {_show(value)}")
 
 
 def decode_value(value: Any, field_type: str, choices: Mapping[str, str] | None = None) -> Any:
@@ -329,7 +342,11 @@ def decode_value(value: Any, field_type: str, choices: Mapping[str, str] | None 
         return None
     kind = field_type.lower()
     if kind in _TEXT_TYPES:
-        return value if isinstance(value, str) else str(value)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)  # a number where text was expected: its digits
+        raise FieldValueError(f"not text: {_show(value)}")
     if kind == "number":
         return _decode_number(value)
     if kind == "boolean":
@@ -340,7 +357,7 @@ def decode_value(value: Any, field_type: str, choices: Mapping[str, str] | None 
             return value == 1
         if value in ("true", "false"):
             return value == "true"
-        raise FieldValueError(f"not a boolean: {value!r}")
+        raise FieldValueError(f"not a boolean: {_show(value)}")
     if kind == "ref":
         return _decode_link(value)
     if kind == "rev":
@@ -378,7 +395,7 @@ def _check_json(value: Any, where: str, depth: int = 0, path: frozenset[int] = f
     if isinstance(value, float):
         if not math.isfinite(value):
             raise FieldValueError(
-                f"{where}: {value!r} cannot be sent (JSON has no NaN or infinity)"
+                f"{where}: {_show(value)} cannot be sent (JSON has no NaN or infinity)"
             )
         return
     if isinstance(value, Mapping | list | tuple):
@@ -407,19 +424,21 @@ def _check_json(value: Any, where: str, depth: int = 0, path: frozenset[int] = f
 def _number_from_decimal(value: Decimal, where: str) -> int | float:
     """A Decimal as the double Ninox stores (exact int when it is a whole number that fits)."""
     if not value.is_finite():
-        raise FieldValueError(f"{where}: {value!r} cannot be sent")
+        raise FieldValueError(f"{where}: {_show(value)} cannot be sent")
     # Checked on the exponent first: int(Decimal("1e999999999")) would build a billion digits.
     if value.is_zero():
         return 0
     if value.adjusted() > 308:
-        raise FieldValueError(f"{where}: {value!r} is beyond the range of a Ninox number")
+        raise FieldValueError(f"{where}: {_show(value)} is beyond the range of a Ninox number")
     if value == value.to_integral_value() and abs(value) <= _MAX_EXACT_INT:
         return int(value)
     number = float(value)
     if not math.isfinite(number):
-        raise FieldValueError(f"{where}: {value!r} is beyond the range of a Ninox number")
+        raise FieldValueError(f"{where}: {_show(value)} is beyond the range of a Ninox number")
     if number == 0.0:
-        raise FieldValueError(f"{where}: {value!r} is too small for a Ninox number (it would be 0)")
+        raise FieldValueError(
+            f"{where}: {_show(value)} is too small for a Ninox number (it would be 0)"
+        )
     return number
 
 
@@ -445,7 +464,9 @@ def encode_value(
         value = _number_from_decimal(value, where)
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FieldValueError(f"{where}: number field needs an int or float, got {value!r}")
+            raise FieldValueError(
+                f"{where}: number field needs an int or float, got {_show(value)}"
+            )
         if isinstance(value, int) and abs(value) > _MAX_FLOAT_INT:
             raise FieldValueError(f"{where}: {value} is beyond the range of a Ninox number")
     elif kind == "ref":
@@ -457,7 +478,7 @@ def encode_value(
         raise FieldValueError(f"{where}: cannot be written: {what}")
     elif kind == "boolean":
         if not isinstance(value, bool):
-            raise FieldValueError(f"{where}: boolean field needs True or False, got {value!r}")
+            raise FieldValueError(f"{where}: boolean field needs True or False, got {_show(value)}")
     elif kind in _TEXT_TYPES and not isinstance(value, str):
         raise FieldValueError(f"{where}: text field needs a str, got {type(value).__name__}")
     elif kind in _WHEN_TYPES and isinstance(value, str):
@@ -471,11 +492,11 @@ def encode_value(
         value = parsed
     elif kind in _WHEN_TYPES and isinstance(value, int | float):
         raise FieldValueError(
-            f"{where}: {kind} field needs a Python date/time value or its text, got {value!r}"
+            f"{where}: {kind} field needs a Python date/time value or its text, got {_show(value)}"
         )
     if kind == "appointment" and not (isinstance(value, Appointment) or _is_pair(value)):
         raise FieldValueError(
-            f"{where}: appointment field needs a (start, end) pair, got {value!r}"
+            f"{where}: appointment field needs a (start, end) pair, got {_show(value)}"
         )
     if isinstance(value, Appointment) or (kind == "appointment" and _is_pair(value)):
         start, end = value
@@ -525,7 +546,7 @@ def _encode_link(value: Any, where: str) -> int:
         return rid
     raise FieldValueError(
         f"{where}: a link needs a record id (a positive int, a Record or the id as text), "
-        f"got {value!r}"
+        f"got {_show(value)}"
     )
 
 
@@ -536,7 +557,7 @@ def _is_pair(value: Any) -> bool:
 def _encode_when(value: Any, where: str) -> str:
     if isinstance(value, _dt.datetime):
         return format_timestamp(value)
-    raise FieldValueError(f"{where}: appointment needs two aware datetimes, got {value!r}")
+    raise FieldValueError(f"{where}: appointment needs two aware datetimes, got {_show(value)}")
 
 
 def _choice_caption(value: Any, choices: Mapping[str, str], where: str) -> str:
@@ -546,7 +567,7 @@ def _choice_caption(value: Any, choices: Mapping[str, str], where: str) -> str:
     if str(value) in choices:
         return choices[str(value)]
     options = ", ".join(repr(c) for c in choices.values())
-    raise FieldValueError(f"{where}: {value!r} is not an option; options are {options}")
+    raise FieldValueError(f"{where}: {_show(value)} is not an option; options are {options}")
 
 
 def encode_fields(

@@ -152,7 +152,7 @@ def _bounded_decimal(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise NXError(f"NX has no literal for {value!r}")
     if value.is_zero():
-        return value
+        return Decimal(0)  # "0E-999999999" would be written with a billion zeros; "-0" is 0
     if value.adjusted() > 308 or abs(value) > Decimal(sys.float_info.max):
         raise NXError(f"{value!r} is beyond the range of a Ninox number (a double)")
     if value.adjusted() < -324:

@@ -26,6 +26,8 @@ def test_nx_error_is_a_ninox_error_and_a_value_error() -> None:
         (Decimal("1e3"), "1000"),
         (Decimal("1E-5"), "0.00001"),  # positional: NX has no exponent syntax
         (Decimal("0E+999999999"), "0"),
+        (Decimal("0E-999999999"), "0"),  # zero with a huge exponent: not a billion zeros
+        (Decimal("-0.00"), "0"),
         (1e-05, "0.00001"),
         (10**300, "1" + "0" * 300),
     ],

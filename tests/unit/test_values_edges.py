@@ -307,3 +307,50 @@ def test_other_link_values_are_refused_when_written(value: Any) -> None:
 def test_reverse_links_and_formulas_cannot_be_written(kind: str, why: str) -> None:
     with pytest.raises(FieldValueError, match=why):
         encode_value(1, kind)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "string",
+        "number",
+        "boolean",
+        "date",
+        "timestamp",
+        "time",
+        "timeinterval",
+        "appointment",
+        "location",
+        "choice",
+        "multi",
+        "ref",
+        "rev",
+    ],
+)
+def test_a_deeply_nested_answer_is_a_typed_error_for_every_type(kind: str) -> None:
+    # What a hostile or broken server could send as a field value (the message must not
+    # recurse through it either).
+    with pytest.raises(FieldValueError) as caught:
+        decode_value(deep(60_000), kind)
+    assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ({"a": 1}, "string"),
+        ([1], "email"),
+        (True, "string"),  # Python would write "True": no text Ninox sent
+        ({"a": 1}, "choice"),
+        ([["1"]], "multi"),
+        (True, "choice"),
+    ],
+)
+def test_containers_are_no_text_or_choice(raw: Any, kind: str) -> None:
+    with pytest.raises(FieldValueError):
+        decode_value(raw, kind, {"1": "Lead"})
+
+
+def test_numbers_in_text_fields_read_as_their_digits() -> None:
+    same(decode_value(7, "string"), "7")
+    same(decode_value(7.5, "string"), "7.5")

@@ -265,6 +265,8 @@ def test_watch_refuses_record_id_without_table_before_anything_is_sent() -> None
         {"seq": 1, "removes": [{"id": 1}]},
         {"seq": 1, "updates": {"B1": {"A": "x"}}},  # another table than the one asked
         b"[" * 60_000 + b"]" * 60_000,  # nested past any recursion limit
+        {"seq": 1, "updates": {"A1": [[[[[[[[1]]]]]]]]}},
+        {"seq": 1, "removes": {"a": {"b": {"c": {"d": {"e": {}}}}}}},
         b"not json",
     ],
 )
