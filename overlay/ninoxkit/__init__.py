@@ -22,6 +22,7 @@ Logging: set ``NINOXKIT_LOG=info`` (or ``debug``) to see requests on stderr; key
 from ._async._client import AsyncNinox
 from ._async._handles import AsyncDatabase, AsyncTable
 from ._async.resources.records import AsyncRecordPager
+from ._changeset import ChangeBatch, RecordChange, RecordKey
 from ._config import ClientOptions, legacy_cloud_url, on_premises_url, private_cloud_url
 from ._constants import (
     DEFAULT_BASE_URL,
@@ -87,6 +88,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchWriteError",
+    "ChangeBatch",
     "ClientOptions",
     "ConfigurationError",
     "ConflictError",
@@ -105,6 +107,8 @@ __all__ = [
     "PermissionDeniedError",
     "QuotaExceededError",
     "RateLimitError",
+    "RecordChange",
+    "RecordKey",
     "RecordPager",
     "RedirectError",
     "ResponseTooLargeError",

@@ -6,6 +6,7 @@ The tree (``except`` the class on the left to catch everything below it)::
     ├── ConfigurationError (also ValueError)   bad or missing settings, found before any request
     ├── InvalidArgumentError (also ValueError) a bad argument, found before anything is sent
     │   ├── FieldValueError                    a field value that cannot be sent (ninoxkit._values)
+    │   ├── NXError                            a value NX cannot express (ninoxkit.nx)
     │   └── UnknownNameError (also LookupError) no table/field by that name; .candidates
     ├── BatchWriteError                        a batch of a multi-record write failed; says which
     │                                          items were written, not written, or unknown

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.record import Record
 from ...models.record_write import RecordWrite
+from ...models.table_record import TableRecord
 from ...types import UNSET, Response, Unset
 
 
@@ -45,12 +45,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> list[Record] | str | None:
+) -> list[TableRecord] | str | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = Record.from_dict(response_200_item_data)
+            response_200_item = TableRecord.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -104,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[list[Record] | str]:
+) -> Response[list[TableRecord] | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +121,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: list[RecordWrite],
     nx_password: str | Unset = UNSET,
-) -> Response[list[Record] | str]:
+) -> Response[list[TableRecord] | str]:
     """Create and update records in one batch
 
      Each item without `id` creates a record; each item with `id` updates that record, or creates
@@ -145,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[Record] | str]
+        Response[list[TableRecord] | str]
     """
 
     kwargs = _get_kwargs(
@@ -171,7 +171,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: list[RecordWrite],
     nx_password: str | Unset = UNSET,
-) -> list[Record] | str | None:
+) -> list[TableRecord] | str | None:
     """Create and update records in one batch
 
      Each item without `id` creates a record; each item with `id` updates that record, or creates
@@ -195,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[Record] | str
+        list[TableRecord] | str
     """
 
     return sync_detailed(
@@ -216,7 +216,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: list[RecordWrite],
     nx_password: str | Unset = UNSET,
-) -> Response[list[Record] | str]:
+) -> Response[list[TableRecord] | str]:
     """Create and update records in one batch
 
      Each item without `id` creates a record; each item with `id` updates that record, or creates
@@ -240,7 +240,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[Record] | str]
+        Response[list[TableRecord] | str]
     """
 
     kwargs = _get_kwargs(
@@ -264,7 +264,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: list[RecordWrite],
     nx_password: str | Unset = UNSET,
-) -> list[Record] | str | None:
+) -> list[TableRecord] | str | None:
     """Create and update records in one batch
 
      Each item without `id` creates a record; each item with `id` updates that record, or creates
@@ -288,7 +288,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[Record] | str
+        list[TableRecord] | str
     """
 
     return (

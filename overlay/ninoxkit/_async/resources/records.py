@@ -24,7 +24,8 @@ from ninox_api.api.records import (
     save_records,
     update_record,
 )
-from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import TableRecord as Record
 
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes

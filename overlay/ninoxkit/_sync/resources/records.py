@@ -26,7 +26,8 @@ from ninox_api.api.records import (
     save_records,
     update_record,
 )
-from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import TableRecord as Record
 
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE

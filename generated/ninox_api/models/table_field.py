@@ -12,11 +12,11 @@ if TYPE_CHECKING:
     from ..models.choice import Choice
 
 
-T = TypeVar("T", bound="Field")
+T = TypeVar("T", bound="TableField")
 
 
 @_attrs_define
-class Field:
+class TableField:
     """A field of a table (§4.7)."""
 
     id: str
@@ -86,7 +86,7 @@ class Field:
 
                 choices.append(choices_item)
 
-        field = cls(
+        table_field = cls(
             id=id,
             name=name,
             type_=type_,
@@ -94,8 +94,8 @@ class Field:
             choices=choices,
         )
 
-        field.additional_properties = d
-        return field
+        table_field.additional_properties = d
+        return table_field
 
     @property
     def additional_keys(self) -> list[str]:

@@ -12,11 +12,11 @@ if TYPE_CHECKING:
     from ..models.record_fields import RecordFields
 
 
-T = TypeVar("T", bound="Record")
+T = TypeVar("T", bound="TableRecord")
 
 
 @_attrs_define
-class Record:
+class TableRecord:
     """A record (§7.1)."""
 
     id: int
@@ -118,7 +118,7 @@ class Record:
 
         modified_by = d.pop("modifiedBy", UNSET)
 
-        record = cls(
+        table_record = cls(
             id=id,
             fields=fields,
             sequence=sequence,
@@ -128,8 +128,8 @@ class Record:
             modified_by=modified_by,
         )
 
-        record.additional_properties = d
-        return record
+        table_record.additional_properties = d
+        return table_record
 
     @property
     def additional_keys(self) -> list[str]:
