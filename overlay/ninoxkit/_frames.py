@@ -41,11 +41,10 @@ import json
 from collections.abc import AsyncIterable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ninox_api.models import Record
-
 from ninoxkit._codegen._runtime import decoded_fields
 from ninoxkit._constants import DEFAULT_BATCH_SIZE
 from ninoxkit._schema import FieldInfo, TableInfo
+from ninoxkit.types import Record
 
 if TYPE_CHECKING:
     # pandas and pyarrow ship no type information (pandas-stubs is separate): the frames extra

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from ninox_api.models import Record
 from ninoxkit import Ninox
 from ninoxkit._cli._app import cli
 from ninoxkit._cli._codegen import codegen
 from ninoxkit._codegen.python import check, embedded_schema, generate
 from ninoxkit.testing import NinoxEmulator
+from ninoxkit.types import Record
 
 from .conftest import DB, TEAM
 
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 USER_SCRIPT = """
 import datetime
 
-from ninox_api.models import Record
+from ninoxkit.types import Record
 from ninoxkit import Ninox
 
 from crm_models import Contacts, Deals

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from ninox_api.models import Record
 from ninoxkit import AsyncNinox, Ninox
 from ninoxkit._schema import FieldInfo, TableInfo
 from ninoxkit.testing import NinoxEmulator
+from ninoxkit.types import Record
 
 from .conftest import DB, TEAM
 

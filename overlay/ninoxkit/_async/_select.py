@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninox_api.models import Record
-
 from ninoxkit._async._client import AsyncNinox
 from ninoxkit._async._handles import AsyncTable
 from ninoxkit._constants import MAX_PAGE_SIZE
@@ -26,6 +24,7 @@ from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentErro
 from ninoxkit._nxquery import Condition, F, compile_select, field_name, fields_of
 from ninoxkit._validate import check_non_negative_int
 from ninoxkit.nx import record_ref
+from ninoxkit.types import Record
 
 __all__ = ["select", "select_ids"]
 

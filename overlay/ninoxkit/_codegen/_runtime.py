@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ninox_api.models import Record
-
 from ninoxkit._values import decode_fields
+from ninoxkit.types import Record
 
 __all__ = ["decoded_fields", "number"]
 

@@ -114,10 +114,9 @@ def generate(tables: Iterable[Any], *, database: str = "") -> str:
         "from collections.abc import Mapping",
         "from typing import Any, ClassVar, Literal",
         "",
-        "from ninox_api.models import Record",
-        "",
         "from ninoxkit import Appointment, Location",
         "from ninoxkit._codegen._runtime import decoded_fields, number",
+        "from ninoxkit.types import Record",
         "",
         "__all__ = ["
         + ", ".join(json.dumps(classes[t.id]) for t in sorted(specs, key=lambda t: classes[t.id]))

@@ -19,8 +19,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninox_api.models import Record
-
 from ninoxkit._constants import MAX_PAGE_SIZE
 from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError, NotFoundError
 from ninoxkit._nxquery import Condition, F, compile_select, field_name, fields_of
@@ -28,6 +26,7 @@ from ninoxkit._sync._client import Ninox
 from ninoxkit._sync._handles import Table
 from ninoxkit._validate import check_non_negative_int
 from ninoxkit.nx import record_ref
+from ninoxkit.types import Record
 
 __all__ = ["select", "select_ids"]
 
