@@ -6,7 +6,10 @@
     df = to_pandas(contacts.list(per_page=500), schema=contacts.info())
     create_from_frame(contacts, df[df["Score"] > 50])
 
-Needs the optional extra ``ninoxkit[frames]`` (pyarrow; pandas or polars for those frames).
+These functions take sync pagers and record lists; ``ninoxkit._async._frames`` has the same
+names for async pagers and handles (its sync twin, written by unasync, is what the pagers'
+``to_pandas()`` forwards call). Needs the optional extra ``ninoxkit[frames]`` (pyarrow; pandas
+or polars for those frames).
 
 Built page by page: each listing page becomes one Arrow ``RecordBatch`` and its records are
 dropped, then the batches make one table, so memory is about the result (in Arrow form) plus one
@@ -38,7 +41,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import AsyncIterable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ninoxkit._codegen._runtime import decoded_fields
@@ -53,17 +56,18 @@ if TYPE_CHECKING:
     import polars
     import pyarrow  # type: ignore[import-untyped, unused-ignore]
 
-    from ninoxkit._async._handles import AsyncTable
     from ninoxkit._sync._handles import Table
 
 __all__ = [
-    "acreate_from_frame",
     "arrow_schema",
-    "ato_arrow",
-    "ato_pandas",
-    "ato_polars",
+    "arrow_table",
+    "arrow_to_pandas",
+    "arrow_to_polars",
     "create_from_frame",
+    "date_columns",
     "frame_rows",
+    "pages_of",
+    "record_batch",
     "to_arrow",
     "to_pandas",
     "to_polars",
@@ -141,7 +145,8 @@ def _column(pa: Any, field: FieldInfo, values: list[Any]) -> Any:
     return pa.array(values, _arrow_type(pa, field))
 
 
-def _batch(records: Sequence[Record], schema: TableInfo | None) -> pyarrow.RecordBatch:
+def record_batch(records: Sequence[Record], schema: TableInfo | None) -> pyarrow.RecordBatch:
+    """One Arrow batch of records: typed columns with ``schema``, inferred without."""
     pa = _pa()
     ids = [r.id for r in records]
     if schema is None:
@@ -163,7 +168,8 @@ def _batch_schema(pa: Any, schema: TableInfo, columns: list[Any]) -> Any:
     return pa.schema(fields)
 
 
-def _pages(source: Any) -> Iterator[Sequence[Record]]:
+def pages_of(source: Any) -> Iterator[Sequence[Record]]:
+    """A sync pager's pages, or an iterable of records in chunks of ``CHUNK``."""
     if hasattr(source, "pages"):
         yield from source.pages()
         return
@@ -177,7 +183,8 @@ def _pages(source: Any) -> Iterator[Sequence[Record]]:
         yield chunk
 
 
-def _table(batches: list[Any], schema: TableInfo | None) -> pyarrow.Table:
+def arrow_table(batches: list[Any], schema: TableInfo | None) -> pyarrow.Table:
+    """One Arrow table of per-page batches (the schema's columns even when there are none)."""
     pa = _pa()
     if schema is not None:
         target = arrow_schema(schema)
@@ -200,30 +207,11 @@ def to_arrow(source: Iterable[Record] | Any, *, schema: TableInfo | None = None)
             records (read with or without ``convert=True``).
         schema: The table's fields (``table.info()``), for typed columns; ``None`` infers.
     """
-    return _table([_batch(page, schema) for page in _pages(source)], schema)
+    return arrow_table([record_batch(page, schema) for page in pages_of(source)], schema)
 
 
-async def ato_arrow(
-    source: AsyncIterable[Record] | Any, *, schema: TableInfo | None = None
-) -> pyarrow.Table:
-    """:func:`to_arrow` for an async pager (its pages) or async iterable of records."""
-    batches = []
-    if hasattr(source, "pages"):
-        async for page in source.pages():
-            batches.append(_batch(page, schema))
-    else:
-        chunk: list[Record] = []
-        async for record in source:
-            chunk.append(record)
-            if len(chunk) >= CHUNK:
-                batches.append(_batch(chunk, schema))
-                chunk = []
-        if chunk:
-            batches.append(_batch(chunk, schema))
-    return _table(batches, schema)
-
-
-def _arrow_to_pandas(table: pyarrow.Table) -> pandas.DataFrame:
+def arrow_to_pandas(table: pyarrow.Table) -> pandas.DataFrame:
+    """A pandas frame of an Arrow table, with nullable ``Int64``/``boolean``/``string``."""
     import pandas as pd  # type: ignore[import-untyped, unused-ignore]
 
     pa = _pa()
@@ -240,30 +228,21 @@ def to_pandas(
     source: Iterable[Record] | Any, *, schema: TableInfo | None = None
 ) -> pandas.DataFrame:
     """A pandas DataFrame of records (see the module docstring for the column dtypes)."""
-    return _arrow_to_pandas(to_arrow(source, schema=schema))
-
-
-async def ato_pandas(source: Any, *, schema: TableInfo | None = None) -> pandas.DataFrame:
-    """:func:`to_pandas` for an async pager."""
-    return _arrow_to_pandas(await ato_arrow(source, schema=schema))
+    return arrow_to_pandas(to_arrow(source, schema=schema))
 
 
 def to_polars(
     source: Iterable[Record] | Any, *, schema: TableInfo | None = None
 ) -> polars.DataFrame:
     """A polars DataFrame of records (choices as ``Categorical``, timestamps UTC)."""
+    return arrow_to_polars(to_arrow(source, schema=schema))
+
+
+def arrow_to_polars(table: pyarrow.Table) -> polars.DataFrame:
+    """A polars frame of an Arrow table (no copy where polars can share the buffers)."""
     import polars as pl
 
-    frame = pl.from_arrow(to_arrow(source, schema=schema))
-    assert isinstance(frame, pl.DataFrame)  # from_arrow of a Table is a frame
-    return frame
-
-
-async def ato_polars(source: Any, *, schema: TableInfo | None = None) -> polars.DataFrame:
-    """:func:`to_polars` for an async pager."""
-    import polars as pl
-
-    frame = pl.from_arrow(await ato_arrow(source, schema=schema))
+    frame = pl.from_arrow(table)
     assert isinstance(frame, pl.DataFrame)  # from_arrow of a Table is a frame
     return frame
 
@@ -325,7 +304,8 @@ def frame_rows(frame: Any, *, dates: Sequence[str] = ()) -> list[dict[str, Any]]
     return out
 
 
-def _date_columns(schema: TableInfo) -> list[str]:
+def date_columns(schema: TableInfo) -> list[str]:
+    """The captions of a table's date fields (written as dates by :func:`frame_rows`)."""
     return [f.name for f in schema.fields.values() if f.type == "date"]
 
 
@@ -340,13 +320,5 @@ def create_from_frame(
     Returns:
         The created records, in row order.
     """
-    rows = frame_rows(frame, dates=_date_columns(table.info()))
+    rows = frame_rows(frame, dates=date_columns(table.info()))
     return table.create(rows, batch_size=batch_size, convert=True)
-
-
-async def acreate_from_frame(
-    table: AsyncTable, frame: Any, *, batch_size: int = DEFAULT_BATCH_SIZE
-) -> list[Record]:
-    """:func:`create_from_frame` for an async table handle."""
-    rows = frame_rows(frame, dates=_date_columns(await table.info()))
-    return await table.create(rows, batch_size=batch_size, convert=True)

@@ -16,8 +16,8 @@ pa = pytest.importorskip("pyarrow")
 pd = pytest.importorskip("pandas")
 pl = pytest.importorskip("polars")
 
-from ninoxkit._frames import (  # noqa: E402 - after the optional extras are known to exist
-    ato_pandas,
+from ninoxkit._async import _frames as async_frames  # noqa: E402 - after the extras exist
+from ninoxkit._frames import (  # noqa: E402
     create_from_frame,
     frame_rows,
     to_arrow,
@@ -101,6 +101,18 @@ def test_timestamps_are_utc_and_unknown_choices_kept() -> None:
     assert list(df.loc[2, "Tags"]) == ["x", "y"]
 
 
+def test_sync_twin_reads_pagers_page_by_page(crm: Ninox) -> None:
+    from ninoxkit._sync import _frames as sync_frames
+
+    contacts = crm.database().table("Contacts")
+    table = sync_frames.to_arrow(contacts.list(per_page=2), schema=contacts.info())
+    assert table.column("id").num_chunks == 3
+    assert sync_frames.to_polars(contacts.list()).height == 5
+    assert [
+        r.id for r in sync_frames.create_from_frame(contacts, pd.DataFrame([{"Score": 1}]))
+    ] == [6]
+
+
 def test_create_from_frame_round_trips(crm: Ninox) -> None:
     contacts = crm.database().table("Contacts")
     df = to_pandas(contacts.list(), schema=contacts.info())
@@ -127,6 +139,11 @@ async def test_async_pager_to_pandas(crm_server: NinoxEmulator) -> None:
         api_key=crm_server.token, base_url=crm_server.base_url, team_id=TEAM, database_id=DB
     ) as client:
         deals = client.database().table("Deals")
-        df = await ato_pandas(deals.list(per_page=2), schema=await deals.info())
+        df = await async_frames.to_pandas(deals.list(per_page=2), schema=await deals.info())
+        polars_frame = await async_frames.to_polars(await deals.list().to_list())
+        created = await async_frames.create_from_frame(deals, df.head(1).drop(columns=["id"]))
+    assert polars_frame.height == 3
+    assert created[0].id == 4
+    assert created[0].fields["Close Date"] == dt.date(2024, 3, 31)
     assert df["Title"].tolist() == ["Acme rollout", "Globex pilot", "Initech renewal"]
     assert list(df["Stage"].cat.categories) == ["Prospect", "Negotiation", "Won", "Lost"]
