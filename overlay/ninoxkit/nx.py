@@ -37,7 +37,7 @@ from urllib.parse import quote as _percent_encode
 
 from ninoxkit._exceptions import InvalidArgumentError
 
-__all__ = ["NX", "NXError", "name", "quote", "record_ref", "script"]
+__all__ = ["NX", "Condition", "F", "NXError", "name", "quote", "record_ref", "script"]
 
 _SAFE_TEXT = re.compile(r"[^\"\\'{}\x00-\x1f\x7f]*")
 _NAME_SAFE = re.compile(r"[^'\x00-\x1f\x7f]+")
@@ -236,3 +236,6 @@ def script(template: str, /, **values: Any) -> NX:
     if unused:
         raise NXError(f"values without a placeholder: {', '.join(unused)}")
     return NX(out.replace("\x00", "{").replace("\x01", "}"))
+
+
+from ninoxkit._nxquery import Condition, F  # noqa: E402 - the query builder, re-exported

@@ -14,11 +14,14 @@ __all__ = ["main"]
 def main(argv: list[str] | None = None) -> None:
     """Run the ``ninoxkit`` command line; exits with a documented code (``ninoxkit --help``)."""
     try:
+        from ._app import cli
         from ._app import main as app_main
+        from ._codegen import codegen  # here, not in _app: _codegen imports _app
     except ImportError as exc:  # click or rich missing
         sys.stderr.write(
             f"ninoxkit: error: the command line needs the cli extra: "
             f"pip install 'ninoxkit[cli]' ({exc})\n"
         )
         raise SystemExit(2) from None
+    cli.add_command(codegen)
     app_main(argv)

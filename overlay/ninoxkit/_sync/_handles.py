@@ -29,6 +29,7 @@ from ninoxkit.nx import NX, name, record_ref, script
 FORMULA_CHUNK = 100
 
 if TYPE_CHECKING:
+    from ninoxkit._nxquery import Condition, F
     from ninoxkit._sync._client import Ninox
     from ninoxkit._sync.resources.records import RecordPager
 
@@ -240,6 +241,44 @@ class Table:
             answer = self.database.query(_formula_script(info.name, target.name, chunk))
             out.update(_formula_answer(answer, chunk))
         return out
+
+    def select(
+        self,
+        condition: Condition | None = None,
+        *,
+        order: str | F | None = None,
+        desc: bool = False,
+        limit: int | None = None,
+        convert: bool = False,
+    ) -> builtins.list[Record]:
+        """The records satisfying an NX condition built with :class:`ninoxkit.nx.F`.
+
+        The condition compiles to a read-only ``select … where …`` script with every value
+        quoted by :func:`ninoxkit.nx.quote`; the records it names are then read through the
+        record routes and returned in the script's order.
+
+        Args:
+            condition: e.g. ``(F("Score") > 50) & F("Email").not_empty()``; ``None``: all.
+            order: a field (caption, id or ``F``) to sort by in NX (ascending).
+            desc: reverse the order.
+            limit: at most this many records (applied before any record is read).
+            convert: decode values by field type, as in :meth:`list`.
+
+        Returns:
+            The matching records, in NX order.
+
+        Raises:
+            UnknownNameError: a field named in the condition or ``order`` does not exist
+                (before anything is sent).
+            InvalidArgumentError: a value NX cannot express, or a bad ``limit``.
+
+        Example:
+            >>> from ninoxkit.nx import F
+            >>> hot = contacts.select(F("Score") > 50, limit=10)  # doctest: +SKIP
+        """
+        from ninoxkit._sync._select import select  # _select imports this module
+
+        return select(self, condition, order=order, desc=desc, limit=limit, convert=convert)
 
     def records_from_refs(self, refs: Sequence[object]) -> builtins.list[Record]:
         """Fetch the records an NX query named, e.g. ``["A6", "A7"]`` (reference §4.6).
