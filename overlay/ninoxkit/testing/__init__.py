@@ -50,8 +50,22 @@ choice, multi, date, time, timestamp, timeinterval, appointment, file, link, ema
 location, color, icon, user, fn.
 """
 
+import sys
+
 from ._faults import FaultRule, Faults
-from ._server import CRM_FIXTURE, DEFAULT_TOKEN, NinoxEmulator, load_fixture_file
+
+try:
+    from ._server import CRM_FIXTURE, DEFAULT_TOKEN, NinoxEmulator, load_fixture_file
+except ModuleNotFoundError as _exc:  # uvicorn/starlette: the ``testing`` extra is not installed
+    if sys.argv[:1] == ["-m"]:
+        # ``python -m ninoxkit.testing`` imports this package before __main__ runs (runpy keeps
+        # argv[0] at "-m" meanwhile): say what ``ninoxkit emulator`` says, not a traceback.
+        sys.stderr.write(
+            "ninoxkit: error: the emulator needs the testing extra: "
+            f"pip install 'ninoxkit[testing]' ({_exc})\n"
+        )
+        raise SystemExit(2) from None
+    raise
 
 __all__ = [
     "CRM_FIXTURE",
