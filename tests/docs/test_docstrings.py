@@ -30,4 +30,4 @@ def test_help_on_the_sync_client_opens_with_client() -> None:
     text = pydoc.render_doc(ninoxkit.Ninox, renderer=pydoc.plaintext)
     assert "Client for the Ninox REST API." in text
     assert "Async client" not in text
-    assert inspect.getdoc(ninoxkit.AsyncNinox).startswith("Async client")
+    assert (inspect.getdoc(ninoxkit.AsyncNinox) or "").startswith("Async client")
