@@ -77,7 +77,8 @@ def test_plugin_fixtures(pytester: pytest.Pytester) -> None:
     pytester.makeconftest('pytest_plugins = ["ninoxkit.testing.pytest_plugin"]\n')
     pytester.makepyfile(test_recipes=TESTS)
     pytester.makeini(
-        "[pytest]\nasyncio_mode = auto\nasyncio_default_fixture_loop_scope = function\nfilterwarnings = error\n"
+        "[pytest]\nasyncio_mode = auto\nasyncio_default_fixture_loop_scope = function\n"
+        "filterwarnings = error\n"
     )
     result = pytester.runpytest_subprocess(
         "--block-network", "-p", "no:cacheprovider", "-p", "no:randomly"
