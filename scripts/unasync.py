@@ -50,6 +50,17 @@ RULES: list[tuple[str, str]] = [
     (r"\b_async\b", "_sync"),
     (r"  # noqa: ASYNC109$", ""),
     (r"\bAsync([A-Z]\w*)", r"\1"),
+    # Prose that names the flavour, matched after the token rules so the words they write stay:
+    # help(ninoxkit.Ninox) must not open with "Async client" (issue #16).
+    (r'^(\s*)"""Async client for ', r'\1"""Client for '),
+    (
+        r'^"""The async facade, :class:`Ninox` \(the sync ``Ninox`` is written from this file\)\.',
+        '"""The sync facade, :class:`Ninox`, written by ``scripts/unasync.py`` from ``_async``.',
+    ),
+    (
+        r'^"""Async I/O shells: the source from which ``\S+`` writes ``ninoxkit\._sync``\.',
+        '"""Sync I/O shells, written by ``scripts/unasync.py`` from ``ninoxkit._async``.',
+    ),
 ]
 _COMPILED = [(re.compile(p, re.MULTILINE), r) for p, r in RULES]
 HEADER = (

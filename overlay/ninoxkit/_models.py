@@ -11,11 +11,19 @@ record fails the page before anything of it is yielded, and records can then be 
 time as they are consumed: a listing that builds a page's 1,000 model objects at once keeps
 them all alive past a garbage-collector pass, which then has to walk them again in older
 generations (about 10 % of a 100k-record listing; scripts/bench ``list_100k_ratio``).
+
+``record.fields`` is a real :class:`collections.abc.MutableMapping` (``get``, ``keys``,
+``items``, ``dict(record.fields)``, ``==`` with a dict): importing ninoxkit gives the generated
+``RecordFields`` the mapping methods over its ``additional_properties`` dict (see
+:func:`_make_record_fields_a_mapping`). They live on the class, so every path that builds
+records (the fast constructor here, the generated ``Record.from_dict`` behind ``records.get``,
+converted copies) returns a mapping at no cost per record.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, MutableMapping, ValuesView
 from operator import itemgetter
 from typing import Any
 
@@ -46,6 +54,72 @@ _get_id = itemgetter("id")
 _get_fields = itemgetter("fields")
 _INT = frozenset({int})
 _DICT = frozenset({dict})
+_MISSING: Any = object()
+
+
+def _make_record_fields_a_mapping() -> None:
+    """Give the generated ``RecordFields`` the full mutable-mapping interface.
+
+    The generated class has ``__getitem__``, ``__setitem__``, ``__delitem__`` and
+    ``__contains__`` but no ``__iter__``, ``keys()`` or ``__len__``: ``dict(record.fields)`` and
+    ``list(record.fields)`` then fell back to the old sequence protocol and raised
+    ``KeyError: 0`` (issue #16). Generated code is never edited by hand, so the overlay adds the
+    methods to the class once, delegating to the ``additional_properties`` dict, and registers
+    it as a ``MutableMapping``. Semantics are exactly a dict's: Ninox leaves empty fields out of
+    an answer, so a missing key raises ``KeyError`` and ``get()`` gives ``None``.
+    """
+
+    def __iter__(self: RecordFields) -> Iterator[str]:
+        return iter(self.additional_properties)
+
+    def __len__(self: RecordFields) -> int:
+        return len(self.additional_properties)
+
+    def keys(self: RecordFields) -> KeysView[str]:
+        return self.additional_properties.keys()
+
+    def items(self: RecordFields) -> ItemsView[str, Any]:
+        return self.additional_properties.items()
+
+    def values(self: RecordFields) -> ValuesView[Any]:
+        return self.additional_properties.values()
+
+    def get(self: RecordFields, key: str, default: Any = None) -> Any:
+        return self.additional_properties.get(key, default)
+
+    def pop(self: RecordFields, key: str, default: Any = _MISSING) -> Any:
+        if default is _MISSING:
+            return self.additional_properties.pop(key)
+        return self.additional_properties.pop(key, default)
+
+    def setdefault(self: RecordFields, key: str, default: Any = None) -> Any:
+        return self.additional_properties.setdefault(key, default)
+
+    def __eq__(self: RecordFields, other: object) -> bool:
+        if isinstance(other, RecordFields):
+            return self.additional_properties == other.additional_properties
+        if isinstance(other, Mapping):
+            return self.additional_properties == dict(other.items())
+        return NotImplemented
+
+    def __ne__(self: RecordFields, other: object) -> bool:
+        equal = __eq__(self, other)
+        return equal if equal is NotImplemented else not equal
+
+    def __repr__(self: RecordFields) -> str:
+        return f"RecordFields({self.additional_properties!r})"
+
+    own = (__iter__, __len__, keys, items, values, get, pop, setdefault, __eq__, __ne__, __repr__)
+    for method in own:
+        method.__qualname__ = f"RecordFields.{method.__name__}"  # what help() and tracebacks show
+        setattr(RecordFields, method.__name__, method)
+    # The remaining mixin methods work through the ones above.
+    for name in ("popitem", "clear", "update"):
+        setattr(RecordFields, name, getattr(MutableMapping, name))
+    MutableMapping.register(RecordFields)
+
+
+_make_record_fields_a_mapping()
 
 
 def page_ids(data: Any) -> list[int]:

@@ -1,6 +1,6 @@
 # Written by scripts/unasync.py from overlay/ninoxkit/_async/_client.py.
 # Do not edit: edit the source and re-run the script.
-"""The async facade, :class:`Ninox` (the sync ``Ninox`` is written from this file).
+"""The sync facade, :class:`Ninox`, written by ``scripts/unasync.py`` from ``_async``.
 
 Seams for resources (``ninoxkit/_sync/resources/<tag>.py``):
 
@@ -174,7 +174,7 @@ class _AsyncSender:
 
 
 class Ninox:
-    """Async client for the Ninox REST API.
+    """Client for the Ninox REST API.
 
     Each setting comes from the argument, else the environment variable, else the default.
 

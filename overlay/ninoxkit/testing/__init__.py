@@ -64,9 +64,23 @@ documented variant. Options for testing clients: ``NinoxEmulator(page_cap=…, i
 quota=…)`` or ``POST /_emulator/options``.
 """
 
-from ._app import EmulatorOptions
+import sys
+
 from ._faults import FaultRule, Faults
-from ._server import CRM_FIXTURE, DEFAULT_TOKEN, NinoxEmulator, load_fixture_file
+
+try:
+    from ._app import EmulatorOptions
+    from ._server import CRM_FIXTURE, DEFAULT_TOKEN, NinoxEmulator, load_fixture_file
+except ModuleNotFoundError as _exc:  # uvicorn/starlette: the ``testing`` extra is not installed
+    if sys.argv[:1] == ["-m"]:
+        # ``python -m ninoxkit.testing`` imports this package before __main__ runs (runpy keeps
+        # argv[0] at "-m" meanwhile): say what ``ninoxkit emulator`` says, not a traceback.
+        sys.stderr.write(
+            "ninoxkit: error: the emulator needs the testing extra: "
+            f"pip install 'ninoxkit[testing]' ({_exc})\n"
+        )
+        raise SystemExit(2) from None
+    raise
 
 __all__ = [
     "CRM_FIXTURE",

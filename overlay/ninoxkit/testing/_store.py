@@ -1109,11 +1109,15 @@ class SqlitePersistence:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        with self._connect() as conn:
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS snapshot"
-                " (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT)"
-            )
+        conn = self._connect()
+        try:
+            with conn:  # commits; only close() closes (an unclosed one warns on Python 3.13)
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS snapshot"
+                    " (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT)"
+                )
+        finally:
+            conn.close()
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path)
