@@ -168,7 +168,13 @@ def generate_clients(spec: Path, work: Path) -> list[str]:
             "gitHost": "example.invalid",
             "gitUserId": "ninoxkit",
             "gitRepoId": "ninox-go",
-            "additionalProperties": {"packageName": "ninox", "isGoSubmodule": False},
+            # enumClassPrefix: without it every enum constant is named by its value alone, so two
+            # enums sharing a value (`T`, `admin`) redeclare one Go identifier.
+            "additionalProperties": {
+                "packageName": "ninox",
+                "isGoSubmodule": False,
+                "enumClassPrefix": True,
+            },
         },
     }
     names = []
