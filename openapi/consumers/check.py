@@ -445,7 +445,7 @@ def check_contract(contract: Contract) -> None:
         shutil.copy(HERE / "ninox" / "tsconfig.json", work / "tsconfig.json")
         (work / "python_client.py").touch()
     go = find_go()
-    print(f"== {contract.name}: {contract.spec.relative_to(ROOT)}")
+    print(f"== {contract.name}: {contract.spec.relative_to(ROOT)}", flush=True)
     for line in generate_clients(contract.spec, work):
         print(f"  {line}")
     prepare_go(work, contract.scenarios, go)
@@ -463,18 +463,27 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("contracts", nargs="*", help="names from CONTRACTS (default: all)")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # in order with stderr
     chosen = [c for c in CONTRACTS if not args.contracts or c.name in args.contracts]
     start = time.monotonic()
-    try:
-        for contract in chosen:
-            if not contract.spec.exists():
-                print(f"== {contract.name}: {contract.spec.relative_to(ROOT)} missing; skipped")
-                continue
+    failed = []
+    for contract in chosen:  # every contract, so that one failure does not hide another
+        if not contract.spec.exists():
+            print(f"== {contract.name}: {contract.spec.relative_to(ROOT)} missing; skipped")
+            continue
+        lap = time.monotonic()
+        try:
             check_contract(contract)
-    except CheckError as exc:
-        print(f"check-consumers: FAILED: {exc}", file=sys.stderr)
+        except CheckError as exc:
+            print(f"check-consumers: {contract.name} FAILED: {exc}", file=sys.stderr, flush=True)
+            failed.append(contract.name)
+        else:
+            print(f"  {contract.name}: ok in {time.monotonic() - lap:.0f}s", flush=True)
+    took = f"{time.monotonic() - start:.0f}s"
+    if failed:
+        print(f"check-consumers: FAILED for {', '.join(failed)} ({took})", file=sys.stderr)
         return 1
-    print(f"check-consumers: ok ({time.monotonic() - start:.0f}s)")
+    print(f"check-consumers: ok ({took})")
     return 0
 
 
