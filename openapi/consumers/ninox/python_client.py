@@ -50,7 +50,7 @@ def main() -> None:
         check(bytes(back) == PAYLOAD, f"file round trip byte for byte ({len(back)} bytes back)")
         query = ninox_client.QueryRequest(query="count(select Contacts)")
         check(ninox_client.QueryApi(api).run_query(team, db, query) == 6, "query counts 6 contacts")
-        changes = ninox_client.ChangesApi(api).list_table_changes(0, team, db, table)
+        changes = ninox_client.ChangesApi(api).list_table_changes(team, db, table, since_sq=0)
         updates = changes.updates or {}
         check(f"{table}{created.id}" in updates, "change feed has the new record")
         records.delete_record(team, db, table, created.id)
