@@ -116,7 +116,8 @@ class BatchWriteError(NinoxError):
             it, and every later item, which was never sent).
         unknown: Input indexes of the failed batch when it may have been applied (a lost answer
             or a 5xx); check these before writing them again.
-        error: The error the failed batch raised (also ``__cause__``).
+        error: The error the failed batch raised (also ``__cause__``): a :class:`NinoxError`,
+            or whatever unexpected exception broke off the write.
     """
 
     def __init__(
@@ -126,7 +127,7 @@ class BatchWriteError(NinoxError):
         written: list[tuple[int, Any]],
         not_written: list[int],
         unknown: list[int],
-        error: NinoxError,
+        error: Exception,
     ) -> None:
         super().__init__(message)
         self.written = written

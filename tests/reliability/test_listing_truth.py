@@ -20,7 +20,7 @@ from ninoxkit import Ninox
 from ninoxkit.testing import NinoxEmulator
 
 from ._hostile import HostileTransport
-from .conftest import DB, SECRET, TEAM, TALLY
+from .conftest import DB, SECRET, TALLY, TEAM
 
 TABLE = "C"  # Deals: Title, Amount, Stage, Close Date, Contact
 
@@ -116,6 +116,7 @@ def test_alternating_pages_end_the_listing_without_duplicates(
         pager = c.records.list(table=TABLE, per_page=10, **ORDERS[order])
         ids = Counter(r.id for r in pager)
     assert max(ids.values()) == 1
+    assert set(ids) <= table
     assert len(ids) == 20  # pages 0 and 1, then page "2" repeats page 0 and ends it
     assert pager.pages_fetched == 3
     assert pager.repeated_pages == 1

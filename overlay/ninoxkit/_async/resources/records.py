@@ -29,7 +29,12 @@ from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpda
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError, NinoxError
+from ninoxkit._exceptions import (
+    APIResponseValidationError,
+    InvalidArgumentError,
+    NinoxError,
+    NotFoundError,
+)
 from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import PageTracker
 from ninoxkit._types import opt
@@ -371,7 +376,9 @@ class AsyncRecords(AsyncAPIResource):
         """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field."""
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         encode = await self._encoder(team, db, tid, convert)
-        body = RecordUpdate(fields=RecordFields.from_dict(encode(fields)))
+        encoded = encode(fields)
+        _serialised({"json": [encoded]}, range(1))  # refuses what JSON cannot carry
+        body = RecordUpdate(fields=RecordFields.from_dict(encoded))
         response = await self._call(update_record.asyncio_detailed, team, db, tid, rid, body=body)
         record = self._parsed(response, Record)
         if convert:
@@ -386,9 +393,22 @@ class AsyncRecords(AsyncAPIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> None:
-        """Delete one record (§4.14)."""
+        """Delete one record (§4.14).
+
+        A delete is re-sent after a lost answer; a 404 to the re-sent request means the record
+        is gone, which is success (the first attempt deleted it).
+
+        Raises:
+            NotFoundError: no such record (answered to the first attempt).
+        """
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
-        await self._call(delete_record.asyncio_detailed, team, db, tid, rid)
+        try:
+            await self._call(delete_record.asyncio_detailed, team, db, tid, rid)
+        except NotFoundError as exc:
+            if not exc.retries_taken:
+                raise
+            # A 404 answering a re-sent delete: the record is gone (the first attempt, whose
+            # answer was lost, most likely deleted it). That is what was asked for.
 
     async def delete_many(
         self,
@@ -401,8 +421,12 @@ class AsyncRecords(AsyncAPIResource):
     ) -> None:
         """Delete several records with ``DELETE …/records`` in batches (§4.15).
 
+        A batch is re-sent after a lost answer; if the re-sent batch is answered 404, each of
+        its records is looked up: gone ones count as deleted, the others as not deleted.
+
         Raises:
-            BatchWriteError: a batch failed; ``written`` lists the deleted ids' items.
+            BatchWriteError: a batch failed; ``written`` lists the items whose record is gone,
+                ``not_written`` those still there, ``unknown`` those that could not be checked.
         """
         ids = [check_record_id(rid, "record_ids item") for rid in record_ids]
         check_positive_int("batch_size", batch_size)
@@ -413,9 +437,35 @@ class AsyncRecords(AsyncAPIResource):
             chunk = [ids[i] for i in batch]
             try:
                 await self._call(delete_records.asyncio_detailed, team, db, tid, body=chunk)
-            except NinoxError as exc:
+            except NotFoundError as exc:
+                if not exc.retries_taken:
+                    raise plan.failure(batch, exc, verb="deleted") from exc
+                # A 404 answering a re-sent batch: the first attempt, whose answer was lost,
+                # may have deleted it. Ask for each record which bucket is true.
+                split = await self._still_there(batch, ids, team, db, tid)
+                if split[1] or split[2]:
+                    raise plan.failure(batch, exc, verb="deleted", split=split) from exc
+            except Exception as exc:
                 raise plan.failure(batch, exc, verb="deleted") from exc
             plan.done(batch, [None] * len(batch))
+
+    async def _still_there(
+        self, batch: range, ids: Sequence[int], team: str, db: str, tid: str
+    ) -> tuple[builtins.list[int], builtins.list[int], builtins.list[int]]:
+        """Input indexes of ``batch`` whose record is gone, still there, or unknown."""
+        gone: builtins.list[int] = []
+        kept: builtins.list[int] = []
+        unsure: builtins.list[int] = []
+        for index in batch:
+            try:
+                await self._call(get_record.asyncio_detailed, team, db, tid, ids[index])
+            except NotFoundError:
+                gone.append(index)
+            except NinoxError:
+                unsure.append(index)
+            else:
+                kept.append(index)
+        return gone, kept, unsure
 
     # -- internals -----------------------------------------------------------------------
 
@@ -443,12 +493,16 @@ class AsyncRecords(AsyncAPIResource):
             for item in items
         ]
         plan: BatchPlan[Record] = BatchPlan(items, batch_size)
-        for batch in plan.batches():
-            chunk = [bodies[i] for i in batch]
+        # Serialise every batch before the first leaves: a value JSON cannot carry (an int of
+        # 4,301+ digits, a lone surrogate) is refused with nothing written.
+        requests = [
+            _serialised(save_records._get_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
+            for b in plan.batches()
+        ]
+        for batch, kwargs in zip(plan.batches(), requests, strict=True):
             try:
-                # The generated request, sent as is; the answer is parsed by the pager's fast
-                # constructor (``_models``), since a bulk write gets every record back.
-                kwargs = save_records._get_kwargs(team, db, tid, body=chunk)
+                # The generated request, its body already serialised; the answer is parsed by
+                # the pager's fast constructor (``_models``): a bulk write gets every record back.
                 response = await self._client._send(
                     kwargs,
                     # Re-sending is safe only when every item names its record (§4.12).
@@ -459,7 +513,9 @@ class AsyncRecords(AsyncAPIResource):
                     raise self._shape_error(
                         response, f"sent {len(batch)} records, Ninox answered {len(written)}"
                     )
-            except NinoxError as exc:
+            except Exception as exc:
+                # A NinoxError, or anything unexpected once the batch may have left: either
+                # way the error says what became of every item.
                 raise plan.failure(batch, exc, verb="written") from exc
             plan.done(batch, written)
         if not convert:
@@ -467,7 +523,7 @@ class AsyncRecords(AsyncAPIResource):
         try:
             # After every batch is accounted for: what Ninox answered is written either way.
             return await self._decode(plan.results(), team, db, tid, after="all were written")
-        except APIResponseValidationError as exc:
+        except Exception as exc:
             raise plan.unreadable(exc, verb="written") from exc
 
     async def _encoder(
@@ -500,12 +556,46 @@ class AsyncRecords(AsyncAPIResource):
         info = (await self._schema(team, db)).table(tid)
         try:
             return [self._decode_record(r, info) for r in records]
-        except FieldValueError as exc:
+        except Exception as exc:
+            # FieldValueError, or whatever the converters raise on an absurd value (OverflowError
+            # or OSError for a timestamp of 1e20): the answer does not fit, say so with it.
             done = f"{after}, but " if after else ""
+            raw = json.dumps([r.to_dict() for r in records], default=str).encode()
             raise APIResponseValidationError(
-                f"{done}Ninox's answer holds a value that does not fit its field's type: {exc}",
+                f"{done}Ninox's answer holds a value that does not fit its field's type: "
+                f"{type(exc).__name__}: {exc}; the records as Ninox sent them are in .body",
                 status_code=200,
+                body=raw,
             ) from exc
+
+
+def _serialised(kwargs: dict[str, Any], batch: range) -> dict[str, Any]:
+    """The request ``kwargs`` with the JSON body serialised as httpx would (``content=``).
+
+    Raises:
+        FieldValueError: naming the first item JSON cannot carry; nothing was sent.
+    """
+    body = kwargs.pop("json")
+    try:
+        kwargs["content"] = _dumps(body)
+    except (ValueError, TypeError, RecursionError) as exc:  # UnicodeEncodeError is a ValueError
+        for index, item in zip(batch, body, strict=True):
+            try:
+                _dumps(item)
+            except (ValueError, TypeError, RecursionError) as item_exc:
+                raise FieldValueError(
+                    f"item {index}: cannot be sent as JSON ({type(item_exc).__name__}: "
+                    f"{item_exc}); nothing was sent"
+                ) from item_exc
+        raise FieldValueError(f"cannot be sent as JSON ({exc}); nothing was sent") from exc
+    return kwargs
+
+
+def _dumps(body: Any) -> bytes:
+    # httpx's own JSON encoding (httpx._content.encode_json), so the bytes are those it sends.
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
+        "utf-8"
+    )
 
 
 def _filters_param(encoded: Mapping[str, Any]) -> str:
