@@ -22,10 +22,14 @@ Three things make a pager that only counts tell lies, and this tracker guards ag
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeVar
 
-__all__ = ["PageTracker"]
+from ._exceptions import UnknownNameError
+from ._schema import TableInfo
+from ._values import decode_value
+
+__all__ = ["FilterCheck", "Mismatch", "PageTracker"]
 
 log = logging.getLogger("ninoxkit")
 
@@ -136,3 +140,89 @@ class PageTracker:
                 seen.add(rid)
                 fresh.append(item)
         return fresh
+
+
+#: Field types whose values the record routes do not return (formulas, reference §13).
+_NOT_RETURNED = frozenset({"fn", "formula", "function"})
+
+#: A record that does not match the filter: its id, the filter key, the value sent and the
+#: record's value.
+Mismatch = tuple[int | None, str, Any, Any]
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value is False
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, tolerating representations that mean the same (``7`` and ``7.0`` or ``"7"``)."""
+    if a == b:
+        return True
+    numbers = (int, float)
+    if (isinstance(a, numbers) and isinstance(b, str)) or (
+        isinstance(b, numbers) and isinstance(a, str)
+    ):
+        try:
+            return float(a) == float(b)
+        except ValueError:
+            return False
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return sorted(map(str, a)) == sorted(map(str, b))
+    return False
+
+
+class FilterCheck:
+    """Checks that records answered to a filtered listing or lookup match the filter sent.
+
+    A server that ignores or misreads ``filters`` (their shape differs between sources,
+    reference §13) answers records that do not match; yielding them would make the caller act
+    on the wrong records. The check is two-step so an honest answer costs no request: records
+    whose fields equal the filter as sent pass at once; the others are compared again by the
+    table's schema (field id or caption, choice id or caption, number or text), read-only.
+
+    Args:
+        sent: The filter as sent: field name or id → encoded value.
+    """
+
+    def __init__(self, sent: Mapping[str, Any]) -> None:
+        self.sent = dict(sent)
+
+    def suspects(
+        self, records: Iterable[tuple[int | None, Mapping[str, Any]]]
+    ) -> list[tuple[int | None, Mapping[str, Any]]]:
+        """The ``(id, fields)`` pairs that do not plainly match (the schema must decide)."""
+        out = []
+        for rid, fields in records:
+            for key, want in self.sent.items():
+                got = fields.get(key)
+                if not (_same(got, want) or (_empty(got) and _empty(want))):
+                    out.append((rid, fields))
+                    break
+        return out
+
+    def mismatch(
+        self, records: Iterable[tuple[int | None, Mapping[str, Any]]], table: TableInfo
+    ) -> Mismatch | None:
+        """The first record that does not match by the table's schema, or ``None``."""
+        for rid, fields in records:
+            for key, want in self.sent.items():
+                try:
+                    field = table.field(key)
+                except UnknownNameError:
+                    continue  # not a field we can read back: nothing to compare with
+                got = fields.get(field.name, fields.get(field.id, fields.get(key)))
+                if got is None and field.type.lower() in _NOT_RETURNED:
+                    continue
+                if not self._equal(got, want, field.type, field.choices):
+                    return rid, key, want, got
+        return None
+
+    @staticmethod
+    def _equal(got: Any, want: Any, kind: str, choices: Mapping[str, str]) -> bool:
+        if _same(got, want) or (_empty(got) and _empty(want)):
+            return True
+        try:
+            a, b = decode_value(got, kind, choices), decode_value(want, kind, choices)
+        except Exception:  # an odd value on either side: it does not plainly match
+            return False
+        return _same(a, b) or (_empty(a) and _empty(b))

@@ -39,7 +39,8 @@ class HostileTransport(httpx.BaseTransport):
             return self._listing(request)
         if request.method == "POST" and _LOOKUP.search(path) and self.ignore_filters:
             url = request.url.copy_with(path=path + "s", params={"page": 0, "perPage": 1})
-            first = self._forward(httpx.Request("GET", url, headers=request.headers))
+            auth = {"Authorization": request.headers["Authorization"]}
+            first = self._forward(httpx.Request("GET", url, headers=auth))
             found = json.loads(first.content)
             return httpx.Response(200, json=found[0] if found else [], request=request)
         return self.inner.handle_request(request)

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ninoxkit import Ninox
+from ninoxkit import FilterNotAppliedError, Ninox
 from ninoxkit.testing import NinoxEmulator
 
 from ._hostile import HostileTransport
@@ -161,3 +161,57 @@ def test_a_small_table_costs_one_extra_request_to_rule_out_a_cap(
         pager = c.records.list(table=TABLE, per_page=500)
         assert len(list(pager)) == len(table)
     assert hostile.listings == 2  # the short page, then an empty one confirming the end
+
+
+# -- filters that cannot silently lie (#20 item 4) ----------------------------------------
+
+
+def test_a_server_ignoring_filters_raises_instead_of_yielding_other_records(
+    seeded: tuple[NinoxEmulator, set[int]],
+) -> None:
+    emu, _ = seeded
+    with client_for(emu, HostileTransport(ignore_filters=True)) as c:
+        pager = c.records.list(table=TABLE, filters={"Stage": "Won"})
+        yielded: list[int] = []
+        with pytest.raises(FilterNotAppliedError, match="ignored or misread the filter") as info:
+            yielded.extend(r.id for r in pager)
+        assert yielded == []
+        assert info.value.field == "Stage"
+        assert info.value.expected == "Won"
+        with pytest.raises(FilterNotAppliedError):
+            c.records.find_one({"Title": "Globex pilot"}, table=TABLE)
+        with pytest.raises(FilterNotAppliedError):
+            c.records.list(table=TABLE, filters={"Stage": "Won"}, convert=True).to_list()
+
+
+@pytest.mark.parametrize(
+    ("filters", "extra"),
+    [
+        ({"Stage": "Won"}, {}),
+        ({"C": "Won"}, {}),  # by field id
+        ({"Stage": "Won"}, {"choice_style": "ids"}),  # the record answers the option id
+        ({"Amount": 8000.0}, {}),  # 8000 and 8000.0 are the same number
+        ({"Amount": 8000}, {"ids": True}),  # records keyed by field id
+    ],
+)
+def test_equivalent_representations_pass_the_filter_check(
+    seeded: tuple[NinoxEmulator, set[int]], filters: dict[str, Any], extra: dict[str, Any]
+) -> None:
+    emu, _ = seeded
+    with client_for(emu) as c:
+        ids = [r.id for r in c.records.list(table=TABLE, filters=filters, **extra)]
+        found = c.records.find_one(filters, table=TABLE)
+    assert ids == [3]
+    assert found is not None
+    assert found.id == 3
+
+
+def test_an_honest_filtered_listing_reads_no_schema(
+    seeded: tuple[NinoxEmulator, set[int]],
+) -> None:
+    emu, _ = seeded
+    with client_for(emu) as c:
+        before = len(emu.requests())
+        assert [r.id for r in c.records.list(table=TABLE, filters={"Stage": "Won"})] == [3]
+        paths = [e["path"] for e in emu.requests()[before:]]
+    assert all(p.endswith("/tables/C/records") for p in paths)

@@ -32,12 +32,13 @@ from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from ninoxkit._exceptions import (
     APIResponseValidationError,
+    FilterNotAppliedError,
     InvalidArgumentError,
     NinoxError,
     NotFoundError,
 )
 from ninoxkit._models import page_ids, record_from_json, records_from_json
-from ninoxkit._paging import PageTracker
+from ninoxkit._paging import FilterCheck, PageTracker
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
 from ninoxkit._validate import check_non_negative_int, check_positive_int, check_record_id
@@ -71,6 +72,7 @@ class RecordPager:
         params: Mapping[str, Any],
         convert: bool,
         typed_filters: Mapping[str, Any] | None = None,
+        sent_filters: Mapping[str, Any] | None = None,
     ) -> None:
         self._records = records
         self._table = table
@@ -82,6 +84,7 @@ class RecordPager:
         self._params = dict(params)
         self._convert = convert
         self._typed_filters = typed_filters
+        self._sent_filters = sent_filters
         self.pages_fetched = 0
         self.repeated_pages = 0
 
@@ -117,10 +120,15 @@ class RecordPager:
         team, db = records._ids(self._team_id, self._database_id)
         tid = records._table_id(self._table, team, db)
         params = self._params
+        sent = self._sent_filters
         if self._typed_filters is not None:
             # convert=True: filters are written by the table's field types, like records are.
             encode = records._encoder(team, db, tid, convert=True)
-            params = {**params, "filters": _filters_param(encode(self._typed_filters))}
+            sent = encode(self._typed_filters)
+            params = {**params, "filters": _filters_param(sent)}
+        # Every record answered must match the filter: a server that ignored it (§13) must
+        # not make the caller act on the wrong records.
+        check = FilterCheck(sent) if sent else None
         tracker = PageTracker(
             per_page=self._per_page,
             limit=self._limit,
@@ -136,7 +144,10 @@ class RecordPager:
             kwargs = list_records._get_kwargs(
                 team, db, tid, page=tracker.page, per_page=self._per_page, **params
             )
-            items, ids = records._page_json(records._client._send(kwargs))
+            response = records._client._send(kwargs)
+            items, ids = records._page_json(response)
+            if check is not None:
+                records._verify(check, _pairs(items), team, db, tid, response)
             fresh = tracker.accept(items, ids)
             self.pages_fetched = tracker.pages_fetched
             self.repeated_pages = tracker.repeated_pages
@@ -196,6 +207,8 @@ class Records(APIResource):
 
         Raises:
             InvalidArgumentError: a bad parameter (before anything is sent).
+            FilterNotAppliedError: (while iterating) a page holds a record that does not match
+                ``filters``: the server ignored or misread them. Nothing of that page is yielded.
         """
         check_positive_int("per_page", per_page, MAX_PAGE_SIZE)
         if limit is not None:
@@ -208,6 +221,7 @@ class Records(APIResource):
         for name, value in (("since_id", since_id), ("since_sq", since_sq)):
             if value is not None:
                 check_non_negative_int(name, value)
+        plain = None if filters is None or convert else encode_fields(filters)
         params = {
             "order": opt(order),
             "desc": opt(desc),
@@ -216,9 +230,7 @@ class Records(APIResource):
             "since_id": opt(since_id),
             "since_sq": opt(since_sq),
             # With convert=True the filters are encoded once the table's schema is read.
-            "filters": opt(
-                None if filters is None or convert else _filters_param(encode_fields(filters))
-            ),
+            "filters": opt(None if plain is None else _filters_param(plain)),
             "choice_style": opt(choice_style),
             "ids": opt(ids),
             "style": opt(style),
@@ -234,6 +246,7 @@ class Records(APIResource):
             params=params,
             convert=convert,
             typed_filters=filters if convert else None,
+            sent_filters=plain,
         )
 
     def get(
@@ -280,13 +293,18 @@ class Records(APIResource):
 
         No match is ``None``: Ninox answers an empty array (or an empty body) then. An unknown
         table or field is still an error (:class:`NotFoundError` / :class:`BadRequestError`).
+
+        Raises:
+            FilterNotAppliedError: the record answered does not match ``filters`` (the server
+                ignored or misread them); it is not returned.
         """
         if not isinstance(filters, Mapping) or not filters:
             raise InvalidArgumentError("find_one needs a non-empty mapping of field → value")
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
         encode = self._encoder(team, db, tid, convert)
-        body = FindRecordRequest.from_dict({"filters": encode(filters)})
+        sent = encode(filters)
+        body = FindRecordRequest.from_dict({"filters": sent})
         response = self._call(
             find_record.sync_detailed,
             team,
@@ -302,6 +320,10 @@ class Records(APIResource):
             found = parsed[0] if parsed else None
         else:
             found = self._parsed(response, Record)
+        if found is not None:
+            # The record must match: a server that ignored the filter answers another (§13).
+            fields = found.fields.additional_properties
+            self._verify(FilterCheck(sent), [(found.id, fields)], team, db, tid)
         if found is not None and convert:
             (found,) = self._decode([found], team, db, tid)
         return found
@@ -537,6 +559,36 @@ class Records(APIResource):
             return encode_fields
         return (self._schema(team, db)).table(tid).encode
 
+    def _verify(
+        self,
+        check: FilterCheck,
+        records: Iterable[tuple[int | None, Mapping[str, Any]]],
+        team: str,
+        db: str,
+        tid: str,
+        response: httpx.Response | None = None,
+    ) -> None:
+        """Raise :class:`FilterNotAppliedError` if a record does not match the filter sent; the
+        schema is read only when a record does not plainly match."""
+        suspects = check.suspects(records)
+        if not suspects:
+            return
+        bad = check.mismatch(suspects, (self._schema(team, db)).table(tid))
+        if bad is None:
+            return
+        rid, field, want, got = bad
+        raise FilterNotAppliedError(
+            f"the server ignored or misread the filter: record {rid} has {field!r} = {got!r}, "
+            f"the filter asked for {want!r}; nothing of this answer was used",
+            record_id=rid,
+            field=field,
+            expected=want,
+            actual=got,
+            response=response,
+            request=response.request if response is not None else None,
+            body=response.content if response is not None else None,
+        )
+
     def _page_json(self, response: httpx.Response) -> tuple[builtins.list[Any], builtins.list[int]]:
         """The records of a listing page or a save's answer as checked JSON, and their ids; a
         body that is no array of records is a validation error."""
@@ -569,6 +621,15 @@ class Records(APIResource):
                 status_code=200,
                 body=raw,
             ) from exc
+
+
+def _pairs(items: Sequence[Any]) -> builtins.list[tuple[int | None, Mapping[str, Any]]]:
+    """``(id, fields)`` of each record JSON of a page (checked by ``page_ids`` already)."""
+    out: builtins.list[tuple[int | None, Mapping[str, Any]]] = []
+    for item in items:
+        fields = item.get("fields")
+        out.append((item.get("id"), fields if isinstance(fields, Mapping) else {}))
+    return out
 
 
 def _serialised(kwargs: dict[str, Any], batch: range) -> dict[str, Any]:
