@@ -51,11 +51,17 @@ class RecordPager:
     """A lazy listing over every page of a table; nothing is fetched until you iterate.
 
     ``for record in pager`` yields records across pages; ``pager.pages()`` yields whole
-    pages. Memory stays at about one page. Iterating twice lists the table twice.
+    pages. Iterating twice lists the table twice.
+
+    Each record is yielded once, whatever the order or the server does (a page answered
+    again, ids repeated inside a page, a silent ``perPage`` cap; see ``ninoxkit._paging``). In
+    id order (no ``order``/``new``/``updated``) memory stays at about one page; in any other
+    order the pager also keeps the ids it yielded (ints, about 60 bytes each). A listing whose
+    only page is short costs one more request, which confirms that nothing follows.
 
     Attributes:
         pages_fetched: Pages requested so far by the current iteration.
-        repeated_pages: Times Ninox answered a page it had already sent (the listing stops
+        repeated_pages: Times Ninox answered a page that held no new record (the listing stops
             there instead of looping; peers.md §3 item 1).
     """
 
