@@ -103,6 +103,12 @@ class PageTracker:
             log.warning("ninoxkit: page %d held no new record; stopping the listing", self.page)
             self.repeated_pages += 1
             self.done = True
+        elif len(fresh) < count:
+            log.warning(
+                "ninoxkit: page %d repeated %d record(s) already listed; dropped them",
+                self.page,
+                count - len(fresh),
+            )
         self.repeated_records += count - len(fresh)
         if self.limit is not None:
             room = self.limit - self.yielded

@@ -120,6 +120,7 @@ def test_alternating_pages_end_the_listing_without_duplicates(
     assert len(ids) == 20  # pages 0 and 1, then page "2" repeats page 0 and ends it
     assert pager.pages_fetched == 3
     assert pager.repeated_pages == 1
+    assert pager.repeated_records == 10
     assert hostile.listings == 3
 
 

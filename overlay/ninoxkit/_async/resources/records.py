@@ -61,6 +61,7 @@ class AsyncRecordPager:
         pages_fetched: Pages requested so far by the current iteration.
         repeated_pages: Times Ninox answered a page that held no new record (the listing stops
             there instead of looping; peers.md §3 item 1).
+        repeated_records: Records Ninox answered again and the pager dropped.
     """
 
     def __init__(
@@ -91,6 +92,7 @@ class AsyncRecordPager:
         self._sent_filters = sent_filters
         self.pages_fetched = 0
         self.repeated_pages = 0
+        self.repeated_records = 0
 
     def __repr__(self) -> str:
         return (
@@ -142,6 +144,7 @@ class AsyncRecordPager:
         )
         self.pages_fetched = 0
         self.repeated_pages = 0
+        self.repeated_records = 0
         while not tracker.done:
             # The generated request description, sent as is. The body is checked here and
             # built into models by the caller (``_models``): a listing builds every record.
@@ -155,6 +158,7 @@ class AsyncRecordPager:
             fresh = tracker.accept(items, ids)
             self.pages_fetched = tracker.pages_fetched
             self.repeated_pages = tracker.repeated_pages
+            self.repeated_records = tracker.repeated_records
             if fresh:
                 yield fresh, (team, db, tid)
 
