@@ -7,6 +7,7 @@ ids listed is the table's, no id comes twice, and every listing ends.
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from ninoxkit import FilterNotAppliedError, Ninox
 from ninoxkit.testing import NinoxEmulator
 
 from ._hostile import HostileTransport
-from .conftest import DB, SECRET, TALLY, TEAM
+from .conftest import DB, SECRET, TALLY, TEAM, async_client
 
 TABLE = "C"  # Deals: Title, Amount, Stage, Close Date, Contact
 
@@ -216,3 +217,21 @@ def test_an_honest_filtered_listing_reads_no_schema(
         assert [r.id for r in c.records.list(table=TABLE, filters={"Stage": "Won"})] == [3]
         paths = [e["path"] for e in emu.requests()[before:]]
     assert all(p.endswith("/tables/C/records") for p in paths)
+
+
+def test_the_async_pager_lists_each_record_once_in_every_order(
+    seeded: tuple[NinoxEmulator, set[int]],
+) -> None:
+    emu, table = seeded
+
+    async def run() -> dict[str, Counter[int]]:
+        async with async_client(emu) as c:
+            out: dict[str, Counter[int]] = {}
+            for name, kwargs in ORDERS.items():
+                pager = c.records.list(table=TABLE, per_page=7, **kwargs)
+                out[name] = Counter([r.id async for r in pager])
+            return out
+
+    for name, ids in asyncio.run(run()).items():
+        assert set(ids) == table, name
+        assert max(ids.values()) == 1, name
