@@ -217,7 +217,7 @@ def run(emulator: NinoxEmulator, workdir: Path) -> None:
     @step("library: the change feed")
     def _() -> None:
         feed = state["client"].changes.since(state["seq0"], table="Contacts")
-        updates = feed.updates.additional_properties if feed.updates else {}
+        updates = feed.updates
         console.print(f"{len(updates)} contacts changed since seq {state['seq0']} (now {feed.seq})")
         check(len(updates) >= 241, "the change feed missed writes")
         state["seq1"] = feed.seq

@@ -1,8 +1,11 @@
-"""Regenerate generated/ninox_api from openapi/ninox.yaml, or check that it is up to date.
+"""Regenerate the generated clients from their contracts, or check that they are up to date.
 
-    python scripts/regenerate.py            rewrite generated/ninox_api
+    python scripts/regenerate.py            rewrite generated/ninox_api and generated/ninox4_api
     python scripts/regenerate.py --check    regenerate into a temporary folder and fail, naming
                                             the differing files, if anything differs
+
+The contracts: openapi/ninox.yaml (classic API, codegen.yaml → generated/ninox_api) and
+openapi/ninox4.yaml (Ninox 4 Public API, codegen4.yaml → generated/ninox4_api).
 
 The generator and ruff (its post-hooks format the output) are pinned in pyproject.toml; both
 are taken from the same virtual environment as this interpreter so the output is reproducible.
@@ -18,17 +21,38 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT / "openapi" / "ninox.yaml"
-CONFIG = ROOT / "openapi" / "codegen.yaml"
-TARGET = ROOT / "generated" / "ninox_api"
+
+
+@dataclass(frozen=True)
+class Contract:
+    """One contract, its generator configuration and the package generated from it."""
+
+    spec: Path
+    config: Path
+    target: Path
+
+
+CONTRACTS = (
+    Contract(
+        ROOT / "openapi" / "ninox.yaml",
+        ROOT / "openapi" / "codegen.yaml",
+        ROOT / "generated" / "ninox_api",
+    ),
+    Contract(
+        ROOT / "openapi" / "ninox4.yaml",
+        ROOT / "openapi" / "codegen4.yaml",
+        ROOT / "generated" / "ninox4_api",
+    ),
+)
 # Files the generator leaves behind that are not part of the package.
 IGNORED = {".ruff_cache", "__pycache__", ".mypy_cache"}
 
 
-def generate(out_dir: Path) -> None:
+def generate(contract: Contract, out_dir: Path) -> None:
     """Run openapi-python-client into ``out_dir`` (which must not exist) and add py.typed."""
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ)
@@ -38,9 +62,9 @@ def generate(out_dir: Path) -> None:
         str(bin_dir / "openapi-python-client"),
         "generate",
         "--path",
-        str(SPEC),
+        str(contract.spec),
         "--config",
-        str(CONFIG),
+        str(contract.config),
         "--meta",
         "none",
         "--fail-on-warning",
@@ -50,7 +74,10 @@ def generate(out_dir: Path) -> None:
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout + proc.stderr)
-        raise SystemExit(f"regenerate: openapi-python-client failed (exit {proc.returncode})")
+        raise SystemExit(
+            f"regenerate: openapi-python-client failed on {contract.spec.name}"
+            f" (exit {proc.returncode})"
+        )
     if "Skipping Integration" in proc.stdout + proc.stderr:
         raise SystemExit("regenerate: ruff was not found for the post-hooks; output unformatted")
     for junk in IGNORED:
@@ -90,33 +117,44 @@ def show_diff(committed: Path, fresh: Path, rel: str, limit: int = 40) -> None:
         sys.stderr.write(f"... ({len(lines) - limit} more diff lines)\n")
 
 
+def check(contract: Contract, fresh: Path) -> bool:
+    """Compare a fresh generation with the committed tree; report and return False on drift."""
+    target, name = contract.target, contract.target.relative_to(ROOT)
+    if not target.is_dir():
+        print(f"regenerate --check: {name} does not exist", file=sys.stderr)
+        return False
+    diffs = differences(target, fresh)
+    if diffs:
+        print(f"regenerate --check: {name} is out of date:", file=sys.stderr)
+        for line in diffs:
+            print(f"  {line}", file=sys.stderr)
+        for line in diffs[:3]:
+            if line.startswith("differs: "):
+                show_diff(target, fresh, line.removeprefix("differs: "))
+        return False
+    print(f"regenerate --check: {name} is up to date")
+    return True
+
+
 def main() -> int:
     """Entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if generated/ is stale")
     args = parser.parse_args()
+    stale = False
     with tempfile.TemporaryDirectory(prefix="ninox-regen-") as tmp:
-        fresh = Path(tmp) / "ninox_api"
-        generate(fresh)
-        if args.check:
-            if not TARGET.is_dir():
-                print("regenerate --check: generated/ninox_api does not exist", file=sys.stderr)
-                return 1
-            diffs = differences(TARGET, fresh)
-            if diffs:
-                print("regenerate --check: generated/ninox_api is out of date:", file=sys.stderr)
-                for line in diffs:
-                    print(f"  {line}", file=sys.stderr)
-                for line in diffs[:3]:
-                    if line.startswith("differs: "):
-                        show_diff(TARGET, fresh, line.removeprefix("differs: "))
-                print("run: python scripts/regenerate.py", file=sys.stderr)
-                return 1
-            print("regenerate --check: generated/ninox_api is up to date")
-            return 0
-        shutil.rmtree(TARGET, ignore_errors=True)
-        shutil.copytree(fresh, TARGET)
-    print(f"regenerate: wrote {TARGET.relative_to(ROOT)}")
+        for contract in CONTRACTS:
+            fresh = Path(tmp) / contract.target.name
+            generate(contract, fresh)
+            if args.check:
+                stale |= not check(contract, fresh)
+                continue
+            shutil.rmtree(contract.target, ignore_errors=True)
+            shutil.copytree(fresh, contract.target)
+            print(f"regenerate: wrote {contract.target.relative_to(ROOT)}")
+    if stale:
+        print("run: python scripts/regenerate.py", file=sys.stderr)
+        return 1
     return 0
 
 

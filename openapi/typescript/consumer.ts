@@ -5,7 +5,7 @@ import type { components, operations, paths } from "./ninox.d.ts";
 
 type Team = components["schemas"]["Team"];
 type RecordWrite = components["schemas"]["RecordWrite"];
-type NinoxRecord = components["schemas"]["Record"];
+type NinoxRecord = components["schemas"]["TableRecord"];
 type ListRecordsQuery = NonNullable<operations["listRecords"]["parameters"]["query"]>;
 type SaveRecordsBody = operations["saveRecords"]["requestBody"]["content"]["application/json"];
 

@@ -22,10 +22,13 @@ Logging: set ``NINOXKIT_LOG=info`` (or ``debug``) to see requests on stderr; key
 from ._async._client import AsyncNinox
 from ._async._handles import AsyncDatabase, AsyncTable
 from ._async.resources.records import AsyncRecordPager
+from ._changeset import ChangeBatch, RecordChange, RecordKey
 from ._config import ClientOptions, legacy_cloud_url, on_premises_url, private_cloud_url
 from ._constants import (
     DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
     DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     LEGACY_BASE_URL,
@@ -41,6 +44,7 @@ from ._exceptions import (
     BatchWriteError,
     ConfigurationError,
     ConflictError,
+    EventLoopError,
     FilterNotAppliedError,
     InternalServerError,
     InvalidArgumentError,
@@ -49,8 +53,10 @@ from ._exceptions import (
     OutcomeUnknownError,
     OutcomeUnknownTimeoutError,
     PermissionDeniedError,
+    QuotaExceededError,
     RateLimitError,
     RedirectError,
+    ResponseTooLargeError,
     UnknownNameError,
     UnprocessableEntityError,
 )
@@ -64,7 +70,9 @@ from ._version import __version__
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_CONCURRENCY",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "LEGACY_BASE_URL",
@@ -81,10 +89,12 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchWriteError",
+    "ChangeBatch",
     "ClientOptions",
     "ConfigurationError",
     "ConflictError",
     "Database",
+    "EventLoopError",
     "FieldInfo",
     "FieldValueError",
     "FilterNotAppliedError",
@@ -97,9 +107,13 @@ __all__ = [
     "OutcomeUnknownError",
     "OutcomeUnknownTimeoutError",
     "PermissionDeniedError",
+    "QuotaExceededError",
     "RateLimitError",
+    "RecordChange",
+    "RecordKey",
     "RecordPager",
     "RedirectError",
+    "ResponseTooLargeError",
     "Schema",
     "Table",
     "TableInfo",

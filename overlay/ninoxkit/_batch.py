@@ -139,6 +139,7 @@ class BatchPlan(Generic[R]):
             unknown_batch = _outcome_unknown(error)
             split = ([], [], list(batch)) if unknown_batch else ([], list(batch), [])
         done_now, refused, unsure = split
+        error = _as_ninox_error(error)
         for index in done_now:
             self._written.append(index)
         written = [(i, self._results[i]) for i in self._written]
@@ -165,6 +166,7 @@ class BatchPlan(Generic[R]):
     def unreadable(self, error: Exception, *, verb: str) -> BatchWriteError:
         """The error to raise when every batch went through but the answers, kept as Ninox sent
         them in ``written``, could not be converted."""
+        error = _as_ninox_error(error)
         written = [(i, self._results[i]) for i in self._written]
         return BatchWriteError(
             f"all {len(written)} item(s) were {verb}, but converting Ninox's answer failed "
@@ -174,6 +176,16 @@ class BatchPlan(Generic[R]):
             unknown=[],
             error=error,
         )
+
+
+def _as_ninox_error(error: Exception) -> NinoxError:
+    """``error``, or for an unexpected exception a :class:`NinoxError` caused by it (so
+    ``BatchWriteError.error`` stays a NinoxError)."""
+    if isinstance(error, NinoxError):
+        return error
+    wrapped = NinoxError(f"unexpected {type(error).__name__}: {error}")
+    wrapped.__cause__ = error
+    return wrapped
 
 
 def _outcome_unknown(error: Exception) -> bool:

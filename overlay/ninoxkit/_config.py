@@ -5,20 +5,26 @@ Pure code: nothing here does I/O apart from reading ``os.environ`` once per clie
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
+import math
 import os
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
+import anyio
 import attrs
 import httpx
 
 from ._constants import (
     DEFAULT_BASE_URL,
+    DEFAULT_DEADLINE,
     DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     ENV_API_KEY,
@@ -28,15 +34,29 @@ from ._constants import (
     ENV_TEAM_ID,
     LEGACY_BASE_URL,
 )
-from ._exceptions import APIConnectionError, ConfigurationError, NinoxError
+from ._exceptions import (
+    APIConnectionError,
+    ConfigurationError,
+    EventLoopError,
+    InvalidArgumentError,
+    NinoxError,
+)
+from ._types import NOT_GIVEN, NotGiven
+from ._validate import check_id
 
 __all__ = [
     "CURRENT_CALL",
     "AsyncLeanCookieClient",
+    "AsyncLoopGuard",
+    "AsyncSlots",
     "CallState",
     "ClientOptions",
     "LeanCookieClient",
+    "LoopGuard",
+    "Slots",
     "TimeoutTypes",
+    "check_deadline",
+    "check_max_response_size",
     "is_loopback_host",
     "legacy_cloud_url",
     "normalize_base_url",
@@ -71,20 +91,65 @@ def to_timeout(value: TimeoutTypes) -> httpx.Timeout:
         ConfigurationError: For a negative number or an unsupported type.
     """
     if isinstance(value, httpx.Timeout):
+        for phase, seconds in value.as_dict().items():
+            if seconds is not None and not _is_seconds(seconds):
+                raise ConfigurationError(
+                    f"timeout {phase} must be finite seconds >= 0 or None, got {seconds!r}"
+                )
         return value
     if value is None:
         return httpx.Timeout(None)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+    if not _is_seconds(value):
         raise ConfigurationError(
-            f"timeout must be seconds >= 0, an httpx.Timeout or None: {value!r}"
+            f"timeout must be finite seconds >= 0, an httpx.Timeout or None: {value!r}"
         )
     return httpx.Timeout(float(value))
 
 
+def _is_seconds(value: object) -> bool:
+    """A finite number ≥ 0 that is not a bool (``nan``/``inf`` are refused: use ``None``)."""
+    return (
+        not isinstance(value, bool)
+        and isinstance(value, (int, float))
+        and math.isfinite(value)
+        and value >= 0
+    )
+
+
+def check_deadline(value: object) -> float | None:
+    """Return ``deadline=`` as seconds (``None``: no overall deadline); raise otherwise.
+
+    Raises:
+        ConfigurationError: not a finite number > 0 or ``None``.
+    """
+    if value is None:
+        return None
+    if not _is_seconds(value) or value == 0:
+        raise ConfigurationError(f"deadline must be finite seconds > 0 or None, got {value!r}")
+    return float(value)  # type: ignore[arg-type]  # _is_seconds checked it is a number
+
+
+def check_max_response_size(value: object) -> int:
+    """Return ``max_response_size=`` (bytes, an int ≥ 1); raise otherwise.
+
+    Raises:
+        ConfigurationError: not an int ≥ 1.
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigurationError(f"max_response_size must be an int >= 1 (bytes), got {value!r}")
+    return value
+
+
 def is_loopback_host(host: str) -> bool:
-    """Return whether ``host`` is this machine (127.0.0.0/8, ::1 or ``localhost``)."""
+    """Return whether ``host`` cannot leave this machine: 127.0.0.0/8, ::1 or ``localhost``.
+
+    Only literal loopback addresses and the one name ``localhost`` count. RFC 6761 §6.3 lets
+    resolvers answer ``*.localhost`` with loopback but does not require it: a hosts file, a DNS
+    server or an HTTP proxy may send ``api.localhost`` to another machine, so plain http to it
+    needs ``allow_insecure_http=True`` like any remote host.
+    """
     host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -178,9 +243,50 @@ def on_premises_url(url: str) -> str:
     return base if base.endswith("/v1") else f"{base}/v1"
 
 
-def _check_id(name: str, value: str | None) -> None:
-    if value is not None and not value.strip():
-        raise ConfigurationError(f"{name} must not be empty")
+def _check_id(name: str, value: object) -> None:
+    """A default id is checked like an id of a call, but as a setting."""
+    if value is None:
+        return
+    try:
+        check_id(name, value)
+    except InvalidArgumentError as exc:
+        raise ConfigurationError(str(exc)) from None
+
+
+#: A credential must be a legal header value: visible ASCII (RFC 9110 §5.5); a key is one token
+#: (no spaces, RFC 6750 §2.1), a password may have inner spaces.
+_KEY_CHAR = re.compile(r"[\x21-\x7e]")
+_PASSWORD_CHAR = re.compile(r"[\x20-\x7e]")
+
+
+def _escaped(value: str) -> str:
+    """``repr`` of ``value`` that is safe to print (surrogates escaped)."""
+    return ascii(value[:80])
+
+
+def _check_credential(name: str, value: str, char: re.Pattern[str], what: str) -> None:
+    """Refuse a credential that is not a legal header value; the message never contains it."""
+    bad = next(((i, c) for i, c in enumerate(value) if not char.fullmatch(c)), None)
+    if value.strip() != value:
+        where = "leading or trailing whitespace"
+    elif bad is not None:
+        where = f"character {bad[0] + 1} of {len(value)} is {_char_name(bad[1])}"
+    else:
+        return
+    raise ConfigurationError(
+        f"{name} is not valid: {where}; {what} (the value is not shown). Copy it again "
+        "without surrounding spaces or line breaks."
+    )
+
+
+def _char_name(ch: str) -> str:
+    if ch == " ":
+        return "a space"
+    if ord(ch) < 0x20 or ord(ch) == 0x7F:
+        return f"a control character (U+{ord(ch):04X})"
+    if 0xD800 <= ord(ch) <= 0xDFFF:
+        return "a lone surrogate"
+    return "a non-ASCII character"
 
 
 @attrs.frozen(kw_only=True)
@@ -198,6 +304,9 @@ class ClientOptions:
         allow_insecure_http: Permit ``http://`` to non-loopback hosts.
         database_password: Password of password-protected databases, sent as the
             ``nx-password`` header on database calls (never shown in ``repr``).
+        deadline: Wall-clock seconds one call may take in all, retries and their waits
+            included (``None``: no overall limit); default 300 s.
+        max_response_size: Largest answer read into memory, in bytes; default 64 MiB.
     """
 
     api_key: str = attrs.field(repr=False)
@@ -209,16 +318,51 @@ class ClientOptions:
     database_id: str | None = None
     allow_insecure_http: bool = False
     database_password: str | None = attrs.field(default=None, repr=False)
+    deadline: float | None = DEFAULT_DEADLINE
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.api_key, str):
+            raise ConfigurationError(f"api_key must be a string, got {type(self.api_key).__name__}")
         if not self.api_key or not self.api_key.strip():
             raise ConfigurationError(_MISSING_KEY)
-        if any(ch in self.api_key for ch in "\r\n"):
-            raise ConfigurationError("api_key must not contain line breaks")
+        # A key the header cannot carry would fail on the first request, inside httpx, with
+        # an error that shows the whole key; refuse it here without showing it.
+        _check_credential("api_key", self.api_key, _KEY_CHAR, "a Ninox API key is visible ASCII")
+        if self.database_password is not None:
+            if not isinstance(self.database_password, str):
+                raise ConfigurationError(
+                    "database_password must be a string, got "
+                    f"{type(self.database_password).__name__}"
+                )
+            _check_credential(
+                "database_password",
+                self.database_password,
+                _PASSWORD_CHAR,
+                "a password sent as the nx-password header must be visible ASCII "
+                "(inner spaces allowed)",
+            )
+        if not isinstance(self.base_url, str):
+            raise ConfigurationError(
+                f"base_url must be a string, got {type(self.base_url).__name__}"
+            )
         normalize_base_url(self.base_url, allow_insecure_http=self.allow_insecure_http)
+        to_timeout(self.timeout)
         check_max_retries(self.max_retries)
-        if isinstance(self.max_concurrency, bool) or self.max_concurrency < 1:
-            raise ConfigurationError(f"max_concurrency must be >= 1, got {self.max_concurrency!r}")
+        if (
+            isinstance(self.max_concurrency, bool)
+            or not isinstance(self.max_concurrency, int)
+            or self.max_concurrency < 1
+        ):
+            raise ConfigurationError(
+                f"max_concurrency must be an int >= 1, got {self.max_concurrency!r}"
+            )
+        if not isinstance(self.allow_insecure_http, bool):
+            raise ConfigurationError(
+                f"allow_insecure_http must be True or False, got {self.allow_insecure_http!r}"
+            )
+        check_deadline(self.deadline)
+        check_max_response_size(self.max_response_size)
         _check_id("team_id", self.team_id)
         _check_id("database_id", self.database_id)
 
@@ -234,6 +378,8 @@ def resolve_options(
     database_id: str | None,
     allow_insecure_http: bool,
     database_password: str | None = None,
+    deadline: float | None = DEFAULT_DEADLINE,
+    max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     environ: Mapping[str, str] | None = None,
 ) -> ClientOptions:
     """Resolve each setting: explicit argument, then environment variable, then default.
@@ -248,6 +394,8 @@ def resolve_options(
         database_id: Argument value or ``None`` (then ``NINOX_DATABASE_ID``).
         allow_insecure_http: See :func:`normalize_base_url`.
         database_password: Argument value or ``None`` (then ``NINOX_DATABASE_PASSWORD``).
+        deadline: Seconds one call may take in all (``None``: no limit).
+        max_response_size: Largest answer read into memory, in bytes.
         environ: The environment to read (default ``os.environ``); for tests.
 
     Returns:
@@ -265,6 +413,12 @@ def resolve_options(
         return from_env if from_env else None
 
     url = pick(base_url, ENV_BASE_URL) or DEFAULT_BASE_URL
+    if not isinstance(url, str):
+        raise ConfigurationError(f"base_url must be a string, got {type(url).__name__}")
+    if not isinstance(allow_insecure_http, bool):
+        raise ConfigurationError(
+            f"allow_insecure_http must be True or False, got {allow_insecure_http!r}"
+        )
     return ClientOptions(
         api_key=pick(api_key, ENV_API_KEY) or "",
         base_url=normalize_base_url(url, allow_insecure_http=allow_insecure_http),
@@ -275,6 +429,8 @@ def resolve_options(
         database_id=pick(database_id, ENV_DATABASE_ID),
         allow_insecure_http=allow_insecure_http,
         database_password=pick(database_password, ENV_DATABASE_PASSWORD),
+        deadline=check_deadline(deadline),
+        max_response_size=check_max_response_size(max_response_size),
     )
 
 
@@ -294,8 +450,10 @@ class CallState:
         retries_taken: Set by the transport.
         request: The last request sent, set by the transport.
         response: The final response, set by the transport.
+        deadline: Override of the client's ``deadline`` for this call (``NOT_GIVEN``: the
+            client's; ``None``: no overall limit).
         stream: Leave a 2xx body unread for the caller to stream (downloads); the concurrency
-            slot is released once the headers are in.
+            slot is held until the caller closes the body.
     """
 
     idempotent: bool | None = None
@@ -306,6 +464,12 @@ class CallState:
     retries_taken: int = 0
     request: httpx.Request | None = None
     response: httpx.Response | None = None
+    deadline: float | NotGiven | None = attrs.field(
+        default=NOT_GIVEN,
+        validator=lambda _self, _attr, value: (
+            None if isinstance(value, NotGiven) else check_deadline(value)
+        ),
+    )
     stream: bool = False
 
 
@@ -338,12 +502,94 @@ def in_call(state: CallState) -> Iterator[CallState]:
         yield state
     except NinoxError:
         raise
+    except UnicodeEncodeError as exc:
+        # A lone surrogate (or a non-ASCII header) in an id, name, script, filter or value: it
+        # has no UTF-8 form, so it cannot be sent; encoding happens while the request is built.
+        bad = _escaped(exc.object[exc.start : exc.end])
+        raise InvalidArgumentError(
+            f"a text argument cannot be sent: {bad} at position {exc.start} cannot be encoded "
+            f"as {exc.encoding} ({exc.reason}); lone surrogates have no UTF-8 form"
+        ) from None
     except httpx.InvalidURL as exc:
         raise ConfigurationError(f"Invalid request URL: {exc}") from exc
     except (httpx.HTTPError, httpx.StreamError) as exc:
         raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
     finally:
         CURRENT_CALL.reset(token)
+
+
+class AsyncLoopGuard:
+    """Remembers the event loop an :class:`~ninoxkit.AsyncNinox` was first used in.
+
+    httpx's ``AsyncClient`` (its pooled connections) and anyio's primitives belong to one event
+    loop; used from a second one they fail deep inside with a ``RuntimeError``. This turns that
+    into an :class:`~ninoxkit.EventLoopError` that names the fix, before anything is sent. The
+    sync twin uses :class:`LoopGuard`, which checks nothing (a sync client works anywhere).
+    """
+
+    __slots__ = ("_loop",)
+
+    def __init__(self) -> None:
+        self._loop: object | None = None
+
+    def check(self) -> None:
+        """Raise :class:`~ninoxkit.EventLoopError` if called under another loop than the first."""
+        try:
+            loop: object = asyncio.get_running_loop()
+        except RuntimeError:  # another async library (trio): nothing to compare
+            return
+        if self._loop is None:
+            self._loop = loop
+        elif loop is not self._loop:
+            raise EventLoopError(
+                "This AsyncNinox was first used in another event loop; its connections and "
+                "concurrency limit belong to that loop (httpx cannot share an AsyncClient "
+                "between loops). Create one AsyncNinox per event loop, e.g. inside the "
+                "coroutine you pass to asyncio.run(), or use the sync Ninox."
+            )
+
+
+class LoopGuard:
+    """The sync twin of :class:`AsyncLoopGuard`: a sync client is not bound to a loop."""
+
+    __slots__ = ()
+
+    def check(self) -> None:
+        """Do nothing."""
+
+
+class AsyncSlots:
+    """Taking a concurrency slot with a time limit (the sync twin uses :class:`Slots`).
+
+    A request waits for a slot only as long as its call's deadline allows; a free slot is
+    taken without a cancel scope (the common case costs nothing extra).
+    """
+
+    @staticmethod
+    async def acquire(limiter: anyio.Semaphore, seconds: float | None) -> bool:
+        """Take a slot; return ``False`` if none came free within ``seconds``."""
+        try:
+            limiter.acquire_nowait()
+        except anyio.WouldBlock:
+            pass
+        else:
+            return True
+        if seconds is None:
+            await limiter.acquire()
+            return True
+        with anyio.move_on_after(seconds):
+            await limiter.acquire()
+            return True
+        return False
+
+
+class Slots:
+    """The sync twin of :class:`AsyncSlots`."""
+
+    @staticmethod
+    def acquire(limiter: threading.Semaphore, seconds: float | None) -> bool:
+        """Take a slot; return ``False`` if none came free within ``seconds``."""
+        return limiter.acquire(timeout=seconds)
 
 
 class _LeanCookies(httpx.Cookies):

@@ -10,7 +10,9 @@ import httpx
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_BATCH_SIZE",
+    "DEFAULT_DEADLINE",
     "DEFAULT_MAX_CONCURRENCY",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_PAGE_SIZE",
     "DEFAULT_TIMEOUT",
@@ -46,6 +48,18 @@ DEFAULT_MAX_RETRIES = 2
 #: caller can retry. Stainless uses 600 s read; that hides hung connections for too long.
 #: Pool 60 s because with the concurrency limit a request may queue behind slow ones.
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+
+#: Wall-clock budget of one call, retries and their waits included. httpx's timeouts are per
+#: network operation, so a server that sends one byte every few seconds never trips them; this
+#: ends such a call. 300 s is well above the worst ordinary failure with the defaults (three
+#: 60 s read timeouts plus backoff, ~190 s), so it only ends calls that would never end.
+#: Streamed downloads are bounded by it until their headers arrive; their body is the caller's.
+DEFAULT_DEADLINE = 300.0
+
+#: Largest answer read into memory (bodies of ordinary calls and of errors). 64 MiB is far more
+#: than any JSON page or schema Ninox sends (a 500-record page is a few MB) and small enough
+#: that an endless or hostile body cannot exhaust memory. Streamed downloads have no limit.
+DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
 
 #: Ninox staff ask clients not to flood the API with parallel calls (peers.md §3 item 2). Four
 #: keeps a bulk job moving while staying far from the parallelism that triggers throttling.

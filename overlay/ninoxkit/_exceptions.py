@@ -6,15 +6,18 @@ The tree (``except`` the class on the left to catch everything below it)::
     ├── ConfigurationError (also ValueError)   bad or missing settings, found before any request
     ├── InvalidArgumentError (also ValueError) a bad argument, found before anything is sent
     │   ├── FieldValueError                    a field value that cannot be sent (ninoxkit._values)
+    │   ├── NXError                            a value NX cannot express (ninoxkit.nx)
     │   └── UnknownNameError (also LookupError) no table/field by that name; .candidates
     ├── BatchWriteError                        a batch of a multi-record write failed; says which
     │                                          items were written, not written, or unknown
+    ├── EventLoopError (also RuntimeError)     an AsyncNinox used under a second event loop
     └── APIError                               .message .request .method .url .body .retries_taken
         ├── APIConnectionError                 no usable response (raised ``from`` the httpx error)
         │   ├── APITimeoutError                a connect/read/write/pool timeout
         │   └── OutcomeUnknownError            a non-idempotent request may have reached Ninox;
         │       │                              ninoxkit did not re-send it (no duplicate records)
         │       └── OutcomeUnknownTimeoutError (also APITimeoutError)
+        ├── ResponseTooLargeError              an answer bigger than ``max_response_size``
         ├── APIStatusError                     a non-2xx answer; .status_code .response
         │   ├── RedirectError                  3xx; never followed (it could carry the key away)
         │   ├── BadRequestError                400
@@ -24,6 +27,8 @@ The tree (``except`` the class on the left to catch everything below it)::
         │   ├── ConflictError                  409
         │   ├── UnprocessableEntityError       422
         │   ├── RateLimitError                 429; .retry_after (seconds or None)
+        │   ├── QuotaExceededError             402, or 403/429 saying the plan's API-call quota
+        │   │                                  is used up (no Retry-After); never retried
         │   └── InternalServerError            500-599, including 52x from proxies
         └── APIResponseValidationError         a 2xx body that does not fit the spec
             └── FilterNotAppliedError          a filtered listing or lookup answered a record
@@ -34,7 +39,10 @@ request (a create, an ``exec``) is not re-sent either; its error has ``outcome_u
 and says so in its message.
 
 ``str(error)`` is one line: method, URL, status, the server's message and the retries taken.
-The API key is sent in a header only, and no error shows headers.
+The API key and the database password never appear in an error: an error keeps a copy of the
+request with those headers masked, and the key and password are cut out of the server's message
+and body too (a proxy may echo them). Every error pickles (``multiprocessing``, task queues):
+the pickle holds only what the error shows.
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ __all__ = [
     "BatchWriteError",
     "ConfigurationError",
     "ConflictError",
+    "EventLoopError",
     "FilterNotAppliedError",
     "InternalServerError",
     "InvalidArgumentError",
@@ -68,12 +77,15 @@ __all__ = [
     "OutcomeUnknownError",
     "OutcomeUnknownTimeoutError",
     "PermissionDeniedError",
+    "QuotaExceededError",
     "RateLimitError",
     "RedirectError",
+    "ResponseTooLargeError",
     "UnknownNameError",
     "UnprocessableEntityError",
     "error_class_for",
     "extract_message",
+    "is_quota_exhausted",
     "make_status_error",
     "parse_retry_after",
     "safe_url",
@@ -82,8 +94,23 @@ __all__ = [
 _MAX_MESSAGE = 300
 
 
+def _rebuild(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """Unpickle an error without calling its ``__init__`` (whose keywords pickle cannot pass)."""
+    error = cls.__new__(cls, *args)
+    BaseException.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
 class NinoxError(Exception):
-    """Root of every exception ninoxkit raises on purpose."""
+    """Root of every exception ninoxkit raises on purpose.
+
+    Every error pickles and unpickles to an equal-looking error, whatever its ``__init__``
+    takes: the attributes are restored as they are, without calling ``__init__`` again.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class ConfigurationError(NinoxError, ValueError):
@@ -95,6 +122,15 @@ class ConfigurationError(NinoxError, ValueError):
 
 class InvalidArgumentError(NinoxError, ValueError):
     """An argument cannot be sent (a bad id, value or option); nothing was sent."""
+
+
+class EventLoopError(NinoxError, RuntimeError):
+    """An :class:`~ninoxkit.AsyncNinox` was used under a second event loop.
+
+    Its connections and concurrency limit belong to the loop it was first used in (httpx
+    cannot share an ``AsyncClient`` between loops). Create one ``AsyncNinox`` per event loop,
+    e.g. inside the coroutine you pass to ``asyncio.run``, or use the sync ``Ninox``.
+    """
 
 
 class UnknownNameError(InvalidArgumentError, LookupError):
@@ -119,8 +155,7 @@ class BatchWriteError(NinoxError):
             it, and every later item, which was never sent).
         unknown: Input indexes of the failed batch when it may have been applied (a lost answer
             or a 5xx); check these before writing them again.
-        error: The error the failed batch raised (also ``__cause__``): a :class:`NinoxError`,
-            or whatever unexpected exception broke off the write.
+        error: The error the failed batch raised (also ``__cause__``).
     """
 
     def __init__(
@@ -130,7 +165,7 @@ class BatchWriteError(NinoxError):
         written: list[tuple[int, Any]],
         not_written: list[int],
         unknown: list[int],
-        error: Exception,
+        error: NinoxError,
     ) -> None:
         super().__init__(message)
         self.written = written
@@ -162,14 +197,15 @@ class APIError(NinoxError):
         retries_taken: int = 0,
         outcome_unknown: bool = False,
     ) -> None:
-        self.message = message
-        self.request = request
+        secrets = secrets_of(request)
+        self.message = scrub_text(message, secrets)
+        self.request = safe_request(request, secrets) if request is not None else None
         self.method = request.method if request is not None else ""
         self.url = safe_url(request.url) if request is not None else ""
-        self.body = body
+        self.body = scrub_bytes(body, secrets) if body is not None else None
         self.retries_taken = retries_taken
         self.outcome_unknown = outcome_unknown
-        super().__init__(message)
+        super().__init__(self.message)
 
     def _subject(self) -> str:
         return f"{self.method} {self.url}" if self.method else self.url
@@ -215,6 +251,23 @@ class OutcomeUnknownTimeoutError(OutcomeUnknownError, APITimeoutError):
     """A timeout on a request that is not safe to repeat; catchable as either parent."""
 
 
+class ResponseTooLargeError(APIError):
+    """An answer was bigger than ``max_response_size`` (default 64 MiB); reading it stopped there.
+
+    Nothing of it is kept (``.body`` is ``None``). Streamed downloads (``files.download``,
+    ``files.iter_bytes``) have no such limit.
+
+    Attributes:
+        limit: The limit in bytes that was exceeded.
+        status_code: The status of the answer.
+    """
+
+    def __init__(self, message: str, *, limit: int, status_code: int, **kwargs: Any) -> None:
+        self.limit = limit
+        self.status_code = status_code
+        super().__init__(message, **kwargs)
+
+
 class _BodyInterruptedError(APIConnectionError):
     """A streamed 2xx body broke off; a download that owns the whole body may start over."""
 
@@ -239,7 +292,6 @@ class APIStatusError(APIError):
         retries_taken: int = 0,
         outcome_unknown: bool = False,
     ) -> None:
-        self.response = response
         self.status_code = response.status_code
         super().__init__(
             message,
@@ -248,6 +300,7 @@ class APIStatusError(APIError):
             retries_taken=retries_taken,
             outcome_unknown=outcome_unknown,
         )
+        self.response = _safe_response(response, self.body, self.request)
 
     def __str__(self) -> str:
         reason = _reason(self.status_code)
@@ -323,6 +376,16 @@ class RateLimitError(APIStatusError):
         super().__init__(message, **kwargs)
 
 
+class QuotaExceededError(APIStatusError):
+    """The API-call quota of the Ninox plan is used up (each plan has a monthly quota).
+
+    Chosen for a 402, or a 403/429 whose message speaks of a quota (or of a limit of API calls
+    or of the plan) and that carries no ``Retry-After`` (see :func:`is_quota_exhausted`). It is
+    never retried: waiting seconds does not bring a monthly quota back. A 429 with
+    ``Retry-After`` is an ordinary :class:`RateLimitError` and is retried as usual.
+    """
+
+
 class InternalServerError(APIStatusError):
     """500-599 from Ninox or a proxy in front of it (including non-standard 52x codes)."""
 
@@ -344,8 +407,10 @@ class APIResponseValidationError(APIError):
         **kwargs: Any,
     ) -> None:
         self.status_code = status_code
-        self.response = response
         super().__init__(message, **kwargs)
+        self.response = (
+            _safe_response(response, self.body, self.request) if response is not None else None
+        )
 
 
 class FilterNotAppliedError(APIResponseValidationError):
@@ -366,10 +431,10 @@ class FilterNotAppliedError(APIResponseValidationError):
         self,
         message: str,
         *,
-        record_id: int | None,
-        field: str,
-        expected: Any,
-        actual: Any,
+        record_id: int | None = None,
+        field: str = "",
+        expected: Any = None,
+        actual: Any = None,
         **kwargs: Any,
     ) -> None:
         self.record_id = record_id
@@ -402,6 +467,91 @@ def error_class_for(status_code: int) -> type[APIStatusError]:
     if 300 <= status_code <= 399:
         return RedirectError
     return APIStatusError
+
+
+_REDACTED = "[redacted]"
+#: Request headers an error never shows (the key, the database password, cookies).
+_SECRET_HEADERS = ("authorization", "nx-password", "cookie", "proxy-authorization")
+
+
+def secrets_of(request: httpx.Request | None) -> tuple[str, ...]:
+    """The credentials ``request`` carries: the bearer token, ``nx-password`` and the like."""
+    if request is None:
+        return ()
+    found: list[str] = []
+    for name in _SECRET_HEADERS:
+        value = request.headers.get(name)
+        if not value:
+            continue
+        found.append(value)
+        scheme, _, token = value.partition(" ")
+        if token and scheme.lower() in ("bearer", "basic"):
+            found.append(token.strip())
+    # Longest first, so a key that contains a shorter secret is cut out whole.
+    return tuple(sorted({s for s in found if len(s) >= 4}, key=len, reverse=True))
+
+
+def scrub_text(text: str, secrets: tuple[str, ...]) -> str:
+    """``text`` with every secret replaced by ``[redacted]``."""
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, _REDACTED)
+    return text
+
+
+def scrub_bytes(data: bytes, secrets: tuple[str, ...]) -> bytes:
+    """``data`` with every secret (UTF-8) replaced by ``[redacted]``."""
+    for secret in secrets:
+        raw = secret.encode("utf-8", "replace")
+        if raw in data:
+            data = data.replace(raw, _REDACTED.encode())
+    return data
+
+
+def safe_request(request: httpx.Request, secrets: tuple[str, ...] = ()) -> httpx.Request:
+    """A copy of ``request`` to keep in an error: credential headers masked, no extensions.
+
+    The body is kept when it is in memory (secrets cut out); a streamed upload body is left
+    out (it may be a file that is already closed).
+    """
+    headers = httpx.Headers(
+        [
+            (k, _REDACTED if k.lower() in _SECRET_HEADERS else v)
+            for k, v in request.headers.multi_items()
+        ]
+    )
+    try:
+        content = request.content
+    except httpx.RequestNotRead:
+        content = b""
+    # The headers are those really sent (httpx only adds Content-Length where none is set).
+    return httpx.Request(
+        request.method, request.url, headers=headers, content=scrub_bytes(content, secrets)
+    )
+
+
+def _safe_response(
+    response: httpx.Response, body: bytes | None, request: httpx.Request | None
+) -> httpx.Response:
+    """A copy of ``response`` to keep in an error: the scrubbed body, the safe request."""
+    try:
+        content = body if body is not None else response.content
+    except httpx.ResponseNotRead:
+        content = b""
+    # The body is kept decoded, so the copy must not claim a Content-Encoding; extensions that
+    # are not plain values (the network stream) cannot be pickled and mean nothing later.
+    headers = httpx.Headers(
+        [(k, v) for k, v in response.headers.multi_items() if k.lower() != "content-encoding"]
+    )
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=content,
+        request=request,
+        extensions={
+            k: v for k, v in response.extensions.items() if isinstance(v, (int, str, bytes))
+        },
+    )
 
 
 def _reason(status_code: int) -> str:
@@ -523,6 +673,36 @@ def parse_retry_after(headers: httpx.Headers) -> float | None:
     return (when - _dt.datetime.now(_dt.UTC)).total_seconds()
 
 
+_QUOTA = re.compile(r"\bquota")
+_CALL_LIMIT = re.compile(r"\blimit")
+_CALLS = re.compile(r"\bapi[ -]?(call|request)s?\b|\bmonthly\b|\bplan\b")
+
+
+def is_quota_exhausted(status_code: int, headers: httpx.Headers, message: str) -> bool:
+    """Whether an answer says the plan's API-call quota is used up (no point retrying soon).
+
+    Ninox documents no answer for an exhausted monthly quota (reference §13, "Limits" row), so this
+    is conservative: a 402 (Payment Required) always; a 403 or 429 only when it carries no
+    ``Retry-After`` and its message mentions a quota, or a limit together with API calls, the
+    month or the plan ("API call quota exceeded", "monthly API call limit reached"). A plain
+    "rate limit exceeded" 429 stays a retryable :class:`RateLimitError`.
+    """
+    if status_code == 402:
+        return True
+    if status_code not in (403, 429):
+        return False
+    if "retry-after" in headers or "retry-after-ms" in headers:
+        return False
+    text = message.lower()
+    return bool(_QUOTA.search(text) or (_CALL_LIMIT.search(text) and _CALLS.search(text)))
+
+
+_QUOTA_NOTE = (
+    "the monthly API-call quota of this Ninox plan is exhausted; further calls fail until the "
+    "quota resets or the plan is upgraded, so ninoxkit did not retry"
+)
+
+
 def make_status_error(
     request: httpx.Request,
     response: httpx.Response,
@@ -545,6 +725,9 @@ def make_status_error(
     """
     cls = error_class_for(response.status_code)
     message = extract_message(response.content, response.headers.get("content-type"))
+    if is_quota_exhausted(response.status_code, response.headers, message):
+        cls = QuotaExceededError
+        message = f"{_QUOTA_NOTE} (server said: {message or _reason(response.status_code)})"
     if not message:
         message = _reason(response.status_code) or "no message"
     if note:

@@ -15,13 +15,25 @@ generations (about 10 % of a 100k-record listing; scripts/bench ``list_100k_rati
 
 from __future__ import annotations
 
+import datetime as _dt
 from operator import itemgetter
 from typing import Any
 
-from ninox_api.models import Record, RecordFields
-from ninox_api.types import UNSET
+import attrs
+from ninox_api.models import RecordFields
+from ninox_api.models import TableRecord as Record
+from ninox_api.types import UNSET, Unset
 
-__all__ = ["RECORD_KEYS", "page_ids", "record_from_json", "records_from_json"]
+from ._values import format_timestamp, parse_timestamp
+
+__all__ = [
+    "RECORD_KEYS",
+    "ConvertedRecord",
+    "converted_record",
+    "page_ids",
+    "record_from_json",
+    "records_from_json",
+]
 
 #: The JSON keys ``Record`` models; every other key goes to ``additional_properties``.
 RECORD_KEYS = frozenset(
@@ -132,3 +144,62 @@ def _record_from_json(data: Any) -> Record:
     if not RECORD_KEYS.issuperset(data):
         record.additional_properties = {k: v for k, v in data.items() if k not in RECORD_KEYS}
     return record
+
+
+# The overrides narrow the generated ``X | Unset`` types to what a converted record holds.
+@attrs.define
+class ConvertedRecord(Record):
+    """A record read with ``convert=True``: field values converted by the table's types, and
+    its metadata typed: ``created_at`` / ``modified_at`` are aware UTC datetimes (Ninox sends
+    zone-less UTC text, reference §7.1), and metadata Ninox did not send is ``None``.
+
+    ``to_dict()`` writes the times back in Ninox's form (``YYYY-MM-DDThh:mm:ss``, UTC).
+    """
+
+    sequence: int | None = None  # type: ignore[assignment]
+    created_at: _dt.datetime | None = None  # type: ignore[assignment]
+    created_by: str | None = None  # type: ignore[assignment]
+    modified_at: _dt.datetime | None = None  # type: ignore[assignment]
+    modified_by: str | None = None  # type: ignore[assignment]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as Ninox's JSON keys (field values as converted)."""
+        out = super().to_dict()
+        for key in ("sequence", "createdAt", "createdBy", "modifiedAt", "modifiedBy"):
+            value = out.get(key)
+            if value is None:
+                out.pop(key, None)
+            elif isinstance(value, _dt.datetime):
+                out[key] = format_timestamp(value)
+        return out
+
+
+def converted_record(record: Record, fields: dict[str, Any]) -> ConvertedRecord:
+    """``record`` with converted ``fields`` and typed metadata.
+
+    Raises:
+        FieldValueError: ``createdAt`` / ``modifiedAt`` is no Ninox timestamp.
+    """
+    converted = RecordFields()
+    converted.additional_properties = fields
+    copy = ConvertedRecord(
+        id=record.id,
+        fields=converted,
+        sequence=_known(record.sequence),
+        created_at=_when(record.created_at),
+        created_by=_known(record.created_by),
+        modified_at=_when(record.modified_at),
+        modified_by=_known(record.modified_by),
+    )
+    copy.additional_properties = dict(record.additional_properties)
+    return copy
+
+
+def _known(value: Any) -> Any:
+    return None if isinstance(value, Unset) else value
+
+
+def _when(value: Any) -> _dt.datetime | None:
+    if isinstance(value, Unset) or value is None or value == "":
+        return None
+    return parse_timestamp(value)

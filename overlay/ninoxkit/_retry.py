@@ -10,10 +10,16 @@ ConnectError / ConnectTimeout / PoolTimeout / proxy    retry       retry (never 
 ReadTimeout / WriteTimeout                             retry       OutcomeUnknown
 other transport failure (reset, protocol error, ...)   retry       OutcomeUnknown
 408, 429, 5xx (incl. 52x)                              retry       raise
+402, or 403/429 naming the quota, no Retry-After       raise       raise
 Retry-After longer than ``max_retry_after``            raise       raise
 other status                                           raise       raise
 no retries left                                        raise       raise
+the wait would end after the call's ``deadline``       raise       raise
 =====================================================  ==========  ==============
+
+The quota row (:class:`~ninoxkit.QuotaExceededError`, decided by
+:func:`ninoxkit._exceptions.is_quota_exhausted` from the body, which only the transport has) and
+the deadline row are applied by the transports before and after this table.
 
 Delay: the server's ``Retry-After`` (seconds, HTTP-date or ``retry-after-ms``) when it is
 ``0 < v <= max_retry_after``; otherwise ``min(initial * 2**retries_taken, max) * (1 - jitter *

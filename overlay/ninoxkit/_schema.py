@@ -22,12 +22,21 @@ __all__ = ["FieldInfo", "Schema", "TableInfo", "resolve_name"]
 
 @attrs.frozen
 class FieldInfo:
-    """One field: id, caption, Ninox type and, for choice fields, option id → caption."""
+    """One field: id, caption, Ninox type and, for choice fields, option id → caption.
+
+    Link fields (reference §13) have type ``ref`` with the target table's id in ``ref``;
+    reverse links have type ``rev`` with the link field they mirror in ``reverse_field``;
+    formula fields have type ``fn`` with their NX code in ``formula`` (their values are not
+    returned by the record routes: read them with :meth:`AsyncTable.formula_values`).
+    """
 
     id: str
     name: str
     type: str
     choices: Mapping[str, str] = attrs.field(factory=dict)
+    ref: str | None = None
+    reverse_field: str | None = None
+    formula: str | None = None
 
 
 @attrs.frozen(slots=False)  # slots off: the conversion maps are cached per table
@@ -131,7 +140,7 @@ class Schema:
                 }
                 fid = str(f["id"])
                 fields[fid] = FieldInfo(
-                    fid, str(f.get("name", fid)), str(f.get("type", "")), choices
+                    fid, str(f.get("name", fid)), str(f.get("type", "")), choices, **_links(f)
                 )
             tid = str(table["id"])
             out[tid] = TableInfo(tid, str(table.get("name", tid)), fields)
@@ -149,10 +158,28 @@ class Schema:
                 values = f.get("values") or {}
                 choices = {str(k): str(v.get("caption", k)) for k, v in values.items()}
                 fields[fid] = FieldInfo(
-                    fid, str(f.get("caption", fid)), str(f.get("base", "")), choices
+                    fid, str(f.get("caption", fid)), str(f.get("base", "")), choices, **_links(f)
                 )
             out[tid] = TableInfo(tid, str(table.get("caption", tid)), fields)
         return cls(out)
+
+
+def _links(field: Mapping[str, Any]) -> dict[str, str | None]:
+    """The link target, mirrored link field and formula code of a field's JSON (§13: ``ref``
+    and ``reverseField``; GO guessed ``refTypeId``, §7.4; ``fn`` holds a formula's code)."""
+
+    def text(*keys: str) -> str | None:
+        for key in keys:
+            value = field.get(key)
+            if isinstance(value, str) and value:
+                return value
+        return None
+
+    return {
+        "ref": text("ref", "refTypeId"),
+        "reverse_field": text("reverseField"),
+        "formula": text("fn"),
+    }
 
 
 def resolve_name(wanted: str, candidates: Iterable[tuple[str, str]], what: str) -> str:

@@ -14,8 +14,8 @@ number             number                               ``int`` / ``float``
 boolean            boolean                              ``bool``
 date               ``"YYYY-MM-DD"`` (a number, ms        ``datetime.date``
                    since the epoch, is also read: §11)
-timestamp          ``"YYYY-MM-DDThh:mm:ss"`` UTC, no     aware ``datetime.datetime`` in UTC
-                   zone (offsets and ms numbers read)
+timestamp,         ``"YYYY-MM-DDThh:mm:ss[.fff]"`` UTC,  aware ``datetime.datetime`` in UTC
+datetime           no zone (offsets and ms numbers read)
 time               ``"hh:mm:ss"`` (``hh:mm`` read)      ``datetime.time``
 timeinterval       ``"h:mm:ss.SSS"`` (ms numbers read)   ``datetime.timedelta``
 appointment        ``"<start> - <end>"`` (the Ninox 4   :class:`Appointment`
@@ -25,8 +25,32 @@ choice             caption (option id with               ``str`` caption
                    ``choiceStyle=ids``)
 multi              array of captions (ids, or a comma   ``list[str]`` captions
                    string, read)
+ref (link)         the linked record's id, a number     ``int`` record id; written from an
+                   (§13; ``"6"``/``"A6"`` read)          ``int``, a ``Record`` or ``"6"``
+rev (reverse link) record ids                           ``list[int]``; not writable
+fn (formula)       not returned by record routes (§13)  read with ``Table.formula_values``;
+                                                        not writable
 empty              ``""``, absent or ``null``           ``None``; writing ``None`` clears
 =================  ===================================  ======================================
+
+Date and time, decided once for the whole SDK: the only zone the API documents is UTC (record
+metadata, §7.1 [2+]); the value table's "local ISO, no zone" for datetime fields (§7.3) is read
+as the ISO *local-date-time format* (no designator), not as "some local zone". So:
+
+- a datetime value ``YYYY-MM-DDThh:mm:ss[.fff]`` without a suffix means **UTC**; ``Z`` and
+  offsets (``+05:30``, ``+0530``) are honoured; numbers are epoch milliseconds;
+- ``convert=True`` gives aware UTC datetimes, for datetime fields and for record and change-set
+  metadata alike;
+- an aware datetime is written converted to UTC, without a suffix;
+- a **naive** datetime is refused with :class:`FieldValueError`: its zone is unknown, and
+  guessing (UTC or the machine's zone) would silently shift the stored instant by hours. Write
+  ``value.replace(tzinfo=datetime.UTC)`` for a UTC wall time, or ``value.astimezone()`` for the
+  machine's local time. The machine's local time zone is never consulted.
+
+Every refusal is a :class:`FieldValueError` (an :class:`~ninoxkit.InvalidArgumentError`, so a
+``ValueError``): impossible dates (month 13, year 0), instants outside years 1-9999 in UTC,
+non-finite numbers, numbers beyond a double's range, values nested deeper than
+:data:`MAX_NESTING` or containing themselves, and sets whose items cannot be ordered.
 """
 
 from __future__ import annotations
@@ -34,11 +58,16 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import reprlib
+import sys
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from ninox_api.models import TableRecord as Record
+
 from ._exceptions import InvalidArgumentError
+from .nx import record_ref
 
 __all__ = [
     "Appointment",
@@ -58,9 +87,31 @@ _PLAIN_JSON = frozenset({str, int, bool})
 #: Types whose values have a fixed text form (§7.3): text given for them is checked.
 _WHEN_TYPES = frozenset({"date", "timestamp", "datetime", "time", "timeinterval", "appointment"})
 _TEXT_TYPES = {"string", "text", "html", "email", "phone", "link", "url", "color", "icon"}
-_TS = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?")
-_INTERVAL = re.compile(r"(-)?(\d+):(\d{1,2}):(\d{1,2})(?:\.(\d{1,6}))?")
+# ASCII digits only: ``\d`` alone would also take other scripts' digits, which Ninox never sends.
+_TS = re.compile(
+    r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?", re.ASCII
+)
+_INTERVAL = re.compile(r"(-)?(\d{1,15}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,6}))?", re.ASCII)
+_INTEGER = re.compile(r"[+-]?\d{1,400}", re.ASCII)
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+_DAY_MS = 86_400_000
+#: How deep a value sent as JSON may nest (Ninox field values are flat; this bounds the check's
+#: recursion far below Python's limit and refuses a list that contains itself).
+MAX_NESTING = 64
+#: Ninox numbers are IEEE doubles: integers beyond 2**53 lose digits, beyond ~1.8e308 overflow.
+_MAX_EXACT_INT = 2**53
+_MAX_FLOAT_INT = int(sys.float_info.max)
 _LOCATION = re.compile(r"(.*?)\s*<\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*>\s*")
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 4, 120, 120
+
+
+def _show(value: Any) -> str:
+    """A bounded repr for messages: the plain ``repr`` of a value nested 60,000 levels deep
+    raises RecursionError, and of a 1 MB text floods the message."""
+    return _REPR.repr(value)
 
 
 class FieldValueError(InvalidArgumentError):
@@ -86,20 +137,36 @@ def parse_timestamp(value: str | float) -> _dt.datetime:
     """Read a Ninox timestamp as an aware UTC datetime.
 
     Ninox sends UTC wall-clock time without a zone suffix (reference §7.1); an explicit ``Z`` or
-    offset is honoured, and a number is taken as milliseconds since the epoch (§11).
+    offset (``+05:30`` or ``+0530``) is honoured, and a number is taken as milliseconds since
+    the epoch (§11).
 
     Raises:
-        FieldValueError: if the value is no timestamp.
+        FieldValueError: if the value is no timestamp, or names no representable instant
+            (month 13, year 0, an offset that moves it past year 9999, 1e20 ms).
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _dt.datetime.fromtimestamp(value / 1000, tz=UTC)
+        return _from_epoch_ms(value)
     if isinstance(value, str):
         match = _TS.fullmatch(value.strip())
         if match:
             date, time, zone = match.groups()
-            parsed = _dt.datetime.fromisoformat(f"{date}T{time}{_normal_zone(zone)}")
-            return parsed.astimezone(UTC)
-    raise FieldValueError(f"not a Ninox timestamp: {value!r}")
+            try:
+                parsed = _dt.datetime.fromisoformat(f"{date}T{time}{_normal_zone(zone)}")
+                return parsed.astimezone(UTC)
+            except (ValueError, OverflowError):
+                raise FieldValueError(f"not a valid Ninox timestamp: {_show(value)}") from None
+    raise FieldValueError(f"not a Ninox timestamp: {_show(value)}")
+
+
+def _from_epoch_ms(value: float) -> _dt.datetime:
+    """Milliseconds since the epoch as an aware UTC datetime, by arithmetic (no OS call, so no
+    local-time rules and no platform limits; NaN and out-of-range values are refused)."""
+    try:
+        if math.isfinite(value):
+            return _EPOCH + _dt.timedelta(milliseconds=value)
+    except OverflowError:
+        pass
+    raise FieldValueError(f"{_show(value)} ms since the epoch is no representable timestamp")
 
 
 def _normal_zone(zone: str | None) -> str:
@@ -120,7 +187,10 @@ def format_timestamp(value: _dt.datetime) -> str:
             f"naive datetime {value.isoformat()} is ambiguous; pass an aware one "
             "(e.g. value.replace(tzinfo=datetime.UTC))"
         )
-    utc = value.astimezone(UTC).replace(tzinfo=None)
+    try:
+        utc = value.astimezone(UTC).replace(tzinfo=None)
+    except OverflowError:
+        raise FieldValueError(f"{value.isoformat()} is outside the years 1-9999 in UTC") from None
     spec = "milliseconds" if utc.microsecond else "seconds"
     return utc.isoformat(timespec=spec)
 
@@ -128,7 +198,7 @@ def format_timestamp(value: _dt.datetime) -> str:
 def _decode_date(value: Any) -> _dt.date:
     if isinstance(value, int | float) and not isinstance(value, bool):
         # docs.ninox.com types dates as numbers (§7.3 [conflict]): ms since the epoch.
-        return _dt.datetime.fromtimestamp(value / 1000, tz=UTC).date()
+        return _from_epoch_ms(value).date()
     if isinstance(value, str):
         # YYYY-MM-DD, or a whole timestamp (its UTC date); never a date with trailing text.
         text = value.strip()
@@ -136,7 +206,7 @@ def _decode_date(value: Any) -> _dt.date:
             return _dt.date.fromisoformat(text) if len(text) == 10 else parse_timestamp(text).date()
         except (ValueError, FieldValueError):
             pass
-    raise FieldValueError(f"not a Ninox date: {value!r}")
+    raise FieldValueError(f"not a Ninox date: {_show(value)}")
 
 
 def _decode_time(value: Any) -> _dt.time:
@@ -145,24 +215,32 @@ def _decode_time(value: Any) -> _dt.time:
             return _dt.time.fromisoformat(value.strip())
         except ValueError:
             pass
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    # Milliseconds since midnight: only a value within one day is a time of day.
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < _DAY_MS:
         return (_dt.datetime.min + _dt.timedelta(milliseconds=value)).time()
-    raise FieldValueError(f"not a Ninox time: {value!r}")
+    raise FieldValueError(f"not a Ninox time: {_show(value)}")
 
 
 def _decode_interval(value: Any) -> _dt.timedelta:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return _dt.timedelta(milliseconds=value)
-    if isinstance(value, str):
-        match = _INTERVAL.fullmatch(value.strip())
-        if match:
-            sign, hours, minutes, seconds, frac = match.groups()
-            micro = int((frac or "0").ljust(6, "0"))
-            delta = _dt.timedelta(
-                hours=int(hours), minutes=int(minutes), seconds=int(seconds), microseconds=micro
-            )
-            return -delta if sign else delta
-    raise FieldValueError(f"not a Ninox time interval: {value!r}")
+    try:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if math.isfinite(value):
+                return _dt.timedelta(milliseconds=value)
+        elif isinstance(value, str):
+            match = _INTERVAL.fullmatch(value.strip())
+            if match:
+                sign, hours, minutes, seconds, frac = match.groups()
+                micro = int((frac or "0").ljust(6, "0"))
+                delta = _dt.timedelta(
+                    hours=int(hours),
+                    minutes=int(minutes),
+                    seconds=int(seconds),
+                    microseconds=micro,
+                )
+                return -delta if sign else delta
+    except OverflowError:  # beyond timedelta's ±999,999,999 days
+        pass
+    raise FieldValueError(f"not a Ninox time interval: {_show(value)}")
 
 
 def _encode_interval(value: _dt.timedelta) -> str:
@@ -185,7 +263,7 @@ def _decode_appointment(value: Any) -> Appointment:
             parts = re.split(r"\s+-\s+", text)
         if len(parts) == 2:
             return Appointment(parse_timestamp(parts[0].strip()), parse_timestamp(parts[1].strip()))
-    raise FieldValueError(f"not a Ninox appointment: {value!r}")
+    raise FieldValueError(f"not a Ninox appointment: {_show(value)}")
 
 
 def _decode_location(value: Any) -> Location:
@@ -194,14 +272,54 @@ def _decode_location(value: Any) -> Location:
         if match:
             return Location(match.group(1), float(match.group(2)), float(match.group(3)))
         return Location(value.strip())
-    raise FieldValueError(f"not a Ninox location: {value!r}")
+    raise FieldValueError(f"not a Ninox location: {_show(value)}")
 
 
 def _caption(value: Any, choices: Mapping[str, str] | None) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise FieldValueError(f"not a choice (a caption or an option id): {_show(value)}")
     key = str(value)
     if choices and key in choices:
         return choices[key]
     return key
+
+
+def _decode_number(value: Any) -> int | float:
+    if isinstance(value, bool):
+        raise FieldValueError(f"not a number: {_show(value)}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):  # Python's json reads NaN and Infinity; Ninox has neither
+            raise FieldValueError(f"not a finite number: {_show(value)}")
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if _INTEGER.fullmatch(text):
+            return int(text)  # exact: float() would lose digits beyond 2**53
+        try:
+            number = float(text)
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(number):
+                return number
+    raise FieldValueError(f"not a finite number: {_show(value)}")
+
+
+def _decode_link(value: Any) -> int:
+    """A link's value: the linked record's id (§13, link fields). Also read: the id as text and
+    the NX reference form ``"A6"`` (§4.6)."""
+    if type(value) is int and value > 0:
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdigit() and len(text) <= 16 and int(text) > 0:
+            return int(text)
+        ref = record_ref(text)
+        if ref is not None:
+            return ref[1]
+    raise FieldValueError(f"not a record id of a link: {_show(value)}")
 
 
 def decode_value(value: Any, field_type: str, choices: Mapping[str, str] | None = None) -> Any:
@@ -214,7 +332,8 @@ def decode_value(value: Any, field_type: str, choices: Mapping[str, str] | None 
 
     Returns:
         The Python value, ``None`` for an empty field, or the value unchanged for types with no
-        conversion (formulas, references, files, users: their JSON form is not documented, §7.3).
+        conversion (formulas, files, users: their JSON form is not documented, §7.3). A link
+        (``ref``) is the linked record's id, an ``int``; a reverse link (``rev``) a list of them.
 
     Raises:
         FieldValueError: if the value does not fit the type.
@@ -223,25 +342,27 @@ def decode_value(value: Any, field_type: str, choices: Mapping[str, str] | None 
         return None
     kind = field_type.lower()
     if kind in _TEXT_TYPES:
-        return value if isinstance(value, str) else str(value)
-    if kind == "number":
-        if isinstance(value, bool):
-            raise FieldValueError(f"not a number: {value!r}")
-        if isinstance(value, int | float):
+        if isinstance(value, str):
             return value
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise FieldValueError(f"not a number: {value!r}") from None
-        if not math.isfinite(number):
-            raise FieldValueError(f"not a finite number: {value!r}")
-        return int(number) if number.is_integer() and "." not in str(value) else number
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)  # a number where text was expected: its digits
+        raise FieldValueError(f"not text: {_show(value)}")
+    if kind == "number":
+        return _decode_number(value)
     if kind == "boolean":
         if isinstance(value, bool):
             return value
-        if value in (0, 1, "true", "false"):
-            return value in (1, "true")
-        raise FieldValueError(f"not a boolean: {value!r}")
+        # Seen as 0/1 and as text in other clients' data; anything else is no boolean.
+        if type(value) is int and value in (0, 1):
+            return value == 1
+        if value in ("true", "false"):
+            return value == "true"
+        raise FieldValueError(f"not a boolean: {_show(value)}")
+    if kind == "ref":
+        return _decode_link(value)
+    if kind == "rev":
+        items = value if isinstance(value, list) else [value]
+        return [_decode_link(item) for item in items]
     if kind == "date":
         return _decode_date(value)
     if kind in ("timestamp", "datetime"):
@@ -266,30 +387,59 @@ def decode_value(value: Any, field_type: str, choices: Mapping[str, str] | None 
     return value
 
 
-def _check_json(value: Any, where: str) -> None:
-    """Refuse values JSON cannot carry faithfully (NaN, infinities, arbitrary objects)."""
+def _check_json(value: Any, where: str, depth: int = 0, path: frozenset[int] = frozenset()) -> None:
+    """Refuse values JSON cannot carry faithfully (NaN, infinities, arbitrary objects), values
+    nested deeper than :data:`MAX_NESTING`, and containers that contain themselves."""
     if value is None or isinstance(value, bool | int | str):
         return
     if isinstance(value, float):
         if not math.isfinite(value):
             raise FieldValueError(
-                f"{where}: {value!r} cannot be sent (JSON has no NaN or infinity)"
+                f"{where}: {_show(value)} cannot be sent (JSON has no NaN or infinity)"
             )
         return
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise FieldValueError(f"{where}: keys must be strings, got {key!r}")
-            _check_json(item, where)
-        return
-    if isinstance(value, list | tuple):
-        for item in value:
-            _check_json(item, where)
+    if isinstance(value, Mapping | list | tuple):
+        if id(value) in path:
+            raise FieldValueError(f"{where}: the value contains itself and cannot be sent")
+        if depth >= MAX_NESTING:
+            raise FieldValueError(
+                f"{where}: the value is nested more than {MAX_NESTING} levels deep"
+            )
+        inner = path | {id(value)}
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise FieldValueError(f"{where}: keys must be strings, got {key!r}")
+                _check_json(item, where, depth + 1, inner)
+        else:
+            for item in value:
+                _check_json(item, where, depth + 1, inner)
         return
     raise FieldValueError(
         f"{where}: a {type(value).__name__} cannot be sent as JSON; pass str, int, float, bool, "
         "None, list or dict (or a date/datetime/time/timedelta with the field's type known)"
     )
+
+
+def _number_from_decimal(value: Decimal, where: str) -> int | float:
+    """A Decimal as the double Ninox stores (exact int when it is a whole number that fits)."""
+    if not value.is_finite():
+        raise FieldValueError(f"{where}: {_show(value)} cannot be sent")
+    # Checked on the exponent first: int(Decimal("1e999999999")) would build a billion digits.
+    if value.is_zero():
+        return 0
+    if value.adjusted() > 308:
+        raise FieldValueError(f"{where}: {_show(value)} is beyond the range of a Ninox number")
+    if value == value.to_integral_value() and abs(value) <= _MAX_EXACT_INT:
+        return int(value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise FieldValueError(f"{where}: {_show(value)} is beyond the range of a Ninox number")
+    if number == 0.0:
+        raise FieldValueError(
+            f"{where}: {_show(value)} is too small for a Ninox number (it would be 0)"
+        )
+    return number
 
 
 def encode_value(
@@ -311,15 +461,24 @@ def encode_value(
     if value is None:
         return None
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise FieldValueError(f"{where}: {value!r} cannot be sent")
-        value = int(value) if value == value.to_integral_value() else float(value)
+        value = _number_from_decimal(value, where)
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FieldValueError(f"{where}: number field needs an int or float, got {value!r}")
+            raise FieldValueError(
+                f"{where}: number field needs an int or float, got {_show(value)}"
+            )
+        if isinstance(value, int) and abs(value) > _MAX_FLOAT_INT:
+            raise FieldValueError(f"{where}: {value} is beyond the range of a Ninox number")
+    elif kind == "ref":
+        return _encode_link(value, where)
+    elif kind in ("rev", "fn"):
+        what = "a reverse link is set through the link field of the other table"
+        if kind == "fn":
+            what = "a formula field is computed by Ninox"
+        raise FieldValueError(f"{where}: cannot be written: {what}")
     elif kind == "boolean":
         if not isinstance(value, bool):
-            raise FieldValueError(f"{where}: boolean field needs True or False, got {value!r}")
+            raise FieldValueError(f"{where}: boolean field needs True or False, got {_show(value)}")
     elif kind in _TEXT_TYPES and not isinstance(value, str):
         raise FieldValueError(f"{where}: text field needs a str, got {type(value).__name__}")
     elif kind in _WHEN_TYPES and isinstance(value, str):
@@ -333,11 +492,11 @@ def encode_value(
         value = parsed
     elif kind in _WHEN_TYPES and isinstance(value, int | float):
         raise FieldValueError(
-            f"{where}: {kind} field needs a Python date/time value or its text, got {value!r}"
+            f"{where}: {kind} field needs a Python date/time value or its text, got {_show(value)}"
         )
     if kind == "appointment" and not (isinstance(value, Appointment) or _is_pair(value)):
         raise FieldValueError(
-            f"{where}: appointment field needs a (start, end) pair, got {value!r}"
+            f"{where}: appointment field needs a (start, end) pair, got {_show(value)}"
         )
     if isinstance(value, Appointment) or (kind == "appointment" and _is_pair(value)):
         start, end = value
@@ -365,9 +524,30 @@ def encode_value(
         items = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
         return [_choice_caption(item, choices, where) for item in items]
     if isinstance(value, set | frozenset):
-        value = sorted(value)
+        try:
+            value = sorted(value)  # a set has no order; sorted, the same set is sent the same way
+        except TypeError:
+            raise FieldValueError(
+                f"{where}: a set of mixed types has no order to send it in; pass a list"
+            ) from None
     _check_json(value, where)
     return list(value) if isinstance(value, tuple) else value
+
+
+def _encode_link(value: Any, where: str) -> int:
+    """A link is written as the linked record's id: an int, a Record, or the id as text."""
+    rid: Any = value
+    if isinstance(value, Record):
+        rid = value.id
+    elif isinstance(value, str):
+        text = value.strip()
+        rid = int(text) if text.isascii() and text.isdigit() and len(text) <= 16 else None
+    if type(rid) is int and 0 < rid <= _MAX_EXACT_INT:
+        return rid
+    raise FieldValueError(
+        f"{where}: a link needs a record id (a positive int, a Record or the id as text), "
+        f"got {_show(value)}"
+    )
 
 
 def _is_pair(value: Any) -> bool:
@@ -377,7 +557,7 @@ def _is_pair(value: Any) -> bool:
 def _encode_when(value: Any, where: str) -> str:
     if isinstance(value, _dt.datetime):
         return format_timestamp(value)
-    raise FieldValueError(f"{where}: appointment needs two aware datetimes, got {value!r}")
+    raise FieldValueError(f"{where}: appointment needs two aware datetimes, got {_show(value)}")
 
 
 def _choice_caption(value: Any, choices: Mapping[str, str], where: str) -> str:
@@ -387,7 +567,7 @@ def _choice_caption(value: Any, choices: Mapping[str, str], where: str) -> str:
     if str(value) in choices:
         return choices[str(value)]
     options = ", ".join(repr(c) for c in choices.values())
-    raise FieldValueError(f"{where}: {value!r} is not an option; options are {options}")
+    raise FieldValueError(f"{where}: {_show(value)} is not an option; options are {options}")
 
 
 def encode_fields(

@@ -29,10 +29,13 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 from urllib.parse import quote as _percent_encode
+
+from ninoxkit._exceptions import InvalidArgumentError
 
 __all__ = ["NX", "NXError", "name", "quote", "record_ref", "script"]
 
@@ -42,8 +45,18 @@ _RECORD_REF = re.compile(r"([A-Z]+)(\d+)")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-class NXError(ValueError):
-    """A value cannot be written as NX (NaN, an unsupported type, a bad name)."""
+#: Ninox numbers are IEEE doubles (reference §7.3): a literal beyond their range or with more
+#: digits than this stands for no number NX has (and could take gigabytes to write).
+MAX_NUMBER_DIGITS = 1000
+_MAX_FLOAT_INT = int(sys.float_info.max)
+
+
+class NXError(InvalidArgumentError):
+    """A value cannot be written as NX (NaN, an unsupported type, a bad name).
+
+    An :class:`~ninoxkit.InvalidArgumentError`, so also a :class:`~ninoxkit.NinoxError` and a
+    ``ValueError``.
+    """
 
 
 class NX(str):
@@ -65,8 +78,9 @@ def quote(value: object) -> NX:
         The NX literal.
 
     Raises:
-        NXError: for NaN or infinities, naive datetimes, unsupported types, or nested
-            sequences.
+        NXError: for NaN or infinities, numbers beyond a double's range or with more than
+            :data:`MAX_NUMBER_DIGITS` digits, text with lone surrogates, naive datetimes,
+            unsupported types, or nested sequences.
 
     Example:
         >>> quote('say "hi"')
@@ -81,16 +95,17 @@ def quote(value: object) -> NX:
     if isinstance(value, bool):
         return NX("true" if value else "false")
     if isinstance(value, int):
+        if abs(value) > _MAX_FLOAT_INT:
+            raise NXError("the integer is beyond the range of a Ninox number (a double)")
         return NX(str(value))
-    if isinstance(value, float | Decimal):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise NXError(f"NX has no literal for {value!r}")
-        if isinstance(value, Decimal) and not value.is_finite():
+    if isinstance(value, float):
+        if not math.isfinite(value):
             raise NXError(f"NX has no literal for {value!r}")
         # Positional notation: NX has no exponent syntax ("1e-05" would not parse). repr()
         # first, so a float is written with its shortest exact digits.
-        number = Decimal(repr(value)) if isinstance(value, float) else value
-        return NX(format(number, "f"))
+        return NX(format(Decimal(repr(value)), "f"))
+    if isinstance(value, Decimal):
+        return NX(format(_bounded_decimal(value), "f"))
     if isinstance(value, str):
         return _quote_text(value)
     if isinstance(value, _dt.datetime):
@@ -101,7 +116,10 @@ def quote(value: object) -> NX:
                 f"naive datetime {value.isoformat()} is ambiguous; pass an aware one "
                 "(e.g. value.replace(tzinfo=datetime.UTC))"
             )
-        value = value.astimezone(_dt.UTC).replace(tzinfo=None)
+        try:
+            value = value.astimezone(_dt.UTC).replace(tzinfo=None)
+        except OverflowError:
+            raise NXError(f"{value.isoformat()} is outside the years 1-9999 in UTC") from None
         # NX has no datetime literal; datetime(y, m, d, h, min, s) builds one (local time of the
         # evaluating side, which is UTC on the API).
         ms = value.microsecond // 1000
@@ -128,7 +146,35 @@ def quote(value: object) -> NX:
     )
 
 
+def _bounded_decimal(value: Decimal) -> Decimal:
+    """A Decimal NX can write: finite, within a double's range, of bounded length. Checked on
+    the exponent, before anything is formatted (``Decimal("1e999999999")`` is 1 GB as text)."""
+    if not value.is_finite():
+        raise NXError(f"NX has no literal for {value!r}")
+    if value.is_zero():
+        return Decimal(0)  # "0E-999999999" would be written with a billion zeros; "-0" is 0
+    if value.adjusted() > 308 or abs(value) > Decimal(sys.float_info.max):
+        raise NXError(f"{value!r} is beyond the range of a Ninox number (a double)")
+    if value.adjusted() < -324:
+        raise NXError(f"{value!r} is too small for a Ninox number (a double would be 0)")
+    if len(value.as_tuple().digits) > MAX_NUMBER_DIGITS:
+        raise NXError(f"a number with more than {MAX_NUMBER_DIGITS} digits cannot be written")
+    return value
+
+
+def _check_encodable(text: str, what: str) -> None:
+    """Refuse text with lone surrogates: it has no UTF-8 form, so it cannot be sent at all."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise NXError(
+            f"{what} holds {text[exc.start : exc.end]!r} at {exc.start}, a lone surrogate "
+            "(not a character; it has no UTF-8 form)"
+        ) from None
+
+
 def _quote_text(text: str) -> NX:
+    _check_encodable(text, "the text")
     if _SAFE_TEXT.fullmatch(text):
         return NX(f'"{text}"')
     return NX(f'urlDecode("{_percent_encode(text, safe="")}")')
@@ -149,6 +195,7 @@ def name(identifier: str) -> NX:
             f"{identifier!r} cannot be written as an NX name: names must be non-empty and "
             "contain no single quote or control character"
         )
+    _check_encodable(identifier, "the name")
     return NX(f"'{identifier}'")
 
 

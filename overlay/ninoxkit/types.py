@@ -2,8 +2,10 @@
 
 They are attrs classes with ``to_dict()`` / ``from_dict()``; open objects (``Record.fields``,
 ``RecordFields``) keep every key Ninox sends in ``additional_properties`` and support
-``record.fields["Name"]``. Import them from here, not from ``ninox_api`` (an implementation
-detail whose layout follows the generator).
+``record.fields["Name"]``. Records read with ``convert=True`` are :class:`ConvertedRecord`
+(a ``Record`` whose ``created_at`` / ``modified_at`` are aware UTC datetimes). Import them
+from here, not from ``ninox_api`` (an implementation detail whose layout follows the
+generator).
 """
 
 from ninox_api.models import (
@@ -17,14 +19,12 @@ from ninox_api.models import (
     DatabaseSettings,
     ErrorMessage,
     ErrorMessageError,
-    Field,
     FileMeta,
     FileUpload,
     FindRecordRequest,
     FindRecordRequestFilters,
     GetDatabaseFormatScripts,
     QueryRequest,
-    Record,
     RecordFields,
     RecordUpdate,
     RecordWrite,
@@ -47,7 +47,11 @@ from ninox_api.models import (
     ViewConfig,
     ViewShare,
 )
+from ninox_api.models import TableField as Field
+from ninox_api.models import TableRecord as Record
 from ninox_api.types import UNSET, File, Unset
+
+from ._models import ConvertedRecord
 
 __all__ = [
     "UNSET",
@@ -56,6 +60,7 @@ __all__ = [
     "ChangeSetUpdates",
     "ChangeSetViews",
     "Choice",
+    "ConvertedRecord",
     "Database",
     "DatabaseSchema",
     "DatabaseSettings",

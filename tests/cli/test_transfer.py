@@ -502,3 +502,27 @@ def test_rows_read_into_a_batch_not_yet_sent_are_kept_after_a_stop(
         (f"new{i}@example.test", "not sent") for i in range(2, 6)
     ]
     assert sum(_emails(client).values()) == 5 + 2
+
+
+def test_a_cell_that_cannot_be_sent_fails_only_its_row(
+    run: Run, client: Ninox, tmp_path: Path
+) -> None:
+    # A JSON string may hold a lone surrogate ("\ud800"), which has no UTF-8 form: the request
+    # cannot be built. The import used to stop there with a UnicodeEncodeError traceback.
+    lines = [json.dumps({"First Name": f"S{i}", "Score": i}) for i in range(6)]
+    lines[4] = '{"First Name": "S4 \\ud800", "Score": 4}'
+    source = tmp_path / "surrogate.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = run("records", "import", "Contacts", str(source), "--batch-size", "3", "--no-split")
+    assert result.exit_code == 3, result.output
+    assert "Traceback" not in result.output
+    left = (tmp_path / "surrogate.failed.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(left) == 1
+    row = json.loads(left[0])
+    assert row["First Name"] == "S4 \ud800"  # kept exactly, as a \u escape
+    assert "lone surrogate" in row["_error"]
+    names = {
+        r.fields.additional_properties["First Name"] for r in client.records.list(table="Contacts")
+    }
+    assert {f"S{i}" for i in (0, 1, 2, 3, 5)} <= names

@@ -368,3 +368,593 @@ def test_file_name_with_double_quote_is_refused_before_sending(
     with pytest.raises(InvalidArgumentError, match="double quote"):
         shared_client.files.upload(1, b"x", table="B", file_name='say "hi".txt')
     assert emu.requests() == []
+
+
+# --------------------------------------------------------------------------------------
+# Issue #13: a seeded fuzzer over every public method's arguments (ids, names, scripts,
+# filters, paths, timeouts and other options), over an in-memory transport. Every bad input
+# must give a ninoxkit error that is also a ValueError, before any request is sent; never a
+# raw AttributeError, TypeError or UnicodeEncodeError.
+# --------------------------------------------------------------------------------------
+
+import asyncio  # noqa: E402  (this half of the module is self-contained)
+import random  # noqa: E402
+import time  # noqa: E402
+
+from ninoxkit import AsyncNinox, ConfigurationError  # noqa: E402
+
+#: Bad inputs the fuzzer must try in all (summed over its tests); asserted at the end.
+FUZZ_TARGET = 10_000
+FUZZ_SEED = 20261202
+FUZZ_COUNT: dict[str, int] = {}
+
+
+class _Obj:
+    def __repr__(self) -> str:
+        return "<obj>"
+
+
+#: Values that are no id at all (wrong type).
+NOT_TEXT: list[Any] = [
+    5,
+    0,
+    -1,
+    1.5,
+    math.nan,
+    True,
+    False,
+    b"A",
+    bytearray(b"A"),
+    ["A"],
+    {"A": 1},
+    ("A",),
+    _Obj(),
+    1j,
+    Decimal("1"),
+]
+#: Text no id can be: blank, dot segments, controls, lone surrogates, too long.
+BAD_ID_TEXT = [
+    "",
+    " ",
+    "\t",
+    "\n",
+    ".",
+    "..",
+    "a\x00b",
+    "a\x1fb",
+    "a\x7fb",
+    "\ud800",
+    "x\udfff",
+    "\udc80abc",
+    "a\r\nb",
+    "x" * 1001,
+    "é\ud83d",
+    "\x1b[31m",
+]
+#: Text with a lone surrogate (cannot be sent as UTF-8) for scripts, filters, paths.
+SURROGATE_TEXT = ["\ud800", "a\udfffb", "\udc80", "ok \ud83d", "🙂\udc00"]
+BAD_INTS: list[Any] = [
+    0,
+    -1,
+    -(2**70),
+    True,
+    False,
+    1.0,
+    2.5,
+    math.nan,
+    math.inf,
+    "1",
+    b"1",
+    None,
+    [1],
+    _Obj(),
+]
+BAD_NON_NEGATIVE: list[Any] = [-1, -(2**70), True, 1.5, math.nan, "0", [0], _Obj()]
+BAD_SECONDS: list[Any] = [
+    math.nan,
+    math.inf,
+    -math.inf,
+    -1,
+    -0.001,
+    "5",
+    b"5",
+    True,
+    [5],
+    _Obj(),
+    httpx.Timeout(5, read=math.nan),
+    httpx.Timeout(1, pool=-2),
+    httpx.Timeout(math.inf),
+]
+BAD_CONCURRENCY: list[Any] = [0, -1, "4", True, False, 2.0, None, math.nan, [4], _Obj()]
+BAD_PATHS = [
+    "/../teams",
+    "../x",
+    "/teams/..",
+    "/teams/%2e%2e/x",
+    "/%2E%2E",
+    "./teams",
+    "/a/./b",
+    "/a/%2e/b",
+    "/%252e%252e/x",
+    "/a\\..\\b",
+    "/teams\x00",
+    "/t\ud800",
+    "/x\n",
+    5,
+    None,
+    b"/teams",
+    ["/teams"],
+]
+
+
+def _mutate(rng: random.Random, base: str) -> str:
+    """A random text built around one unsendable character (seeded)."""
+    bad = rng.choice(["\ud800", "\udfff", "\x00", "\x1f", "\x7f", "\n", "\udc80"])
+    head = "".join(rng.choice("abcXYZ09 _-.é日🙂/%?#") for _ in range(rng.randrange(0, 6)))
+    return rng.choice([head + bad, bad + head, head + bad + base, base + bad])
+
+
+def _bad_id(rng: random.Random) -> Any:
+    roll = rng.random()
+    if roll < 0.3:
+        return rng.choice(NOT_TEXT)
+    if roll < 0.6:
+        return rng.choice(BAD_ID_TEXT)
+    return _mutate(rng, "A")
+
+
+def _bad_text(rng: random.Random) -> Any:
+    roll = rng.random()
+    if roll < 0.3:
+        return rng.choice(NOT_TEXT)
+    if roll < 0.5:
+        return rng.choice(SURROGATE_TEXT)
+    return "1 + " + rng.choice(SURROGATE_TEXT) + _mutate(rng, "x").replace("\x00", "\ud800")
+
+
+def _bad_filters(rng: random.Random) -> Any:
+    text = rng.choice(SURROGATE_TEXT)
+    return rng.choice([{"Name": text}, {text: "x"}, {"A": [text]}, {"B": {"k": text}}])
+
+
+#: (name, call(client, bad value), bad value generator): one slot per public argument.
+Case = tuple[str, Callable[[Any, Any], Any], Callable[[random.Random], Any]]
+
+ID_SLOTS = ("team_id", "database_id")
+
+
+def _cases() -> list[Case]:
+    ids = {"team_id": "t", "database_id": "d"}
+
+    cases: list[Case] = []
+
+    def add(
+        name: str, call: Callable[[Any, Any], Any], gen: Callable[[random.Random], Any]
+    ) -> None:
+        cases.append((name, call, gen))
+
+    # ids and names in every namespace (table ids: one that needs no lookup)
+    for slot in ("team_id",):
+        add(f"teams.get[{slot}]", lambda c, v: c.teams.get(team_id=v), _bad_id)
+        add(f"databases.list[{slot}]", lambda c, v: c.databases.list(team_id=v), _bad_id)
+    for slot in ID_SLOTS:
+        add(
+            f"databases.get[{slot}]", lambda c, v, s=slot: c.databases.get(**{**ids, s: v}), _bad_id
+        )
+        add(f"tables.list[{slot}]", lambda c, v, s=slot: c.tables.list(**{**ids, s: v}), _bad_id)
+        add(f"views.list[{slot}]", lambda c, v, s=slot: c.views.list(**{**ids, s: v}), _bad_id)
+        add(
+            f"scripts.query[{slot}]",
+            lambda c, v, s=slot: c.scripts.query("1", **{**ids, s: v}),
+            _bad_id,
+        )
+        add(
+            f"records.get[{slot}]",
+            lambda c, v, s=slot: c.records.get(1, table="A", **{**ids, s: v}),
+            _bad_id,
+        )
+        add(
+            f"files.list[{slot}]",
+            lambda c, v, s=slot: c.files.list(1, table="A", **{**ids, s: v}),
+            _bad_id,
+        )
+        add(
+            f"undocumented.list_reports[{slot}]",
+            lambda c, v, s=slot: c.undocumented.list_reports(**{**ids, s: v}),
+            _bad_id,
+        )
+        add(
+            f"database()[{slot}]",
+            lambda c, v, s=slot: c.database(**{**ids, s: v}).query("1"),
+            _bad_id,
+        )
+    add("tables.get[table]", lambda c, v: c.tables.get(table=v, **ids), _bad_id)
+    add("views.list[table]", lambda c, v: c.views.list(table=v, **ids), _bad_id)
+    add("views.get[view_id]", lambda c, v: c.views.get(view_id=v, **ids), _bad_id)
+    add(
+        "views.get_share[table]",
+        lambda c, v: c.views.get_share(table=v, view_id="v", **ids),
+        _bad_id,
+    )
+    add("views.share[view_id]", lambda c, v: c.views.share(table="A", view_id=v, **ids), _bad_id)
+    add(
+        "views.unshare[view_id]", lambda c, v: c.views.unshare(table="A", view_id=v, **ids), _bad_id
+    )
+    add("records.get[table]", lambda c, v: c.records.get(1, table=v, **ids), _bad_id)
+    add("records.delete[table]", lambda c, v: c.records.delete(1, table=v, **ids), _bad_id)
+    add("records.list[table]", lambda c, v: drain(c.records.list(table=v, **ids)), _bad_id)
+    add("files.metadata[file_name]", lambda c, v: c.files.metadata(1, v, table="A", **ids), _bad_id)
+    add("files.delete[file_name]", lambda c, v: c.files.delete(1, v, table="A", **ids), _bad_id)
+    add(
+        "files.thumbnail[file_name]",
+        lambda c, v: c.files.thumbnail(1, v, table="A", **ids),
+        _bad_id,
+    )
+    add("files.download[file_name]", lambda c, v: c.files.download(1, v, table="A", **ids), _bad_id)
+    add(
+        "files.iter_bytes[file_name]",
+        lambda c, v: drain(c.files.iter_bytes(1, v, table="A", **ids)),
+        _bad_id,
+    )
+    add(
+        "files.upload[field]",
+        lambda c, v: c.files.upload(1, b"x", file_name="a.txt", field=v, table="A", **ids),
+        _bad_id,
+    )
+    add(
+        "files.upload[file_name]",
+        lambda c, v: c.files.upload(1, b"x", file_name=v, table="A", **ids),
+        lambda rng: _bad_id(rng) or "\ud800",
+    )
+    add(
+        "undocumented.get_report[report_id]",
+        lambda c, v: c.undocumented.get_report(v, **ids),
+        _bad_id,
+    )
+    add(
+        "undocumented.download_report_file[file_name]",
+        lambda c, v: c.undocumented.download_report_file("r", v, **ids),
+        _bad_id,
+    )
+    add("database().table()", lambda c, v: c.database(**ids).table(v).get(1), _bad_id)
+    # record ids and other ints
+    for name, call in [
+        ("records.get[record_id]", lambda c, v: c.records.get(v, table="A", **ids)),
+        ("records.delete[record_id]", lambda c, v: c.records.delete(v, table="A", **ids)),
+        (
+            "records.update_one[record_id]",
+            lambda c, v: c.records.update_one(v, {"A": 1}, table="A", **ids),
+        ),
+        ("files.list[record_id]", lambda c, v: c.files.list(v, table="A", **ids)),
+        ("files.metadata[record_id]", lambda c, v: c.files.metadata(v, "a", table="A", **ids)),
+        (
+            "files.iter_bytes[chunk_size]",
+            lambda c, v: drain(c.files.iter_bytes(1, "a", table="A", chunk_size=v, **ids)),
+        ),
+        (
+            "records.list[per_page]",
+            lambda c, v: drain(c.records.list(table="A", per_page=v, **ids)),
+        ),
+        (
+            "records.delete_many[batch_size]",
+            lambda c, v: c.records.delete_many([1], table="A", batch_size=v, **ids),
+        ),
+        (
+            "records.create[batch_size]",
+            lambda c, v: c.records.create([{"A": 1}], table="A", batch_size=v, **ids),
+        ),
+        ("records.delete_many[item]", lambda c, v: c.records.delete_many([1, v], table="A", **ids)),
+    ]:
+        add(name, call, lambda rng: rng.choice(BAD_INTS))
+    add(
+        "records.list[limit]",
+        lambda c, v: drain(c.records.list(table="A", limit=v, **ids)),
+        lambda rng: rng.choice(BAD_NON_NEGATIVE),
+    )
+    add(
+        "records.list[start_page]",
+        lambda c, v: drain(c.records.list(table="A", start_page=v, **ids)),
+        lambda rng: rng.choice(BAD_NON_NEGATIVE),
+    )
+    # scripts and filters
+    add("scripts.query[script]", lambda c, v: c.scripts.query(v, **ids), _bad_text)
+    add("scripts.exec[script]", lambda c, v: c.scripts.exec(v, **ids), _bad_text)
+    add("database().query", lambda c, v: c.database(**ids).query(v), _bad_text)
+    add(
+        "records.list[filters]",
+        lambda c, v: drain(c.records.list(table="A", filters=v, **ids)),
+        _bad_filters,
+    )
+    add(
+        "records.find_one[filters]",
+        lambda c, v: c.records.find_one(v, table="A", **ids),
+        _bad_filters,
+    )
+    # bodies, flags and paths of the view, report and schema writes and of downloads
+    bad_items = [5, None, "views", b"x", {"a": 1}, [5], ["x"], [None], [{"order": "x"}], _Obj()]
+    bad_bools = ["yes", 1, 0, None, "False", [True], _Obj()]
+    add("views.update", lambda c, v: c.views.update(v, **ids), lambda rng: rng.choice(bad_items))
+    add(
+        "undocumented.update_reports",
+        lambda c, v: c.undocumented.update_reports(v, **ids),
+        lambda rng: rng.choice(bad_items),
+    )
+    add(
+        "undocumented.update_schema",
+        lambda c, v: c.undocumented.update_schema(v, **ids),
+        lambda rng: rng.choice([5, None, "schema", [1], _Obj(), {"types": 5}]),
+    )
+    add(
+        "views.share[settings]",
+        lambda c, v: c.views.share(table="A", view_id="v", settings=v, **ids),
+        lambda rng: rng.choice([5, "x", [1], _Obj()]),
+    )
+    add(
+        "views.list[full]",
+        lambda c, v: c.views.list(full=v, **ids),
+        lambda rng: rng.choice(bad_bools),
+    )
+    add(
+        "undocumented.list_reports[full]",
+        lambda c, v: c.undocumented.list_reports(full=v, **ids),
+        lambda rng: rng.choice(bad_bools),
+    )
+    add(
+        "undocumented.get_schema[include]",
+        lambda c, v: c.undocumented.get_schema(include_reports_and_views=v, **ids),
+        lambda rng: rng.choice(bad_bools),
+    )
+    add(
+        "files.download[to]",
+        lambda c, v: c.files.download(1, "a", table="A", to=v, **ids),
+        lambda rng: rng.choice([5, 1.5, [b"x"], _Obj(), True]),
+    )
+    # the escape hatch
+    add("request[path]", lambda c, v: c.request("GET", v), lambda rng: rng.choice(BAD_PATHS))
+    add(
+        "request[path, random]",
+        lambda c, v: c.request("GET", v),
+        lambda rng: "/teams/" + _mutate(rng, ".."),
+    )
+    add(
+        "request[method]",
+        lambda c, v: c.request(v, "/teams"),
+        lambda rng: rng.choice([None, 5, "", "GE T", "GET\r\n", "G\ud800", b"GET"]),
+    )
+    add(
+        "request[header]",
+        lambda c, v: c.request("GET", "/teams", headers={"X-A": v}),
+        lambda rng: rng.choice([*SURROGATE_TEXT, "é", "日本"]),
+    )
+    # timeouts and options, per call and per client
+    add(
+        "request[timeout]",
+        lambda c, v: c.request("GET", "/teams", timeout=v),
+        lambda rng: rng.choice(BAD_SECONDS),
+    )
+    add(
+        "request[deadline]",
+        lambda c, v: c.request("GET", "/teams", deadline=v),
+        lambda rng: rng.choice([*BAD_SECONDS[:9], 0]),
+    )
+    add(
+        "request[max_retries]",
+        lambda c, v: c.request("GET", "/teams", max_retries=v),
+        lambda rng: rng.choice([-1, True, 1.5, "2", math.nan, [1]]),
+    )
+    add(
+        "with_options[timeout]",
+        lambda c, v: c.with_options(timeout=v).teams.list(),
+        lambda rng: rng.choice(BAD_SECONDS),
+    )
+    add("with_options[team_id]", lambda c, v: c.with_options(team_id=v).databases.list(), _bad_id)
+    add(
+        "with_options[api_key]",
+        lambda c, v: c.with_options(api_key=v).teams.list(),
+        lambda rng: rng.choice([" k", "k ", "k\x00", "k\tk", "kéy", "k\ud800", 5, b"k"]),
+    )
+    add(
+        "with_options[max_retries]",
+        lambda c, v: c.with_options(max_retries=v).teams.list(),
+        lambda rng: rng.choice([-1, True, 1.5, "2"]),
+    )
+    add(
+        "with_options[deadline]",
+        lambda c, v: c.with_options(deadline=v).teams.list(),
+        lambda rng: rng.choice([*BAD_SECONDS[:9], 0]),
+    )
+    add(
+        "with_options[max_response_size]",
+        lambda c, v: c.with_options(max_response_size=v).teams.list(),
+        lambda rng: rng.choice([0, -1, True, 1.5, "64MB"]),
+    )
+    return cases
+
+
+CASES = _cases()
+CLIENT_OPTIONS: list[tuple[str, Callable[[random.Random], Any]]] = [
+    ("timeout", lambda rng: rng.choice(BAD_SECONDS)),
+    ("max_concurrency", lambda rng: rng.choice(BAD_CONCURRENCY)),
+    ("max_retries", lambda rng: rng.choice([-1, True, 1.5, "2", None, math.nan])),
+    ("team_id", _bad_id),
+    ("database_id", _bad_id),
+    ("api_key", lambda rng: rng.choice([" k", "k\n", "k\x00", "k k", "kéy", "k\ud800", 5, b"k"])),
+    ("database_password", lambda rng: rng.choice([" p", "p\n", "p\x00", "pé", "p\ud800", 5])),
+    (
+        "base_url",
+        lambda rng: rng.choice(
+            [
+                5,
+                b"https://x",
+                "http://api.localhost/v1",
+                "https://api.ninox.com/v1?x=1",
+                "ftp://x/v1",
+            ]
+        ),
+    ),
+    ("deadline", lambda rng: rng.choice([*BAD_SECONDS[:9], 0])),
+    ("max_response_size", lambda rng: rng.choice([0, -1, True, 1.5, "1"])),
+    ("allow_insecure_http", lambda rng: rng.choice(["yes", 1, None])),
+]
+
+
+class _Counting:
+    def __init__(self) -> None:
+        self.sent = 0
+
+    def __call__(self, _request: httpx.Request) -> httpx.Response:
+        self.sent += 1
+        return httpx.Response(200, json=[])
+
+
+def _check_refusal(name: str, value: Any, error: BaseException | None, sent: int) -> None:
+    where = f"{name} with {value!r}"
+    assert error is not None, f"{where}: accepted"
+    assert sent == 0, f"{where}: {sent} request(s) sent before the refusal"
+    if isinstance(error, BatchWriteError):  # a write: the batch error wraps the refusal
+        assert not error.written, where
+        assert not error.unknown, where
+        error = error.error
+    assert isinstance(error, NinoxError), f"{where}: raw {type(error).__name__}: {error}"
+    assert isinstance(error, ValueError), f"{where}: {type(error).__name__} is no ValueError"
+    str(error), repr(error)  # renders, whatever the input
+
+
+def _run_case(client: Any, transport: _Counting, case: Case, value: Any) -> None:
+    name, call, _ = case
+    before = transport.sent
+    error: BaseException | None = None
+    try:
+        call(client, value)
+    except Exception as exc:
+        error = exc
+    _check_refusal(name, value, error, transport.sent - before)
+
+
+def _count(key: str, n: int) -> None:
+    FUZZ_COUNT[key] = FUZZ_COUNT.get(key, 0) + n
+    TALLY["bad_inputs_tried"] += n
+    # Summed over xdist workers in the "reliability figures" printed at the end of the run.
+    TALLY["fuzz_bad_inputs"] += n
+
+
+def test_fuzz_every_sync_method_argument() -> None:
+    rng = random.Random(FUZZ_SEED)
+    transport = _Counting()
+    http = httpx.Client(transport=httpx.MockTransport(transport))
+    client = Ninox(api_key=SECRET, http_client=http, team_id="t", database_id="d")
+    started = time.monotonic()
+    n = 0
+    for round_ in range(150):
+        for case in CASES:
+            _run_case(client, transport, case, case[2](rng))
+            n += 1
+        if round_ == 0:  # every fixed bad value of every slot once, too
+            for case in CASES:
+                for value in [*NOT_TEXT, *BAD_ID_TEXT]:
+                    if case[2] is _bad_id:
+                        _run_case(client, transport, case, value)
+                        n += 1
+    assert transport.sent == 0
+    http.close()
+    _count("sync methods", n)
+    assert time.monotonic() - started < 30
+
+
+def test_fuzz_client_options() -> None:
+    rng = random.Random(FUZZ_SEED + 1)
+    transport = _Counting()
+    n = 0
+    for _ in range(120):
+        for option, gen in CLIENT_OPTIONS:
+            value = gen(rng)
+            for cls in (Ninox, AsyncNinox):
+                error: BaseException | None = None
+                try:
+                    cls(**{"api_key": "k", option: value})
+                except Exception as exc:
+                    error = exc
+                _check_refusal(f"{cls.__name__}({option}=...)", value, error, transport.sent)
+                assert isinstance(error, ConfigurationError), repr(error)
+                if option in ("api_key", "database_password"):
+                    assert repr(value)[1:-1] not in str(error) or len(str(value)) < 3
+                n += 1
+    _count("client options", n)
+
+
+def test_fuzz_async_methods() -> None:
+    rng = random.Random(FUZZ_SEED + 2)
+    transport = _Counting()
+
+    async def consume(result: Any) -> Any:
+        if hasattr(result, "__aiter__"):
+            return [x async for x in result]
+        if asyncio.iscoroutine(result):
+            return await result
+        return result
+
+    async def run() -> int:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(transport))
+        client = AsyncNinox(api_key=SECRET, http_client=http, team_id="t", database_id="d")
+        n = 0
+        for _ in range(15):
+            for name, call, gen in CASES:
+                value = gen(rng)
+                before = transport.sent
+                error: BaseException | None = None
+                try:
+                    await consume(_async_call(call, client, value))
+                except Exception as exc:
+                    error = exc
+                _check_refusal(f"async {name}", value, error, transport.sent - before)
+                n += 1
+        await http.aclose()
+        return n
+
+    _count("async methods", asyncio.run(run()))
+
+
+def drain(result: Any) -> Any:
+    """Run a pager or generator (sync: read it; async: hand it to ``consume``)."""
+    return _DRAIN[0](result)
+
+
+#: What :func:`drain` does: ``list`` for the sync client; the async test swaps in identity.
+_DRAIN: list[Callable[[Any], Any]] = [list]
+
+
+def _async_call(call: Callable[[Any, Any], Any], client: Any, value: Any) -> Any:
+    _DRAIN[0] = lambda result: result
+    try:
+        return call(client, value)
+    finally:
+        _DRAIN[0] = list
+
+
+def test_fuzz_total_reaches_the_target() -> None:
+    """Runs last in this module (pytest keeps file order): the figure the issue asks for."""
+    total = sum(FUZZ_COUNT.values())
+    if len(FUZZ_COUNT) == 3:  # the whole module ran (not a -k selection)
+        assert total >= FUZZ_TARGET
+
+
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=12) | nasty_text
+
+
+@given(value=ANY_TEXT | st.sampled_from(NOT_TEXT))
+@example(value="\ud800")
+@example(value="a\udfffb")
+def test_any_team_id_is_sent_in_its_segment_or_refused_before_sending(value: Any) -> None:
+    """Hypothesis over every code point, lone surrogates included, and non-text values."""
+    transport = _Counting()
+    with (
+        httpx.Client(transport=httpx.MockTransport(transport)) as http,
+        Ninox(api_key=SECRET, http_client=http) as client,
+    ):
+        try:
+            client.databases.list(team_id=value)
+        except Exception as exc:
+            _check_refusal("databases.list", value, exc, transport.sent)
+        else:
+            assert transport.sent == 1
+    TALLY["bad_inputs_tried"] += 1

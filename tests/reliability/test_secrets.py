@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -29,8 +30,10 @@ from ninoxkit import (
     APITimeoutError,
     AuthenticationError,
     BatchWriteError,
+    ConfigurationError,
     FieldValueError,
     InternalServerError,
+    Ninox,
     NinoxError,
     NotFoundError,
     RateLimitError,
@@ -142,6 +145,15 @@ def test_no_secret_in_logs_errors_or_reprs(
         inner = getattr(error, "error", None)
         if inner is not None:
             texts += [str(inner), repr(inner), repr(vars(inner))]
+        # Safe to send across processes: the pickle holds no key and loads back the same.
+        data = pickle.dumps(error)
+        texts.append(data.decode("latin-1"))
+        back = pickle.loads(data)
+        assert (type(back), str(back)) == (type(error), str(error))
+        for part in (error, inner):
+            request = getattr(part, "request", None)
+            if request is not None:
+                texts.append(repr(request.headers.raw))
     client = make_client()
     texts += [repr(client), str(client), repr(client.options)]
     leaked = sum(leaks(t) for t in texts)
@@ -192,3 +204,43 @@ def test_env_debug_logging_in_a_subprocess_leaks_nothing(emu: NinoxEmulator) -> 
     leaked = leaks(out.stdout) + leaks(out.stderr)
     TALLY["secrets_leaked"] += leaked
     assert leaked == 0
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        SECRET + " ",
+        " " + SECRET,
+        SECRET + "\n",
+        SECRET + "\t",
+        SECRET + "\x00",
+        SECRET + "é",
+        SECRET[:5] + "\x0b" + SECRET[5:],
+        SECRET[:5] + "\x0c" + SECRET[5:],
+        SECRET + "\ud800",
+    ],
+    ids=repr,
+)
+def test_a_key_that_no_header_can_carry_is_refused_without_showing_it(
+    bad: str, emu: NinoxEmulator
+) -> None:
+    """Such a key used to be accepted; the first request then failed inside httpx with an error
+    whose message, repr and traceback held the whole key."""
+    for kwargs in ({"api_key": bad}, {"api_key": SECRET, "database_password": bad}):
+        try:
+            client = Ninox(base_url=emu.base_url, team_id=TEAM, database_id=DB, **kwargs)
+        except ConfigurationError as exc:
+            error: BaseException = exc
+        else:  # accepted: what does the first request show?
+            try:
+                client.teams.list()
+            except NinoxError as exc:
+                error = exc
+            else:
+                raise AssertionError("a key with an illegal character went through")
+        assert isinstance(error, ConfigurationError), repr(error)
+        assert "not valid" in str(error)
+        shown = str(error) + repr(error) + "".join(traceback.format_exception(error))
+        leaked = leaks(shown) + leaks(shown, SECRET[:12])
+        TALLY["secrets_leaked"] += leaked
+        assert leaked == 0

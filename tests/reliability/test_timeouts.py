@@ -99,3 +99,319 @@ def test_one_hung_attempt_is_retried_and_the_retry_answers(
     assert _attempts(emu, "/v1/teams") == 2
     assert len(sleeps) == 1  # one retry delay between the two attempts
     TALLY["operations_survived"] += 1
+
+
+# --------------------------------------------------------------------------------------
+# Issue #13 items 10-12: a total deadline per call, a bounded buffered body, and streamed
+# downloads that hold their concurrency slot, against a raw socket server on 127.0.0.1.
+# --------------------------------------------------------------------------------------
+
+import socket  # noqa: E402  (this half of the module has its own server)
+import threading  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from concurrent.futures import ThreadPoolExecutor  # noqa: E402
+
+from ninoxkit import AsyncNinox, ResponseTooLargeError  # noqa: E402
+
+from .conftest import SECRET  # noqa: E402
+
+#: No connection of the raw server lives longer than this, whatever the client does.
+SERVER_LIMIT = 8.0
+
+
+class RawServer:
+    """HTTP/1.1 on 127.0.0.1, one behaviour for every connection, each bounded in time.
+
+    ``behave(conn, ends)`` writes the answer (after the request head was read) and must return
+    by ``ends`` (``time.monotonic()``); the server counts requests in flight at once.
+    """
+
+    def __init__(self, behave: Callable[[socket.socket, float], None]) -> None:
+        self.behave = behave
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.1)
+        self.base_url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/v1"
+        self.stopped = threading.Event()
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.requests = 0
+        self.sent = 0
+        self.threads: list[threading.Thread] = []
+        self.acceptor = threading.Thread(target=self._accept, daemon=True)
+        self.acceptor.start()
+
+    def _accept(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
+            self.threads.append(thread)
+            thread.start()
+
+    def _serve(self, conn: socket.socket) -> None:
+        ends = time.monotonic() + SERVER_LIMIT
+        conn.settimeout(0.5)
+        try:
+            while not self.stopped.is_set() and time.monotonic() < ends:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    head += chunk
+                with self.lock:
+                    self.requests += 1
+                    self.in_flight += 1
+                    self.max_in_flight = max(self.max_in_flight, self.in_flight)
+                try:
+                    self.behave(conn, ends)
+                finally:
+                    with self.lock:
+                        self.in_flight -= 1
+        except OSError:  # the client went away: that is how most of these answers end
+            pass
+        finally:
+            conn.close()
+
+    def send(self, conn: socket.socket, data: bytes) -> None:
+        conn.sendall(data)
+        with self.lock:
+            self.sent += len(data)
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.sock.close()
+        self.acceptor.join(2)
+        for thread in self.threads:
+            thread.join(SERVER_LIMIT + 1)
+
+
+@pytest.fixture
+def raw_server() -> Iterator[Callable[[Callable[[socket.socket, float], None]], RawServer]]:
+    servers: list[RawServer] = []
+
+    def start(behave: Callable[[socket.socket, float], None]) -> RawServer:
+        server = RawServer(behave)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def _head(length: int | None = None) -> bytes:
+    size = f"Content-Length: {length}\r\n" if length is not None else "Connection: close\r\n"
+    return f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{size}\r\n".encode()
+
+
+DRIP_TIMEOUT = 0.3
+DEADLINE = 1.2
+
+
+def _drip(server: RawServer) -> Callable[[socket.socket, float], None]:
+    def behave(conn: socket.socket, ends: float) -> None:
+        server.send(conn, _head(100_000))
+        while time.monotonic() < ends:  # one byte every 0.1 s: no read ever waits 0.3 s
+            server.send(conn, b" ")
+            time.sleep(0.1)
+
+    return behave
+
+
+def _drip_server(start: Callable[..., RawServer]) -> RawServer:
+    holder: list[RawServer] = []
+    server = start(lambda conn, ends: _drip(holder[0])(conn, ends))
+    holder.append(server)
+    return server
+
+
+def test_sync_a_dripping_server_ends_at_the_deadline(raw_server: Callable[..., RawServer]) -> None:
+    server = _drip_server(raw_server)
+    client = Ninox(
+        api_key=SECRET, base_url=server.base_url, timeout=DRIP_TIMEOUT, deadline=DEADLINE
+    )
+    started = time.monotonic()
+    with pytest.raises(APITimeoutError, match="deadline") as info:
+        client.request("GET", "/teams")
+    elapsed = time.monotonic() - started
+    client.close()
+    assert DEADLINE - 0.1 <= elapsed < DEADLINE + MARGIN
+    assert info.value.retries_taken == 0  # the deadline was used up: no time for a retry
+    assert server.requests == 1
+
+
+def test_async_a_dripping_server_ends_at_the_deadline(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    server = _drip_server(raw_server)
+
+    async def run() -> APITimeoutError:
+        async with AsyncNinox(
+            api_key=SECRET, base_url=server.base_url, timeout=DRIP_TIMEOUT, deadline=DEADLINE
+        ) as client:
+            try:
+                await client.teams.list()
+            except APITimeoutError as exc:
+                return exc
+        raise AssertionError("no timeout")
+
+    started = time.monotonic()
+    error = asyncio.run(run())
+    assert DEADLINE - 0.1 <= time.monotonic() - started < DEADLINE + MARGIN
+    assert "deadline" in str(error)
+
+
+def test_the_deadline_includes_retries(raw_server: Callable[..., RawServer]) -> None:
+    """A hung server, read timeout 0.5 s, five retries allowed: the 1.2 s deadline ends it."""
+
+    def hang(conn: socket.socket, ends: float) -> None:
+        while time.monotonic() < ends:  # answer nothing until the client hangs up
+            try:
+                if not conn.recv(1):
+                    return
+            except TimeoutError:
+                continue
+
+    server = raw_server(hang)
+    client = Ninox(api_key=SECRET, base_url=server.base_url, timeout=0.5, max_retries=5)
+    fast = client.with_options(deadline=DEADLINE)
+    started = time.monotonic()
+    with pytest.raises(APITimeoutError) as info:
+        fast.request("GET", "/teams")
+    elapsed = time.monotonic() - started
+    client.close()
+    assert elapsed < DEADLINE + MARGIN
+    assert info.value.retries_taken < 5  # ended by the deadline, not by the retry budget
+    assert fast.deadline == DEADLINE
+    assert client.deadline == 300.0  # the default
+
+
+MIB = 1024 * 1024
+
+
+def _endless(server: RawServer, cap: int) -> Callable[[socket.socket, float], None]:
+    def behave(conn: socket.socket, ends: float) -> None:
+        server.send(conn, _head(None))
+        block = b" " * (256 * 1024)
+        while time.monotonic() < ends and server.sent < cap:
+            server.send(conn, block)
+
+    return behave
+
+
+@pytest.mark.parametrize(("limit", "cap"), [(4 * MIB, 200 * MIB), (None, 300 * MIB)])
+def test_an_endless_body_is_cut_off_at_max_response_size(
+    raw_server: Callable[..., RawServer], limit: int | None, cap: int
+) -> None:
+    holder: list[RawServer] = []
+    server = raw_server(lambda conn, ends: _endless(holder[0], cap)(conn, ends))
+    holder.append(server)
+    options = {} if limit is None else {"max_response_size": limit}
+    client = Ninox(api_key=SECRET, base_url=server.base_url, **options)
+    expected = limit or 64 * MIB  # the default
+    with pytest.raises(ResponseTooLargeError) as info:
+        client.request("GET", "/teams")
+    client.close()
+    assert info.value.limit == expected
+    assert info.value.body is None
+    # Reading stopped at the limit: what the server got rid of is the limit plus what the
+    # sockets buffer on the way, far below the whole body.
+    assert server.sent < expected + 32 * MIB
+    assert server.requests == 1
+
+
+CHUNKS = 5
+
+
+def _slow_download(server: RawServer) -> Callable[[socket.socket, float], None]:
+    def behave(conn: socket.socket, ends: float) -> None:
+        server.send(conn, _head(CHUNKS * 1000))
+        for _ in range(CHUNKS):  # the body takes ~0.25 s to arrive
+            if time.monotonic() > ends:
+                return
+            time.sleep(0.05)
+            server.send(conn, b"x" * 1000)
+
+    return behave
+
+
+def _download_server(start: Callable[..., RawServer]) -> RawServer:
+    holder: list[RawServer] = []
+    server = start(lambda conn, ends: _slow_download(holder[0])(conn, ends))
+    holder.append(server)
+    return server
+
+
+def test_sync_downloads_hold_their_slot_until_the_body_is_read(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    server = _download_server(raw_server)
+    client = Ninox(
+        api_key=SECRET, base_url=server.base_url, team_id="t", database_id="d", max_concurrency=4
+    )
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        bodies = list(pool.map(lambda i: client.files.download(1, f"f{i}", table="A"), range(8)))
+    client.close()
+    assert bodies == [b"x" * CHUNKS * 1000] * 8
+    assert server.requests == 8
+    assert server.max_in_flight <= 4
+
+
+def test_async_downloads_hold_their_slot_until_the_body_is_read(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    server = _download_server(raw_server)
+
+    async def run() -> list[bytes | object]:
+        async with AsyncNinox(
+            api_key=SECRET,
+            base_url=server.base_url,
+            team_id="t",
+            database_id="d",
+            max_concurrency=4,
+        ) as client:
+            return await asyncio.gather(
+                *(client.files.download(1, f"f{i}", table="A") for i in range(8))
+            )
+
+    bodies = asyncio.run(run())
+    assert bodies == [b"x" * CHUNKS * 1000] * 8
+    assert server.requests == 8
+    assert server.max_in_flight <= 4
+
+
+def test_an_abandoned_download_gives_its_slot_back(raw_server: Callable[..., RawServer]) -> None:
+    server = _download_server(raw_server)
+    client = Ninox(
+        api_key=SECRET, base_url=server.base_url, team_id="t", database_id="d", max_concurrency=1
+    )
+    for i in range(3):  # with one slot, a leaked slot would block the second download forever
+        chunks = client.files.iter_bytes(1, f"f{i}", table="A", chunk_size=100)
+        assert next(chunks) == b"x" * 100
+        chunks.close()
+    assert client.files.download(1, "last", table="A") == b"x" * CHUNKS * 1000
+    client.close()
+
+
+def test_the_deadline_ends_a_slow_answer_but_not_an_upload() -> None:
+    """An upload's length depends on the file: it is bounded per write, not by the deadline
+    (a deadline passing after the upload went through would make its outcome unknown)."""
+    import httpx
+
+    def slow(request: httpx.Request) -> httpx.Response:
+        time.sleep(0.4)
+        return httpx.Response(200, json={"name": "a.txt"})
+
+    with (
+        httpx.Client(transport=httpx.MockTransport(slow)) as http,
+        Ninox(api_key=SECRET, http_client=http, team_id="t", database_id="d", deadline=0.2) as c,
+    ):
+        with pytest.raises(APITimeoutError, match="deadline"):
+            c.request("GET", "/teams")
+        assert c.files.upload(1, b"content", file_name="a.txt", table="A") == {"name": "a.txt"}

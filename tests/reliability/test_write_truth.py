@@ -190,7 +190,8 @@ def test_anything_unexpected_after_a_batch_left_is_a_batch_write_error(
     assert [i for i, _ in err.written] == [0, 1]
     assert err.unknown == [2, 3]  # applied here, but the client could not know
     assert err.not_written == [4]
-    assert isinstance(err.error, RuntimeError)
+    assert isinstance(err.error.__cause__, RuntimeError)  # err.error stays a NinoxError
+    assert err.__cause__ is err.error
     titles = sorted(f["Title"] for f in stored(client).values() if f["Title"].startswith("u"))
     assert titles == ["u0", "u1", "u2", "u3"]
 

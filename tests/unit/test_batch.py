@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from ninoxkit import BatchWriteError, NotFoundError
+from ninoxkit import BatchWriteError, NinoxError, NotFoundError
 from ninoxkit._batch import BatchPlan
 
 
@@ -14,7 +14,8 @@ def test_an_unexpected_exception_makes_the_failed_batch_unknown() -> None:
     err = plan.failure(second, RuntimeError("odd"), verb="written")
     assert isinstance(err, BatchWriteError)
     assert (err.written, err.unknown, err.not_written) == ([(0, "a"), (1, "b")], [2, 3], [4])
-    assert isinstance(err.error, RuntimeError)
+    assert isinstance(err.error, NinoxError)
+    assert isinstance(err.error.__cause__, RuntimeError)
     assert "items 2-3 may or may not have been written" in str(err)
 
 

@@ -8,7 +8,8 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ninox_api.models import Record, RecordFields
+from ninox_api.models import RecordFields
+from ninox_api.models import TableRecord as Record
 from ninoxkit._models import RECORD_KEYS, page_ids, record_from_json, records_from_json
 
 json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()

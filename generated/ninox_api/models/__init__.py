@@ -1,6 +1,8 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .change_set import ChangeSet
+from .change_set_entry import ChangeSetEntry
+from .change_set_next_rids import ChangeSetNextRids
 from .change_set_reports import ChangeSetReports
 from .change_set_updates import ChangeSetUpdates
 from .change_set_views import ChangeSetViews
@@ -10,14 +12,12 @@ from .database_schema import DatabaseSchema
 from .database_settings import DatabaseSettings
 from .error_message import ErrorMessage
 from .error_message_error import ErrorMessageError
-from .field import Field
 from .file_meta import FileMeta
 from .file_upload import FileUpload
 from .find_record_request import FindRecordRequest
 from .find_record_request_filters import FindRecordRequestFilters
 from .get_database_format_scripts import GetDatabaseFormatScripts
 from .query_request import QueryRequest
-from .record import Record
 from .record_fields import RecordFields
 from .record_update import RecordUpdate
 from .record_write import RecordWrite
@@ -34,6 +34,8 @@ from .schema_type_fields import SchemaTypeFields
 from .schema_version import SchemaVersion
 from .share_view_body import ShareViewBody
 from .table import Table
+from .table_field import TableField
+from .table_record import TableRecord
 from .team import Team
 from .update_schema_format_scripts import UpdateSchemaFormatScripts
 from .view import View
@@ -42,6 +44,8 @@ from .view_share import ViewShare
 
 __all__ = (
     "ChangeSet",
+    "ChangeSetEntry",
+    "ChangeSetNextRids",
     "ChangeSetReports",
     "ChangeSetUpdates",
     "ChangeSetViews",
@@ -51,14 +55,12 @@ __all__ = (
     "DatabaseSettings",
     "ErrorMessage",
     "ErrorMessageError",
-    "Field",
     "FileMeta",
     "FileUpload",
     "FindRecordRequest",
     "FindRecordRequestFilters",
     "GetDatabaseFormatScripts",
     "QueryRequest",
-    "Record",
     "RecordFields",
     "RecordUpdate",
     "RecordWrite",
@@ -75,6 +77,8 @@ __all__ = (
     "SchemaVersion",
     "ShareViewBody",
     "Table",
+    "TableField",
+    "TableRecord",
     "Team",
     "UpdateSchemaFormatScripts",
     "View",

@@ -17,16 +17,34 @@ T = TypeVar("T", bound="RecordWrite")
 
 @_attrs_define
 class RecordWrite:
-    """One item of a `saveRecords` batch (§4.12)."""
+    """One item of a `saveRecords` batch (§4.12). `id` is an integer; a digit string
+    (`"id": "1"`) is seen in ninoxjs's README (§13, [1]) and should be tolerated by servers.
+
+    """
 
     fields: RecordFields
     """ Field values keyed by field name (or id with `ids=true`). JSON types by field type (§7.3):
-    text, email, url, phone, html, choice (caption) → string; number → number; boolean →
+    text, email, url, phone, html, choice (caption; option id with `choiceStyle=ids`) →
+    string; number → number (a numeric string is plausible on write, §10); boolean →
     boolean; date → `YYYY-MM-DD` string ([conflict]: one copy of the documentation says
-    number); datetime → zone-less local ISO string; time → `hh:mm:ss`; timeinterval →
-    `h:mm:ss.SSS`; appointment → `"<start> - <end>"`; location → `"address <lat,lon>"`.
-    Multiple choice, references, files, users: not documented. Empty fields may come as `""`
-    or be absent. `null` clears a field when writing.
+    number, so epoch milliseconds are plausible on write); time → `hh:mm:ss[.SSS]`;
+    timeinterval → `h:mm:ss.SSS`; appointment → `"<start> - <end>"`; location →
+    `"address <lat,lon>"`.
+
+    **datetime** (schema `base` `timestamp`): an instant. Decision (issue #20 item 7, from
+    §7.1 and §7.3): the only zone the API documents is UTC (`createdAt`/`modifiedAt`, [2+]);
+    the documentation's "local ISO, no zone" is read as the ISO local-date-time *format*
+    without a zone designator, since Ninox stores timestamps as epoch instants. Read: UTC
+    `YYYY-MM-DDThh:mm:ss` with `.SSS` when the milliseconds are not zero, no suffix. Write:
+    that form, or with a trailing `Z` or a numeric offset (converted to UTC), or epoch
+    milliseconds as a number — every plausible variant, since none is documented as refused.
+
+    **Links** (schema `base` `ref`, §13 [2+]): the value is the linked record's id, a
+    number. **Reverse links** (`rev`) and **formula** fields (`fn`) are not returned by the
+    record routes ([2+]: NIOX, Metorial); read them with `/query` or `/exec`, and they cannot
+    be written. Multiple choice (array of captions), files (the file name), users: [1] or
+    not documented. Empty fields may come as `""` or be absent. `null` clears a field when
+    writing.
      """
     id: int | Unset = UNSET
     """ Record id, unique within its table. """

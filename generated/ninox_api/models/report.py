@@ -16,7 +16,7 @@ class Report:
     """A print report (§4.18). `tid` is the table id; layout keys are not modelled."""
 
     id: str
-    """ Report id. """
+    """ Report id (non-empty; it is a path segment of `getReport`). """
     caption: str | Unset = UNSET
     """ Report name. """
     tid: str | Unset = UNSET

@@ -26,7 +26,10 @@ class SchemaDocument:
     seq: int | Unset = UNSET
     """ Change sequence of the schema. """
     version: int | Unset = UNSET
-    """ Schema version; `updateSchema` must send the current one. """
+    """ Schema version. `updateSchema` fails when it sends one that is not the current version
+    (Ninox CLI README, §4.19); the CLI always sends it, and whether a document without it
+    is refused is unknown, so it is optional.
+     """
     next_type_id: int | Unset = UNSET
     """ Counter for new table ids. """
     types: SchemaDocumentTypes | Unset = UNSET

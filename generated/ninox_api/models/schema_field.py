@@ -24,7 +24,9 @@ class SchemaField:
     """ Internal field type. Seen: `string` (text; `stringMultiline`), `html`, `number`,
     `boolean`, `choice`, `multi`, `date`, `time`, `timestamp`, `timeinterval`,
     `appointment`, `file`, `link` (URL), `email`, `phone`, `location`, `color`, `icon`,
-    `user`, `fn` (formula). Reference fields are unknown. Kept open: Ninox adds types.
+    `user`, `fn` (formula, code in `fn`), `ref` (link to another table, its id in `ref`),
+    `rev` (the reverse side of a link, with `ref` and `reverseField`) (§7.4, §13 [2+]:
+    DVBase, the web client bundles, a forum thread). Kept open: Ninox adds types.
      """
     caption: str | Unset = UNSET
     """ Field name. """
@@ -38,6 +40,13 @@ class SchemaField:
     """ Counter for new choice options (`choice`, `multi`). """
     values: SchemaFieldValues | Unset = UNSET
     """ Choice options keyed by option id (`choice`, `multi`). """
+    ref: str | Unset = UNSET
+    """ `ref`: the id of the linked table; `rev`: the id of the table holding the link (§13).
+     """
+    reverse_field: str | Unset = UNSET
+    """ `rev` only: the id of the link field (in table `ref`) this field reverses (§13). """
+    fn: str | Unset = UNSET
+    """ `fn` only: the formula's NX code (§7.4, §13). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +68,12 @@ class SchemaField:
         if not isinstance(self.values, Unset):
             values = self.values.to_dict()
 
+        ref = self.ref
+
+        reverse_field = self.reverse_field
+
+        fn = self.fn
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -76,6 +91,12 @@ class SchemaField:
             field_dict["nextChoiceId"] = next_choice_id
         if values is not UNSET:
             field_dict["values"] = values
+        if ref is not UNSET:
+            field_dict["ref"] = ref
+        if reverse_field is not UNSET:
+            field_dict["reverseField"] = reverse_field
+        if fn is not UNSET:
+            field_dict["fn"] = fn
 
         return field_dict
 
@@ -109,6 +130,12 @@ class SchemaField:
         else:
             values = SchemaFieldValues.from_dict(_values)
 
+        ref = d.pop("ref", UNSET)
+
+        reverse_field = d.pop("reverseField", UNSET)
+
+        fn = d.pop("fn", UNSET)
+
         schema_field = cls(
             base=base,
             caption=caption,
@@ -117,6 +144,9 @@ class SchemaField:
             order=order,
             next_choice_id=next_choice_id,
             values=values,
+            ref=ref,
+            reverse_field=reverse_field,
+            fn=fn,
         )
 
         schema_field.additional_properties = d

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.field import Field
+    from ..models.table_field import TableField
 
 
 T = TypeVar("T", bound="Table")
@@ -23,7 +23,7 @@ class Table:
     """ Table id. """
     name: str
     """ Table name (the caption). """
-    fields: list[Field] | Unset = UNSET
+    fields: list[TableField] | Unset = UNSET
     """ The fields. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,7 +54,7 @@ class Table:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.field import Field
+        from ..models.table_field import TableField
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -62,11 +62,11 @@ class Table:
         name = d.pop("name")
 
         _fields = d.pop("fields", UNSET)
-        fields: list[Field] | Unset = UNSET
+        fields: list[TableField] | Unset = UNSET
         if _fields is not UNSET:
             fields = []
             for fields_item_data in _fields:
-                fields_item = Field.from_dict(fields_item_data)
+                fields_item = TableField.from_dict(fields_item_data)
 
                 fields.append(fields_item)
 

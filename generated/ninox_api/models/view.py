@@ -23,7 +23,7 @@ class View:
     """
 
     id: str
-    """ View id. """
+    """ View id (non-empty; it is a path segment of `getView`). """
     caption: str | Unset = UNSET
     """ View name. """
     type_: str | Unset = UNSET

@@ -14,13 +14,17 @@ import builtins
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ninox_api.models import ChangeSet, Record
+from ninox_api.models import TableRecord as Record
 
-from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE
-from ninoxkit._exceptions import InvalidArgumentError
+from ninoxkit._changeset import ChangeBatch
+from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError
 from ninoxkit._schema import FieldInfo, Schema, TableInfo
-from ninoxkit._validate import check_id
-from ninoxkit.nx import record_ref
+from ninoxkit._validate import check_id, check_record_id
+from ninoxkit.nx import NX, name, record_ref, script
+
+#: Records per formula query: keeps each script a few kilobytes (it goes as a POST body).
+FORMULA_CHUNK = 100
 
 if TYPE_CHECKING:
     from ninoxkit._async._client import AsyncNinox
@@ -62,9 +66,9 @@ class AsyncDatabase:
         """Execute a writable NX script (see :meth:`AsyncScripts.exec`); never re-sent."""
         return await self.client.scripts.exec(script)
 
-    async def changes(self, since_sq: int) -> ChangeSet:
-        """The database's change set after ``since_sq``."""
-        return await self.client.changes.since(since_sq)
+    async def changes(self, since_sq: int, *, convert: bool = False) -> ChangeBatch:
+        """The database's change set after ``since_sq`` (see :meth:`AsyncChanges.since`)."""
+        return await self.client.changes.since(since_sq, convert=convert)
 
 
 class AsyncTable:
@@ -188,9 +192,58 @@ class AsyncTable:
         """Delete records in batches."""
         await self._records.delete_many(record_ids, table=self.name_or_id, batch_size=batch_size)
 
-    async def changes(self, since_sq: int) -> ChangeSet:
-        """The table's change set after ``since_sq``."""
-        return await self.database.client.changes.since(since_sq, table=self.name_or_id)
+    async def changes(self, since_sq: int, *, convert: bool = False) -> ChangeBatch:
+        """The table's change set after ``since_sq`` (see :meth:`AsyncChanges.since`)."""
+        return await self.database.client.changes.since(
+            since_sq, table=self.name_or_id, convert=convert
+        )
+
+    async def formula_values(
+        self, field: str, *, ids: Iterable[int] | None = None
+    ) -> dict[int, Any]:
+        """Values of one field per record, computed by Ninox: the way to read formula fields.
+
+        Formula fields (schema type ``fn``) are not returned by the record routes (reference
+        §13); this reads them with read-only ``/query`` scripts (§4.6) built by
+        :mod:`ninoxkit.nx`, so no caption or id can change the script. Any field can be read
+        this way, not only formulas.
+
+        Args:
+            field: Field caption or id.
+            ids: Only these record ids, in this order (``None``: every record of the table,
+                listed first through the record routes).
+
+        Returns:
+            Record id → the value as the query returned it, plain JSON (number, text, bool,
+            list or ``None``; ``None`` also for a record id that does not exist). Not converted:
+            a formula's result type is not in the schema.
+
+        Raises:
+            InvalidArgumentError: a bad record id (before anything is sent).
+            UnknownNameError: no such field.
+            APIResponseValidationError: the answer is not what the script returns.
+
+        Example:
+            >>> totals = await invoices.formula_values("Total", ids=[1, 2])  # doctest: +SKIP
+            >>> totals  # doctest: +SKIP
+            {1: 120.5, 2: 0}
+
+            For a table captioned ``Invoices`` the script sent is::
+
+                [[1, record('Invoices', 1).'Total'], [2, record('Invoices', 2).'Total']]
+        """
+        wanted = None if ids is None else [check_record_id(rid, "ids item") for rid in ids]
+        info = await self.info()
+        target = info.field(field)
+        if wanted is None:
+            listing = self._records.list(table=info.id, per_page=MAX_PAGE_SIZE)
+            wanted = [record.id async for record in listing]
+        out: dict[int, Any] = {}
+        for start in range(0, len(wanted), FORMULA_CHUNK):
+            chunk = wanted[start : start + FORMULA_CHUNK]
+            answer = await self.database.query(_formula_script(info.name, target.name, chunk))
+            out.update(_formula_answer(answer, chunk))
+        return out
 
     async def records_from_refs(self, refs: Sequence[object]) -> builtins.list[Record]:
         """Fetch the records an NX query named, e.g. ``["A6", "A7"]`` (reference §4.6).
@@ -208,3 +261,38 @@ class AsyncTable:
                 raise InvalidArgumentError(f"{ref!r} is not a record reference of table {info.id}")
             ids.append(parsed[1])
         return [await self.get(rid) for rid in ids]
+
+
+def _formula_script(table: str, field: str, ids: builtins.list[int]) -> NX:
+    """``[[id, record('T', id).'F'], …]``: one pair per record, so ids and values cannot drift
+    apart (a projection over a list could drop empty values)."""
+    pairs = [
+        script(
+            "[{rid}, record({table}, {rid}).{field}]", rid=rid, table=name(table), field=name(field)
+        )
+        for rid in ids
+    ]
+    return NX("[" + ", ".join(pairs) + "]")
+
+
+def _formula_answer(answer: Any, ids: builtins.list[int]) -> dict[int, Any]:
+    """Read the pairs back; anything else is a validation error, never a guess."""
+    if not isinstance(answer, list) or len(answer) != len(ids):
+        raise APIResponseValidationError(
+            f"the formula query answered {answer!r:.200}, not {len(ids)} [id, value] pairs",
+            status_code=200,
+        )
+    out: dict[int, Any] = {}
+    for rid, pair in zip(ids, answer, strict=True):
+        # An empty value may be dropped from the pair by Ninox's array rules: [id] is id → None.
+        if (
+            not isinstance(pair, list)
+            or not 1 <= len(pair) <= 2
+            or isinstance(pair[0], bool)
+            or pair[0] != rid
+        ):
+            raise APIResponseValidationError(
+                f"the formula query answered {pair!r:.200} for record {rid}", status_code=200
+            )
+        out[rid] = pair[1] if len(pair) == 2 else None
+    return out

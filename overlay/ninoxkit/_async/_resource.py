@@ -23,11 +23,12 @@ import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from ninox_api.models import Record, RecordFields
+from ninox_api.models import TableRecord as Record
 from ninox_api.types import Response
 
 from ninoxkit._config import TimeoutTypes
 from ninoxkit._exceptions import APIResponseValidationError
+from ninoxkit._models import converted_record
 from ninoxkit._schema import Schema, TableInfo
 from ninoxkit._types import NOT_GIVEN, AsyncOperation, NotGiven
 from ninoxkit._validate import check_id, check_record_id
@@ -149,10 +150,6 @@ class AsyncAPIResource:
 
     @staticmethod
     def _decode_record(record: Record, info: TableInfo) -> Record:
-        """A copy of ``record`` with field values converted to Python types."""
-        fields = info.decode(record.fields.additional_properties)
-        converted = RecordFields()
-        converted.additional_properties = fields
-        copy = Record.from_dict(record.to_dict())
-        copy.fields = converted
-        return copy
+        """A copy of ``record`` with field values converted to Python types and typed
+        metadata (a :class:`~ninoxkit.types.ConvertedRecord`)."""
+        return converted_record(record, info.decode(record.fields.additional_properties))

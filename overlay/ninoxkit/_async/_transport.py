@@ -6,6 +6,15 @@ is therefore the one place where a non-2xx answer becomes a typed ninoxkit error
 httpx exception becomes :class:`~ninoxkit.APIConnectionError`. Generated code only ever sees 2xx
 responses.
 
+Bounds (reference: sdk-anchors.md, timeouts): httpx's timeouts are per network operation, so
+a server that drips a byte now and then never trips them. Every call therefore also has a
+``deadline``: wall-clock seconds for the whole call, retries and their waits included. Each
+attempt's httpx timeouts are cut to what is left of it, the body is read chunk by chunk with
+the clock checked after each chunk, and a retry whose wait would overrun it is not made. A
+buffered body is also read at most up to ``max_response_size`` bytes (decoded), then
+:class:`~ninoxkit.ResponseTooLargeError` is raised. A streamed download keeps its concurrency
+slot until its body is closed; the deadline covers it until the headers arrive.
+
 Test seams: ``_sleep`` and ``_random`` are module globals looked up at call time, so tests patch
 them (``monkeypatch.setattr(module, "_sleep", fake)``) instead of waiting.
 """
@@ -15,14 +24,25 @@ from __future__ import annotations
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from typing import cast
 
 import anyio
 import attrs
 import httpx
 
-from ninoxkit._config import CURRENT_CALL, CallState, is_loopback_host, unbind_stream
-from ninoxkit._constants import RETRIES_TAKEN_EXTENSION
+from ninoxkit._config import (
+    CURRENT_CALL,
+    AsyncSlots,
+    CallState,
+    is_loopback_host,
+    unbind_stream,
+)
+from ninoxkit._constants import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    RETRIES_TAKEN_EXTENSION,
+)
 from ninoxkit._exceptions import (
     APIConnectionError,
     APIError,
@@ -32,11 +52,15 @@ from ninoxkit._exceptions import (
     OutcomeUnknownError,
     OutcomeUnknownTimeoutError,
     RedirectError,
+    ResponseTooLargeError,
+    extract_message,
+    is_quota_exhausted,
     make_status_error,
     safe_url,
 )
 from ninoxkit._logging import logger, redact_headers
 from ninoxkit._retry import IDEMPOTENT_METHODS, RetryPolicy, classify_exception
+from ninoxkit._types import NotGiven
 
 __all__ = ["AsyncNinoxTransport"]
 
@@ -55,6 +79,8 @@ class AsyncNinoxTransport:
         base_url: The client's base URL, used to suggest a fix when a redirect is refused.
         is_closed: Returns whether the owning facade was closed (then requests are refused,
             also when ``inner`` is the user's client and stays open).
+        deadline: Default wall-clock seconds per call, retries included (``None``: none).
+        max_response_size: Largest buffered body in bytes.
     """
 
     def __init__(
@@ -65,12 +91,16 @@ class AsyncNinoxTransport:
         limiter: anyio.Semaphore,
         base_url: str,
         is_closed: Callable[[], bool],
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         self._inner = inner
         self._is_closed = is_closed
         self._policy = policy
         self._limiter = limiter
         self._base_url = base_url
+        self._deadline = deadline
+        self._max_size = max_response_size
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Send ``request``; retry per policy; return a 2xx response or raise a ninoxkit error."""
@@ -85,29 +115,44 @@ class AsyncNinoxTransport:
             policy = attrs.evolve(policy, max_retries=state.max_retries)
         if state.timeout is not None:
             request.extensions["timeout"] = state.timeout.as_dict()
+        budget = self._deadline if isinstance(state.deadline, NotGiven) else state.deadline
+        ends = None if budget is None else time.monotonic() + budget
+        timeouts = request.extensions.get("timeout") or {}
         state.request = request
         retries = 0
         while True:
             state.retries_taken = retries
+            if ends is not None:
+                _cut_timeouts(request, timeouts, ends, budget, retries)
             try:
-                response = await self._send_once(request, stream=state.stream)
+                response = await self._send_once(request, stream=state.stream, ends=ends)
             except httpx.HTTPError as exc:
                 kind = classify_exception(exc)
                 decision = policy.for_exception(
                     kind, idempotent=idempotent, retries_taken=retries, rand=_random()
                 )
-                if decision.retry:
+                if decision.retry and _fits(ends, decision.delay):
                     self._log_retry(request, decision.delay, retries, policy, type(exc).__name__)
                     await _sleep(decision.delay)
                     retries += 1
                     continue
-                raise _connection_error(exc, request, retries, decision.outcome_unknown) from exc
+                error = _connection_error(exc, request, retries, decision.outcome_unknown)
+                if decision.retry and isinstance(error, APIError):
+                    error.message += f"; not retried: the call's deadline ({budget} s) would pass"
+                raise error from exc
             state.response = response
             response.extensions[RETRIES_TAKEN_EXTENSION] = retries
             if 200 <= response.status_code <= 299:
                 return response
             if 300 <= response.status_code <= 399:
                 raise self._redirect_error(request, response, retries)
+            if is_quota_exhausted(
+                response.status_code,
+                response.headers,
+                extract_message(response.content, response.headers.get("content-type")),
+            ):
+                # A used-up monthly quota does not come back in seconds: never retried.
+                raise make_status_error(request, response, retries_taken=retries)
             decision = policy.for_status(
                 response.status_code,
                 response.headers,
@@ -115,7 +160,7 @@ class AsyncNinoxTransport:
                 retries_taken=retries,
                 rand=_random(),
             )
-            if decision.retry:
+            if decision.retry and _fits(ends, decision.delay):
                 self._log_retry(
                     request, decision.delay, retries, policy, f"status {response.status_code}"
                 )
@@ -127,13 +172,29 @@ class AsyncNinoxTransport:
                 response,
                 retries_taken=retries,
                 outcome_unknown=decision.outcome_unknown,
-                note=decision.note,
+                note=(
+                    f"not retried: the call's deadline ({budget} s) would pass first"
+                    if decision.retry
+                    else decision.note
+                ),
             )
 
-    async def _send_once(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+    async def _send_once(
+        self, request: httpx.Request, *, stream: bool, ends: float | None
+    ) -> httpx.Response:
         if self._inner.is_closed or self._is_closed():
             raise APIConnectionError("This ninoxkit client has been closed", request=request)
-        async with self._limiter:
+        # One slot per request until its body is in; a streamed download keeps it until the
+        # caller closes the body (else N downloads would be N requests in flight). The wait
+        # for a slot is bounded by the call's deadline too.
+        wait = None if ends is None else max(0.0, ends - time.monotonic())
+        if not await AsyncSlots.acquire(self._limiter, wait):
+            raise httpx.PoolTimeout(
+                "no concurrency slot came free before the call's deadline "
+                "(max_concurrency requests were in flight the whole time)"
+            )
+        handed_over = False
+        try:
             started = time.monotonic()
             if logger.isEnabledFor(logging.DEBUG):
                 logger.debug(
@@ -143,16 +204,21 @@ class AsyncNinoxTransport:
                     redact_headers(request.headers),
                 )
             response = await self._inner.send(request, stream=True, follow_redirects=False)
-            if not (stream and 200 <= response.status_code <= 299):
+            if stream and 200 <= response.status_code <= 299:
+                response.stream = AsyncSlotStream(
+                    cast(httpx.AsyncByteStream, response.stream), self._limiter.release
+                )
+                handed_over = True
+            else:
                 try:
-                    # Read inside the slot: the limit counts requests until their body is in.
-                    # A streamed download leaves its body to the caller and frees the slot so a
-                    # slow consumer cannot block other calls.
-                    await response.aread()
+                    await self._read_bounded(request, response, ends)
                 except BaseException:
                     await response.aclose()
                     raise
                 unbind_stream(response)
+        finally:
+            if not handed_over:
+                self._limiter.release()
         if logger.isEnabledFor(logging.INFO):  # safe_url costs a little; most runs log nothing
             logger.info(
                 "%s %s -> %s (%.2f s)",
@@ -162,6 +228,39 @@ class AsyncNinoxTransport:
                 time.monotonic() - started,
             )
         return response
+
+    async def _read_bounded(
+        self, request: httpx.Request, response: httpx.Response, ends: float | None
+    ) -> None:
+        """Read the body like ``aread()``, but stop at the size limit and at the deadline."""
+        limit = self._max_size
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise self._too_large(request, response)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > limit:
+                raise self._too_large(request, response)
+            if ends is not None and time.monotonic() > ends:
+                # A body that trickles in: each read is quick, the whole never ends.
+                raise httpx.ReadTimeout(
+                    "the call's deadline passed while the body was still arriving"
+                )
+            chunks.append(chunk)
+        # What aread() does, from the chunks read here (httpx has no public setter).
+        response._content = b"".join(chunks)
+
+    def _too_large(self, request: httpx.Request, response: httpx.Response) -> ResponseTooLargeError:
+        return ResponseTooLargeError(
+            f"the {response.status_code} answer is larger than max_response_size="
+            f"{self._max_size} bytes; reading stopped there. Raise max_response_size if the "
+            "answer is expected to be this big",
+            limit=self._max_size,
+            status_code=response.status_code,
+            request=request,
+        )
 
     def _log_retry(
         self, request: httpx.Request, delay: float, retries: int, policy: RetryPolicy, why: str
@@ -211,6 +310,52 @@ class AsyncNinoxTransport:
                 f"({self._base_url!r})."
             )
         return error
+
+
+class AsyncSlotStream(httpx.AsyncByteStream):
+    """A streamed body that frees its concurrency slot when it is closed (once)."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, release: Callable[[], None]) -> None:
+        self._inner = inner
+        self._release: Callable[[], None] | None = release
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._inner.aclose()
+        finally:
+            release, self._release = self._release, None
+            if release is not None:
+                release()
+
+
+def _fits(ends: float | None, delay: float) -> bool:
+    """Whether a retry after ``delay`` seconds still starts before the deadline."""
+    return ends is None or time.monotonic() + delay < ends
+
+
+def _cut_timeouts(
+    request: httpx.Request,
+    timeouts: dict[str, float | None],
+    ends: float,
+    budget: float | None,
+    retries: int,
+) -> None:
+    """Cut each httpx timeout of this attempt to what is left of the call's deadline."""
+    left = ends - time.monotonic()
+    if left <= 0:
+        raise APITimeoutError(
+            f"the call's deadline of {budget} s passed before attempt {retries + 1} could start",
+            request=request,
+            retries_taken=retries,
+        )
+    request.extensions["timeout"] = {
+        phase: left if seconds is None or seconds > left else seconds
+        for phase, seconds in timeouts.items()
+    } or {"connect": left, "read": left, "write": left, "pool": left}
 
 
 def _connection_error(

@@ -42,6 +42,8 @@ OUTCOME_COLUMN = "_outcome"
 ERROR_COLUMN = "_error"
 
 _INT = re.compile(r"^[+-]?\d+$")
+#: A lone surrogate (only a JSON input can carry one: the CSV reader decodes UTF-8 strictly).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _TRUE = {"true", "1", "yes", "y", "on"}
 _FALSE = {"false", "0", "no", "n", "off"}
 #: Field types whose JSON value is a string; a CSV cell is taken verbatim.
@@ -368,6 +370,10 @@ class RowWriter:
             self._csv.writerow([*cells, *(extra or [])])
         else:
             text = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+            if _SURROGATE.search(text):
+                # A lone surrogate read from a JSON input has no UTF-8 form; as a \\uXXXX escape
+                # the row is kept exactly and reads back the same.
+                text = json.dumps(row, ensure_ascii=True, separators=(",", ":"))
             if self.fmt == "json":
                 self.stream.write(("\n" if self.count == 0 else ",\n") + text)
             else:

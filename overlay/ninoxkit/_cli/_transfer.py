@@ -36,6 +36,7 @@ from ninoxkit import FieldValueError  # the public name: _values is being rework
 from ninoxkit._exceptions import (
     APIStatusError,
     BatchWriteError,
+    InvalidArgumentError,
     NinoxError,
 )
 from ninoxkit._schema import TableInfo
@@ -282,6 +283,11 @@ class Importer:
             self._bad_value(items, exc, looked_up=looked_up)
             return
         except BatchWriteError as exc:
+            if _refused_before_sending(exc):
+                # A cell the library could not send (a lone surrogate in a JSON string): no
+                # request left, so find the row by splitting, like a refused value.
+                self._bad_value(items, exc.error, looked_up=looked_up)
+                return
             self.report.requests += 1
             self._failed_batch(items, exc, looked_up=looked_up)
             return
@@ -295,7 +301,7 @@ class Importer:
             outcome = FAILED if "id" in p.write else UNKNOWN
             self._open[p.row.number] = (p.row, outcome)
 
-    def _bad_value(self, items: list[_Pending], exc: FieldValueError, *, looked_up: bool) -> None:
+    def _bad_value(self, items: list[_Pending], exc: NinoxError, *, looked_up: bool) -> None:
         """A value the library refused before sending anything: split until the row is alone.
 
         Done whatever ``--split`` says: finding the row costs no request Ninox refuses.
@@ -445,6 +451,11 @@ def _stopped_note(outcome: str, reason: str) -> str:
     if outcome == UNKNOWN:
         return f"{_UNKNOWN_NOTE} (the import stopped: {reason})"
     return f"the import stopped while this row was sent ({reason}); it is safe to send again"
+
+
+def _refused_before_sending(exc: BatchWriteError) -> bool:
+    """Whether a batch failed on an argument the library refused before sending anything."""
+    return isinstance(exc.error, InvalidArgumentError) and not exc.written and not exc.unknown
 
 
 def _one_line(error: BaseException) -> str:

@@ -31,6 +31,7 @@ from ninoxkit._config import (
     CallState,
     ClientOptions,
     LeanCookieClient,
+    LoopGuard,
     TimeoutTypes,
     in_call,
     normalize_base_url,
@@ -38,16 +39,24 @@ from ninoxkit._config import (
     to_timeout,
     unbind_stream,
 )
-from ninoxkit._constants import DEFAULT_MAX_CONCURRENCY, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ninoxkit._constants import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_CONCURRENCY,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+)
 from ninoxkit._exceptions import (
     APIResponseValidationError,
     ConfigurationError,
+    InvalidArgumentError,
     _BodyInterruptedError,
 )
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._schema import Schema
 from ninoxkit._sync._transport import NinoxTransport
 from ninoxkit._types import NOT_GIVEN, NotGiven, Operation
+from ninoxkit._validate import check_relative_path
 from ninoxkit._version import __version__
 
 if TYPE_CHECKING:
@@ -78,6 +87,8 @@ class _Shared:
     inner: httpx.Client
     limiter: threading.Semaphore
     owns_inner: bool
+    #: The event loop the pool and the limiter belong to (async twin only).
+    loop_guard: LoopGuard = attrs.field(factory=LoopGuard)
     #: Tables and fields per (base_url, team_id, database_id), read once for name resolution.
     schemas: dict[tuple[str, str, str], Schema] = attrs.field(factory=dict)
     #: Held while the table list is read, so concurrent first calls read it once.
@@ -105,9 +116,11 @@ class _AsyncSender:
         headers: Mapping[str, str],
         credentials: Mapping[str, str],
         timeout: httpx.Timeout,
+        loop_guard: LoopGuard,
     ) -> None:
         self._inner = inner
         self._transport = transport
+        self._loop_guard = loop_guard
         self._base_url = base_url
         self._headers = headers
         self._credentials = credentials
@@ -130,6 +143,7 @@ class _AsyncSender:
     ) -> httpx.Response:
         """Build and send one request (the subset of ``httpx.Client.request`` that the
         generated code, :meth:`Ninox.request` and the streaming seam use)."""
+        self._loop_guard.check()
         # Case-insensitive, so a caller's "user-agent" replaces ours instead of adding a second
         # one; the credentials are set last, so they are always the client's own.
         merged = httpx.Headers(self._headers)
@@ -181,6 +195,13 @@ class Ninox:
         allow_insecure_http: Permit ``http://`` to a host that is not this machine.
         database_password: Password of password-protected databases (``nx-password`` header);
             default ``NINOX_DATABASE_PASSWORD``.
+        deadline: Wall-clock seconds one call may take in all, retries and waits included
+            (``None``: no overall limit); default 300 s. httpx's ``timeout`` bounds each network
+            operation; this also ends a call whose server sends a byte now and then. A streamed
+            download is bounded by it until its headers arrive.
+        max_response_size: Largest answer read into memory, in bytes; default 64 MiB. A bigger
+            one raises :class:`~ninoxkit.ResponseTooLargeError` (downloads are streamed and
+            have no limit).
 
     Raises:
         ConfigurationError: No key, or an invalid setting (e.g. plain http to a remote host).
@@ -207,6 +228,8 @@ class Ninox:
         http_client: httpx.Client | None = None,
         allow_insecure_http: bool = False,
         database_password: str | None = None,
+        deadline: float | None = DEFAULT_DEADLINE,
+        max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         options = resolve_options(
             api_key=api_key,
@@ -218,6 +241,8 @@ class Ninox:
             database_id=database_id,
             allow_insecure_http=allow_insecure_http,
             database_password=database_password,
+            deadline=deadline,
+            max_response_size=max_response_size,
         )
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise ConfigurationError(
@@ -244,6 +269,8 @@ class Ninox:
             limiter=shared.limiter,
             base_url=options.base_url,
             is_closed=lambda: shared.closed,
+            deadline=options.deadline,
+            max_response_size=options.max_response_size,
         )
         # The generated client never sees the key: it only sends through the sender, which
         # adds the header. (The generated client's repr would otherwise print the token.)
@@ -259,6 +286,7 @@ class Ninox:
                 **({"nx-password": options.database_password} if options.database_password else {}),
             },
             timeout=options.timeout,
+            loop_guard=shared.loop_guard,
         )
         self._sender = sender
         self._generated = AuthenticatedClient(
@@ -304,6 +332,11 @@ class Ninox:
         """The most requests in flight at once (shared by all copies of this client)."""
         return self._options.max_concurrency
 
+    @property
+    def deadline(self) -> float | None:
+        """Wall-clock seconds one call may take in all, retries included (``None``: no limit)."""
+        return self._options.deadline
+
     def with_options(
         self,
         *,
@@ -314,6 +347,8 @@ class Ninox:
         team_id: str | None = None,
         database_id: str | None = None,
         database_password: str | None = None,
+        deadline: float | NotGiven | None = NOT_GIVEN,
+        max_response_size: int | None = None,
     ) -> Self:
         """Return a copy with some settings changed, sharing connections and the limit.
 
@@ -327,6 +362,8 @@ class Ninox:
             team_id: New default team id.
             database_id: New default database id.
             database_password: New database password.
+            deadline: New overall deadline per call (``None``: no limit).
+            max_response_size: New largest buffered answer, in bytes.
 
         Returns:
             The new client.
@@ -351,14 +388,23 @@ class Ninox:
             changes["database_id"] = database_id
         if database_password is not None:
             changes["database_password"] = database_password
+        if not isinstance(deadline, NotGiven):
+            changes["deadline"] = deadline
+        if max_response_size is not None:
+            changes["max_response_size"] = max_response_size
         copy = object.__new__(type(self))
         copy._setup(attrs.evolve(self._options, **changes), self._shared)
         return copy
 
     def __repr__(self) -> str:
+        # Also for a client whose constructor failed half-way (no options yet): a repr that
+        # raises would hide the constructor's own error in a debugger or a log.
+        options = self.__dict__.get("_options")
+        if options is None:
+            return f"<{type(self).__name__} (not initialised)>"
         return (
-            f"{type(self).__name__}(base_url={self.base_url!r}, team_id={self.team_id!r}, "
-            f"database_id={self.database_id!r})"
+            f"{type(self).__name__}(base_url={options.base_url!r}, team_id={options.team_id!r}, "
+            f"database_id={options.database_id!r})"
         )
 
     # -- resources -----------------------------------------------------------------------
@@ -461,7 +507,8 @@ class Ninox:
     @property
     def is_closed(self) -> bool:
         """Whether the shared connection pool has been closed."""
-        return self._shared.closed or self._shared.inner.is_closed
+        shared = self.__dict__.get("_shared")
+        return shared is None or shared.closed or shared.inner.is_closed
 
     def close(self) -> None:
         """Close the connection pool (shared with ``with_options`` copies).
@@ -470,6 +517,8 @@ class Ninox:
         """
         # The sender holds no connections, so only the shared inner client needs closing;
         # the transport then refuses further requests.
+        if "_shared" not in self.__dict__:  # the constructor failed: nothing was opened
+            return
         self._shared.closed = True
         if self._shared.owns_inner and not self._shared.inner.is_closed:
             self._shared.inner.close()
@@ -503,6 +552,7 @@ class Ninox:
         max_retries: int | None = None,
         # An HTTP timeout that httpx enforces per request, not a cancel scope.
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
         **kwargs: Any,
     ) -> Response[_T]:
         """Run one generated ``sync_detailed`` operation with per-call options.
@@ -519,6 +569,7 @@ class Ninox:
                 has an id) and ``False`` for anything that could duplicate data.
             max_retries: Override of the client's ``max_retries`` for this call.
             timeout: Override of the client's timeout for this call.
+            deadline: Override of the client's deadline for this call.
             **kwargs: Its keyword arguments (query parameters, ``body=``); ``client`` is added.
 
         Returns:
@@ -540,6 +591,7 @@ class Ninox:
             idempotent=idempotent,
             max_retries=max_retries,
             timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
+            deadline=deadline,
         )
         with in_call(state):
             try:
@@ -549,14 +601,21 @@ class Ninox:
                     raise  # raised while building the request: a caller bug, not a server answer
                 raise _validation_error(exc, state) from exc
 
-    def _send(self, kwargs: Mapping[str, Any], *, idempotent: bool | None = None) -> httpx.Response:
+    def _send(
+        self,
+        kwargs: Mapping[str, Any],
+        *,
+        idempotent: bool | None = None,
+        deadline: float | NotGiven | None = NOT_GIVEN,
+    ) -> httpx.Response:
         """Send a generated request description (``op._get_kwargs(...)``); return the 2xx
         response unparsed.
 
         For hot paths that parse the body themselves (the records pager, see ``_models``).
-        Retries, limits and error mapping are those of :meth:`_call`.
+        Retries, limits and error mapping are those of :meth:`_call`; ``deadline`` overrides
+        the client's (uploads pass ``None``: their length depends on the file).
         """
-        with in_call(CallState(idempotent=idempotent)):
+        with in_call(CallState(idempotent=idempotent, deadline=deadline)):
             return self._sender.request(**kwargs)
 
     @contextmanager
@@ -596,6 +655,7 @@ class Ninox:
         max_retries: int | None = None,
         # An HTTP timeout that httpx enforces per request, not a cancel scope.
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> httpx.Response:
         """Send a request the SDK has no method for, with the same key, retries and errors.
 
@@ -612,6 +672,7 @@ class Ninox:
             idempotent: See :meth:`_call`; default by method.
             max_retries: Override for this call.
             timeout: Override for this call.
+            deadline: Override of the overall deadline for this call (``None``: no limit).
 
         Returns:
             The 2xx ``httpx.Response``, body read. ``response.extensions
@@ -619,9 +680,16 @@ class Ninox:
 
         Raises:
             ConfigurationError: ``path`` is an absolute URL.
+            InvalidArgumentError: ``path`` has a ``.``/``..`` segment (also percent-encoded),
+                which would leave the base URL, or a character that cannot be sent.
             APIStatusError: A non-2xx answer (subclass per status).
             APIConnectionError: No answer.
         """
+        if not isinstance(method, str) or not method.isascii() or not method.isalpha():
+            raise InvalidArgumentError(
+                f"method must be an HTTP method such as 'GET', got {method!r}"
+            )
+        check_relative_path(path)
         target = httpx.URL(path)
         if target.is_absolute_url or path.startswith("//"):
             raise ConfigurationError(
@@ -631,6 +699,7 @@ class Ninox:
             idempotent=idempotent,
             max_retries=max_retries,
             timeout=None if isinstance(timeout, NotGiven) else to_timeout(timeout),
+            deadline=deadline,
         )
         with in_call(state):
             return self._sender.request(
@@ -647,6 +716,8 @@ class Ninox:
 
 def _require(name: str, value: str | None, default: str | None, env: str) -> str:
     chosen = value if value is not None else default
+    if chosen is not None and not isinstance(chosen, str):
+        raise InvalidArgumentError(f"{name} must be a string, got {type(chosen).__name__}")
     if chosen is None:
         raise ConfigurationError(
             f"{name} is required: pass {name}=..., set {env}, or use "

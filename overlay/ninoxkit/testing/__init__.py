@@ -22,7 +22,9 @@ control API outside ``/v1``:
 - ``GET|POST|DELETE /_emulator/faults``, ``DELETE /_emulator/faults/{id}``: fault rules
   (:class:`FaultRule` fields as JSON);
 - ``GET|DELETE /_emulator/requests``: the request log (method, raw path, query, status, fault);
-- ``POST /_emulator/reset``: initial data and clock back, faults and log cleared;
+- ``GET|POST /_emulator/options``: ``page_cap``, ``ignore_filters``, ``quota`` (JSON; the
+  answer adds ``calls``, the calls counted against the quota);
+- ``POST /_emulator/reset``: initial data, clock and options back, faults and log cleared;
 - ``GET /_emulator/health``.
 
 Fixture format (YAML or JSON)::
@@ -45,17 +47,31 @@ Fixture format (YAML or JSON)::
             views: [{id: v1, caption: All, type: A}]
             reports: [{id: r1, caption: Sheet, tid: A, files: [{name: t.docx, text: x}]}]
 
-Field types are the schema ``base`` values (reference §7.4): string, html, number, boolean,
-choice, multi, date, time, timestamp, timeinterval, appointment, file, link, email, phone,
-location, color, icon, user, fn.
+Field types are the schema ``base`` values (reference §7.4, §13): string, html, number,
+boolean, choice, multi, date, time, timestamp, timeinterval, appointment, file, link (URL),
+email, phone, location, color, icon, user, and the computed or linking ones::
+
+    - {name: Company, type: ref, ref: Companies}                  # a link; value: the record id
+    - {name: Contacts, type: rev, ref: Contacts, reverseField: Company}   # its reverse side
+    - {name: Summary, type: fn, fn: 'Name + " (" + text(Employees) + ")"'}  # a formula (NX)
+
+``ref``/``reverseField`` may name tables and fields; the schema holds their ids. Formula and
+reverse-link values are not returned by the record routes, only through ``/query``/``exec``.
+
+The emulator is an independent oracle: it is written from the reference alone and imports no
+SDK code (``tests/emulator/test_independence.py``); where sources conflict it accepts every
+documented variant. Options for testing clients: ``NinoxEmulator(page_cap=…, ignore_filters=…,
+quota=…)`` or ``POST /_emulator/options``.
 """
 
+from ._app import EmulatorOptions
 from ._faults import FaultRule, Faults
 from ._server import CRM_FIXTURE, DEFAULT_TOKEN, NinoxEmulator, load_fixture_file
 
 __all__ = [
     "CRM_FIXTURE",
     "DEFAULT_TOKEN",
+    "EmulatorOptions",
     "FaultRule",
     "Faults",
     "NinoxEmulator",

@@ -3,16 +3,35 @@
 List parameters (reference §4.9; where the reference says "unknown" the emulator's choice is
 marked *choice*):
 
-- ``page`` 0-based, ``perPage`` default 100, 1…500 (above → 400, *choice* for the N8N max).
+- ``page`` 0-based, ``perPage`` default 100, any value from 1 served as asked (n8n's 500 is
+  one source's claim; ninoxjs sends 9999 and no source says Ninox refuses, §13). The option
+  ``page_cap`` caps it silently, to test clients against a server that does.
 - ``order`` field name or id; ``desc`` reverses (also the plain id order).
 - ``new`` newest first, ``updated`` most recently changed first; combined with ``order`` → 400
   ("not combinable", *choice* to fail loudly).
 - ``sinceId`` ids greater than it; ``sinceSq`` records whose ``sequence`` is greater.
-- ``filters`` URL-encoded JSON ``{"fields": {name-or-id: value}}`` (a bare ``{name: value}``
-  object is accepted too), exact match on the stored value (choices by caption or id).
+- ``filters`` URL-encoded JSON, both documented shapes (§13 [conflict]): ``{"fields":
+  {name-or-id: value}}`` and a flat object keyed by field id (names tolerated); exact match on
+  the stored value (choices by caption or id). The option ``ignore_filters`` makes the
+  emulator ignore them (on listings and ``POST …/record``), to test a client's guard.
 - ``ids=true`` keys ``fields`` by field id; ``style`` ``names`` (default) or ``ids`` (same as
-  ``ids=true``, *choice*); ``choiceStyle`` ``names`` (default) or ``ids``.
+  ``ids=true``, *choice*); ``choiceStyle`` ``names`` (default) or ``ids``, plus the other
+  values clients send: ``id`` (PyPI ``ninox``) as ``ids``, ``text`` (MindCloud) as ``names``
+  (§11); unknown values of ``style``/``choiceStyle`` are ignored (no source says Ninox refuses).
 Booleans accept ``true/false``, ``1/0`` and ``T/F`` (the CLI sends ``T``, reference §4.4).
+
+Other tolerated variants (every side of a conflict, §11/§13): a trailing slash on any path
+(ninoxjs), string record ids on writes (``"id": "1"``, ninoxjs), a single object instead of an
+array on ``POST …/records`` (n8n, Activepieces), bulk delete as ``DELETE …/records`` with an id
+array (MindCloud, Metorial) and as ``POST …/records/delete`` (PyPI ``ninox``).
+
+Emulator options (constructor arguments of ``NinoxEmulator`` and ``GET|POST
+/_emulator/options``): ``page_cap`` (int: serve at most that many records per page, silently),
+``ignore_filters`` (bool), ``quota`` (int: API calls allowed before every ``/v1`` call answers
+``429 {"message": "API call quota exceeded"}`` without ``Retry-After``; 0 = exhausted now).
+
+Bodies are read with a limit (``MAX_JSON_BODY`` for JSON, ``MAX_UPLOAD_BODY`` for multipart):
+a larger ``Content-Length`` or stream is answered 413 before it is parsed.
 """
 
 from __future__ import annotations
@@ -47,9 +66,18 @@ from ._store import (
     Store,
     Table,
     coerce_value,
+    record_id_value,
 )
 
-__all__ = ["THUMBNAIL_JPEG", "TRANSPORT_KEY", "EmulatorState", "create_app"]
+__all__ = [
+    "MAX_JSON_BODY",
+    "MAX_UPLOAD_BODY",
+    "THUMBNAIL_JPEG",
+    "TRANSPORT_KEY",
+    "EmulatorOptions",
+    "EmulatorState",
+    "create_app",
+]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -66,11 +94,54 @@ THUMBNAIL_JPEG = base64.b64decode(
     "AQEBAQEBAQEBAQEBAQEBAQEBAQH/wAALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAP/EABQQAQAAAAAAAAAA"
     "AAAAAAAAAAD/2gAIAQEAAD8AP//Z"
 )
-_MAX_PER_PAGE = 500  # N8N: "Maximum allowed by Ninox API" (reference §4.9)
+#: Largest JSON request body read (Ninox's limit is unknown, §8; Ninox 4 documents 6 MB).
+MAX_JSON_BODY = 16 * 1024 * 1024
+#: Largest multipart upload read (Ninox's limit is unknown, §4.16; Ninox 4 CSV import: 50 MB).
+MAX_UPLOAD_BODY = 64 * 1024 * 1024
+_CHOICE_STYLES = {"names": False, "text": False, "ids": True, "id": True}
 _DEFAULT_PER_PAGE = 100  # probable default (reference §4.9)
 _TRUE = frozenset({"true", "1", "t", "yes"})
 _FALSE = frozenset({"false", "0", "f", "no"})
 _WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+@dataclass
+class EmulatorOptions:
+    """Behaviour switches for testing clients (constructor and ``/_emulator/options``).
+
+    Args:
+        page_cap: serve at most this many records per listing page, whatever ``perPage`` asks
+            (silently, as a server with a lower maximum would); ``None`` = no cap.
+        ignore_filters: ignore ``filters`` of listings and ``POST …/record`` (a server that
+            does not apply them), so a client's own check can be tested.
+        quota: number of ``/v1`` calls served before the monthly API-call quota counts as
+            exhausted (§13: every classic plan caps calls per month; the real answer is
+            unknown); then every call answers 429 ``{"message": "API call quota exceeded"}``
+            without ``Retry-After``. 0 = exhausted from the start; ``None`` = no quota.
+    """
+
+    page_cap: int | None = None
+    ignore_filters: bool = False
+    quota: int | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("page_cap", "quota"):
+            value = getattr(self, name)
+            low = 1 if name == "page_cap" else 0
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int) or value < low
+            ):
+                raise ValueError(f"{name} must be an integer >= {low} or null")
+        if not isinstance(self.ignore_filters, bool):
+            raise ValueError("ignore_filters must be a boolean")
+
+    def to_json(self) -> dict[str, Any]:
+        """The options as JSON (control API)."""
+        return {
+            "page_cap": self.page_cap,
+            "ignore_filters": self.ignore_filters,
+            "quota": self.quota,
+        }
 
 
 @dataclass
@@ -86,6 +157,9 @@ class EmulatorState:
             the data.
         initial: the snapshot restored by ``POST /_emulator/reset``, as JSON text (parsed anew
             for every reset, so the store never shares objects with it).
+        options: behaviour switches; ``reset`` restores ``initial_options``.
+        initial_options: the options given when the emulator was built.
+        calls: ``/v1`` calls counted against ``options.quota`` since the last reset.
     """
 
     store: Store
@@ -94,6 +168,13 @@ class EmulatorState:
     log: RequestLog = field(default_factory=RequestLog)
     persistence: SqlitePersistence | None = None
     initial: str = '{"teams": []}'
+    options: EmulatorOptions = field(default_factory=EmulatorOptions)
+    initial_options: EmulatorOptions | None = None
+    calls: int = 0
+
+    def __post_init__(self) -> None:
+        if self.initial_options is None:
+            self.initial_options = EmulatorOptions(**self.options.to_json())
 
     @property
     def clock(self) -> Clock:
@@ -107,6 +188,9 @@ class EmulatorState:
             self.store.clock.reset()
             self.faults.clear()
             self.log.clear()
+            assert self.initial_options is not None
+            self.options = EmulatorOptions(**self.initial_options.to_json())
+            self.calls = 0
             self.save()
 
     def save(self) -> None:
@@ -120,8 +204,16 @@ class EmulatorState:
 
 
 def dump(data: Any) -> bytes:
-    """Compact, deterministic JSON bytes (keys keep insertion order)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+    """Compact, deterministic JSON bytes (keys keep insertion order).
+
+    A stored text may hold a lone surrogate (``"\\ud800"`` is valid JSON); UTF-8 cannot encode
+    it, so such a body falls back to ASCII escapes instead of failing.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    try:
+        return text.encode()
+    except UnicodeEncodeError:
+        return json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode()
 
 
 def json_response(data: Any, status: int = 200) -> Response:
@@ -168,11 +260,33 @@ def _int(
     return value
 
 
-def _choice(request: Request, name: str, allowed: tuple[str, ...]) -> str:
-    raw = request.query_params.get(name) or allowed[0]
-    if raw not in allowed:
-        raise ApiError(400, f"query parameter {name!r} must be one of {', '.join(allowed)}")
-    return raw
+def _choice_ids(request: Request, name: str) -> bool:
+    # names/ids (DVBase), id (PyPI ninox), text (MindCloud); anything else: the default (§11).
+    return _CHOICE_STYLES.get(request.query_params.get(name) or "names", False)
+
+
+async def _read_body(request: Request) -> bytes:
+    """Read the body with a limit: a declared or streamed size above it is 413, unparsed."""
+    ctype = request.headers.get("content-type", "")
+    limit = MAX_UPLOAD_BODY if ctype.startswith("multipart/") else MAX_JSON_BODY
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            too_big = int(declared) > limit
+        except ValueError:
+            raise ApiError(400, "Content-Length is not a number") from None
+        if too_big:
+            raise ApiError(413, f"request body larger than {limit} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, f"request body larger than {limit} bytes")
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    request._body = body  # Starlette's cache: body(), json() and form() read it from here
+    return body
 
 
 async def _json_body(request: Request) -> Any:
@@ -244,10 +358,8 @@ class _Api:
         return db, table, self.store.record(table, request.path_params["rid"])
 
     def render_opts(self, request: Request) -> dict[str, bool]:
-        style = _choice(request, "style", ("names", "ids"))
-        by_id = _bool(request, "ids") or style == "ids"
-        choice_ids = _choice(request, "choiceStyle", ("names", "ids")) == "ids"
-        return {"by_id": by_id, "choice_ids": choice_ids}
+        by_id = _bool(request, "ids") or _choice_ids(request, "style")
+        return {"by_id": by_id, "choice_ids": _choice_ids(request, "choiceStyle")}
 
     # teams and databases --------------------------------------------------
     async def list_teams(self, _request: Request) -> Response:
@@ -274,7 +386,8 @@ class _Api:
 
     async def update_schema(self, request: Request) -> Response:
         db = self.db(request)
-        _bool(request, "formatScripts")  # accepted and validated; scripts are kept verbatim
+        # formatScripts (`T`; older CLIs sent human=T, §4.4) only changes how scripts are
+        # written; they are kept verbatim, so any value is accepted and none is refused.
         version = self.store.patch_schema(db, await _json_body(request))
         return json_response({"version": version})
 
@@ -384,22 +497,23 @@ class _Api:
             raise ApiError(400, "'order', 'new' and 'updated' cannot be combined (reference §4.9)")
         filters: list[tuple[Field, Any]] = []
         raw_filters = request.query_params.get("filters")
-        if raw_filters:
+        if raw_filters and not self.state.options.ignore_filters:
             try:
                 parsed = json.loads(raw_filters, parse_constant=lambda _c: _NO_MATCH)
             except (ValueError, RecursionError):
                 raise ApiError(400, "query parameter 'filters' must be JSON") from None
             filters = _filter_pairs(table, parsed)
+        per_page = _int(request, "perPage", _DEFAULT_PER_PAGE, lo=1) or _DEFAULT_PER_PAGE
+        cap = self.state.options.page_cap
         q = ListQuery(
             page=_int(request, "page", 0, lo=0, hi=10**9) or 0,
-            per_page=_int(request, "perPage", _DEFAULT_PER_PAGE, lo=1, hi=_MAX_PER_PAGE)
-            or _DEFAULT_PER_PAGE,
+            per_page=per_page if cap is None else min(per_page, cap),
             order=order,
             desc=_bool(request, "desc"),
             new=new,
             updated=updated,
-            since_id=_int(request, "sinceId", None),
-            since_sq=_int(request, "sinceSq", None),
+            since_id=_int(request, "sinceId", None, lo=-(2**63), hi=2**63),
+            since_sq=_int(request, "sinceSq", None, lo=-(2**63), hi=2**63),
             filters=tuple(filters),
         )
         recs = self.store.list_records(table, q)
@@ -415,7 +529,12 @@ class _Api:
         body = await _json_body(request)
         if not isinstance(body, dict) or not isinstance(body.get("filters"), dict):
             raise ApiError(400, 'body must be {"filters": {field: value}}')
-        rec = self.store.find_record(table, _filter_pairs(table, body["filters"], status=422))
+        pairs = (
+            []
+            if self.state.options.ignore_filters
+            else _filter_pairs(table, body["filters"], status=422)
+        )
+        rec = self.store.find_record(table, pairs)
         # No match answers 200 with an empty array (AP treats [] as "not found", reference §4.11).
         return json_response([] if rec is None else self.store.render_record(table, rec, **opts))
 
@@ -443,9 +562,12 @@ class _Api:
     async def delete_records(self, request: Request) -> Response:
         db, table = self.table(request)
         body = await _json_body(request)
-        if not isinstance(body, list) or not all(
-            isinstance(i, int) and not isinstance(i, bool) for i in body
-        ):
+        if isinstance(body, dict) and isinstance(body.get("ids"), list):
+            body = body["ids"]  # tolerated: the body of the PyPI client is not documented
+        if not isinstance(body, list):
+            raise ApiError(400, "body must be a JSON array of record ids")
+        body = [record_id_value(i) for i in body]
+        if any(i is None for i in body):
             raise ApiError(400, "body must be a JSON array of record ids")
         missing = [i for i in body if i not in table.records]
         if missing:
@@ -498,6 +620,14 @@ class _Api:
         _, _, rec, name = self._file(request)
         stored = rec.files[name]
         # The file's own Content-Type, byte for byte (no charset added; reference §4.16).
+        return Response(stored.content, headers={"content-type": stored.content_type})
+
+    async def download_field_file(self, request: Request) -> Response:
+        _, table, rec, name = self._file(request)
+        fld = table.field(request.path_params["field"])
+        if fld is None or fld.base != "file":
+            raise ApiError(404, f"no file field {request.path_params['field']!r}")
+        stored = rec.files[name]
         return Response(stored.content, headers={"content-type": stored.content_type})
 
     async def delete_file(self, request: Request) -> Response:
@@ -602,6 +732,8 @@ def _routes(api: _Api) -> list[Route]:
         ("GET", t + "/records", api.list_records),
         ("POST", t + "/records", api.save_records),
         ("DELETE", t + "/records", api.delete_records),
+        # PyPI `ninox` deletes in bulk with POST …/records/delete (§4.15 [conflict]).
+        ("POST", t + "/records/delete", api.delete_records),
         ("GET", r, api.get_record),
         ("PUT", r, api.update_record),
         ("DELETE", r, api.delete_record),
@@ -612,6 +744,8 @@ def _routes(api: _Api) -> list[Route]:
         ("DELETE", r + "/files/{file}", api.delete_file),
         ("GET", r + "/files/{file}/metadata", api.file_metadata),
         ("GET", r + "/files/{file}/thumb.jpg", api.file_thumbnail),
+        # DVBase downloads a file field's file as …/files/{fieldId}/{name} (§13).
+        ("GET", r + "/files/{field}/{file}", api.download_field_file),
     ]
     by_path: dict[str, dict[str, Callable[[Request], Awaitable[Response]]]] = {}
     for method, path, handler in spec:
@@ -632,7 +766,7 @@ def _dispatch(
         # not await while holding the lock, so one lock keeps them consistent. The body is read
         # before taking it; upload_file parses its form outside the lock itself.
         if method in _WRITE_METHODS:
-            await request.body()
+            await _read_body(request)
         store = api.store
         with store.lock:
             before = _change_mark(store)
@@ -701,6 +835,23 @@ class _Control:
         self.state.reset()
         return empty_response()
 
+    async def options(self, request: Request) -> Response:
+        if request.method == "POST":
+            body = await _json_body(request)
+            if not isinstance(body, dict):
+                raise ApiError(400, "body must be an object of options")
+            known = self.state.options.to_json()
+            unknown = set(body) - set(known)
+            if unknown:
+                raise ApiError(400, f"unknown option(s): {', '.join(sorted(unknown))}")
+            try:
+                self.state.options = EmulatorOptions(**{**known, **body})
+            except (TypeError, ValueError) as exc:
+                raise ApiError(400, str(exc)) from None
+            if "quota" in body:
+                self.state.calls = 0
+        return json_response({**self.state.options.to_json(), "calls": self.state.calls})
+
     async def health(self, _request: Request) -> Response:
         return json_response({"status": "ok"})
 
@@ -710,7 +861,11 @@ class _Control:
 
 async def _on_http_exception(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    return error_response(exc.status_code, str(exc.detail))
+    response = error_response(exc.status_code, str(exc.detail))
+    # Starlette puts `Allow` on its 405 (RFC 9110 §15.5.6 requires it); keep it.
+    for key, value in (exc.headers or {}).items():
+        response.headers[key] = value
+    return response
 
 
 async def _on_api_error(_request: Request, exc: Exception) -> Response:
@@ -745,6 +900,7 @@ class EmulatorApp:
                 Route("/_emulator/faults/{rule}", control.fault, methods=["DELETE"]),
                 Route("/_emulator/requests", control.requests, methods=["GET", "DELETE"]),
                 Route("/_emulator/reset", control.reset, methods=["POST"]),
+                Route("/_emulator/options", control.options, methods=["GET", "POST"]),
                 Route("/_emulator/health", control.health, methods=["GET"]),
             ],
             exception_handlers=handlers,
@@ -788,6 +944,19 @@ class EmulatorApp:
             # Missing or wrong bearer token → 401 (reference §2, §8).
             await error_response(401, "invalid or missing API key")(scope, receive, send_logged)
             return
+        quota = self.state.options.quota
+        if quota is not None:
+            if self.state.calls >= quota:
+                # Every classic plan caps API calls per month (§13); the real answer once the
+                # cap is hit is unknown: 429 with a JSON message and no Retry-After (no date to
+                # give: the cap resets with the billing month).
+                response = error_response(429, "API call quota exceeded")
+                await response(scope, receive, send_logged)
+                return
+            self.state.calls += 1
+        if len(path) > 1 and path.endswith("/"):
+            # A trailing slash is served like the path without it (ninoxjs, §13).
+            scope = {**scope, "path": path.rstrip("/") or "/"}
         await self.api(scope, receive, send_logged)
 
     def _authorized(self, scope: Scope) -> bool:

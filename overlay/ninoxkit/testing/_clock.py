@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import threading
 
-from ninoxkit import parse_timestamp
+from ._when import WhenError, format_instant, parse_instant
 
 __all__ = ["Clock", "column_id", "derived_id"]
 
@@ -60,13 +60,16 @@ class Clock:
 
 
 def _parse_start(start: str) -> dt.datetime:
-    # The SDK's reading of a Ninox timestamp: zone-less means UTC, a Z or offset is honoured.
-    return parse_timestamp(start).replace(tzinfo=None, microsecond=0)
+    # Zone-less means UTC, a Z or offset is honoured (reference §7.1; _when).
+    try:
+        return parse_instant(start).replace(microsecond=0)
+    except WhenError:
+        raise ValueError(f"clock start is not an ISO timestamp: {start!r}") from None
 
 
 def format_ts(value: dt.datetime) -> str:
     """Format a timestamp the Ninox way: ``YYYY-MM-DDThh:mm:ss``, no zone (reference §7.1)."""
-    return value.strftime("%Y-%m-%dT%H:%M:%S")
+    return format_instant(value.replace(microsecond=0))
 
 
 def epoch_ms(value: dt.datetime) -> int:

@@ -73,17 +73,16 @@ Semantics:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote
 
-from ninoxkit import format_timestamp
-from ninoxkit._values import encode_value
-
 from ._errors import ApiError
 from ._store import Database, Field, Record, Store, Table, coerce_value, render_value
+from ._when import format_instant
 
 __all__ = ["NXError", "RecordRef", "evaluate"]
 
@@ -134,6 +133,12 @@ _FUNCTIONS = frozenset(
 )
 _MAX_SOURCE = 100_000
 _MAX_DEPTH = 40  # bounded well below Python's recursion limit
+_MAX_STEPS = 5_000_000
+_MAX_FORMULA_DEPTH = 8
+#: Bounds on values built while a script runs, so a short script cannot take the memory:
+#: a text of at most this many characters, a list of at most this many items (nested counted).
+MAX_TEXT = 1_000_000
+MAX_ITEMS = 1_000_000
 
 
 class NXError(ApiError):
@@ -228,17 +233,22 @@ def tokenize(src: str) -> list[Token]:
                 buf.append(src[i])
                 i += 1
             out.append(Token("text" if ch == '"' else "qname", "".join(buf), start))
-        elif ch.isdigit():
+        elif "0" <= ch <= "9":
+            # ASCII digits only: str.isdigit() is true for "²" or "١", which int() refuses.
             j = i
-            while j < n and src[j].isdigit():
+            while j < n and "0" <= src[j] <= "9":
                 j += 1
-            if j + 1 < n and src[j] == "." and src[j + 1].isdigit():
+            is_float = j + 1 < n and src[j] == "." and "0" <= src[j + 1] <= "9"
+            if is_float:
                 j += 1
-                while j < n and src[j].isdigit():
+                while j < n and "0" <= src[j] <= "9":
                     j += 1
-                out.append(Token("num", float(src[i:j]), i))
-            else:
-                out.append(Token("num", int(src[i:j]), i))
+            if j - i > 400:
+                raise NXError(f"number out of range at position {i}")
+            try:
+                out.append(Token("num", _number(float(src[i:j]) if is_float else int(src[i:j])), i))
+            except NXError:
+                raise NXError(f"number out of range at position {i}") from None
             i = j
         elif ch.isalpha() or ch == "_":
             j = i
@@ -506,6 +516,11 @@ class _Parser:
         raise NXError(f"unsupported NX syntax at position {t.pos}: unexpected {self._show()}")
 
 
+@functools.lru_cache(maxsize=256)
+def _parse_cached(src: str) -> Node:
+    return parse(src)
+
+
 def parse(src: str) -> Node:
     """Parse NX source into a tuple AST; raises :class:`NXError`."""
     if len(src) > _MAX_SOURCE:
@@ -543,6 +558,13 @@ class _Eval:
         self.scopes: list[dict[str, Any]] = [{}]
         self.this: list[RecordRef] = []
         self.steps = 0
+        self.formula_depth = 0
+
+    def charge(self, cost: int) -> None:
+        """Count work beyond one step (walking a list, building text) against the limit."""
+        self.steps += cost
+        if self.steps > _MAX_STEPS:
+            raise NXError("script runs too long")
 
     def table(self, name: str) -> Table:
         try:
@@ -568,11 +590,53 @@ class _Eval:
         if name == "Id" and table.field(name) is None:
             return rec.id
         fld = self.lookup_field(table, name)
-        return render_value(fld, rec.values.get(fld.id), False)
+        if fld.base == "fn":
+            return self.formula(ref, fld)
+        if fld.base == "rev":
+            return self.reverse(ref, fld)
+        stored = rec.values.get(fld.id)
+        if fld.base == "ref" and stored is not None:
+            # A link is a record in NX (`c.Company.Name`); stored as the linked id (§13).
+            target = self.db.tables.get(str(fld.extra.get("ref", "")))
+            if target is None:
+                return stored
+            return RecordRef(target.id, stored) if stored in target.records else None
+        return render_value(fld, stored, False)
+
+    def reverse(self, ref: RecordRef, fld: Field) -> list[RecordRef]:
+        """The records whose link field ``reverseField`` points at ``ref`` (§13 ``rev``)."""
+        source = self.db.tables.get(str(fld.extra.get("ref", "")))
+        link = source.fields.get(str(fld.extra.get("reverseField", ""))) if source else None
+        if source is None or link is None:
+            return []
+        self.charge(len(source.ids))
+        return [
+            RecordRef(source.id, i)
+            for i in source.ids
+            if source.records[i].values.get(link.id) == ref.id
+        ]
+
+    def formula(self, ref: RecordRef, fld: Field) -> Any:
+        """Evaluate a formula field's code (schema key ``fn``) for one record (§7.4, §13)."""
+        code = fld.extra.get("fn")
+        if not isinstance(code, str) or not code.strip():
+            return None
+        if self.formula_depth >= _MAX_FORMULA_DEPTH:
+            raise NXError(f"formula {fld.caption!r} nests too deeply (a cycle?)")
+        tree = _parse_cached(code)
+        self.formula_depth += 1
+        self.this.append(ref)
+        saved, self.scopes = self.scopes, [{}]
+        try:
+            return self.run(tree)
+        finally:
+            self.scopes = saved
+            self.this.pop()
+            self.formula_depth -= 1
 
     def run(self, node: Node) -> Any:
         self.steps += 1
-        if self.steps > 5_000_000:
+        if self.steps > _MAX_STEPS:
             raise NXError("script runs too long")
         kind = node[0]
         method: Callable[[Node], Any] = getattr(self, "_" + kind)
@@ -648,7 +712,28 @@ class _Eval:
         return node[1]
 
     def _array(self, node: Node) -> Any:
-        return [self.run(item) for item in node[1]]
+        items = [self.run(item) for item in node[1]]
+        self.measure(items)
+        return items
+
+    def measure(self, value: list[Any]) -> int:
+        """Count the items of a list, nested lists included, against ``MAX_ITEMS``.
+
+        Lists may share sublists (``let a := [b, b]``), so a few statements could describe an
+        exponentially large value; the walk stops at the bound and its work is charged.
+        """
+        count = 0
+        stack: list[tuple[list[Any], int]] = [(value, 1)]
+        while stack:
+            current, depth = stack.pop()
+            if depth > _MAX_DEPTH:
+                raise NXError("lists nest too deeply")
+            count += len(current)
+            if count > MAX_ITEMS:
+                raise NXError(f"list too large (more than {MAX_ITEMS} items)")
+            stack.extend((v, depth + 1) for v in current if isinstance(v, list))
+        self.charge(count)
+        return count
 
     def _this(self, _node: Node) -> Any:
         if not self.this:
@@ -671,6 +756,7 @@ class _Eval:
         obj = self.run(node[1])
         name = node[2]
         if isinstance(obj, list):
+            self.charge(len(obj))
             return [self.field_value(r, name) if isinstance(r, RecordRef) else None for r in obj]
         if obj is None:
             return None
@@ -680,6 +766,7 @@ class _Eval:
 
     def _select(self, node: Node) -> Any:
         table = self.table(node[1])
+        self.charge(len(table.ids))
         refs = [RecordRef(table.id, rid) for rid in table.ids]
         return refs if node[2] is None else self._where(refs, node[2])
 
@@ -743,12 +830,12 @@ class _Eval:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise NXError("unary '-' needs a number")
-        return -value
+        return _number(-value)
 
     def _arith(self, node: Node) -> Any:
         op, left, right = node[1], self.run(node[2]), self.run(node[3])
         if op == "+" and (isinstance(left, str) or isinstance(right, str)):
-            return _text(left) + _text(right)
+            return self.text(self.text(left) + self.text(right))
         if isinstance(left, list) or isinstance(right, list):
             raise NXError(f"'{op}' does not apply to lists")
         left = 0 if left is None else left
@@ -766,13 +853,14 @@ class _Eval:
             if right == 0:
                 raise NXError("division by zero")
             result = left / right
-        if isinstance(result, float) and not math.isfinite(result):
-            raise NXError("number out of range")
-        return result
+        return _number(result)
 
     def _cmp(self, node: Node) -> Any:
         op, left, right = node[1], self.run(node[2]), self.run(node[3])
         if op in ("=", "!="):
+            for side in (left, right):
+                if isinstance(side, list):
+                    self.measure(side)  # == on nested lists walks them all
             equal = _equal(left, right)
             return equal if op == "=" else not equal
         if left is None or right is None:
@@ -799,18 +887,21 @@ class _Eval:
         if name == "concat":
             if len(args) != 1 or not isinstance(args[0], list):
                 raise NXError("concat(list) takes one list")
-            return ", ".join(_text(v) for v in args[0] if v is not None)
+            return self.text(", ".join(self.text(v) for v in args[0] if v is not None))
         if len(args) != 1:
             raise NXError(f"{name}() takes exactly one argument")
         arg = args[0]
         if name == "text":
-            return _text(arg)
+            return self.text(arg)
         if name in ("urlEncode", "urlDecode"):
             if not isinstance(arg, str):
                 raise NXError(f"{name}() needs text")
             try:
-                return quote(arg, safe="") if name == "urlEncode" else unquote(arg, errors="strict")
-            except UnicodeDecodeError:
+                coded = (
+                    quote(arg, safe="") if name == "urlEncode" else unquote(arg, errors="strict")
+                )
+                return self.text(coded)
+            except (UnicodeDecodeError, UnicodeEncodeError):
                 raise NXError("urlDecode(): the text is not valid percent-encoded UTF-8") from None
         if name == "timeinterval":
             if isinstance(arg, bool) or not isinstance(arg, (int, float)):
@@ -822,13 +913,14 @@ class _Eval:
             if isinstance(arg, RecordRef):
                 return arg.id
             try:
-                return float(arg) if "." in str(arg) else int(str(arg))
-            except ValueError:
+                text = self.text(arg).strip()
+                return _number(float(text) if any(c in text for c in ".eEnN") else int(text))
+            except (ValueError, NXError):
                 return None
         if name == "length":
             if isinstance(arg, (str, list)):
                 return len(arg)
-            return 0 if arg is None else len(_text(arg))
+            return 0 if arg is None else len(self.text(arg))
         if not isinstance(arg, list):
             if name in ("count", "cnt"):
                 return 0 if arg is None else 1
@@ -840,9 +932,15 @@ class _Eval:
         if name == "last":
             return arg[-1] if arg else None
         if name == "unique":
+            self.charge(len(arg))
             seen: list[Any] = []
+            keys: set[Any] = set()
             for v in arg:
-                if v is not None and v not in seen:
+                if v is None:
+                    continue
+                key = json_key(v)
+                if key not in keys:
+                    keys.add(key)
                     seen.append(v)
             return seen
         nums = [v for v in arg if v is not None]
@@ -850,15 +948,57 @@ class _Eval:
             if name in ("min", "max") and all(isinstance(v, str) for v in nums):
                 return (min if name == "min" else max)(nums) if nums else None
             raise NXError(f"{name}() needs numbers")
+        self.charge(len(nums))
         if name == "sum":
-            return sum(nums)
+            return _number(_sum(nums))
         if not nums:
             return None
         if name == "min":
             return min(nums)
         if name == "max":
             return max(nums)
-        return sum(nums) / len(nums)
+        return _number(_sum(nums) / len(nums))
+
+    def text(self, value: Any) -> str:
+        """``_text`` with the ``MAX_TEXT`` bound (a doubling loop must not take the memory)."""
+        if isinstance(value, list):
+            self.measure(value)
+        out = _text(value)
+        if len(out) > MAX_TEXT:
+            raise NXError(f"text too long (more than {MAX_TEXT} characters)")
+        self.charge(len(out) // 1000)
+        return out
+
+
+def _number(value: int | float) -> int | float:
+    """Keep numbers within what JSON carries: ints beyond 2**53 become floats, no inf/nan."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 2**53:
+        try:
+            value = float(value)
+        except OverflowError:
+            raise NXError("number out of range") from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise NXError("number out of range")
+    return value
+
+
+def _sum(nums: list[Any]) -> int | float:
+    if not any(isinstance(v, float) for v in nums):
+        total: int = sum(nums)
+        return total
+    try:
+        return math.fsum(nums)
+    except OverflowError:  # fsum raises where sum() would give inf
+        raise NXError("number out of range") from None
+
+
+def json_key(value: Any) -> Any:
+    """A hashable stand-in for an NX value (``unique``); lists by their JSON form."""
+    if isinstance(value, list):
+        return ("list", repr(value))
+    if isinstance(value, bool):
+        return ("bool", value)
+    return value
 
 
 _WHEN_ARITY = {"date": (3, 3), "datetime": (6, 7), "time": (3, 4)}
@@ -879,12 +1019,12 @@ def _construct_when(name: str, args: list[Any]) -> str:
     if not 0 <= ms <= 999:
         raise NXError(f"{name}(): milliseconds must be between 0 and 999")
     try:
-        # The form stored values have (ninoxkit's encode_value): milliseconds only when set.
+        # The form stored values have (_when): milliseconds only when set.
         if name == "time":
             h, m, s = whole
-            return str(encode_value(_dt.time(h, m, s, ms * 1000), "time"))
+            return format_instant(_dt.datetime(2000, 1, 1, h, m, s, ms * 1000))[11:]
         y, mo, d, h, m, s = whole
-        return format_timestamp(_dt.datetime(y, mo, d, h, m, s, ms * 1000, tzinfo=_dt.UTC))
+        return format_instant(_dt.datetime(y, mo, d, h, m, s, ms * 1000))
     except (ValueError, OverflowError) as exc:
         raise NXError(f"{name}(): {exc}") from None
 
@@ -904,6 +1044,12 @@ def _text(value: Any) -> str:
 def _equal(left: Any, right: Any) -> bool:
     if isinstance(left, bool) or isinstance(right, bool):
         return left is right
+    # A link compares with a number by the linked id (`where Company = 1`): a link's value is
+    # that record's id (reference §13); emulator choice for mixed comparisons.
+    if isinstance(left, RecordRef) and isinstance(right, (int, float)):
+        return bool(left.id == right)
+    if isinstance(right, RecordRef) and isinstance(left, (int, float)):
+        return bool(right.id == left)
     return bool(left == right)
 
 

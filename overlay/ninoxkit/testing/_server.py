@@ -16,7 +16,7 @@ from typing import Any
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from ._app import TRANSPORT_KEY, EmulatorState, create_app
+from ._app import TRANSPORT_KEY, EmulatorOptions, EmulatorState, create_app
 from ._clock import Clock
 from ._faults import Faults, RequestLog
 from ._store import SqlitePersistence, Store
@@ -91,9 +91,15 @@ class NinoxEmulator:
             ``fixture``, and rewritten after every write request.
         seed: RNG seed for probabilistic faults.
         allow_remote: permit a non-loopback ``host``.
+        page_cap: serve at most this many records per listing page, silently (``perPage`` is
+            otherwise served as asked).
+        ignore_filters: ignore ``filters`` of listings and lookups (to test a client's guard).
+        quota: ``/v1`` calls served before the monthly API-call quota is exhausted and every
+            call answers 429 ``{"message": "API call quota exceeded"}`` (no ``Retry-After``);
+            0 = exhausted from the start. Also settable with ``POST /_emulator/options``.
 
     Raises:
-        ValueError: non-loopback host without ``allow_remote``.
+        ValueError: non-loopback host without ``allow_remote``, or a bad option value.
     """
 
     def __init__(
@@ -110,6 +116,9 @@ class NinoxEmulator:
         db: str | Path | None = None,
         seed: int = 0,
         allow_remote: bool = False,
+        page_cap: int | None = None,
+        ignore_filters: bool = False,
+        quota: int | None = None,
     ) -> None:
         if not allow_remote and not is_loopback(host):
             raise ValueError(f"refusing to bind non-loopback host {host!r} (use allow_remote=True)")
@@ -134,6 +143,7 @@ class NinoxEmulator:
             log=RequestLog(),
             persistence=persistence,
             initial=json.dumps(store.snapshot(), separators=(",", ":")),
+            options=EmulatorOptions(page_cap=page_cap, ignore_filters=ignore_filters, quota=quota),
         )
         if persistence is not None and stored is None:
             self.state.save()
@@ -186,8 +196,18 @@ class NinoxEmulator:
         """Empty the request log."""
         self.state.log.clear()
 
+    @property
+    def options(self) -> EmulatorOptions:
+        """The behaviour switches (``page_cap``, ``ignore_filters``, ``quota``); assignable."""
+        return self.state.options
+
+    @options.setter
+    def options(self, value: EmulatorOptions) -> None:
+        self.state.options = value
+        self.state.calls = 0
+
     def reset(self) -> None:
-        """Back to the initial data and clock; faults and log cleared."""
+        """Back to the initial data, clock and options; faults, log and call count cleared."""
         self.state.reset()
 
     # ------------------------------------------------------------------ lifecycle

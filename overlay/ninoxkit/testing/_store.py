@@ -22,26 +22,38 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from ninoxkit import FieldValueError
-from ninoxkit._values import decode_value, encode_value
-
 from ._clock import Clock, column_id, column_index, derived_id, epoch_ms, format_ts
 from ._errors import ApiError
+from ._when import WhenError, normalise_when
 
-__all__ = ["FIELD_TYPES", "Database", "Field", "Record", "Store", "StoredFile", "Table", "Team"]
+__all__ = [
+    "COMPUTED",
+    "FIELD_TYPES",
+    "Database",
+    "Field",
+    "Record",
+    "Store",
+    "StoredFile",
+    "Table",
+    "Team",
+]
 
-#: Field ``base`` values of the Ninox schema (reference §7.4). ``fn`` (formula) is read-only.
+#: Field ``base`` values of the Ninox schema (reference §7.4, §13). ``fn`` (formula, code in
+#: ``fn``) and ``rev`` (reverse link, ``reverseField``) are read-only; ``ref`` is a link to the
+#: table whose id is in ``ref``.
 FIELD_TYPES = frozenset(
     {
         "string", "html", "number", "boolean", "choice", "multi", "date", "time", "timestamp",
         "timeinterval", "appointment", "file", "link", "email", "phone", "location", "color",
-        "icon", "user", "fn",
+        "icon", "user", "fn", "ref", "rev",
     }
 )  # fmt: skip
+#: Computed fields: never returned by the record routes, only through NX (reference §13).
+COMPUTED = frozenset({"fn", "rev"})
 _TEXTUAL = frozenset(
     {"string", "html", "link", "email", "phone", "location", "color", "icon", "user", "file"}
 )
-#: Types whose values are text in a fixed form (reference §7.3), checked by the SDK's own rules.
+#: Types whose values are text in a fixed form (reference §7.3), checked by ``_when``.
 _WHEN = frozenset({"date", "time", "timestamp", "timeinterval", "appointment"})
 _MAX_ID = 2**53  # ids beyond what JSON numbers carry exactly would not round-trip
 
@@ -131,13 +143,21 @@ class Table:
                 return candidate
         return None
 
-    def add_field(self, caption: str, base: str, choices: Iterable[Any] = ()) -> Field:
-        """Append a field with the next free id."""
+    def add_field(
+        self,
+        caption: str,
+        base: str,
+        choices: Iterable[Any] = (),
+        extra: Mapping[str, Any] | None = None,
+    ) -> Field:
+        """Append a field with the next free id (``extra``: schema keys such as ``ref``, ``fn``)."""
         if base not in FIELD_TYPES:
             raise ApiError(422, f"unknown field type {base!r}")
         fid = column_id(self.next_field_id)
         self.next_field_id += 1
-        fld = Field(id=fid, caption=caption, base=base, order=len(self.fields))
+        fld = Field(
+            id=fid, caption=caption, base=base, order=len(self.fields), extra=dict(extra or {})
+        )
         for n, choice in enumerate(choices, start=1):
             if isinstance(choice, Mapping):
                 fld.values[str(choice.get("id", n))] = str(choice["caption"])
@@ -165,6 +185,7 @@ class Database:
     report_files: dict[str, dict[str, tuple[bytes, str]]] = field(default_factory=dict)
     report_seq: dict[str, int] = field(default_factory=dict)
     password: str | None = None
+    schema_seq: int = 0  # sequence of the last schema change (0: as loaded)
 
     def table(self, key: str) -> Table:
         """Find a table by id, then by caption (names work in paths, reference §7.2)."""
@@ -200,19 +221,18 @@ class Team:
 def coerce_value(fld: Field, value: Any) -> Any:
     """Check and normalise a value written to ``fld``; raise 422 when it does not fit.
 
-    JSON types follow reference §7.3 (dates as ``YYYY-MM-DD`` strings, the forum copy's reading
-    of the [conflict]); ``null`` clears a field.
-
-    What real Ninox accepts for date and time fields is undocumented. The emulator accepts the
-    text ``ninoxkit`` reads (:func:`ninoxkit._values.decode_value`) and stores the canonical form
-    ``ninoxkit`` writes (``encode_value``), so every stored value reads back through the SDK.
+    JSON types follow reference §7.3 (and §10/§13 for what the classic docs leave out); ``null``
+    clears a field. Date and time text is read and stored by :mod:`._when` (the emulator's own
+    reading of the reference; it shares no code with the SDK). Where sources conflict, every
+    documented variant is accepted.
     """
     if value is None:
         return None
     base = fld.base
-    bad = ApiError(422, f"invalid value for field {fld.caption!r} ({base}): {value!r}")
-    if base == "fn":
-        raise ApiError(422, f"field {fld.caption!r} is a formula and cannot be written")
+    bad = ApiError(422, f"invalid value for field {fld.caption!r} ({base}): {_short(value)}")
+    if base in COMPUTED:
+        what = "a formula" if base == "fn" else "a reverse link"
+        raise ApiError(422, f"field {fld.caption!r} is {what} and cannot be written")
     if base in _TEXTUAL:
         if not isinstance(value, str):
             raise bad
@@ -221,17 +241,32 @@ def coerce_value(fld: Field, value: Any) -> Any:
         if isinstance(value, bool):
             raise bad
         if isinstance(value, str):
+            # A numeric string is accepted (Ninox 4 documents it, §10).
+            text = value.strip()
             try:
-                value = float(value) if any(c in value for c in ".eE") else int(value)
+                value = float(text) if any(c in text for c in ".eEnN") else int(text)
             except ValueError:
                 raise bad from None
         if not isinstance(value, (int, float)) or not math.isfinite(value):
             raise bad
         if isinstance(value, int) and abs(value) > _MAX_ID:
-            value = float(value)
+            try:
+                value = float(value)
+            except OverflowError:
+                raise bad from None
         return value
     if base == "boolean":
         if not isinstance(value, bool):
+            raise bad
+        return value
+    if base == "ref":
+        # A link's value is the linked record's id, a number (reference §13); a digit string
+        # is tolerated like string record ids (§13, ninoxjs).
+        if isinstance(value, str) and value.strip().isdigit() and value.strip().isascii():
+            value = int(value.strip())
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _MAX_ID:
             raise bad
         return value
     if base == "choice":
@@ -249,12 +284,31 @@ def coerce_value(fld: Field, value: Any) -> Any:
             if oid not in out:
                 out.append(oid)
         return out
-    if base in _WHEN and isinstance(value, str) and value.strip():
+    if base in _WHEN and not (isinstance(value, str) and not value.strip()):
         try:
-            return encode_value(decode_value(value, base), base)
-        except FieldValueError:
+            return normalise_when(base, value)
+        except WhenError:
             raise bad from None
     raise bad
+
+
+def record_id_value(value: Any) -> int | None:
+    """A record id written as a JSON number or a digit string (``"id": "1"``, ninoxjs, §13)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.isascii() or not text.isdigit() or len(text) > 20:
+            return None
+        value = int(text)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def render_value(fld: Field, stored: Any, choice_ids: bool) -> Any:
@@ -374,7 +428,9 @@ class Store:
         fields: dict[str, Any] = {}
         for fld in table.fields.values():
             stored = rec.values.get(fld.id)
-            if stored is None:
+            # Formula and reverse-link values are not returned by the record routes; read them
+            # with /query or /exec (reference §9, §13).
+            if stored is None or fld.base in COMPUTED:
                 continue
             fields[fld.id if by_id else fld.caption] = render_value(fld, stored, choice_ids)
         return {
@@ -393,6 +449,8 @@ class Store:
         fields = []
         for fld in table.fields.values():
             item: dict[str, Any] = {"id": fld.id, "name": fld.caption, "type": fld.base}
+            if fld.base in ("ref", "rev") and "ref" in fld.extra:
+                item["ref"] = fld.extra["ref"]
             if fld.base in ("choice", "multi"):
                 item["choices"] = [{"id": k, "caption": v} for k, v in fld.values.items()]
             fields.append(item)
@@ -571,12 +629,13 @@ class Store:
         for n, item in enumerate(items):
             if not isinstance(item, dict):
                 raise ApiError(400, f"item {n} must be a JSON object")
-            rid = item.get("id")
+            raw_id = item.get("id")
             upsert = item.get("_upsert", False)
             if not isinstance(upsert, bool):
                 raise ApiError(400, f"item {n}: '_upsert' must be a boolean")
-            if rid is not None and (isinstance(rid, bool) or not isinstance(rid, int)):
-                raise ApiError(400, f"item {n}: 'id' must be an integer")
+            rid = None if raw_id is None else record_id_value(raw_id)
+            if raw_id is not None and rid is None:
+                raise ApiError(400, f"item {n}: 'id' must be an integer (or digit string)")
             if rid is not None and not 1 <= rid <= _MAX_ID:
                 raise ApiError(422, f"item {n}: 'id' must be between 1 and 2**53")
             values = self.parse_fields(table, item.get("fields", {}))
@@ -638,10 +697,42 @@ class Store:
 
     # ------------------------------------------------------------------ change sets
 
+    def change_entry(self, table: Table, rec: Record) -> dict[str, Any]:
+        """One ``updates`` entry in the change-set shape of reference §13 (first row).
+
+        A flat object keyed by **field id** (Metorial; the web client stores records the same
+        way), values in the JSON form of the record routes (choices by caption, a link as the
+        linked record's id; computed ``fn``/``rev`` fields left out, as the record routes do),
+        plus the record's metadata: ``_cd``/``_md`` created/modified at as **epoch
+        milliseconds** (the web client treats ``_md`` as a timestamp field, whose internal value
+        is a number; Metorial passes them through untyped; FileMeta ``modifiedDate`` uses the
+        same unit, §4.16), ``_cu``/``_mu`` the creating/modifying user id, ``_sq`` the sequence
+        number of the record's last change.
+        """
+        entry: dict[str, Any] = dict(self.render_record(table, rec, by_id=True)["fields"])
+        entry.update(
+            {
+                "_cd": epoch_ms(rec.created_at),
+                "_cu": rec.created_by,
+                "_md": epoch_ms(rec.modified_at),
+                "_mu": rec.modified_by,
+                "_sq": rec.sequence,
+            }
+        )
+        return entry
+
     def changes(
         self, db: Database, since: int, table: Table | None = None, rid: int | None = None
     ) -> dict[str, Any]:
-        """A ChangeSet since sequence ``since`` (reference §4.17; keys like NX refs ``A12``)."""
+        """A ChangeSet since sequence ``since`` (reference §4.17, §13; keys like ``A12``).
+
+        Top level: ``seq``, ``nextRids`` (table id → next record id; Metorial, §13), the older
+        ``nextRid`` (MindCloud, §4.17: the table's, or the largest on database level),
+        ``config`` (the schema document when the schema changed after ``since`` or for a full
+        change set from 0, else ``null``), ``updates`` (record key → :meth:`change_entry`),
+        ``removes`` (record keys), ``files`` (``<record key>/<file name>``), and on database and
+        table level ``views`` and ``reports``.
+        """
         updates: dict[str, Any] = {}
         removes: list[str] = []
         files: list[str] = []
@@ -655,26 +746,23 @@ class Store:
                 recs = (tbl.records[i] for i in tbl.ids)
             for rec in recs:
                 if rec.sequence > since:
-                    rendered = self.render_record(tbl, rec)
-                    updates[f"{tbl.id}{rec.id}"] = {
-                        "fields": rendered["fields"],
-                        "sequence": rec.sequence,
-                        "modifiedAt": rendered["modifiedAt"],
-                        "modifiedBy": rec.modified_by,
-                    }
+                    updates[f"{tbl.id}{rec.id}"] = self.change_entry(tbl, rec)
                 files.extend(
                     f"{tbl.id}{rec.id}/{f.name}" for f in rec.files.values() if f.seq > since
                 )
             for gone, seq in sorted(tbl.removed.items()):
                 if seq > since and (rid is None or gone == rid):
                     removes.append(f"{tbl.id}{gone}")
+        schema_changed = rid is None and (since == 0 or db.schema_seq > since)
         out: dict[str, Any] = {
             "seq": db.seq,
+            "nextRids": {t.id: t.next_rid for t in tables},
             "nextRid": (
                 table.next_rid
                 if table is not None
                 else max((t.next_rid for t in tables), default=1)
             ),
+            "config": self.render_schema(db) if schema_changed else None,
             "updates": updates,
             "removes": removes,
             "files": files,
@@ -745,16 +833,18 @@ class Store:
         if not isinstance(doc, dict):
             raise ApiError(400, "body must be a schema JSON object")
         version = doc.get("version")
-        if isinstance(version, bool) or not isinstance(version, int):
+        if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
             raise ApiError(400, "schema 'version' must be an integer")
-        if version != db.version:
+        # Without a version there is nothing to compare (the CLI always sends one; whether Ninox
+        # refuses a document without it is unknown, so it is accepted).
+        if version is not None and version != db.version:
             # Optimistic concurrency: the CLI fails on a version mismatch (reference §4.19).
             raise ApiError(409, f"schema version {version} does not match current {db.version}")
         types = doc.get("types", {})
         if not isinstance(types, dict):
             raise ApiError(400, "schema 'types' must be an object")
         for tid, tdoc in types.items():
-            if column_index(tid) < 0 or not isinstance(tdoc, dict):
+            if column_index(tid) < 0 or not isinstance(tdoc, dict) or len(tid) > 8:
                 raise ApiError(422, f"type {tid!r}: id must be A, B, … and the value an object")
             if not isinstance(tdoc.get("caption", ""), str):
                 raise ApiError(422, f"type {tid!r}: caption must be a string")
@@ -766,7 +856,9 @@ class Store:
                     raise ApiError(
                         422, f"field {tid}.{fid!r}: id must be A, B, … and value an object"
                     )
-                if fdoc.get("base") not in FIELD_TYPES:
+                base = fdoc.get("base")
+                # isinstance first: an unhashable base (a list) must be a 422, not a TypeError.
+                if not isinstance(base, str) or base not in FIELD_TYPES:
                     raise ApiError(422, f"field {tid}.{fid}: unknown base {fdoc.get('base')!r}")
                 if not isinstance(fdoc.get("caption", ""), str):
                     raise ApiError(422, f"field {tid}.{fid}: caption must be a string")
@@ -806,7 +898,7 @@ class Store:
                 }
         db.schema_extra = {k: v for k, v in doc.items() if k not in reserved}
         db.version += 1
-        self._bump(db)
+        db.schema_seq, _ = self._bump(db)
         return db.version
 
     # ------------------------------------------------------------------ fixtures and snapshots
@@ -828,8 +920,12 @@ class Store:
         for tdoc in ddoc.get("tables", []):
             table = db.add_table(str(tdoc["name"]))
             for fdoc in tdoc.get("fields", []):
+                extra = {k: fdoc[k] for k in ("ref", "reverseField", "fn") if k in fdoc}
                 table.add_field(
-                    str(fdoc["name"]), str(fdoc.get("type", "string")), fdoc.get("choices", ())
+                    str(fdoc["name"]),
+                    str(fdoc.get("type", "string")),
+                    fdoc.get("choices", ()),
+                    extra,
                 )
             for rdoc in tdoc.get("records", []):
                 is_wrapped = isinstance(rdoc.get("fields"), dict)
@@ -842,6 +938,7 @@ class Store:
                         db, table, rec, str(fdoc["name"]), content,
                         fdoc.get("contentType"), fdoc.get("field"),
                     )  # fmt: skip
+        _resolve_links(db)
         self.update_views(db, ddoc.get("views", []))
         reports = [{k: v for k, v in r.items() if k != "files"} for r in ddoc.get("reports", [])]
         self.update_reports(db, reports)
@@ -904,6 +1001,7 @@ class Store:
                         "id": db.id, "name": db.name, "settings": db.settings, "seq": db.seq,
                         "version": db.version, "nextTypeId": db.next_type_id,
                         "schemaExtra": db.schema_extra, "views": db.views, "shares": db.shares,
+                        "schemaSeq": db.schema_seq,
                         "reports": db.reports, "reportSeq": db.report_seq,
                         "password": db.password, "tables": tables,
                         "reportFiles": {
@@ -932,6 +1030,7 @@ class Store:
                     id=d["id"], name=d["name"], settings=d["settings"], seq=d["seq"],
                     version=d["version"], next_type_id=d["nextTypeId"],
                     schema_extra=d["schemaExtra"], views=d["views"], shares=d["shares"],
+                    schema_seq=d.get("schemaSeq", 0),
                     reports=d["reports"], report_seq=d["reportSeq"],
                     password=d["password"],
                     report_files={
@@ -967,6 +1066,25 @@ class Store:
                         table.records[rec.id] = rec
                         table.ids.append(rec.id)
                     table.ids.sort()
+
+
+def _resolve_links(db: Database) -> None:
+    """Fixture links may name tables and fields; the schema holds ids (reference §13).
+
+    ``ref`` of a ``ref`` field is the target table's id; a ``rev`` field's ``ref`` is the table
+    holding the link and ``reverseField`` that link field's id.
+    """
+    for table in db.tables.values():
+        for fld in table.fields.values():
+            if fld.base not in ("ref", "rev"):
+                continue
+            target = db.table(str(fld.extra.get("ref", "")))
+            fld.extra["ref"] = target.id
+            if fld.base == "rev":
+                link = target.field(str(fld.extra.get("reverseField", "")))
+                if link is None or link.base != "ref":
+                    raise ValueError(f"rev field {fld.caption!r}: reverseField is no link field")
+                fld.extra["reverseField"] = link.id
 
 
 def _fixture_bytes(doc: Mapping[str, Any]) -> bytes:

@@ -22,6 +22,10 @@ async def test_changes_since_a_write(target: Session) -> None:
     key = f"{DEALS}{deal.id}"
     for changes in (in_db, in_table, in_record):
         assert changes.seq > before
-        assert changes.updates is not None
-        assert key in changes.updates.additional_properties
-    assert not (nothing.updates and nothing.updates.additional_properties)
+        change = changes.updates[key]
+        assert (change.table_id, change.record_id) == (DEALS, deal.id)
+        assert change.fields["Amount"] == 5
+        assert change.sequence is not None
+        assert change.sequence > before
+    assert not nothing.updates
+    assert not nothing.has_changes

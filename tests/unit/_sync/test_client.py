@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 import logging
+import time
 import traceback
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
@@ -26,13 +28,16 @@ from ninoxkit import (
     ConfigurationError,
     ConflictError,
     InternalServerError,
+    InvalidArgumentError,
     Ninox,
     NotFoundError,
     OutcomeUnknownError,
     OutcomeUnknownTimeoutError,
     PermissionDeniedError,
+    QuotaExceededError,
     RateLimitError,
     RedirectError,
+    ResponseTooLargeError,
     UnprocessableEntityError,
 )
 
@@ -578,3 +583,183 @@ def test_users_http_client_keeps_auth_retry_and_errors(sleeps: list[float]) -> N
     assert info.value.retries_taken == 1
     assert seen == [f"Bearer {KEY}"] * 2
     http.close()
+
+
+# -- issue #13: typed errors for bad input, bounded bodies, quota, secrets in errors -----
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../teams",
+        "../teams",
+        "/teams/%2e%2e/x",
+        "/teams/%2E%2e",
+        "./teams",
+        "/a/./b",
+        "/a/%2e/",
+        "/teams/..%2f..%2fx",
+        "/a/%5c..%5cb",
+    ],
+)
+def test_request_refuses_dot_segments_that_would_leave_v1(path: str) -> None:
+    script = Script([])
+    client = make(script)
+    with pytest.raises(InvalidArgumentError, match="segment"):
+        client.request("GET", path)
+    assert script.requests == []
+
+
+@pytest.mark.parametrize("size", [0, -1, True, 1.5, "64", None])
+def test_iter_bytes_refuses_a_chunk_size_that_is_no_positive_int(size: Any) -> None:
+    script = Script([])
+    client = make(script, team_id="t", database_id="d")
+    with pytest.raises(InvalidArgumentError, match="chunk_size"):
+        for _ in client.files.iter_bytes(1, "a.txt", table="A", chunk_size=size):
+            pass
+    assert script.requests == []
+
+
+def test_iter_bytes_with_a_small_chunk_size_yields_the_content() -> None:
+    client = make(
+        Script([httpx.Response(200, content=b"0123456789")]), team_id="t", database_id="d"
+    )
+    chunks = [c for c in client.files.iter_bytes(1, "a.txt", table="A", chunk_size=3)]
+    assert chunks == [b"012", b"345", b"678", b"9"]
+
+
+MIB = 1024 * 1024
+
+
+def _endless(sent: list[int], chunk: int = 64 * 1024, cap: int = 16 * MIB) -> Any:
+    """A body that goes on (up to ``cap``, so a broken limit cannot run away); counts bytes."""
+
+    def chunks() -> Iterator[bytes]:
+        while sent[0] < cap:
+            sent[0] += chunk
+            yield b"x" * chunk
+
+    return chunks()
+
+
+@pytest.mark.parametrize("status", [200, 500])
+def test_a_huge_body_is_cut_off_at_max_response_size(status: int) -> None:
+    sent = [0]
+    script = Script([lambda _request: httpx.Response(status, content=_endless(sent))])
+    client = make(script, max_response_size=MIB)
+    with pytest.raises(ResponseTooLargeError, match="max_response_size") as info:
+        client.request("GET", "/teams")
+    assert info.value.limit == MIB
+    assert info.value.status_code == status
+    assert MIB <= sent[0] <= MIB + 128 * 1024  # reading stopped at the limit
+    assert len(script.requests) == 1  # not retried: the same body would come again
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_reading() -> None:
+    script = Script([httpx.Response(200, content=b"[" + b" " * 2000 + b"]")])
+    client = make(script, max_response_size=1000)
+    with pytest.raises(ResponseTooLargeError):
+        client.request("GET", "/teams")
+    # Within the limit, nothing changes.
+    ok_script = Script([httpx.Response(200, content=b"[" + b" " * 900 + b"]")])
+    assert (make(ok_script, max_response_size=1000).request("GET", "/teams")).json() == []
+
+
+QUOTA_BODY = {"message": "API call quota exceeded"}
+
+
+def test_an_exhausted_quota_is_quota_exceeded_and_never_retried(sleeps: list[float]) -> None:
+    # The emulator's quota mode answers exactly this: 429, this body, no Retry-After.
+    script = Script([httpx.Response(429, json=QUOTA_BODY)] * 3)
+    client = make(script, max_retries=2)
+    with pytest.raises(QuotaExceededError) as info:
+        client.request("GET", "/teams")
+    assert "monthly API-call quota of this Ninox plan is exhausted" in str(info.value)
+    assert "API call quota exceeded" in str(info.value)
+    assert info.value.status_code == 429
+    assert len(script.requests) == 1
+    assert sleeps == []
+
+
+def test_a_quota_answer_with_retry_after_is_an_ordinary_bounded_rate_limit(
+    sleeps: list[float],
+) -> None:
+    script = Script([httpx.Response(429, json=QUOTA_BODY, headers={"Retry-After": "1"})] * 3)
+    client = make(script, max_retries=2)
+    with pytest.raises(RateLimitError) as info:
+        client.request("GET", "/teams")
+    assert not isinstance(info.value, QuotaExceededError)
+    assert info.value.retries_taken == 2
+    assert sleeps == [1.0, 1.0]
+
+
+def test_errors_from_the_transport_mask_credentials_and_pickle(sleeps: list[float]) -> None:
+    import pickle
+
+    def echo(request: httpx.Request) -> httpx.Response:
+        # A proxy that echoes the request headers into its error page.
+        return httpx.Response(404, text=f"not found; you sent {dict(request.headers)}")
+
+    client = make(Script([echo]), database_password="db-pass-77")
+    with pytest.raises(NotFoundError) as info:
+        client.request("GET", "/teams/x")
+    error = info.value
+    assert error.request is not None
+    assert error.request.headers["nx-password"] == "[redacted]"
+    assert KEY not in error.request.headers["authorization"]
+    for text in (str(error), repr(error), all_text(error), error.response.text):
+        assert KEY not in text
+        assert "db-pass-77" not in text
+    data = pickle.dumps(error)
+    assert KEY.encode() not in data
+    assert b"db-pass-77" not in data
+    assert str(pickle.loads(data)) == str(error)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.databases.list(team_id=5),
+        lambda c: c.tables.list(team_id="t", database_id=7),
+        lambda c: c.teams.get(team_id=["t"]),
+        lambda c: c.records.get(1, table="A", team_id="t\ud800", database_id="d"),
+        lambda c: c.scripts.query("1 + \ud800", team_id="t", database_id="d"),
+        lambda c: c.request("GET", "/teams/\udcff"),
+        lambda c: c.request("GET", "/teams", headers={"X-Name": "é\ud800"}),
+        lambda c: c.request("GET", 5),
+        lambda c: c.request(None, "/teams"),
+    ],
+)
+def test_bad_arguments_give_a_typed_error_before_sending(call: Any) -> None:
+    script = Script([])
+    client = make(script)
+    with pytest.raises(InvalidArgumentError):
+        call(client)
+    assert script.requests == []
+
+
+def test_waiting_for_a_concurrency_slot_ends_at_the_deadline() -> None:
+    script = Script([httpx.Response(200, content=b"x" * 1000)])
+    client = make(script, team_id="t", database_id="d", max_concurrency=1)
+    chunks = client.files.iter_bytes(1, "a.txt", table="A", chunk_size=100)
+    for first in chunks:  # the download holds the only slot while it is open
+        assert first == b"x" * 100
+        break
+    started = time.monotonic()
+    with pytest.raises(APITimeoutError, match="no concurrency slot"):
+        client.with_options(deadline=0.3).request("GET", "/teams")
+    assert 0.25 <= time.monotonic() - started < 1.5
+    assert len(script.requests) == 1  # the second request was never sent
+    chunks.close()
+
+
+def test_a_retry_that_would_end_after_the_deadline_is_not_made(sleeps: list[float]) -> None:
+    script = Script([httpx.Response(503, headers={"Retry-After": "30"})] * 3)
+    client = make(script, deadline=5)
+    with pytest.raises(InternalServerError, match="deadline") as info:
+        client.request("GET", "/teams")
+    assert info.value.retries_taken == 0
+    assert len(script.requests) == 1
+    assert sleeps == []
+    # Without the deadline in the way, the same answers are retried as usual.
+    script = Script([httpx.Response(503, headers={"Retry-After": "30"}), ok([])])
+    assert (make(script, deadline=None).request("GET", "/teams")).json() == []
+    assert sleeps == [30.0]

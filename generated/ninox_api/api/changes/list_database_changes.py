@@ -14,7 +14,7 @@ def _get_kwargs(
     team_id: str,
     database_id: str,
     *,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -106,18 +106,19 @@ def sync_detailed(
     database_id: str,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> Response[ChangeSet | str]:
     """Get the database's changes since a sequence number
 
      Records changed and removed in the whole database since `sinceSq`. §4.17, [2+] for the
-    operation (PyPI `ninox`, MindCloud); the body shape is [1] (MindCloud).
+    operation (PyPI `ninox`, MindCloud, Metorial); the body shape is [2+] (§13: Metorial's
+    client and trigger, the Ninox web client's record store; see `ChangeSet`).
 
     Args:
         team_id (str):
         database_id (str):
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:
@@ -147,18 +148,19 @@ def sync(
     database_id: str,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> ChangeSet | str | None:
     """Get the database's changes since a sequence number
 
      Records changed and removed in the whole database since `sinceSq`. §4.17, [2+] for the
-    operation (PyPI `ninox`, MindCloud); the body shape is [1] (MindCloud).
+    operation (PyPI `ninox`, MindCloud, Metorial); the body shape is [2+] (§13: Metorial's
+    client and trigger, the Ninox web client's record store; see `ChangeSet`).
 
     Args:
         team_id (str):
         database_id (str):
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:
@@ -183,18 +185,19 @@ async def asyncio_detailed(
     database_id: str,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> Response[ChangeSet | str]:
     """Get the database's changes since a sequence number
 
      Records changed and removed in the whole database since `sinceSq`. §4.17, [2+] for the
-    operation (PyPI `ninox`, MindCloud); the body shape is [1] (MindCloud).
+    operation (PyPI `ninox`, MindCloud, Metorial); the body shape is [2+] (§13: Metorial's
+    client and trigger, the Ninox web client's record store; see `ChangeSet`).
 
     Args:
         team_id (str):
         database_id (str):
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:
@@ -222,18 +225,19 @@ async def asyncio(
     database_id: str,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> ChangeSet | str | None:
     """Get the database's changes since a sequence number
 
      Records changed and removed in the whole database since `sinceSq`. §4.17, [2+] for the
-    operation (PyPI `ninox`, MindCloud); the body shape is [1] (MindCloud).
+    operation (PyPI `ninox`, MindCloud, Metorial); the body shape is [2+] (§13: Metorial's
+    client and trigger, the Ninox web client's record store; see `ChangeSet`).
 
     Args:
         team_id (str):
         database_id (str):
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:

@@ -16,7 +16,7 @@ def _get_kwargs(
     table_id: str,
     record_id: int,
     *,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -112,7 +112,7 @@ def sync_detailed(
     record_id: int,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> Response[ChangeSet | str]:
     """Get a record's changes since a sequence number
@@ -124,7 +124,7 @@ def sync_detailed(
         database_id (str):
         table_id (str):
         record_id (int): Record id, unique within its table.
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:
@@ -158,7 +158,7 @@ def sync(
     record_id: int,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> ChangeSet | str | None:
     """Get a record's changes since a sequence number
@@ -170,7 +170,7 @@ def sync(
         database_id (str):
         table_id (str):
         record_id (int): Record id, unique within its table.
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:
@@ -199,7 +199,7 @@ async def asyncio_detailed(
     record_id: int,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> Response[ChangeSet | str]:
     """Get a record's changes since a sequence number
@@ -211,7 +211,7 @@ async def asyncio_detailed(
         database_id (str):
         table_id (str):
         record_id (int): Record id, unique within its table.
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:
@@ -243,7 +243,7 @@ async def asyncio(
     record_id: int,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> ChangeSet | str | None:
     """Get a record's changes since a sequence number
@@ -255,7 +255,7 @@ async def asyncio(
         database_id (str):
         table_id (str):
         record_id (int): Record id, unique within its table.
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:

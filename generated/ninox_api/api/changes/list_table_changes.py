@@ -15,7 +15,7 @@ def _get_kwargs(
     database_id: str,
     table_id: str,
     *,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -109,7 +109,7 @@ def sync_detailed(
     table_id: str,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> Response[ChangeSet | str]:
     """Get a table's changes since a sequence number
@@ -120,7 +120,7 @@ def sync_detailed(
         team_id (str):
         database_id (str):
         table_id (str):
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:
@@ -152,7 +152,7 @@ def sync(
     table_id: str,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> ChangeSet | str | None:
     """Get a table's changes since a sequence number
@@ -163,7 +163,7 @@ def sync(
         team_id (str):
         database_id (str):
         table_id (str):
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     table_id: str,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> Response[ChangeSet | str]:
     """Get a table's changes since a sequence number
@@ -201,7 +201,7 @@ async def asyncio_detailed(
         team_id (str):
         database_id (str):
         table_id (str):
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:
@@ -231,7 +231,7 @@ async def asyncio(
     table_id: str,
     *,
     client: AuthenticatedClient | Client,
-    since_sq: int,
+    since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> ChangeSet | str | None:
     """Get a table's changes since a sequence number
@@ -242,7 +242,7 @@ async def asyncio(
         team_id (str):
         database_id (str):
         table_id (str):
-        since_sq (int):
+        since_sq (int | Unset):  Default: 0.
         nx_password (str | Unset):
 
     Raises:

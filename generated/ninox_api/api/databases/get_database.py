@@ -17,7 +17,7 @@ def _get_kwargs(
     team_id: str,
     database_id: str,
     *,
-    format_scripts: GetDatabaseFormatScripts | Unset = UNSET,
+    format_scripts: GetDatabaseFormatScripts | str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -26,10 +26,13 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_format_scripts: str | Unset = UNSET
-    if not isinstance(format_scripts, Unset):
+    json_format_scripts: str | Unset
+    if isinstance(format_scripts, Unset):
+        json_format_scripts = UNSET
+    elif isinstance(format_scripts, str):
         json_format_scripts = format_scripts
-
+    else:
+        json_format_scripts = format_scripts
     params["formatScripts"] = json_format_scripts
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -113,7 +116,7 @@ def sync_detailed(
     database_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_scripts: GetDatabaseFormatScripts | Unset = UNSET,
+    format_scripts: GetDatabaseFormatScripts | str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> Response[DatabaseSchema | str]:
     """Get a database's settings and schema
@@ -127,7 +130,7 @@ def sync_detailed(
     Args:
         team_id (str):
         database_id (str):
-        format_scripts (GetDatabaseFormatScripts | Unset):
+        format_scripts (GetDatabaseFormatScripts | str | Unset):
         nx_password (str | Unset):
 
     Raises:
@@ -157,7 +160,7 @@ def sync(
     database_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_scripts: GetDatabaseFormatScripts | Unset = UNSET,
+    format_scripts: GetDatabaseFormatScripts | str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> DatabaseSchema | str | None:
     """Get a database's settings and schema
@@ -171,7 +174,7 @@ def sync(
     Args:
         team_id (str):
         database_id (str):
-        format_scripts (GetDatabaseFormatScripts | Unset):
+        format_scripts (GetDatabaseFormatScripts | str | Unset):
         nx_password (str | Unset):
 
     Raises:
@@ -196,7 +199,7 @@ async def asyncio_detailed(
     database_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_scripts: GetDatabaseFormatScripts | Unset = UNSET,
+    format_scripts: GetDatabaseFormatScripts | str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> Response[DatabaseSchema | str]:
     """Get a database's settings and schema
@@ -210,7 +213,7 @@ async def asyncio_detailed(
     Args:
         team_id (str):
         database_id (str):
-        format_scripts (GetDatabaseFormatScripts | Unset):
+        format_scripts (GetDatabaseFormatScripts | str | Unset):
         nx_password (str | Unset):
 
     Raises:
@@ -238,7 +241,7 @@ async def asyncio(
     database_id: str,
     *,
     client: AuthenticatedClient | Client,
-    format_scripts: GetDatabaseFormatScripts | Unset = UNSET,
+    format_scripts: GetDatabaseFormatScripts | str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> DatabaseSchema | str | None:
     """Get a database's settings and schema
@@ -252,7 +255,7 @@ async def asyncio(
     Args:
         team_id (str):
         database_id (str):
-        format_scripts (GetDatabaseFormatScripts | Unset):
+        format_scripts (GetDatabaseFormatScripts | str | Unset):
         nx_password (str | Unset):
 
     Raises:

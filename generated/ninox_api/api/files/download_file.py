@@ -115,6 +115,12 @@ def sync_detailed(
     header). §4.16, [2+]. The request header `nx-file: base64url` makes Ninox answer a Base64
     data-URL string instead ([1]); it is not modelled here.
 
+    The file of a file or image field is also addressed as
+    `…/records/{recordId}/files/{fieldId}/{fileName}` (field id, or name, then the file name;
+    §13, [1]: the DVBase MCP server downloads this way). That form is described here rather
+    than as its own path because its template would overlap `…/files/{fileName}/metadata`
+    and `…/files/{fileName}/thumb.jpg`; servers should serve it with the same answer.
+
     Args:
         team_id (str):
         database_id (str):
@@ -163,6 +169,12 @@ def sync(
     header). §4.16, [2+]. The request header `nx-file: base64url` makes Ninox answer a Base64
     data-URL string instead ([1]); it is not modelled here.
 
+    The file of a file or image field is also addressed as
+    `…/records/{recordId}/files/{fieldId}/{fileName}` (field id, or name, then the file name;
+    §13, [1]: the DVBase MCP server downloads this way). That form is described here rather
+    than as its own path because its template would overlap `…/files/{fileName}/metadata`
+    and `…/files/{fileName}/thumb.jpg`; servers should serve it with the same answer.
+
     Args:
         team_id (str):
         database_id (str):
@@ -205,6 +217,12 @@ async def asyncio_detailed(
      The file's bytes, with the file's own MIME type as `Content-Type` (n8n reads it from the
     header). §4.16, [2+]. The request header `nx-file: base64url` makes Ninox answer a Base64
     data-URL string instead ([1]); it is not modelled here.
+
+    The file of a file or image field is also addressed as
+    `…/records/{recordId}/files/{fieldId}/{fileName}` (field id, or name, then the file name;
+    §13, [1]: the DVBase MCP server downloads this way). That form is described here rather
+    than as its own path because its template would overlap `…/files/{fileName}/metadata`
+    and `…/files/{fileName}/thumb.jpg`; servers should serve it with the same answer.
 
     Args:
         team_id (str):
@@ -251,6 +269,12 @@ async def asyncio(
      The file's bytes, with the file's own MIME type as `Content-Type` (n8n reads it from the
     header). §4.16, [2+]. The request header `nx-file: base64url` makes Ninox answer a Base64
     data-URL string instead ([1]); it is not modelled here.
+
+    The file of a file or image field is also addressed as
+    `…/records/{recordId}/files/{fieldId}/{fileName}` (field id, or name, then the file name;
+    §13, [1]: the DVBase MCP server downloads this way). That form is described here rather
+    than as its own path because its template would overlap `…/files/{fileName}/metadata`
+    and `…/files/{fileName}/thumb.jpg`; servers should serve it with the same answer.
 
     Args:
         team_id (str):

@@ -64,6 +64,10 @@ def _parse_response(
         response_404 = response.text
         return response_404
 
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
+
     if response.status_code == 422:
         response_422 = response.text
         return response_422

@@ -65,6 +65,10 @@ def _parse_response(
         response_404 = response.text
         return response_404
 
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
+
     if response.status_code == 422:
         response_422 = response.text
         return response_422
@@ -113,8 +117,13 @@ def sync_detailed(
 ) -> Response[Any | str]:
     """Delete several records
 
-     Deletes the records whose ids are in the body. §4.15, [1] (MindCloud). [conflict]: the PyPI
-    client POSTs the ids to `…/records/delete` instead; ninoxjs deletes one by one.
+     Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
+    [conflict]: the PyPI client `ninox` (0.1.0) POSTs the same id array to
+    `…/tables/{tableId}/records/delete` instead ([1], not in Ninox's documentation; servers
+    should accept both forms, clients should prefer this one); ninoxjs deletes one by one. Limits and
+    the answer are unknown. An
+    empty array is not known to be refused (it deletes nothing). Ids written as digit strings
+    are tolerated like on `saveRecords` (§13).
 
     Args:
         team_id (str):
@@ -157,8 +166,13 @@ def sync(
 ) -> Any | str | None:
     """Delete several records
 
-     Deletes the records whose ids are in the body. §4.15, [1] (MindCloud). [conflict]: the PyPI
-    client POSTs the ids to `…/records/delete` instead; ninoxjs deletes one by one.
+     Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
+    [conflict]: the PyPI client `ninox` (0.1.0) POSTs the same id array to
+    `…/tables/{tableId}/records/delete` instead ([1], not in Ninox's documentation; servers
+    should accept both forms, clients should prefer this one); ninoxjs deletes one by one. Limits and
+    the answer are unknown. An
+    empty array is not known to be refused (it deletes nothing). Ids written as digit strings
+    are tolerated like on `saveRecords` (§13).
 
     Args:
         team_id (str):
@@ -196,8 +210,13 @@ async def asyncio_detailed(
 ) -> Response[Any | str]:
     """Delete several records
 
-     Deletes the records whose ids are in the body. §4.15, [1] (MindCloud). [conflict]: the PyPI
-    client POSTs the ids to `…/records/delete` instead; ninoxjs deletes one by one.
+     Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
+    [conflict]: the PyPI client `ninox` (0.1.0) POSTs the same id array to
+    `…/tables/{tableId}/records/delete` instead ([1], not in Ninox's documentation; servers
+    should accept both forms, clients should prefer this one); ninoxjs deletes one by one. Limits and
+    the answer are unknown. An
+    empty array is not known to be refused (it deletes nothing). Ids written as digit strings
+    are tolerated like on `saveRecords` (§13).
 
     Args:
         team_id (str):
@@ -238,8 +257,13 @@ async def asyncio(
 ) -> Any | str | None:
     """Delete several records
 
-     Deletes the records whose ids are in the body. §4.15, [1] (MindCloud). [conflict]: the PyPI
-    client POSTs the ids to `…/records/delete` instead; ninoxjs deletes one by one.
+     Deletes the records whose ids are in the body. §4.15 and §13, [2+] (MindCloud, Metorial).
+    [conflict]: the PyPI client `ninox` (0.1.0) POSTs the same id array to
+    `…/tables/{tableId}/records/delete` instead ([1], not in Ninox's documentation; servers
+    should accept both forms, clients should prefer this one); ninoxjs deletes one by one. Limits and
+    the answer are unknown. An
+    empty array is not known to be refused (it deletes nothing). Ids written as digit strings
+    are tolerated like on `saveRecords` (§13).
 
     Args:
         team_id (str):

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.find_record_request import FindRecordRequest
-from ...models.record import Record
+from ...models.table_record import TableRecord
 from ...types import UNSET, Response, Unset
 
 
@@ -56,14 +56,14 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> list[Record] | Record | str | None:
+) -> list[TableRecord] | TableRecord | str | None:
     if response.status_code == 200:
 
-        def _parse_response_200(data: object) -> list[Record] | Record:
+        def _parse_response_200(data: object) -> list[TableRecord] | TableRecord:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                response_200_type_0 = Record.from_dict(data)
+                response_200_type_0 = TableRecord.from_dict(data)
 
                 return response_200_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -73,7 +73,7 @@ def _parse_response(
             response_200_type_1 = []
             _response_200_type_1 = data
             for componentsschemas_no_match_item_data in _response_200_type_1:
-                componentsschemas_no_match_item = Record.from_dict(
+                componentsschemas_no_match_item = TableRecord.from_dict(
                     componentsschemas_no_match_item_data
                 )
 
@@ -100,6 +100,10 @@ def _parse_response(
     if response.status_code == 404:
         response_404 = response.text
         return response_404
+
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
 
     if response.status_code == 422:
         response_422 = response.text
@@ -129,7 +133,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[list[Record] | Record | str]:
+) -> Response[list[TableRecord] | TableRecord | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -149,7 +153,7 @@ def sync_detailed(
     style: str | Unset = UNSET,
     date_style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> Response[list[Record] | Record | str]:
+) -> Response[list[TableRecord] | TableRecord | str]:
     """Find one record by field values
 
      Looks up the first record whose fields equal all the given values (exact match). §4.11,
@@ -172,7 +176,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[Record] | Record | str]
+        Response[list[TableRecord] | TableRecord | str]
     """
 
     kwargs = _get_kwargs(
@@ -204,7 +208,7 @@ def sync(
     style: str | Unset = UNSET,
     date_style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> list[Record] | Record | str | None:
+) -> list[TableRecord] | TableRecord | str | None:
     """Find one record by field values
 
      Looks up the first record whose fields equal all the given values (exact match). §4.11,
@@ -227,7 +231,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[Record] | Record | str
+        list[TableRecord] | TableRecord | str
     """
 
     return sync_detailed(
@@ -254,7 +258,7 @@ async def asyncio_detailed(
     style: str | Unset = UNSET,
     date_style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> Response[list[Record] | Record | str]:
+) -> Response[list[TableRecord] | TableRecord | str]:
     """Find one record by field values
 
      Looks up the first record whose fields equal all the given values (exact match). §4.11,
@@ -277,7 +281,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[Record] | Record | str]
+        Response[list[TableRecord] | TableRecord | str]
     """
 
     kwargs = _get_kwargs(
@@ -307,7 +311,7 @@ async def asyncio(
     style: str | Unset = UNSET,
     date_style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> list[Record] | Record | str | None:
+) -> list[TableRecord] | TableRecord | str | None:
     """Find one record by field values
 
      Looks up the first record whose fields equal all the given values (exact match). §4.11,
@@ -330,7 +334,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[Record] | Record | str
+        list[TableRecord] | TableRecord | str
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.record import Record
+from ...models.table_record import TableRecord
 from ...types import UNSET, Response, Unset
 
 
@@ -49,9 +49,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Record | str | None:
+) -> TableRecord | str | None:
     if response.status_code == 200:
-        response_200 = Record.from_dict(response.json())
+        response_200 = TableRecord.from_dict(response.json())
 
         return response_200
 
@@ -99,7 +99,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Record | str]:
+) -> Response[TableRecord | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -118,7 +118,7 @@ def sync_detailed(
     choice_style: str | Unset = UNSET,
     style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> Response[Record | str]:
+) -> Response[TableRecord | str]:
     """Get a record
 
      One record. §4.10, [2+]. The status for an unknown id is not documented (404 expected).
@@ -137,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Record | str]
+        Response[TableRecord | str]
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +167,7 @@ def sync(
     choice_style: str | Unset = UNSET,
     style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> Record | str | None:
+) -> TableRecord | str | None:
     """Get a record
 
      One record. §4.10, [2+]. The status for an unknown id is not documented (404 expected).
@@ -186,7 +186,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Record | str
+        TableRecord | str
     """
 
     return sync_detailed(
@@ -211,7 +211,7 @@ async def asyncio_detailed(
     choice_style: str | Unset = UNSET,
     style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> Response[Record | str]:
+) -> Response[TableRecord | str]:
     """Get a record
 
      One record. §4.10, [2+]. The status for an unknown id is not documented (404 expected).
@@ -230,7 +230,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Record | str]
+        Response[TableRecord | str]
     """
 
     kwargs = _get_kwargs(
@@ -258,7 +258,7 @@ async def asyncio(
     choice_style: str | Unset = UNSET,
     style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> Record | str | None:
+) -> TableRecord | str | None:
     """Get a record
 
      One record. §4.10, [2+]. The status for an unknown id is not documented (404 expected).
@@ -277,7 +277,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Record | str
+        TableRecord | str
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.record import Record
+from ...models.table_record import TableRecord
 from ...types import UNSET, Response, Unset
 
 
@@ -77,12 +77,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> list[Record] | str | None:
+) -> list[TableRecord] | str | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = Record.from_dict(response_200_item_data)
+            response_200_item = TableRecord.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -132,7 +132,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[list[Record] | str]:
+) -> Response[list[TableRecord] | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -160,7 +160,7 @@ def sync_detailed(
     choice_style: str | Unset = UNSET,
     style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> Response[list[Record] | str]:
+) -> Response[list[TableRecord] | str]:
     """List records
 
      One page of records as a bare array, with no total count and no paging headers (§4.9, [2+]).
@@ -190,7 +190,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[Record] | str]
+        Response[list[TableRecord] | str]
     """
 
     kwargs = _get_kwargs(
@@ -238,7 +238,7 @@ def sync(
     choice_style: str | Unset = UNSET,
     style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> list[Record] | str | None:
+) -> list[TableRecord] | str | None:
     """List records
 
      One page of records as a bare array, with no total count and no paging headers (§4.9, [2+]).
@@ -268,7 +268,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[Record] | str
+        list[TableRecord] | str
     """
 
     return sync_detailed(
@@ -311,7 +311,7 @@ async def asyncio_detailed(
     choice_style: str | Unset = UNSET,
     style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> Response[list[Record] | str]:
+) -> Response[list[TableRecord] | str]:
     """List records
 
      One page of records as a bare array, with no total count and no paging headers (§4.9, [2+]).
@@ -341,7 +341,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[Record] | str]
+        Response[list[TableRecord] | str]
     """
 
     kwargs = _get_kwargs(
@@ -387,7 +387,7 @@ async def asyncio(
     choice_style: str | Unset = UNSET,
     style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
-) -> list[Record] | str | None:
+) -> list[TableRecord] | str | None:
     """List records
 
      One page of records as a bare array, with no total count and no paging headers (§4.9, [2+]).
@@ -417,7 +417,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[Record] | str
+        list[TableRecord] | str
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.record import Record
 from ...models.record_write import RecordWrite
+from ...models.table_record import TableRecord
 from ...types import UNSET, Response, Unset
 
 
@@ -45,12 +45,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> list[Record] | str | None:
+) -> list[TableRecord] | str | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-            response_200_item = Record.from_dict(response_200_item_data)
+            response_200_item = TableRecord.from_dict(response_200_item_data)
 
             response_200.append(response_200_item)
 
@@ -71,6 +71,10 @@ def _parse_response(
     if response.status_code == 404:
         response_404 = response.text
         return response_404
+
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
 
     if response.status_code == 422:
         response_422 = response.text
@@ -100,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[list[Record] | str]:
+) -> Response[list[TableRecord] | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -117,13 +121,15 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: list[RecordWrite],
     nx_password: str | Unset = UNSET,
-) -> Response[list[Record] | str]:
+) -> Response[list[TableRecord] | str]:
     """Create and update records in one batch
 
      Each item without `id` creates a record; each item with `id` updates that record, or creates
     it with that id when `_upsert` is true. Answers the resulting records in input order. §4.12,
     [2+] (documented as "Create/update multiple records with POST"). A single object instead
-    of an array is also accepted in practice ([2+], third-party). [conflict]: one vendor
+    of an array is also accepted in practice ([2+], third-party: n8n, Activepieces, an
+    on-premises client). Ids may be written as digit strings (`"id": "1"`, ninoxjs README,
+    §13, [1]); clients should send integers. [conflict]: one vendor
     reference shows internal items `{_id, _cd, _cu, _md, _mu}` in the answer. The maximum batch
     size is unknown. Safe to repeat only when every item carries an `id`.
 
@@ -139,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[Record] | str]
+        Response[list[TableRecord] | str]
     """
 
     kwargs = _get_kwargs(
@@ -165,13 +171,15 @@ def sync(
     client: AuthenticatedClient | Client,
     body: list[RecordWrite],
     nx_password: str | Unset = UNSET,
-) -> list[Record] | str | None:
+) -> list[TableRecord] | str | None:
     """Create and update records in one batch
 
      Each item without `id` creates a record; each item with `id` updates that record, or creates
     it with that id when `_upsert` is true. Answers the resulting records in input order. §4.12,
     [2+] (documented as "Create/update multiple records with POST"). A single object instead
-    of an array is also accepted in practice ([2+], third-party). [conflict]: one vendor
+    of an array is also accepted in practice ([2+], third-party: n8n, Activepieces, an
+    on-premises client). Ids may be written as digit strings (`"id": "1"`, ninoxjs README,
+    §13, [1]); clients should send integers. [conflict]: one vendor
     reference shows internal items `{_id, _cd, _cu, _md, _mu}` in the answer. The maximum batch
     size is unknown. Safe to repeat only when every item carries an `id`.
 
@@ -187,7 +195,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[Record] | str
+        list[TableRecord] | str
     """
 
     return sync_detailed(
@@ -208,13 +216,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: list[RecordWrite],
     nx_password: str | Unset = UNSET,
-) -> Response[list[Record] | str]:
+) -> Response[list[TableRecord] | str]:
     """Create and update records in one batch
 
      Each item without `id` creates a record; each item with `id` updates that record, or creates
     it with that id when `_upsert` is true. Answers the resulting records in input order. §4.12,
     [2+] (documented as "Create/update multiple records with POST"). A single object instead
-    of an array is also accepted in practice ([2+], third-party). [conflict]: one vendor
+    of an array is also accepted in practice ([2+], third-party: n8n, Activepieces, an
+    on-premises client). Ids may be written as digit strings (`"id": "1"`, ninoxjs README,
+    §13, [1]); clients should send integers. [conflict]: one vendor
     reference shows internal items `{_id, _cd, _cu, _md, _mu}` in the answer. The maximum batch
     size is unknown. Safe to repeat only when every item carries an `id`.
 
@@ -230,7 +240,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[list[Record] | str]
+        Response[list[TableRecord] | str]
     """
 
     kwargs = _get_kwargs(
@@ -254,13 +264,15 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: list[RecordWrite],
     nx_password: str | Unset = UNSET,
-) -> list[Record] | str | None:
+) -> list[TableRecord] | str | None:
     """Create and update records in one batch
 
      Each item without `id` creates a record; each item with `id` updates that record, or creates
     it with that id when `_upsert` is true. Answers the resulting records in input order. §4.12,
     [2+] (documented as "Create/update multiple records with POST"). A single object instead
-    of an array is also accepted in practice ([2+], third-party). [conflict]: one vendor
+    of an array is also accepted in practice ([2+], third-party: n8n, Activepieces, an
+    on-premises client). Ids may be written as digit strings (`"id": "1"`, ninoxjs README,
+    §13, [1]); clients should send integers. [conflict]: one vendor
     reference shows internal items `{_id, _cd, _cu, _md, _mu}` in the answer. The maximum batch
     size is unknown. Safe to repeat only when every item carries an `id`.
 
@@ -276,7 +288,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        list[Record] | str
+        list[TableRecord] | str
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.record import Record
 from ...models.record_update import RecordUpdate
+from ...models.table_record import TableRecord
 from ...types import UNSET, Response, Unset
 
 
@@ -44,9 +44,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Record | str | None:
+) -> TableRecord | str | None:
     if response.status_code == 200:
-        response_200 = Record.from_dict(response.json())
+        response_200 = TableRecord.from_dict(response.json())
 
         return response_200
 
@@ -65,6 +65,10 @@ def _parse_response(
     if response.status_code == 404:
         response_404 = response.text
         return response_404
+
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
 
     if response.status_code == 422:
         response_422 = response.text
@@ -94,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Record | str]:
+) -> Response[TableRecord | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: RecordUpdate,
     nx_password: str | Unset = UNSET,
-) -> Response[Record | str]:
+) -> Response[TableRecord | str]:
     """Update a record
 
      Changes the given fields of one record and answers the record. §4.13, [2+] from third
@@ -132,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Record | str]
+        Response[TableRecord | str]
     """
 
     kwargs = _get_kwargs(
@@ -160,7 +164,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: RecordUpdate,
     nx_password: str | Unset = UNSET,
-) -> Record | str | None:
+) -> TableRecord | str | None:
     """Update a record
 
      Changes the given fields of one record and answers the record. §4.13, [2+] from third
@@ -180,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Record | str
+        TableRecord | str
     """
 
     return sync_detailed(
@@ -203,7 +207,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: RecordUpdate,
     nx_password: str | Unset = UNSET,
-) -> Response[Record | str]:
+) -> Response[TableRecord | str]:
     """Update a record
 
      Changes the given fields of one record and answers the record. §4.13, [2+] from third
@@ -223,7 +227,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Record | str]
+        Response[TableRecord | str]
     """
 
     kwargs = _get_kwargs(
@@ -249,7 +253,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: RecordUpdate,
     nx_password: str | Unset = UNSET,
-) -> Record | str | None:
+) -> TableRecord | str | None:
     """Update a record
 
      Changes the given fields of one record and answers the record. §4.13, [2+] from third
@@ -269,7 +273,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Record | str
+        TableRecord | str
     """
 
     return (

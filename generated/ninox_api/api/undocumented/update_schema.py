@@ -19,7 +19,7 @@ def _get_kwargs(
     database_id: str,
     *,
     body: SchemaDocument,
-    format_scripts: UpdateSchemaFormatScripts | Unset = UNSET,
+    format_scripts: str | Unset | UpdateSchemaFormatScripts = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,10 +28,13 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_format_scripts: str | Unset = UNSET
-    if not isinstance(format_scripts, Unset):
+    json_format_scripts: str | Unset
+    if isinstance(format_scripts, Unset):
+        json_format_scripts = UNSET
+    elif isinstance(format_scripts, str):
         json_format_scripts = format_scripts
-
+    else:
+        json_format_scripts = format_scripts
     params["formatScripts"] = json_format_scripts
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -81,6 +84,10 @@ def _parse_response(
         response_409 = response.text
         return response_409
 
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
+
     if response.status_code == 422:
         response_422 = response.text
         return response_422
@@ -124,7 +131,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SchemaDocument,
-    format_scripts: UpdateSchemaFormatScripts | Unset = UNSET,
+    format_scripts: str | Unset | UpdateSchemaFormatScripts = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> Response[SchemaVersion | str]:
     """Overwrite the database schema (undocumented)
@@ -137,7 +144,7 @@ def sync_detailed(
     Args:
         team_id (str):
         database_id (str):
-        format_scripts (UpdateSchemaFormatScripts | Unset):
+        format_scripts (str | Unset | UpdateSchemaFormatScripts):
         nx_password (str | Unset):
         body (SchemaDocument): The schema: tables as `types` keyed by table id, plus database-wide
             scripts and options
@@ -173,7 +180,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SchemaDocument,
-    format_scripts: UpdateSchemaFormatScripts | Unset = UNSET,
+    format_scripts: str | Unset | UpdateSchemaFormatScripts = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> SchemaVersion | str | None:
     """Overwrite the database schema (undocumented)
@@ -186,7 +193,7 @@ def sync(
     Args:
         team_id (str):
         database_id (str):
-        format_scripts (UpdateSchemaFormatScripts | Unset):
+        format_scripts (str | Unset | UpdateSchemaFormatScripts):
         nx_password (str | Unset):
         body (SchemaDocument): The schema: tables as `types` keyed by table id, plus database-wide
             scripts and options
@@ -217,7 +224,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SchemaDocument,
-    format_scripts: UpdateSchemaFormatScripts | Unset = UNSET,
+    format_scripts: str | Unset | UpdateSchemaFormatScripts = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> Response[SchemaVersion | str]:
     """Overwrite the database schema (undocumented)
@@ -230,7 +237,7 @@ async def asyncio_detailed(
     Args:
         team_id (str):
         database_id (str):
-        format_scripts (UpdateSchemaFormatScripts | Unset):
+        format_scripts (str | Unset | UpdateSchemaFormatScripts):
         nx_password (str | Unset):
         body (SchemaDocument): The schema: tables as `types` keyed by table id, plus database-wide
             scripts and options
@@ -264,7 +271,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SchemaDocument,
-    format_scripts: UpdateSchemaFormatScripts | Unset = UNSET,
+    format_scripts: str | Unset | UpdateSchemaFormatScripts = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> SchemaVersion | str | None:
     """Overwrite the database schema (undocumented)
@@ -277,7 +284,7 @@ async def asyncio(
     Args:
         team_id (str):
         database_id (str):
-        format_scripts (UpdateSchemaFormatScripts | Unset):
+        format_scripts (str | Unset | UpdateSchemaFormatScripts):
         nx_password (str | Unset):
         body (SchemaDocument): The schema: tables as `types` keyed by table id, plus database-wide
             scripts and options

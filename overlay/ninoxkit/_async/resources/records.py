@@ -24,7 +24,8 @@ from ninox_api.api.records import (
     save_records,
     update_record,
 )
-from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import TableRecord as Record
 
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
@@ -478,7 +479,8 @@ class AsyncRecords(AsyncAPIResource):
                 if split[1] or split[2]:
                     raise plan.failure(batch, exc, verb="deleted", split=split) from exc
             except Exception as exc:
-                raise plan.failure(batch, exc, verb="deleted") from exc
+                failed = plan.failure(batch, exc, verb="deleted")
+                raise failed from failed.error
             plan.done(batch, [None] * len(batch))
 
     async def _still_there(
@@ -548,7 +550,8 @@ class AsyncRecords(AsyncAPIResource):
             except Exception as exc:
                 # A NinoxError, or anything unexpected once the batch may have left: either
                 # way the error says what became of every item.
-                raise plan.failure(batch, exc, verb="written") from exc
+                failed = plan.failure(batch, exc, verb="written")
+                raise failed from failed.error
             plan.done(batch, written)
         if not convert:
             return plan.results()
@@ -556,7 +559,8 @@ class AsyncRecords(AsyncAPIResource):
             # After every batch is accounted for: what Ninox answered is written either way.
             return await self._decode(plan.results(), team, db, tid, after="all were written")
         except Exception as exc:
-            raise plan.unreadable(exc, verb="written") from exc
+            unreadable = plan.unreadable(exc, verb="written")
+            raise unreadable from unreadable.error
 
     async def _encoder(
         self, team: str, db: str, tid: str, convert: bool

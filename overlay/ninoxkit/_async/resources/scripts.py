@@ -13,6 +13,7 @@ from ninox_api.models import QueryRequest
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._constants import MAX_QUERY_URL_LENGTH
 from ninoxkit._exceptions import InvalidArgumentError
+from ninoxkit._validate import check_text
 
 __all__ = ["AsyncScripts"]
 
@@ -20,7 +21,7 @@ __all__ = ["AsyncScripts"]
 def _check_script(script: object) -> str:
     if not isinstance(script, str) or not script.strip():
         raise InvalidArgumentError("the NX script must be a non-empty string")
-    return script
+    return check_text("script", script)
 
 
 class AsyncScripts(AsyncAPIResource):

@@ -18,7 +18,7 @@ from ninox_api.models import ShareViewBody, View, ViewShare
 
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._types import opt
-from ninoxkit._validate import check_id
+from ninoxkit._validate import check_bool, check_id, check_items, check_model
 
 __all__ = ["AsyncViews"]
 
@@ -40,6 +40,7 @@ class AsyncViews(AsyncAPIResource):
             table: Only this table's views.
             full: Include complete definitions (``fullView``); database-wide listing only.
         """
+        check_bool("full", full)
         team, db = self._ids(team_id, database_id)
         if table is None:
             response = await self._call(
@@ -72,7 +73,7 @@ class AsyncViews(AsyncAPIResource):
             Whatever Ninox answers (undocumented).
         """
         team, db = self._ids(team_id, database_id)
-        body = [v if isinstance(v, View) else View.from_dict(dict(v)) for v in views]
+        body = [check_model("views item", v, View) for v in check_items("views", views)]
         response = await self._call(update_views.asyncio_detailed, team, db, body=body)
         return self._json(response)
 
@@ -100,7 +101,7 @@ class AsyncViews(AsyncAPIResource):
     ) -> ViewShare:
         """Share a view publicly, or update its share (settings are undocumented; §4.5 [1])."""
         team, db, tid, vid = await self._share_path(table, view_id, team_id, database_id)
-        body = ShareViewBody.from_dict(dict(settings or {}))
+        body = check_model("settings", {} if settings is None else settings, ShareViewBody)
         response = await self._call(
             share_view.asyncio_detailed,
             team,

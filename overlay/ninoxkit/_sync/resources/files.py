@@ -36,7 +36,7 @@ from ninoxkit._exceptions import InvalidArgumentError, NotFoundError, _BodyInter
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._sync import _transport
 from ninoxkit._sync._resource import APIResource
-from ninoxkit._validate import check_id
+from ninoxkit._validate import check_id, check_positive_int
 
 __all__ = ["Files"]
 
@@ -103,8 +103,13 @@ class Files(APIResource):
             kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body)
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-            # A repeated upload would attach the file twice.
-            response = self._client._send({**kwargs, "headers": headers}, idempotent=False)
+            # A repeated upload would attach the file twice. No overall deadline: how long the
+            # upload takes depends on the file and the line, each write is bounded by the
+            # write timeout (and a deadline passing after the upload would make its outcome
+            # unknown although it went through).
+            response = self._client._send(
+                {**kwargs, "headers": headers}, idempotent=False, deadline=None
+            )
         finally:
             if opened is not None:
                 opened.close()
@@ -129,12 +134,21 @@ class Files(APIResource):
     ) -> bytes | Path:
         """Download a file: into memory (``to=None``), or streamed to the path ``to``.
 
+        The client's ``deadline`` bounds the wait for the answer's headers; the content then
+        streams as long as each read stays within the read timeout (a file's size sets how long
+        that takes), and ``max_response_size`` does not apply.
+
         Writing to a path goes through a temporary file renamed at the end, so an interrupted
         download never leaves a truncated file under the final name.
 
         Returns:
             The bytes, or the path written.
+
+        Raises:
+            InvalidArgumentError: ``to`` is not a path.
         """
+        if to is not None and not isinstance(to, str | os.PathLike):
+            raise InvalidArgumentError(f"to must be a path or None, got {type(to).__name__}")
         retries = 0
         while True:
             try:
@@ -192,7 +206,13 @@ class Files(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> Iterator[bytes]:
-        """Yield a file's content in chunks of at most ``chunk_size`` bytes (constant memory)."""
+        """Yield a file's content in chunks of at most ``chunk_size`` bytes (constant memory).
+
+        Raises:
+            InvalidArgumentError: ``chunk_size`` is not an int ≥ 1 (httpx would otherwise
+                treat 0 or a negative size as "no chunking" or cut the content wrongly).
+        """
+        check_positive_int("chunk_size", chunk_size)
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
         kwargs = download_file._get_kwargs(team, db, tid, rid, name)

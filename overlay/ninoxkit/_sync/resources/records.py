@@ -26,7 +26,8 @@ from ninox_api.api.records import (
     save_records,
     update_record,
 )
-from ninox_api.models import FindRecordRequest, Record, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import TableRecord as Record
 
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
@@ -480,7 +481,8 @@ class Records(APIResource):
                 if split[1] or split[2]:
                     raise plan.failure(batch, exc, verb="deleted", split=split) from exc
             except Exception as exc:
-                raise plan.failure(batch, exc, verb="deleted") from exc
+                failed = plan.failure(batch, exc, verb="deleted")
+                raise failed from failed.error
             plan.done(batch, [None] * len(batch))
 
     def _still_there(
@@ -550,7 +552,8 @@ class Records(APIResource):
             except Exception as exc:
                 # A NinoxError, or anything unexpected once the batch may have left: either
                 # way the error says what became of every item.
-                raise plan.failure(batch, exc, verb="written") from exc
+                failed = plan.failure(batch, exc, verb="written")
+                raise failed from failed.error
             plan.done(batch, written)
         if not convert:
             return plan.results()
@@ -558,7 +561,8 @@ class Records(APIResource):
             # After every batch is accounted for: what Ninox answered is written either way.
             return self._decode(plan.results(), team, db, tid, after="all were written")
         except Exception as exc:
-            raise plan.unreadable(exc, verb="written") from exc
+            unreadable = plan.unreadable(exc, verb="written")
+            raise unreadable from unreadable.error
 
     def _encoder(
         self, team: str, db: str, tid: str, convert: bool

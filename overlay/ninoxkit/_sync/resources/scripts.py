@@ -15,6 +15,7 @@ from ninox_api.models import QueryRequest
 from ninoxkit._constants import MAX_QUERY_URL_LENGTH
 from ninoxkit._exceptions import InvalidArgumentError
 from ninoxkit._sync._resource import APIResource
+from ninoxkit._validate import check_text
 
 __all__ = ["Scripts"]
 
@@ -22,7 +23,7 @@ __all__ = ["Scripts"]
 def _check_script(script: object) -> str:
     if not isinstance(script, str) or not script.strip():
         raise InvalidArgumentError("the NX script must be a non-empty string")
-    return script
+    return check_text("script", script)
 
 
 class Scripts(APIResource):

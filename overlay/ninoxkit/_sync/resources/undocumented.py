@@ -24,7 +24,7 @@ from ninox_api.models import Report, SchemaDocument, SchemaVersion
 
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
-from ninoxkit._validate import check_id
+from ninoxkit._validate import check_bool, check_id, check_items, check_model
 
 __all__ = ["Undocumented"]
 
@@ -40,6 +40,7 @@ class Undocumented(APIResource):
         database_id: str | None = None,
     ) -> SchemaDocument:
         """The raw schema document (§4.19 [1])."""
+        check_bool("include_reports_and_views", include_reports_and_views)
         team, db = self._ids(team_id, database_id)
         response = self._call(
             get_schema.sync_detailed,
@@ -58,10 +59,9 @@ class Undocumented(APIResource):
         database_id: str | None = None,
     ) -> SchemaVersion:
         """Overwrite the schema; fails with :class:`ConflictError` if its ``version`` is stale."""
+        check_bool("format_scripts", format_scripts)
         team, db = self._ids(team_id, database_id)
-        body = (
-            schema if isinstance(schema, SchemaDocument) else SchemaDocument.from_dict(dict(schema))
-        )
+        body = check_model("schema", schema, SchemaDocument)
         response = self._call(
             update_schema.sync_detailed,
             team,
@@ -78,6 +78,7 @@ class Undocumented(APIResource):
         self, *, full: bool = False, team_id: str | None = None, database_id: str | None = None
     ) -> list[Report]:
         """List print reports (§4.18)."""
+        check_bool("full", full)
         team, db = self._ids(team_id, database_id)
         response = self._call(list_reports.sync_detailed, team, db, full_report=opt(full or None))
         return self._parsed_list(response, Report)
@@ -100,7 +101,7 @@ class Undocumented(APIResource):
     ) -> Any:
         """Write complete report definitions (§4.18 [1]); returns Ninox's undocumented answer."""
         team, db = self._ids(team_id, database_id)
-        body = [r if isinstance(r, Report) else Report.from_dict(dict(r)) for r in reports]
+        body = [check_model("reports item", r, Report) for r in check_items("reports", reports)]
         response = self._call(update_reports.sync_detailed, team, db, body=body)
         return self._json(response)
 

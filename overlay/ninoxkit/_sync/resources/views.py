@@ -20,7 +20,7 @@ from ninox_api.models import ShareViewBody, View, ViewShare
 
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
-from ninoxkit._validate import check_id
+from ninoxkit._validate import check_bool, check_id, check_items, check_model
 
 __all__ = ["Views"]
 
@@ -42,6 +42,7 @@ class Views(APIResource):
             table: Only this table's views.
             full: Include complete definitions (``fullView``); database-wide listing only.
         """
+        check_bool("full", full)
         team, db = self._ids(team_id, database_id)
         if table is None:
             response = self._call(list_views.sync_detailed, team, db, full_view=opt(full or None))
@@ -72,7 +73,7 @@ class Views(APIResource):
             Whatever Ninox answers (undocumented).
         """
         team, db = self._ids(team_id, database_id)
-        body = [v if isinstance(v, View) else View.from_dict(dict(v)) for v in views]
+        body = [check_model("views item", v, View) for v in check_items("views", views)]
         response = self._call(update_views.sync_detailed, team, db, body=body)
         return self._json(response)
 
@@ -100,7 +101,7 @@ class Views(APIResource):
     ) -> ViewShare:
         """Share a view publicly, or update its share (settings are undocumented; §4.5 [1])."""
         team, db, tid, vid = self._share_path(table, view_id, team_id, database_id)
-        body = ShareViewBody.from_dict(dict(settings or {}))
+        body = check_model("settings", {} if settings is None else settings, ShareViewBody)
         response = self._call(
             share_view.sync_detailed,
             team,

@@ -12,11 +12,11 @@ if TYPE_CHECKING:
     from ..models.choice import Choice
 
 
-T = TypeVar("T", bound="Field")
+T = TypeVar("T", bound="TableField")
 
 
 @_attrs_define
-class Field:
+class TableField:
     """A field of a table (§4.7)."""
 
     id: str
@@ -25,6 +25,8 @@ class Field:
     """ Field name. """
     type_: str | Unset = UNSET
     """ Field type in the schema's `base` vocabulary (`string` for text; see `SchemaField.base`). """
+    ref: str | Unset = UNSET
+    """ For `ref` and `rev` fields, the id of the other table ([1]; as in the schema, §13). """
     choices: list[Choice] | Unset = UNSET
     """ Options of a choice or multiple-choice field ([1], DVBase). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -35,6 +37,8 @@ class Field:
         name = self.name
 
         type_ = self.type_
+
+        ref = self.ref
 
         choices: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.choices, Unset):
@@ -53,6 +57,8 @@ class Field:
         )
         if type_ is not UNSET:
             field_dict["type"] = type_
+        if ref is not UNSET:
+            field_dict["ref"] = ref
         if choices is not UNSET:
             field_dict["choices"] = choices
 
@@ -69,6 +75,8 @@ class Field:
 
         type_ = d.pop("type", UNSET)
 
+        ref = d.pop("ref", UNSET)
+
         _choices = d.pop("choices", UNSET)
         choices: list[Choice] | Unset = UNSET
         if _choices is not UNSET:
@@ -78,15 +86,16 @@ class Field:
 
                 choices.append(choices_item)
 
-        field = cls(
+        table_field = cls(
             id=id,
             name=name,
             type_=type_,
+            ref=ref,
             choices=choices,
         )
 
-        field.additional_properties = d
-        return field
+        table_field.additional_properties = d
+        return table_field
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_field_body import CreateFieldBody
+from ...models.fields_response import FieldsResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    body: list[CreateFieldBody],
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/workspace/{workspace_id}/modules/{module_name}/tables/{table_name}/fields/batch".format(
+            workspace_id=quote(str(workspace_id), safe=""),
+            module_name=quote(str(module_name), safe=""),
+            table_name=quote(str(table_name), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = []
+    for body_item_data in body:
+        body_item = body_item_data.to_dict()
+        _kwargs["json"].append(body_item)
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> FieldsResponse | str | None:
+    if response.status_code == 201:
+        response_201 = FieldsResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = response.text
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.text
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[FieldsResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[CreateFieldBody],
+) -> Response[FieldsResponse | str]:
+    """Create several fields in one transaction
+
+     Creates all the given fields or none (§3.1 row 14, §8, [1]); e.g. duplicate names answer
+    `400`. Scope `schema:write`, plus `schema:manage-permissions` for the role keys (§5,
+    inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (list[CreateFieldBody]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FieldsResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_id=workspace_id,
+        module_name=module_name,
+        table_name=table_name,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[CreateFieldBody],
+) -> FieldsResponse | str | None:
+    """Create several fields in one transaction
+
+     Creates all the given fields or none (§3.1 row 14, §8, [1]); e.g. duplicate names answer
+    `400`. Scope `schema:write`, plus `schema:manage-permissions` for the role keys (§5,
+    inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (list[CreateFieldBody]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FieldsResponse | str
+    """
+
+    return sync_detailed(
+        workspace_id=workspace_id,
+        module_name=module_name,
+        table_name=table_name,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[CreateFieldBody],
+) -> Response[FieldsResponse | str]:
+    """Create several fields in one transaction
+
+     Creates all the given fields or none (§3.1 row 14, §8, [1]); e.g. duplicate names answer
+    `400`. Scope `schema:write`, plus `schema:manage-permissions` for the role keys (§5,
+    inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (list[CreateFieldBody]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[FieldsResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_id=workspace_id,
+        module_name=module_name,
+        table_name=table_name,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: list[CreateFieldBody],
+) -> FieldsResponse | str | None:
+    """Create several fields in one transaction
+
+     Creates all the given fields or none (§3.1 row 14, §8, [1]); e.g. duplicate names answer
+    `400`. Scope `schema:write`, plus `schema:manage-permissions` for the role keys (§5,
+    inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (list[CreateFieldBody]):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        FieldsResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace_id=workspace_id,
+            module_name=module_name,
+            table_name=table_name,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.add_rows_body import AddRowsBody
+from ...models.add_rows_response import AddRowsResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    body: AddRowsBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/workspace/{workspace_id}/modules/{module_name}/tables/{table_name}/records".format(
+            workspace_id=quote(str(workspace_id), safe=""),
+            module_name=quote(str(module_name), safe=""),
+            table_name=quote(str(table_name), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AddRowsResponse | str | None:
+    if response.status_code == 201:
+        response_201 = AddRowsResponse.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = response.text
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.text
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AddRowsResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AddRowsBody,
+) -> Response[AddRowsResponse | str]:
+    """Create records
+
+     Creates records from flat field values and answers their ids, as strings, in input order;
+    check that the count equals the records sent (§3.1 row 20, §8, [1]). At most 6 MB of
+    payload; the July document states the limit but declares no `413` ([1], §9 item 10).
+    Whether the batch is transactional is unknown (§8). Scope `records:write` (§5, inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (AddRowsBody): Body of `addRecords`; at most 6 MB (§7.1, §8, [1]).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AddRowsResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_id=workspace_id,
+        module_name=module_name,
+        table_name=table_name,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AddRowsBody,
+) -> AddRowsResponse | str | None:
+    """Create records
+
+     Creates records from flat field values and answers their ids, as strings, in input order;
+    check that the count equals the records sent (§3.1 row 20, §8, [1]). At most 6 MB of
+    payload; the July document states the limit but declares no `413` ([1], §9 item 10).
+    Whether the batch is transactional is unknown (§8). Scope `records:write` (§5, inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (AddRowsBody): Body of `addRecords`; at most 6 MB (§7.1, §8, [1]).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AddRowsResponse | str
+    """
+
+    return sync_detailed(
+        workspace_id=workspace_id,
+        module_name=module_name,
+        table_name=table_name,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AddRowsBody,
+) -> Response[AddRowsResponse | str]:
+    """Create records
+
+     Creates records from flat field values and answers their ids, as strings, in input order;
+    check that the count equals the records sent (§3.1 row 20, §8, [1]). At most 6 MB of
+    payload; the July document states the limit but declares no `413` ([1], §9 item 10).
+    Whether the batch is transactional is unknown (§8). Scope `records:write` (§5, inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (AddRowsBody): Body of `addRecords`; at most 6 MB (§7.1, §8, [1]).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AddRowsResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_id=workspace_id,
+        module_name=module_name,
+        table_name=table_name,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: AddRowsBody,
+) -> AddRowsResponse | str | None:
+    """Create records
+
+     Creates records from flat field values and answers their ids, as strings, in input order;
+    check that the count equals the records sent (§3.1 row 20, §8, [1]). At most 6 MB of
+    payload; the July document states the limit but declares no `413` ([1], §9 item 10).
+    Whether the batch is transactional is unknown (§8). Scope `records:write` (§5, inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (AddRowsBody): Body of `addRecords`; at most 6 MB (§7.1, §8, [1]).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AddRowsResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace_id=workspace_id,
+            module_name=module_name,
+            table_name=table_name,
+            client=client,
+            body=body,
+        )
+    ).parsed

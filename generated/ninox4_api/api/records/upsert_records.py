@@ -1,0 +1,256 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.upsert_rows_body import UpsertRowsBody
+from ...models.upsert_rows_response import UpsertRowsResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    body: UpsertRowsBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/workspace/{workspace_id}/modules/{module_name}/tables/{table_name}/records/upsert".format(
+            workspace_id=quote(str(workspace_id), safe=""),
+            module_name=quote(str(module_name), safe=""),
+            table_name=quote(str(table_name), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> UpsertRowsResponse | str | None:
+    if response.status_code == 200:
+        response_200 = UpsertRowsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = response.text
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = response.text
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = response.text
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = response.text
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = response.text
+        return response_413
+
+    if response.status_code == 429:
+        response_429 = response.text
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = response.text
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[UpsertRowsResponse | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpsertRowsBody,
+) -> Response[UpsertRowsResponse | str]:
+    """Create or update records by a unique field
+
+     Observed. Updates the record whose `matchField` equals the input's value, or creates one.
+    The match field must be marked unique and every record must carry it; an ambiguous match
+    answers `409` (§3.2, [1], W6W `actions/record-upsert.ts` and its test). The 6 MB limit of the
+    other record writes is assumed (unknown). Scope `records:write` (§5, inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (UpsertRowsBody): Body of `upsertRecords` (§3.2, [1]).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[UpsertRowsResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_id=workspace_id,
+        module_name=module_name,
+        table_name=table_name,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpsertRowsBody,
+) -> UpsertRowsResponse | str | None:
+    """Create or update records by a unique field
+
+     Observed. Updates the record whose `matchField` equals the input's value, or creates one.
+    The match field must be marked unique and every record must carry it; an ambiguous match
+    answers `409` (§3.2, [1], W6W `actions/record-upsert.ts` and its test). The 6 MB limit of the
+    other record writes is assumed (unknown). Scope `records:write` (§5, inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (UpsertRowsBody): Body of `upsertRecords` (§3.2, [1]).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        UpsertRowsResponse | str
+    """
+
+    return sync_detailed(
+        workspace_id=workspace_id,
+        module_name=module_name,
+        table_name=table_name,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpsertRowsBody,
+) -> Response[UpsertRowsResponse | str]:
+    """Create or update records by a unique field
+
+     Observed. Updates the record whose `matchField` equals the input's value, or creates one.
+    The match field must be marked unique and every record must carry it; an ambiguous match
+    answers `409` (§3.2, [1], W6W `actions/record-upsert.ts` and its test). The 6 MB limit of the
+    other record writes is assumed (unknown). Scope `records:write` (§5, inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (UpsertRowsBody): Body of `upsertRecords` (§3.2, [1]).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[UpsertRowsResponse | str]
+    """
+
+    kwargs = _get_kwargs(
+        workspace_id=workspace_id,
+        module_name=module_name,
+        table_name=table_name,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    workspace_id: str,
+    module_name: str,
+    table_name: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: UpsertRowsBody,
+) -> UpsertRowsResponse | str | None:
+    """Create or update records by a unique field
+
+     Observed. Updates the record whose `matchField` equals the input's value, or creates one.
+    The match field must be marked unique and every record must carry it; an ambiguous match
+    answers `409` (§3.2, [1], W6W `actions/record-upsert.ts` and its test). The 6 MB limit of the
+    other record writes is assumed (unknown). Scope `records:write` (§5, inferred).
+
+    Args:
+        workspace_id (str):
+        module_name (str): A module, table or field machine name (§2, [1]).
+        table_name (str): A module, table or field machine name (§2, [1]).
+        body (UpsertRowsBody): Body of `upsertRecords` (§3.2, [1]).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        UpsertRowsResponse | str
+    """
+
+    return (
+        await asyncio_detailed(
+            workspace_id=workspace_id,
+            module_name=module_name,
+            table_name=table_name,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="UpsertRowsResult")
+
+
+@_attrs_define
+class UpsertRowsResult:
+    """The created and the updated ids (§3.2, [1])."""
+
+    created_ids: list[str]
+    """ Record ids as strings (§2, [2+]). """
+    updated_ids: list[str]
+    """ Record ids as strings (§2, [2+]). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        created_ids = self.created_ids
+
+        updated_ids = self.updated_ids
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "createdIds": created_ids,
+                "updatedIds": updated_ids,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        created_ids = cast(list[str], d.pop("createdIds"))
+
+        updated_ids = cast(list[str], d.pop("updatedIds"))
+
+        upsert_rows_result = cls(
+            created_ids=created_ids,
+            updated_ids=updated_ids,
+        )
+
+        upsert_rows_result.additional_properties = d
+        return upsert_rows_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

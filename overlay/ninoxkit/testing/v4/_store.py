@@ -1,0 +1,697 @@
+"""The data of one emulated Ninox 4 workspace and the operations on it, without HTTP.
+
+Every operation raises :class:`ApiError` with the status and message the API would answer;
+batches are checked completely before anything changes, so a failed batch changes nothing
+(reference/ninox4-public-api.md §8).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import re
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+__all__ = [
+    "ALL_SCOPES",
+    "ApiError",
+    "Clock",
+    "FieldDef",
+    "Module",
+    "Table",
+    "Workspace",
+    "format_instant",
+    "parse_instant",
+]
+
+ALL_SCOPES = frozenset({"records:write", "schema:write", "schema:manage-permissions"})
+NAME = re.compile(r"^[a-z0-9_]{1,100}$")
+FIELD_TYPES = frozenset(
+    {"string", "number", "boolean", "choice", "dchoice", "multi", "dmulti", "file", "date"}
+    | {"timestamp", "time", "timeinterval", "appointment", "icon", "color", "user"}
+    | {"reference", "reverse", "function"}
+)
+VARIANTS = frozenset({"text", "multiline-text", "phone", "email", "url", "location", "signature"})
+READ_ONLY_TYPES = frozenset({"reverse", "function"})
+MODULE_ROLES = frozenset({"admin", "editor"})
+FIELD_ROLES = frozenset({"admin", "user"})
+MODULE_KEYS = frozenset({"name", "labels", "icon", "isHidden", "hideNavigation", "openRoles"})
+TABLE_ROLE_KEYS = ("createRoles", "readRoles", "writeRoles", "deleteRoles")
+TABLE_KEYS = frozenset(
+    {"name", "labels", "icon", "hasFiles", "hasGlobalSearch", "hasHistory"}
+    | {"isEmailLinkingEnabled", "isHidden", *TABLE_ROLE_KEYS}
+)
+FIELD_UPDATE_KEYS = frozenset(
+    {"name", "labels", "expression", "options", "optionName", "optionIcon", "optionColor"}
+    | {"index", "required", "search", "unique", "readRoles", "writeRoles"}
+)
+FIELD_CREATE_KEYS = FIELD_UPDATE_KEYS | {"type", "variant", "refTableName"}
+ROLE_KEYS = frozenset({"openRoles", "readRoles", "writeRoles", *TABLE_ROLE_KEYS})
+MAX_RECORD_ID = 2**53 - 1
+
+
+class ApiError(Exception):
+    """An error answer: ``status`` and the ``message`` of ``{"error": {"message": …}}``."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(f"{status} {message}")
+        self.status = status
+        self.message = message
+
+
+def format_instant(moment: datetime) -> str:
+    """ISO 8601 in UTC with milliseconds and ``Z``, e.g. ``2026-10-01T00:00:00.000Z``."""
+    return (
+        moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    )
+
+
+def parse_instant(text: str, name: str) -> datetime:
+    """Parse a ``…Z`` instant; 400 naming the parameter otherwise (reference §3.2)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z", text):
+        raise ApiError(400, f"'{name}' must be an ISO 8601 UTC timestamp ending in Z")
+    try:
+        return datetime.fromisoformat(text.removesuffix("Z") + "+00:00")
+    except ValueError:
+        raise ApiError(400, f"'{name}' is not a valid timestamp") from None
+
+
+class Clock:
+    """UTC time for change feeds: strictly increasing per change, never behind a served ``asOf``.
+
+    ``start`` fixes the clock (deterministic tests): each change then advances it by ``step``.
+    """
+
+    def __init__(self, start: datetime | None = None, step: timedelta = timedelta(seconds=1)):
+        self._fixed = start
+        self._step = step
+        self._last = start or datetime.now(UTC)
+
+    @staticmethod
+    def _real() -> datetime:
+        now = datetime.now(UTC)
+        # Millisecond precision: the feeds format instants with milliseconds.
+        return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+    def now(self) -> datetime:
+        """The instant a feed page is computed at (its ``asOf``)."""
+        if self._fixed is None:
+            self._last = max(self._last, self._real())
+        return self._last
+
+    def tick(self) -> datetime:
+        """The instant of a new change: later than every earlier change and ``asOf``."""
+        if self._fixed is not None:
+            self._last += self._step
+        else:
+            self._last = max(self._real(), self._last + timedelta(milliseconds=1))
+        return self._last
+
+
+def _check_keys(body: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    extra = sorted(set(body) - set(allowed))
+    if extra:
+        raise ApiError(400, "Unrecognized key(s) in object: " + ", ".join(f"'{k}'" for k in extra))
+
+
+def _check_name(value: Any, what: str) -> str:
+    if not isinstance(value, str) or not NAME.fullmatch(value):
+        raise ApiError(400, f"{what} must match ^[a-z0-9_]+$ and have 1-100 characters")
+    return value
+
+
+def _check_roles(body: Mapping[str, Any], keys: Iterable[str], allowed: frozenset[str]) -> None:
+    for key in keys:
+        if key in body:
+            roles = body[key]
+            if (
+                not isinstance(roles, list)
+                or not 1 <= len(roles) <= 2
+                or any(r not in allowed for r in roles)
+            ):
+                raise ApiError(400, f"'{key}' must be 1-2 of {sorted(allowed)}")
+
+
+def _check_labels(body: Mapping[str, Any], required: bool) -> None:
+    if "labels" not in body:
+        if required:
+            raise ApiError(400, "'labels' is required")
+        return
+    labels = body["labels"]
+    if not isinstance(labels, dict) or not all(
+        isinstance(v, str) and 1 <= len(v) <= 100 for v in labels.values()
+    ):
+        raise ApiError(400, "'labels' must map language codes to strings of 1-100 characters")
+
+
+@dataclass
+class FieldDef:
+    """A field; ``options`` is a list of option dicts or a dchoice/dmulti expression."""
+
+    name: str
+    type: str
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The read shape (reference §7.2): ``refTableName`` reads as ``refTableId``."""
+        out: dict[str, Any] = {"name": self.name, "type": self.type}
+        for key, value in self.settings.items():
+            out["refTableId" if key == "refTableName" else key] = copy.deepcopy(value)
+        return out
+
+    def option_names(self) -> list[str]:
+        """Labels of a choice/multi field's options."""
+        options = self.settings.get("options")
+        return [o["name"] for o in options] if isinstance(options, list) else []
+
+
+@dataclass
+class Table:
+    """A table with its fields, records (id → flat values) and record change log."""
+
+    name: str
+    internal_id: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    fields: dict[str, FieldDef] = field(default_factory=dict)
+    records: dict[int, dict[str, Any]] = field(default_factory=dict)
+    next_id: int = 1
+    #: ``(instant, change)`` pairs, oldest first; ``change`` is the answered JSON object.
+    changes: list[tuple[datetime, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def has_history(self) -> bool:
+        """Whether record changes are tracked (``hasHistory``)."""
+        return bool(self.settings.get("hasHistory"))
+
+    def to_json(self) -> dict[str, Any]:
+        """The read shape with fields."""
+        return {
+            "name": self.name,
+            **copy.deepcopy(self.settings),
+            "fields": [f.to_json() for f in self.fields.values()],
+        }
+
+    def row(self, record_id: int, only: list[str] | None = None) -> dict[str, Any]:
+        """``{id, values}`` with the id as a string (reference §2, §9 item 2)."""
+        values = self.records[record_id]
+        names = only if only is not None else list(self.fields)
+        return {
+            "id": str(record_id),
+            "values": {n: copy.deepcopy(values.get(n)) for n in names if n in self.fields},
+        }
+
+
+@dataclass
+class Module:
+    """A module with its tables."""
+
+    name: str
+    internal_id: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
+    views: list[dict[str, Any]] = field(default_factory=list)
+    reports: list[dict[str, Any]] = field(default_factory=list)
+    functions: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The read shape with tables."""
+        return {
+            "name": self.name,
+            **copy.deepcopy(self.settings),
+            "tables": [t.to_json() for t in self.tables.values()],
+        }
+
+
+class Workspace:
+    """One workspace: schema, records, change logs and API keys. Hold ``lock`` around calls."""
+
+    def __init__(self, workspace_id: str, name: str, clock: Clock | None = None) -> None:
+        if not re.fullmatch(r"[a-z0-9]{12}", workspace_id):
+            raise ValueError("a workspace id is 12 lower-case letters and digits")
+        self.id = workspace_id
+        self.name = name
+        self.clock = clock or Clock()
+        self.retention_cutoff = self.clock.now()
+        self.modules: dict[str, Module] = {}
+        self.keys: dict[str, frozenset[str]] = {}
+        #: ``(instant, change)`` pairs, oldest first, like ``Table.changes``.
+        self.schema_changes: list[tuple[datetime, dict[str, Any]]] = []
+        self.lock = threading.RLock()
+        self._serial = 0
+
+    # ------------------------------------------------------------------ lookup
+
+    def _internal_id(self, prefix: str) -> str:
+        self._serial += 1
+        return f"{prefix}{self._serial}"
+
+    def module(self, name: str) -> Module:
+        """The module, or 404 ``module-not-found``."""
+        try:
+            return self.modules[name]
+        except KeyError:
+            raise ApiError(404, f"module-not-found: {name}") from None
+
+    def table(self, module: str, name: str) -> Table:
+        """The table, or 404 ``table-not-found``."""
+        try:
+            return self.module(module).tables[name]
+        except KeyError:
+            raise ApiError(404, f"table-not-found: {name}") from None
+
+    def field(self, module: str, table: str, name: str) -> FieldDef:
+        """The field, or 404 ``field-not-found``."""
+        try:
+            return self.table(module, table).fields[name]
+        except KeyError:
+            raise ApiError(404, f"field-not-found: {name}") from None
+
+    def to_json(self) -> dict[str, Any]:
+        """The workspace read shape."""
+        return {"name": self.name, "modules": [m.to_json() for m in self.modules.values()]}
+
+    def _schema_change(self, change: str, kind: str, **names: str) -> None:
+        at = self.clock.tick()
+        entry = {"changeType": change, "entityType": kind, **names, "changedAt": format_instant(at)}
+        self.schema_changes.append((at, entry))
+
+    # ------------------------------------------------------------------ modules and tables
+
+    def create_module(self, body: Mapping[str, Any]) -> Module:
+        """Create a module (400 when the name exists)."""
+        _check_keys(body, MODULE_KEYS)
+        name = _check_name(body.get("name"), "'name'")
+        _check_labels(body, required=False)
+        _check_roles(body, ["openRoles"], MODULE_ROLES)
+        if name in self.modules:
+            raise ApiError(400, f"module '{name}' already exists")
+        settings = {k: copy.deepcopy(v) for k, v in body.items() if k != "name"}
+        module = Module(name, self._internal_id("m"), settings)
+        self.modules[name] = module
+        self._schema_change("created", "module", moduleName=name)
+        return module
+
+    def update_module(self, name: str, body: Mapping[str, Any]) -> Module:
+        """Change a module; ``name`` renames."""
+        module = self.module(name)
+        _check_keys(body, MODULE_KEYS)
+        _check_labels(body, required=False)
+        _check_roles(body, ["openRoles"], MODULE_ROLES)
+        new = _check_name(body.get("name", name), "'name'")
+        if new != name and new in self.modules:
+            raise ApiError(400, f"module '{new}' already exists")
+        module.settings.update({k: copy.deepcopy(v) for k, v in body.items() if k != "name"})
+        if new != name:
+            module.name = new
+            self.modules = {(new if k == name else k): v for k, v in self.modules.items()}
+        self._schema_change("updated", "module", moduleName=new)
+        return module
+
+    def delete_module(self, name: str) -> str:
+        """Delete a module; answers its internal id."""
+        module = self.module(name)
+        del self.modules[name]
+        self._schema_change("deleted", "module", moduleName=name)
+        return module.internal_id
+
+    def create_table(self, module_name: str, body: Mapping[str, Any]) -> Table:
+        """Create a table (``name`` and ``labels`` required)."""
+        module = self.module(module_name)
+        _check_keys(body, TABLE_KEYS)
+        name = _check_name(body.get("name"), "'name'")
+        _check_labels(body, required=True)
+        _check_roles(body, TABLE_ROLE_KEYS, MODULE_ROLES)
+        if name in module.tables:
+            raise ApiError(400, f"table '{name}' already exists")
+        settings = {k: copy.deepcopy(v) for k, v in body.items() if k != "name"}
+        table = Table(name, self._internal_id("t"), settings)
+        module.tables[name] = table
+        self._schema_change("created", "table", moduleName=module_name, tableName=name)
+        return table
+
+    def update_table(self, module_name: str, name: str, body: Mapping[str, Any]) -> Table:
+        """Change a table; ``name`` renames."""
+        module = self.module(module_name)
+        table = self.table(module_name, name)
+        _check_keys(body, TABLE_KEYS)
+        _check_labels(body, required=False)
+        _check_roles(body, TABLE_ROLE_KEYS, MODULE_ROLES)
+        new = _check_name(body.get("name", name), "'name'")
+        if new != name and new in module.tables:
+            raise ApiError(400, f"table '{new}' already exists")
+        table.settings.update({k: copy.deepcopy(v) for k, v in body.items() if k != "name"})
+        if new != name:
+            table.name = new
+            module.tables = {(new if k == name else k): v for k, v in module.tables.items()}
+        self._schema_change("updated", "table", moduleName=module_name, tableName=new)
+        return table
+
+    def delete_table(self, module_name: str, name: str) -> str:
+        """Delete a table with its records; answers its internal id."""
+        table = self.table(module_name, name)
+        del self.modules[module_name].tables[name]
+        self._schema_change("deleted", "table", moduleName=module_name, tableName=name)
+        return table.internal_id
+
+    # ------------------------------------------------------------------ fields
+
+    def _field_settings(
+        self, module: Module, body: Mapping[str, Any], create: bool
+    ) -> tuple[str, str, dict[str, Any]]:
+        _check_keys(body, FIELD_CREATE_KEYS if create else FIELD_UPDATE_KEYS)
+        _check_labels(body, required=create)
+        _check_roles(body, ["readRoles", "writeRoles"], FIELD_ROLES)
+        name = _check_name(body.get("name"), "'name'") if create or "name" in body else ""
+        kind = body.get("type", "")
+        if create and kind not in FIELD_TYPES:
+            raise ApiError(400, f"'type' must be one of {sorted(FIELD_TYPES)}")
+        if create and "variant" in body and body["variant"] not in VARIANTS:
+            raise ApiError(400, f"'variant' must be one of {sorted(VARIANTS)}")
+        if create and kind == "reference":
+            target = body.get("refTableName")
+            if not isinstance(target, str) or target not in module.tables:
+                # A reference resolves within its own module only (reference §7.1).
+                raise ApiError(404, f"table-not-found: {target}")
+        if "options" in body:
+            options = body["options"]
+            if isinstance(options, list):
+                if create and kind not in {"choice", "multi"}:
+                    raise ApiError(400, "'options' must be an expression for this field type")
+                for option in options:
+                    if not isinstance(option, dict) or not isinstance(option.get("name"), str):
+                        raise ApiError(400, "every option needs a 'name'")
+            elif not isinstance(options, str) or (create and kind in {"choice", "multi"}):
+                raise ApiError(400, "'options' must be a list of options for this field type")
+        settings = {k: copy.deepcopy(v) for k, v in body.items() if k not in {"name", "type"}}
+        if isinstance(settings.get("options"), list):
+            settings["options"] = [
+                {"id": str(o.get("id") or i + 1), "order": o.get("order", i), **o}
+                for i, o in enumerate(settings["options"])
+            ]
+        return name, kind, settings
+
+    def create_fields(self, module_name: str, table_name: str, bodies: list[Any]) -> list[FieldDef]:
+        """Create fields in one transaction; a reference also creates its reverse field."""
+        module = self.module(module_name)
+        table = self.table(module_name, table_name)
+        if not bodies:
+            raise ApiError(400, "at least one field is required")
+        planned: list[tuple[str, str, dict[str, Any]]] = []
+        for body in bodies:
+            if not isinstance(body, dict):
+                raise ApiError(400, "every field must be an object")
+            name, kind, settings = self._field_settings(module, body, create=True)
+            if name in table.fields or any(p[0] == name for p in planned):
+                raise ApiError(400, f"field '{name}' already exists")
+            planned.append((name, kind, settings))
+        created = []
+        for name, kind, settings in planned:
+            new = FieldDef(name, kind, settings)
+            table.fields[name] = new
+            created.append(new)
+            self._schema_change(
+                "created", "field", moduleName=module_name, tableName=table_name, fieldName=name
+            )
+            if kind == "reference":
+                target = module.tables[settings["refTableName"]]
+                reverse = f"{table_name}_{name}"[:100]
+                while reverse in target.fields:
+                    reverse = (reverse + "_")[-100:]
+                target.fields[reverse] = FieldDef(reverse, "reverse", {"refTableName": table_name})
+        return created
+
+    def update_field(
+        self, module_name: str, table_name: str, name: str, body: Mapping[str, Any]
+    ) -> FieldDef:
+        """Change a field; its type, variant and target cannot change."""
+        module = self.module(module_name)
+        table = self.table(module_name, table_name)
+        current = self.field(module_name, table_name, name)
+        new, _, settings = self._field_settings(module, body, create=False)
+        if isinstance(body.get("options"), list) and current.type not in {"choice", "multi"}:
+            raise ApiError(400, "'options' must be an expression for this field type")
+        if isinstance(body.get("options"), str) and current.type in {"choice", "multi"}:
+            raise ApiError(400, "'options' must be a list of options for this field type")
+        new = new or name
+        if new != name and new in table.fields:
+            raise ApiError(400, f"field '{new}' already exists")
+        current.settings.update(settings)
+        if new != name:
+            current.name = new
+            table.fields = {(new if k == name else k): v for k, v in table.fields.items()}
+            for values in table.records.values():
+                if name in values:
+                    values[new] = values.pop(name)
+        self._schema_change(
+            "updated", "field", moduleName=module_name, tableName=table_name, fieldName=new
+        )
+        return current
+
+    def delete_fields(self, module_name: str, table_name: str, names: list[Any]) -> list[FieldDef]:
+        """Delete fields in one transaction; a reference takes its reverse field with it."""
+        module = self.module(module_name)
+        table = self.table(module_name, table_name)
+        if not names or not all(isinstance(n, str) for n in names):
+            raise ApiError(400, "'fieldNames' must be a non-empty list of names")
+        for name in names:
+            self.field(module_name, table_name, name)
+        deleted = []
+        for name in dict.fromkeys(names):
+            gone = table.fields.pop(name)
+            deleted.append(gone)
+            for values in table.records.values():
+                values.pop(name, None)
+            self._schema_change(
+                "deleted", "field", moduleName=module_name, tableName=table_name, fieldName=name
+            )
+            if gone.type == "reference":
+                target = module.tables.get(gone.settings.get("refTableName", ""))
+                if target is not None:
+                    for other in [
+                        f
+                        for f in target.fields.values()
+                        if f.type == "reverse" and f.settings.get("refTableName") == table_name
+                    ]:
+                        del target.fields[other.name]
+        return deleted
+
+    # ------------------------------------------------------------------ records
+
+    def check_value(self, table: Table, name: str, value: Any) -> Any:
+        """Check and normalise one written value (reference §7.3)."""
+        if name not in table.fields:
+            raise ApiError(400, f"Unrecognized key(s) in object: '{name}'")
+        spec = table.fields[name]
+        if spec.type in READ_ONLY_TYPES:
+            raise ApiError(400, f"field type '{spec.type}' is read-only and cannot be set directly")
+        if value is None:
+            return None
+        kind = spec.type
+        if kind == "number":
+            if isinstance(value, bool) or not isinstance(value, int | float | str):
+                raise ApiError(400, f"{name}: expected a string or number")
+            try:
+                number = float(value)
+            except ValueError:
+                raise ApiError(400, f"{name}: expected a number") from None
+            if not math.isfinite(number):
+                raise ApiError(400, f"{name}: expected a finite number")
+            return int(number) if number.is_integer() and not isinstance(value, float) else number
+        if kind == "boolean":
+            if not isinstance(value, bool):
+                raise ApiError(400, f"{name}: expected a boolean")
+            return value
+        if kind == "choice":
+            labels = [value] if isinstance(value, str) else value
+            if not isinstance(labels, list) or not all(isinstance(v, str) for v in labels):
+                raise ApiError(400, f"{name}: expected an option label")
+            for label in labels:
+                if label not in spec.option_names():
+                    raise ApiError(400, f"{name}: no option '{label}'")
+            return labels[0] if labels else None
+        if kind in {"multi", "dmulti"}:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ApiError(400, f"{name}: expected an array of strings")
+            if kind == "multi":
+                for label in value:
+                    if label not in spec.option_names():
+                        raise ApiError(400, f"{name}: no option '{label}'")
+            return list(value)
+        if kind in {"date", "timestamp", "appointment", "reference", "user"}:
+            if isinstance(value, bool) or not isinstance(value, int | str):
+                raise ApiError(400, f"{name}: expected a string or number")
+            return str(value) if kind in {"reference", "user"} else value
+        if not isinstance(value, str):
+            raise ApiError(400, f"{name}: expected a string")
+        return value
+
+    def _values(self, table: Table, record: Mapping[str, Any], skip: str = "") -> dict[str, Any]:
+        return {k: self.check_value(table, k, v) for k, v in record.items() if k != skip}
+
+    def record_change(self, table: Table, record_id: int, change: str) -> None:
+        if table.has_history:
+            at = self.clock.tick()
+            entry = {"id": str(record_id), "changeType": change, "changedAt": format_instant(at)}
+            table.changes.append((at, entry))
+
+    def _check_id(self, table: Table, raw: Any) -> int:
+        if isinstance(raw, bool) or not isinstance(raw, int | str):
+            raise ApiError(400, "record ids are positive integers")
+        if isinstance(raw, str) and not re.fullmatch(r"[1-9][0-9]{0,15}", raw):
+            raise ApiError(400, f"invalid record id '{raw}'")
+        record_id = int(raw)
+        if not 1 <= record_id <= MAX_RECORD_ID:
+            raise ApiError(400, f"invalid record id '{raw}'")
+        if record_id not in table.records:
+            raise ApiError(404, f"record-not-found: {record_id}")
+        return record_id
+
+    def add_records(self, module: str, name: str, records: Any) -> list[str]:
+        """Create records; ids in input order."""
+        table = self.table(module, name)
+        rows = self._record_list(records)
+        planned = [self._values(table, r) for r in rows]
+        return [self.insert(table, values) for values in planned]
+
+    def insert(self, table: Table, values: dict[str, Any]) -> str:
+        record_id = table.next_id
+        table.next_id += 1
+        table.records[record_id] = values
+        self.record_change(table, record_id, "created")
+        return str(record_id)
+
+    @staticmethod
+    def _record_list(records: Any) -> list[dict[str, Any]]:
+        if not isinstance(records, list) or not records:
+            raise ApiError(400, "'records' must be a non-empty array")
+        if not all(isinstance(r, dict) for r in records):
+            raise ApiError(400, "every record must be an object")
+        return records
+
+    def update_records(self, module: str, name: str, records: Any) -> list[str]:
+        """Change records in one transaction: any bad row changes nothing."""
+        table = self.table(module, name)
+        rows = self._record_list(records)
+        planned = []
+        for row in rows:
+            if "id" not in row:
+                raise ApiError(400, "every record needs an 'id'")
+            planned.append((self._check_id(table, row["id"]), self._values(table, row, "id")))
+        for record_id, values in planned:
+            table.records[record_id].update(values)
+            self.record_change(table, record_id, "updated")
+        return [str(record_id) for record_id, _ in planned]
+
+    def delete_records(self, module: str, name: str, ids: Any) -> list[str]:
+        """Delete records in one transaction: a missing or invalid id deletes nothing."""
+        table = self.table(module, name)
+        if not isinstance(ids, list) or not ids:
+            raise ApiError(400, "'records' must be a non-empty array of ids")
+        checked = list(dict.fromkeys(self._check_id(table, raw) for raw in ids))
+        for record_id in checked:
+            del table.records[record_id]
+            self.record_change(table, record_id, "deleted")
+        return [str(record_id) for record_id in checked]
+
+    def upsert_records(
+        self, module: str, name: str, match: Any, records: Any
+    ) -> tuple[list[str], list[str]]:
+        """Update the record whose unique ``match`` field equals the input's, else create one."""
+        table = self.table(module, name)
+        if not isinstance(match, str) or match not in table.fields:
+            raise ApiError(404, f"field-not-found: {match}")
+        if not table.fields[match].settings.get("unique"):
+            raise ApiError(400, f"'{match}' is not marked unique")
+        rows = self._record_list(records)
+        planned: list[tuple[int | None, dict[str, Any]]] = []
+        for row in rows:
+            if match not in row or row[match] is None:
+                raise ApiError(400, f"every record must carry '{match}'")
+            values = self._values(table, row)
+            hits = [i for i, v in table.records.items() if v.get(match) == values[match]]
+            if len(hits) > 1:
+                raise ApiError(409, f"ambiguous match on '{match}': {values[match]!r}")
+            planned.append((hits[0] if hits else None, values))
+        created, updated = [], []
+        for record_id, values in planned:
+            if record_id is None:
+                created.append(self.insert(table, values))
+            else:
+                table.records[record_id].update(values)
+                self.record_change(table, record_id, "updated")
+                updated.append(str(record_id))
+        return created, updated
+
+    def list_records(
+        self,
+        module: str,
+        name: str,
+        *,
+        filter_text: str | None,
+        sort: str | None,
+        fields: list[str] | None,
+    ) -> list[dict[str, Any]]:
+        """All matching rows in order (paging is the caller's)."""
+        table = self.table(module, name)
+        ids = list(table.records)
+        if filter_text is not None:
+            try:
+                wanted = _json_object(filter_text)
+            except ValueError:
+                raise ApiError(400, "'filter' must be a JSON object") from None
+            for key in wanted:
+                if key not in table.fields:
+                    # Also the implicit row id (reference §7.4).
+                    raise ApiError(404, f"field-not-found: {key}")
+            ids = [i for i in ids if all(table.records[i].get(k) == v for k, v in wanted.items())]
+        if sort:
+            for part in reversed([p.strip() for p in sort.split(",") if p.strip()]):
+                key = part.removeprefix("-")
+                if key not in table.fields:
+                    raise ApiError(400, f"cannot sort by unknown field '{key}'")
+                column = {i: _sort_key(table.records[i].get(key)) for i in ids}
+                ids.sort(key=column.__getitem__)
+                if part.startswith("-"):
+                    ids.reverse()
+        if fields is not None:
+            for key in fields:
+                if key not in table.fields:
+                    raise ApiError(404, f"field-not-found: {key}")
+        return [table.row(i, fields) for i in ids]
+
+    def record_changes(self, module: str, name: str, since: datetime, as_of: datetime) -> list[Any]:
+        """The record changes in ``(since, as_of]``, oldest first."""
+        table = self.table(module, name)
+        if not table.has_history:
+            raise ApiError(400, f"history tracking is off for table '{name}'")
+        return _window(table.changes, since, as_of)
+
+    def schema_changes_between(self, since: datetime, as_of: datetime) -> list[Any]:
+        """The schema changes in ``(since, as_of]``, oldest first."""
+        return _window(self.schema_changes, since, as_of)
+
+
+def _window(
+    changes: list[tuple[datetime, dict[str, Any]]], since: datetime, as_of: datetime
+) -> list[dict[str, Any]]:
+    return [entry for at, entry in changes if since < at <= as_of]
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError("not an object")
+    return value
+
+
+def _sort_key(value: Any) -> tuple[int, Any]:
+    if value is None:
+        return (0, 0)
+    if isinstance(value, bool | int | float):
+        return (1, float(value))
+    return (2, str(value))
