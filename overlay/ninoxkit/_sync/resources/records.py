@@ -661,11 +661,17 @@ def _serialised(kwargs: dict[str, Any], batch: range) -> dict[str, Any]:
                 _dumps(item)
             except (ValueError, TypeError, RecursionError) as item_exc:
                 raise FieldValueError(
-                    f"item {index}: cannot be sent as JSON ({type(item_exc).__name__}: "
-                    f"{item_exc}); nothing was sent"
+                    f"item {index}: cannot be sent as JSON ({_why(item_exc)}); nothing was sent"
                 ) from item_exc
-        raise FieldValueError(f"cannot be sent as JSON ({exc}); nothing was sent") from exc
+        raise FieldValueError(f"cannot be sent as JSON ({_why(exc)}); nothing was sent") from exc
     return kwargs
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeEncodeError):
+        bad = exc.object[exc.start : exc.end]
+        return f"text holds a lone surrogate {bad!a}, which has no UTF-8 form"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _dumps(body: Any) -> bytes:
