@@ -120,26 +120,53 @@ class BatchPlan(Generic[R]):
         """All results in input order (call after every batch is done)."""
         return [r for r in self._results if r is not None]
 
-    def failure(self, batch: range, error: NinoxError, *, verb: str) -> BatchWriteError:
-        """The error to raise when ``batch`` failed with ``error``."""
-        unknown_batch = _outcome_unknown(error)
+    def failure(
+        self,
+        batch: range,
+        error: Exception,
+        *,
+        verb: str,
+        split: tuple[Sequence[int], Sequence[int], Sequence[int]] | None = None,
+    ) -> BatchWriteError:
+        """The error to raise when ``batch`` failed with ``error``.
+
+        ``split`` (written, not written, unknown input indexes of ``batch``) is given when the
+        caller checked what became of each item; otherwise the whole batch is unknown if it may
+        have been applied (any error that is no refusal by Ninox), else not written.
+        """
         later = list(range(batch.stop, len(self.items)))
-        unknown = list(batch) if unknown_batch else []
-        not_written = ([] if unknown_batch else list(batch)) + later
+        if split is None:
+            unknown_batch = _outcome_unknown(error)
+            split = ([], [], list(batch)) if unknown_batch else ([], list(batch), [])
+        done_now, refused, unsure = split
+        error = _as_ninox_error(error)
+        for index in done_now:
+            self._written.append(index)
         written = [(i, self._results[i]) for i in self._written]
-        fate = "may or may not have been" if unknown_batch else "were not"
+        not_written = [*refused, *later]
+        unknown = list(unsure)
+        first, last = batch.start, batch.stop - 1
+        if not done_now and not (refused and unsure):
+            fate = "may or may not have been" if unsure else "were not"
+            fates = f"items {first}-{last} {fate} {verb}"
+        else:
+            fates = (
+                f"of items {first}-{last}, {len(done_now)} were {verb}, {len(refused)} were "
+                f"not and {len(unsure)} may or may not have been"
+            )
         message = (
-            f"batch of items {batch.start}-{batch.stop - 1} failed ({error}); "
-            f"{len(written)} item(s) were {verb} before it, items {batch.start}-{batch.stop - 1} "
-            f"{fate} {verb}, {len(later)} later item(s) were not sent"
+            f"batch of items {first}-{last} failed ({error}); "
+            f"{len(written) - len(done_now)} item(s) were {verb} before it, {fates}, "
+            f"{len(later)} later item(s) were not sent"
         )
         return BatchWriteError(
             message, written=written, not_written=not_written, unknown=unknown, error=error
         )
 
-    def unreadable(self, error: NinoxError, *, verb: str) -> BatchWriteError:
+    def unreadable(self, error: Exception, *, verb: str) -> BatchWriteError:
         """The error to raise when every batch went through but the answers, kept as Ninox sent
         them in ``written``, could not be converted."""
+        error = _as_ninox_error(error)
         written = [(i, self._results[i]) for i in self._written]
         return BatchWriteError(
             f"all {len(written)} item(s) were {verb}, but converting Ninox's answer failed "
@@ -151,8 +178,21 @@ class BatchPlan(Generic[R]):
         )
 
 
-def _outcome_unknown(error: NinoxError) -> bool:
+def _as_ninox_error(error: Exception) -> NinoxError:
+    """``error``, or for an unexpected exception a :class:`NinoxError` caused by it (so
+    ``BatchWriteError.error`` stays a NinoxError)."""
+    if isinstance(error, NinoxError):
+        return error
+    wrapped = NinoxError(f"unexpected {type(error).__name__}: {error}")
+    wrapped.__cause__ = error
+    return wrapped
+
+
+def _outcome_unknown(error: Exception) -> bool:
     """Whether a failed batch may nevertheless have been applied by Ninox."""
+    if not isinstance(error, NinoxError):
+        # Something unexpected broke off the write after it may have left: say so.
+        return True
     if isinstance(error, OutcomeUnknownError):
         return True
     if isinstance(error, APIResponseValidationError):

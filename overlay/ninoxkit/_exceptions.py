@@ -31,6 +31,8 @@ The tree (``except`` the class on the left to catch everything below it)::
         │   │                                  is used up (no Retry-After); never retried
         │   └── InternalServerError            500-599, including 52x from proxies
         └── APIResponseValidationError         a 2xx body that does not fit the spec
+            └── FilterNotAppliedError          a filtered listing or lookup answered a record
+                                               that does not match the filter sent
 
 Other 4xx statuses raise plain :class:`APIStatusError`. A 5xx answer to a non-idempotent
 request (a create, an ``exec``) is not re-sent either; its error has ``outcome_unknown=True``
@@ -67,6 +69,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "EventLoopError",
+    "FilterNotAppliedError",
     "InternalServerError",
     "InvalidArgumentError",
     "NinoxError",
@@ -408,6 +411,38 @@ class APIResponseValidationError(APIError):
         self.response = (
             _safe_response(response, self.body, self.request) if response is not None else None
         )
+
+
+class FilterNotAppliedError(APIResponseValidationError):
+    """A filtered listing or lookup answered a record that does not match the filter sent.
+
+    The likely cause: the server ignored or misread the filter (sources disagree on its shape,
+    reference §13), so acting on the answer would act on the wrong records. Nothing is yielded
+    or returned from the page or lookup that held the record.
+
+    Attributes:
+        record_id: The id of the first record that does not match.
+        field: The filter's field (as given).
+        expected: The value the filter asked for (as sent).
+        actual: The record's value (as Ninox sent it; ``None`` when the record has none).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        record_id: int | None = None,
+        field: str = "",
+        expected: Any = None,
+        actual: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        self.record_id = record_id
+        self.field = field
+        self.expected = expected
+        self.actual = actual
+        kwargs.setdefault("status_code", 200)
+        super().__init__(message, **kwargs)
 
 
 #: The one table from status code to error class; see :func:`error_class_for`.

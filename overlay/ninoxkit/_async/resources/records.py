@@ -30,9 +30,15 @@ from ninox_api.models import TableRecord as Record
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError, NinoxError
+from ninoxkit._exceptions import (
+    APIResponseValidationError,
+    FilterNotAppliedError,
+    InvalidArgumentError,
+    NinoxError,
+    NotFoundError,
+)
 from ninoxkit._models import page_ids, record_from_json, records_from_json
-from ninoxkit._paging import PageTracker
+from ninoxkit._paging import FilterCheck, PageTracker
 from ninoxkit._types import opt
 from ninoxkit._validate import check_non_negative_int, check_positive_int, check_record_id
 from ninoxkit._values import FieldValueError, encode_fields
@@ -44,12 +50,19 @@ class AsyncRecordPager:
     """A lazy listing over every page of a table; nothing is fetched until you iterate.
 
     ``async for record in pager`` yields records across pages; ``pager.pages()`` yields whole
-    pages. Memory stays at about one page. Iterating twice lists the table twice.
+    pages. Iterating twice lists the table twice.
+
+    Each record is yielded once, whatever the order or the server does (a page answered
+    again, ids repeated inside a page, a silent ``perPage`` cap; see ``ninoxkit._paging``). In
+    id order (no ``order``/``new``/``updated``) memory stays at about one page; in any other
+    order the pager also keeps the ids it yielded (ints, about 60 bytes each). A listing whose
+    only page is short costs one more request, which confirms that nothing follows.
 
     Attributes:
         pages_fetched: Pages requested so far by the current iteration.
-        repeated_pages: Times Ninox answered a page it had already sent (the listing stops
+        repeated_pages: Times Ninox answered a page that held no new record (the listing stops
             there instead of looping; peers.md §3 item 1).
+        repeated_records: Records Ninox answered again and the pager dropped.
     """
 
     def __init__(
@@ -65,6 +78,7 @@ class AsyncRecordPager:
         params: Mapping[str, Any],
         convert: bool,
         typed_filters: Mapping[str, Any] | None = None,
+        sent_filters: Mapping[str, Any] | None = None,
     ) -> None:
         self._records = records
         self._table = table
@@ -76,8 +90,10 @@ class AsyncRecordPager:
         self._params = dict(params)
         self._convert = convert
         self._typed_filters = typed_filters
+        self._sent_filters = sent_filters
         self.pages_fetched = 0
         self.repeated_pages = 0
+        self.repeated_records = 0
 
     def __repr__(self) -> str:
         return (
@@ -111,10 +127,15 @@ class AsyncRecordPager:
         team, db = records._ids(self._team_id, self._database_id)
         tid = await records._table_id(self._table, team, db)
         params = self._params
+        sent = self._sent_filters
         if self._typed_filters is not None:
             # convert=True: filters are written by the table's field types, like records are.
             encode = await records._encoder(team, db, tid, convert=True)
-            params = {**params, "filters": _filters_param(encode(self._typed_filters))}
+            sent = encode(self._typed_filters)
+            params = {**params, "filters": _filters_param(sent)}
+        # Every record answered must match the filter: a server that ignored it (§13) must
+        # not make the caller act on the wrong records.
+        check = FilterCheck(sent) if sent else None
         tracker = PageTracker(
             per_page=self._per_page,
             limit=self._limit,
@@ -124,16 +145,21 @@ class AsyncRecordPager:
         )
         self.pages_fetched = 0
         self.repeated_pages = 0
+        self.repeated_records = 0
         while not tracker.done:
             # The generated request description, sent as is. The body is checked here and
             # built into models by the caller (``_models``): a listing builds every record.
             kwargs = list_records._get_kwargs(
                 team, db, tid, page=tracker.page, per_page=self._per_page, **params
             )
-            items, ids = records._page_json(await records._client._send(kwargs))
+            response = await records._client._send(kwargs)
+            items, ids = records._page_json(response)
+            if check is not None:
+                await records._verify(check, _pairs(items), team, db, tid, response)
             fresh = tracker.accept(items, ids)
             self.pages_fetched = tracker.pages_fetched
             self.repeated_pages = tracker.repeated_pages
+            self.repeated_records = tracker.repeated_records
             if fresh:
                 yield fresh, (team, db, tid)
 
@@ -190,6 +216,8 @@ class AsyncRecords(AsyncAPIResource):
 
         Raises:
             InvalidArgumentError: a bad parameter (before anything is sent).
+            FilterNotAppliedError: (while iterating) a page holds a record that does not match
+                ``filters``: the server ignored or misread them. Nothing of that page is yielded.
         """
         check_positive_int("per_page", per_page, MAX_PAGE_SIZE)
         if limit is not None:
@@ -202,6 +230,7 @@ class AsyncRecords(AsyncAPIResource):
         for name, value in (("since_id", since_id), ("since_sq", since_sq)):
             if value is not None:
                 check_non_negative_int(name, value)
+        plain = None if filters is None or convert else encode_fields(filters)
         params = {
             "order": opt(order),
             "desc": opt(desc),
@@ -210,9 +239,7 @@ class AsyncRecords(AsyncAPIResource):
             "since_id": opt(since_id),
             "since_sq": opt(since_sq),
             # With convert=True the filters are encoded once the table's schema is read.
-            "filters": opt(
-                None if filters is None or convert else _filters_param(encode_fields(filters))
-            ),
+            "filters": opt(None if plain is None else _filters_param(plain)),
             "choice_style": opt(choice_style),
             "ids": opt(ids),
             "style": opt(style),
@@ -228,6 +255,7 @@ class AsyncRecords(AsyncAPIResource):
             params=params,
             convert=convert,
             typed_filters=filters if convert else None,
+            sent_filters=plain,
         )
 
     async def get(
@@ -274,13 +302,18 @@ class AsyncRecords(AsyncAPIResource):
 
         No match is ``None``: Ninox answers an empty array (or an empty body) then. An unknown
         table or field is still an error (:class:`NotFoundError` / :class:`BadRequestError`).
+
+        Raises:
+            FilterNotAppliedError: the record answered does not match ``filters`` (the server
+                ignored or misread them); it is not returned.
         """
         if not isinstance(filters, Mapping) or not filters:
             raise InvalidArgumentError("find_one needs a non-empty mapping of field → value")
         team, db = self._ids(team_id, database_id)
         tid = await self._table_id(table, team, db)
         encode = await self._encoder(team, db, tid, convert)
-        body = FindRecordRequest.from_dict({"filters": encode(filters)})
+        sent = encode(filters)
+        body = FindRecordRequest.from_dict({"filters": sent})
         response = await self._call(
             find_record.asyncio_detailed,
             team,
@@ -296,6 +329,10 @@ class AsyncRecords(AsyncAPIResource):
             found = parsed[0] if parsed else None
         else:
             found = self._parsed(response, Record)
+        if found is not None:
+            # The record must match: a server that ignored the filter answers another (§13).
+            fields = found.fields.additional_properties
+            await self._verify(FilterCheck(sent), [(found.id, fields)], team, db, tid)
         if found is not None and convert:
             (found,) = await self._decode([found], team, db, tid)
         return found
@@ -372,7 +409,9 @@ class AsyncRecords(AsyncAPIResource):
         """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field."""
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         encode = await self._encoder(team, db, tid, convert)
-        body = RecordUpdate(fields=RecordFields.from_dict(encode(fields)))
+        encoded = encode(fields)
+        _serialised({"json": [encoded]}, range(1))  # refuses what JSON cannot carry
+        body = RecordUpdate(fields=RecordFields.from_dict(encoded))
         response = await self._call(update_record.asyncio_detailed, team, db, tid, rid, body=body)
         record = self._parsed(response, Record)
         if convert:
@@ -387,9 +426,22 @@ class AsyncRecords(AsyncAPIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> None:
-        """Delete one record (§4.14)."""
+        """Delete one record (§4.14).
+
+        A delete is re-sent after a lost answer; a 404 to the re-sent request means the record
+        is gone, which is success (the first attempt deleted it).
+
+        Raises:
+            NotFoundError: no such record (answered to the first attempt).
+        """
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
-        await self._call(delete_record.asyncio_detailed, team, db, tid, rid)
+        try:
+            await self._call(delete_record.asyncio_detailed, team, db, tid, rid)
+        except NotFoundError as exc:
+            if not exc.retries_taken:
+                raise
+            # A 404 answering a re-sent delete: the record is gone (the first attempt, whose
+            # answer was lost, most likely deleted it). That is what was asked for.
 
     async def delete_many(
         self,
@@ -402,8 +454,12 @@ class AsyncRecords(AsyncAPIResource):
     ) -> None:
         """Delete several records with ``DELETE …/records`` in batches (§4.15).
 
+        A batch is re-sent after a lost answer; if the re-sent batch is answered 404, each of
+        its records is looked up: gone ones count as deleted, the others as not deleted.
+
         Raises:
-            BatchWriteError: a batch failed; ``written`` lists the deleted ids' items.
+            BatchWriteError: a batch failed; ``written`` lists the items whose record is gone,
+                ``not_written`` those still there, ``unknown`` those that could not be checked.
         """
         ids = [check_record_id(rid, "record_ids item") for rid in record_ids]
         check_positive_int("batch_size", batch_size)
@@ -414,9 +470,36 @@ class AsyncRecords(AsyncAPIResource):
             chunk = [ids[i] for i in batch]
             try:
                 await self._call(delete_records.asyncio_detailed, team, db, tid, body=chunk)
-            except NinoxError as exc:
-                raise plan.failure(batch, exc, verb="deleted") from exc
+            except NotFoundError as exc:
+                if not exc.retries_taken:
+                    raise plan.failure(batch, exc, verb="deleted") from exc
+                # A 404 answering a re-sent batch: the first attempt, whose answer was lost,
+                # may have deleted it. Ask for each record which bucket is true.
+                split = await self._still_there(batch, ids, team, db, tid)
+                if split[1] or split[2]:
+                    raise plan.failure(batch, exc, verb="deleted", split=split) from exc
+            except Exception as exc:
+                failed = plan.failure(batch, exc, verb="deleted")
+                raise failed from failed.error
             plan.done(batch, [None] * len(batch))
+
+    async def _still_there(
+        self, batch: range, ids: Sequence[int], team: str, db: str, tid: str
+    ) -> tuple[builtins.list[int], builtins.list[int], builtins.list[int]]:
+        """Input indexes of ``batch`` whose record is gone, still there, or unknown."""
+        gone: builtins.list[int] = []
+        kept: builtins.list[int] = []
+        unsure: builtins.list[int] = []
+        for index in batch:
+            try:
+                await self._call(get_record.asyncio_detailed, team, db, tid, ids[index])
+            except NotFoundError:
+                gone.append(index)
+            except NinoxError:
+                unsure.append(index)
+            else:
+                kept.append(index)
+        return gone, kept, unsure
 
     # -- internals -----------------------------------------------------------------------
 
@@ -444,12 +527,16 @@ class AsyncRecords(AsyncAPIResource):
             for item in items
         ]
         plan: BatchPlan[Record] = BatchPlan(items, batch_size)
-        for batch in plan.batches():
-            chunk = [bodies[i] for i in batch]
+        # Serialise every batch before the first leaves: a value JSON cannot carry (an int of
+        # 4,301+ digits, a lone surrogate) is refused with nothing written.
+        requests = [
+            _serialised(save_records._get_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
+            for b in plan.batches()
+        ]
+        for batch, kwargs in zip(plan.batches(), requests, strict=True):
             try:
-                # The generated request, sent as is; the answer is parsed by the pager's fast
-                # constructor (``_models``), since a bulk write gets every record back.
-                kwargs = save_records._get_kwargs(team, db, tid, body=chunk)
+                # The generated request, its body already serialised; the answer is parsed by
+                # the pager's fast constructor (``_models``): a bulk write gets every record back.
                 response = await self._client._send(
                     kwargs,
                     # Re-sending is safe only when every item names its record (§4.12).
@@ -460,16 +547,20 @@ class AsyncRecords(AsyncAPIResource):
                     raise self._shape_error(
                         response, f"sent {len(batch)} records, Ninox answered {len(written)}"
                     )
-            except NinoxError as exc:
-                raise plan.failure(batch, exc, verb="written") from exc
+            except Exception as exc:
+                # A NinoxError, or anything unexpected once the batch may have left: either
+                # way the error says what became of every item.
+                failed = plan.failure(batch, exc, verb="written")
+                raise failed from failed.error
             plan.done(batch, written)
         if not convert:
             return plan.results()
         try:
             # After every batch is accounted for: what Ninox answered is written either way.
             return await self._decode(plan.results(), team, db, tid, after="all were written")
-        except APIResponseValidationError as exc:
-            raise plan.unreadable(exc, verb="written") from exc
+        except Exception as exc:
+            unreadable = plan.unreadable(exc, verb="written")
+            raise unreadable from unreadable.error
 
     async def _encoder(
         self, team: str, db: str, tid: str, convert: bool
@@ -479,6 +570,36 @@ class AsyncRecords(AsyncAPIResource):
         if not convert:
             return encode_fields
         return (await self._schema(team, db)).table(tid).encode
+
+    async def _verify(
+        self,
+        check: FilterCheck,
+        records: Iterable[tuple[int | None, Mapping[str, Any]]],
+        team: str,
+        db: str,
+        tid: str,
+        response: httpx.Response | None = None,
+    ) -> None:
+        """Raise :class:`FilterNotAppliedError` if a record does not match the filter sent; the
+        schema is read only when a record does not plainly match."""
+        suspects = check.suspects(records)
+        if not suspects:
+            return
+        bad = check.mismatch(suspects, (await self._schema(team, db)).table(tid))
+        if bad is None:
+            return
+        rid, field, want, got = bad
+        raise FilterNotAppliedError(
+            f"the server ignored or misread the filter: record {rid} has {field!r} = {got!r}, "
+            f"the filter asked for {want!r}; nothing of this answer was used",
+            record_id=rid,
+            field=field,
+            expected=want,
+            actual=got,
+            response=response,
+            request=response.request if response is not None else None,
+            body=response.content if response is not None else None,
+        )
 
     def _page_json(self, response: httpx.Response) -> tuple[builtins.list[Any], builtins.list[int]]:
         """The records of a listing page or a save's answer as checked JSON, and their ids; a
@@ -501,12 +622,61 @@ class AsyncRecords(AsyncAPIResource):
         info = (await self._schema(team, db)).table(tid)
         try:
             return [self._decode_record(r, info) for r in records]
-        except FieldValueError as exc:
+        except Exception as exc:
+            # FieldValueError, or whatever the converters raise on an absurd value (OverflowError
+            # or OSError for a timestamp of 1e20): the answer does not fit, say so with it.
             done = f"{after}, but " if after else ""
+            raw = json.dumps([r.to_dict() for r in records], default=str).encode()
             raise APIResponseValidationError(
-                f"{done}Ninox's answer holds a value that does not fit its field's type: {exc}",
+                f"{done}Ninox's answer holds a value that does not fit its field's type: "
+                f"{type(exc).__name__}: {exc}; the records as Ninox sent them are in .body",
                 status_code=200,
+                body=raw,
             ) from exc
+
+
+def _pairs(items: Sequence[Any]) -> builtins.list[tuple[int | None, Mapping[str, Any]]]:
+    """``(id, fields)`` of each record JSON of a page (checked by ``page_ids`` already)."""
+    out: builtins.list[tuple[int | None, Mapping[str, Any]]] = []
+    for item in items:
+        fields = item.get("fields")
+        out.append((item.get("id"), fields if isinstance(fields, Mapping) else {}))
+    return out
+
+
+def _serialised(kwargs: dict[str, Any], batch: range) -> dict[str, Any]:
+    """The request ``kwargs`` with the JSON body serialised as httpx would (``content=``).
+
+    Raises:
+        FieldValueError: naming the first item JSON cannot carry; nothing was sent.
+    """
+    body = kwargs.pop("json")
+    try:
+        kwargs["content"] = _dumps(body)
+    except (ValueError, TypeError, RecursionError) as exc:  # UnicodeEncodeError is a ValueError
+        for index, item in zip(batch, body, strict=True):
+            try:
+                _dumps(item)
+            except (ValueError, TypeError, RecursionError) as item_exc:
+                raise FieldValueError(
+                    f"item {index}: cannot be sent as JSON ({_why(item_exc)}); nothing was sent"
+                ) from item_exc
+        raise FieldValueError(f"cannot be sent as JSON ({_why(exc)}); nothing was sent") from exc
+    return kwargs
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeEncodeError):
+        bad = exc.object[exc.start : exc.end]
+        return f"text holds a lone surrogate {bad!a}, which has no UTF-8 form"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _dumps(body: Any) -> bytes:
+    # httpx's own JSON encoding (httpx._content.encode_json), so the bytes are those it sends.
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
+        "utf-8"
+    )
 
 
 def _filters_param(encoded: Mapping[str, Any]) -> str:

@@ -32,7 +32,7 @@ from ninox_api.models import FileMeta, FileUpload
 from ninox_api.types import File
 
 from ninoxkit._constants import DOWNLOAD_CHUNK_SIZE
-from ninoxkit._exceptions import InvalidArgumentError, _BodyInterruptedError
+from ninoxkit._exceptions import InvalidArgumentError, NotFoundError, _BodyInterruptedError
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._sync import _transport
 from ninoxkit._sync._resource import APIResource
@@ -229,10 +229,15 @@ class Files(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> None:
-        """Delete an attachment."""
+        """Delete an attachment (a 404 to a re-sent delete is success: the file is gone)."""
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        self._call(delete_file.sync_detailed, team, db, tid, rid, name)
+        try:
+            self._call(delete_file.sync_detailed, team, db, tid, rid, name)
+        except NotFoundError as exc:
+            if not exc.retries_taken:
+                raise
+            # A 404 to a re-sent delete: the first attempt, whose answer was lost, deleted it.
 
     def metadata(
         self,
