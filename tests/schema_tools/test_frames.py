@@ -147,3 +147,22 @@ async def test_async_pager_to_pandas(crm_server: NinoxEmulator) -> None:
     assert created[0].fields["Close Date"] == dt.date(2024, 3, 31)
     assert df["Title"].tolist() == ["Acme rollout", "Globex pilot", "Initech renewal"]
     assert list(df["Stage"].cat.categories) == ["Prospect", "Negotiation", "Won", "Lost"]
+
+
+def test_pager_methods_read_the_schema_themselves(crm: Ninox) -> None:
+    contacts = crm.database().table("Contacts")
+    df = contacts.list(per_page=2).to_pandas()
+    assert str(df["Status"].dtype) == "category"
+    assert df["id"].tolist() == [1, 2, 3, 4, 5]
+    assert contacts.list().to_arrow().schema.field("Birthday").type == pa.date32()
+    assert contacts.list(limit=2).to_polars().height == 2
+
+
+@pytest.mark.asyncio
+async def test_async_pager_methods_read_the_schema_themselves(crm_server: NinoxEmulator) -> None:
+    crm_server.reset()
+    async with AsyncNinox(
+        api_key=crm_server.token, base_url=crm_server.base_url, team_id=TEAM, database_id=DB
+    ) as client:
+        df = await client.records.list(table="Deals").to_pandas()
+    assert list(df["Stage"].cat.categories) == ["Prospect", "Negotiation", "Won", "Lost"]

@@ -39,6 +39,7 @@ from ninoxkit._exceptions import (
 )
 from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import FilterCheck, PageTracker
+from ninoxkit._schema import TableInfo
 from ninoxkit._types import opt
 from ninoxkit._validate import check_non_negative_int, check_positive_int, check_record_id
 from ninoxkit._values import FieldValueError, encode_fields
@@ -166,6 +167,44 @@ class AsyncRecordPager:
     async def to_list(self) -> list[Record]:
         """Fetch everything into a list (mind the memory on large tables)."""
         return [record async for record in self]
+
+    async def _table_info(self) -> TableInfo:
+        records = self._records
+        team, db = records._ids(self._team_id, self._database_id)
+        tid = await records._table_id(self._table, team, db)
+        return (await records._schema(team, db)).table(tid)
+
+    async def to_arrow(self, *, schema: TableInfo | None = None) -> Any:
+        """The listing as a ``pyarrow.Table``, one record batch per page, typed by the table's
+        field types (needs ``pip install 'ninoxkit[frames]'``).
+
+        Args:
+            schema: The table's schema (default: read once from Ninox).
+        """
+        from ninoxkit._async._frames import to_arrow
+
+        return await to_arrow(self, schema=schema or await self._table_info())
+
+    async def to_pandas(self, *, schema: TableInfo | None = None) -> Any:
+        """The listing as a pandas ``DataFrame``: dates, UTC datetimes, categoricals for
+        choices, nullable ints (needs ``pip install 'ninoxkit[frames]'``).
+
+        Args:
+            schema: The table's schema (default: read once from Ninox).
+        """
+        from ninoxkit._async._frames import to_pandas
+
+        return await to_pandas(self, schema=schema or await self._table_info())
+
+    async def to_polars(self, *, schema: TableInfo | None = None) -> Any:
+        """The listing as a polars ``DataFrame`` (needs ``pip install 'ninoxkit[frames]'``).
+
+        Args:
+            schema: The table's schema (default: read once from Ninox).
+        """
+        from ninoxkit._async._frames import to_polars
+
+        return await to_polars(self, schema=schema or await self._table_info())
 
 
 class AsyncRecords(AsyncAPIResource):

@@ -40,6 +40,7 @@ from ninoxkit._exceptions import (
 )
 from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import FilterCheck, PageTracker
+from ninoxkit._schema import TableInfo
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
 from ninoxkit._validate import check_non_negative_int, check_positive_int, check_record_id
@@ -168,6 +169,44 @@ class RecordPager:
     def to_list(self) -> list[Record]:
         """Fetch everything into a list (mind the memory on large tables)."""
         return [record for record in self]
+
+    def _table_info(self) -> TableInfo:
+        records = self._records
+        team, db = records._ids(self._team_id, self._database_id)
+        tid = records._table_id(self._table, team, db)
+        return (records._schema(team, db)).table(tid)
+
+    def to_arrow(self, *, schema: TableInfo | None = None) -> Any:
+        """The listing as a ``pyarrow.Table``, one record batch per page, typed by the table's
+        field types (needs ``pip install 'ninoxkit[frames]'``).
+
+        Args:
+            schema: The table's schema (default: read once from Ninox).
+        """
+        from ninoxkit._sync._frames import to_arrow
+
+        return to_arrow(self, schema=schema or self._table_info())
+
+    def to_pandas(self, *, schema: TableInfo | None = None) -> Any:
+        """The listing as a pandas ``DataFrame``: dates, UTC datetimes, categoricals for
+        choices, nullable ints (needs ``pip install 'ninoxkit[frames]'``).
+
+        Args:
+            schema: The table's schema (default: read once from Ninox).
+        """
+        from ninoxkit._sync._frames import to_pandas
+
+        return to_pandas(self, schema=schema or self._table_info())
+
+    def to_polars(self, *, schema: TableInfo | None = None) -> Any:
+        """The listing as a polars ``DataFrame`` (needs ``pip install 'ninoxkit[frames]'``).
+
+        Args:
+            schema: The table's schema (default: read once from Ninox).
+        """
+        from ninoxkit._sync._frames import to_polars
+
+        return to_polars(self, schema=schema or self._table_info())
 
 
 class Records(APIResource):
