@@ -141,7 +141,12 @@ class Records4(Pager4):
         chunk_size: int,
         idempotent: bool,
     ) -> _List[Any]:
-        """Send ``items`` in chunks; each chunk is one transactional request."""
+        """Send ``items`` in chunks; each chunk is one transactional request.
+
+        ``results(data, part)`` turns a chunk's answer into one result per item: the record id
+        (string) for create, update and delete, ``None`` for upsert. ``BatchWriteError.written``
+        holds ``(input index, result)``.
+        """
         if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
             raise InvalidArgumentError(f"chunk_size must be a positive int, got {chunk_size!r}")
         plan = list(chunks(items, max_items=chunk_size))
@@ -150,7 +155,7 @@ class Records4(Pager4):
             part = [items[i] for i in batch]
             try:
                 data = self._data(op, *path, body=wrap(part), idempotent=idempotent)
-                answered = results(data, len(part))
+                answered = results(data, part)
             except NinoxError as exc:
                 unknown = _outcome_unknown(exc)
                 later = list(range(batch.stop, len(items)))
@@ -186,7 +191,8 @@ class Records4(Pager4):
         path = (check_name("module", module), check_name("table", table))
         items = [encode_values(r, convert=convert) for r in as_list(records, "create")]
 
-        def ids(data: Any, n: int) -> _List[str]:
+        def ids(data: Any, part: _List[Any]) -> _List[str]:
+            n = len(part)
             got = data.get("ids") if isinstance(data, Mapping) else None
             if not isinstance(got, list) or len(got) != n:
                 # Ninox's own client checks the count (reference ninox4 §8).
@@ -236,7 +242,7 @@ class Records4(Pager4):
             path,
             items,
             wrap=lambda p: {"records": p},
-            results=lambda _d, n: [None] * n,
+            results=lambda _d, part: [str(p["id"]) for p in part],
             verb="updated",
             chunk_size=chunk_size,
             idempotent=True,
@@ -264,7 +270,7 @@ class Records4(Pager4):
             path,
             ids,
             wrap=lambda p: {"records": p},
-            results=lambda _d, n: [None] * n,
+            results=lambda _d, part: [str(i) for i in part],
             verb="deleted",
             chunk_size=chunk_size,
             idempotent=False,
@@ -299,11 +305,11 @@ class Records4(Pager4):
         created: _List[str] = []
         updated: _List[str] = []
 
-        def collect(data: Any, n: int) -> _List[None]:
+        def collect(data: Any, part: _List[Any]) -> _List[None]:
             if isinstance(data, Mapping):
                 created.extend(str(i) for i in data.get("createdIds") or [])
                 updated.extend(str(i) for i in data.get("updatedIds") or [])
-            return [None] * n
+            return [None] * len(part)
 
         self._write(
             upsert_records,
