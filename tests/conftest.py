@@ -32,7 +32,9 @@ TWIN_DIRS = frozenset({"_async", "_sync"})
 MATCH_ON = ("method", "scheme", "host", "port", "path", "query", "body")
 #: Test directories that talk to an emulator on 127.0.0.1: ``--block-network`` would refuse
 #: those connections, so each of their tests allows exactly the loopback host.
-LOOPBACK_DIRS = tuple(TESTS / name for name in ("cli", "emulator", "reliability"))
+LOOPBACK_DIRS = tuple(
+    TESTS / name for name in ("cli", "emulator", "emulator_v4", "reliability", "unit_v4")
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

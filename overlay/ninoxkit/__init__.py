@@ -16,12 +16,17 @@ Resource namespaces: ``teams``, ``databases``, ``tables``, ``views``, ``records`
 ``scripts`` (``query``/``exec``), ``changes`` and ``undocumented``. Generated models (``Record``,
 ``Table``, …) are re-exported from :mod:`ninoxkit.types`; NX quoting lives in :mod:`ninoxkit.nx`.
 
+Ninox 4 workspaces (``go.ninox.com``) have their own API and their own facade,
+:class:`Ninox4` / :class:`AsyncNinox4` (``NINOX4_API_KEY``, ``NINOX4_WORKSPACE_ID``); the two
+APIs do not mix.
+
 Logging: set ``NINOXKIT_LOG=info`` (or ``debug``) to see requests on stderr; keys are redacted.
 """
 
 from ._async._client import AsyncNinox
 from ._async._handles import AsyncDatabase, AsyncTable
 from ._async.resources.records import AsyncRecordPager
+from ._async.v4._client import NINOX4_DEFAULT_BASE_URL, AsyncNinox4
 from ._changeset import ChangeBatch, RecordChange, RecordKey
 from ._config import ClientOptions, legacy_cloud_url, on_premises_url, private_cloud_url
 from ._constants import (
@@ -57,6 +62,7 @@ from ._exceptions import (
     RateLimitError,
     RedirectError,
     ResponseTooLargeError,
+    UnexpectedHTMLError,
     UnknownNameError,
     UnprocessableEntityError,
 )
@@ -65,6 +71,7 @@ from ._schema import FieldInfo, Schema, TableInfo
 from ._sync._client import Ninox
 from ._sync._handles import Database, Table
 from ._sync.resources.records import RecordPager
+from ._sync.v4._client import Ninox4
 from ._values import Appointment, FieldValueError, Location, format_timestamp, parse_timestamp
 from ._version import __version__
 
@@ -76,6 +83,7 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "LEGACY_BASE_URL",
+    "NINOX4_DEFAULT_BASE_URL",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -84,6 +92,7 @@ __all__ = [
     "Appointment",
     "AsyncDatabase",
     "AsyncNinox",
+    "AsyncNinox4",
     "AsyncRecordPager",
     "AsyncTable",
     "AuthenticationError",
@@ -102,6 +111,7 @@ __all__ = [
     "InvalidArgumentError",
     "Location",
     "Ninox",
+    "Ninox4",
     "NinoxError",
     "NotFoundError",
     "OutcomeUnknownError",
@@ -117,6 +127,7 @@ __all__ = [
     "Schema",
     "Table",
     "TableInfo",
+    "UnexpectedHTMLError",
     "UnknownNameError",
     "UnprocessableEntityError",
     "__version__",

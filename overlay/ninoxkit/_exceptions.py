@@ -31,8 +31,10 @@ The tree (``except`` the class on the left to catch everything below it)::
         │   │                                  is used up (no Retry-After); never retried
         │   └── InternalServerError            500-599, including 52x from proxies
         └── APIResponseValidationError         a 2xx body that does not fit the spec
-            └── FilterNotAppliedError          a filtered listing or lookup answered a record
-                                               that does not match the filter sent
+            ├── FilterNotAppliedError          a filtered listing or lookup answered a record
+            │                                  that does not match the filter sent
+            └── UnexpectedHTMLError            a 2xx HTML page (Ninox 4 answers unknown paths
+                                               with its web app); never taken as data
 
 Other 4xx statuses raise plain :class:`APIStatusError`. A 5xx answer to a non-idempotent
 request (a create, an ``exec``) is not re-sent either; its error has ``outcome_unknown=True``
@@ -81,6 +83,7 @@ __all__ = [
     "RateLimitError",
     "RedirectError",
     "ResponseTooLargeError",
+    "UnexpectedHTMLError",
     "UnknownNameError",
     "UnprocessableEntityError",
     "error_class_for",
@@ -745,3 +748,12 @@ def make_status_error(
         absolute = str(request.url.join(location)) if location else None
         return RedirectError(message, location=absolute, **common)
     return cls(message, **common)
+
+
+class UnexpectedHTMLError(APIResponseValidationError):
+    """A 2xx answer that is an HTML page instead of API data.
+
+    Ninox 4 answers an unknown path (a typo in a module, table or workspace segment) with
+    status 200 and its web app's HTML shell (reference ninox4-public-api.md §6, §9 item 1).
+    Treating that page as data would be silently wrong, so it is an error.
+    """

@@ -1,0 +1,119 @@
+"""Ninox 4 scripts, views, reports and global functions (live-document operations, §3.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ninox4_api.api.functions import list_functions
+from ninox4_api.api.reports import get_report, list_reports, print_report
+from ninox4_api.api.scripts import exec_script
+from ninox4_api.api.views import get_view, list_views
+
+from ninoxkit._async.v4._base import AsyncBase4, check_name, check_text_id
+from ninoxkit._async.v4._values import to_record_id
+from ninoxkit._exceptions import InvalidArgumentError
+
+__all__ = ["AsyncFunctions4", "AsyncReports4", "AsyncScripts4", "AsyncViews4"]
+
+Json = dict[str, Any]
+#: One print call takes at most 250 records (reference ninox4 §3.2).
+MAX_PRINT_RECORDS = 250
+
+
+class AsyncScripts4(AsyncBase4):
+    """``client.scripts``: run NX script in a module."""
+
+    async def exec(
+        self,
+        script: str,
+        *,
+        module: str,
+        table: str | None = None,
+        record_id: int | str | None = None,
+    ) -> Any:
+        """Run a script with writes and triggers on (needs scope ``records:write``).
+
+        Never re-sent once the request may have reached Ninox: a lost answer raises
+        :class:`~ninoxkit.OutcomeUnknownError`; check the data before running it again.
+
+        Args:
+            script: NX source.
+            module: The module it runs in (``do as database`` stays inside it).
+            table: Context table (for ``this``).
+            record_id: Context record (needs ``table``).
+
+        Returns:
+            The script's value as plain JSON (``None`` for ``null``).
+        """
+        if not isinstance(script, str) or not script.strip():
+            raise InvalidArgumentError("script must be non-empty NX source text")
+        body: Json = {"moduleName": check_name("module", module), "script": script}
+        if table is not None:
+            body["tableName"] = check_name("table", table)
+        if record_id is not None:
+            if table is None:
+                raise InvalidArgumentError("record_id needs table")
+            body["rowId"] = to_record_id(record_id)
+        return await self._data(exec_script, body=body, idempotent=False)
+
+
+class AsyncViews4(AsyncBase4):
+    """``client.views``: table views."""
+
+    async def list(self, module: str, table: str) -> list[Json]:
+        """The views of a table."""
+        data: list[Json] = await self._data(
+            list_views, check_name("module", module), check_name("table", table)
+        )
+        return data
+
+    async def get(self, view_id: str) -> Json:
+        """One view by id."""
+        data: Json = await self._data(get_view, check_text_id("view_id", view_id))
+        return data
+
+
+class AsyncReports4(AsyncBase4):
+    """``client.reports``: print layouts."""
+
+    async def list(self, module: str, table: str) -> list[Json]:
+        """The reports of a table (each with the id ``print`` needs)."""
+        data: list[Json] = await self._data(
+            list_reports, check_name("module", module), check_name("table", table)
+        )
+        return data
+
+    async def get(self, report_id: str) -> Json:
+        """One report by id."""
+        data: Json = await self._data(get_report, check_text_id("report_id", report_id))
+        return data
+
+    async def print(self, report_id: str, *, record_ids: Iterable[int | str]) -> Json:
+        """Print a report for up to 250 records.
+
+        Returns:
+            ``{"fileName", "mimeType", "url"}``; ``url`` is a presigned download link.
+        """
+        ids = [to_record_id(r) for r in record_ids]
+        if not 1 <= len(ids) <= MAX_PRINT_RECORDS:
+            raise InvalidArgumentError(f"print takes 1-{MAX_PRINT_RECORDS} record ids")
+        body: Json = {"rowId": ids[0]}
+        if len(ids) > 1:
+            body["rowIds"] = ids[1:]
+        data: Json = await self._data(
+            print_report,
+            check_text_id("report_id", report_id),
+            body=body,
+            idempotent=True,  # renders a file; sending it twice changes no data
+        )
+        return data
+
+
+class AsyncFunctions4(AsyncBase4):
+    """``client.functions``: global functions of a module."""
+
+    async def list(self, module: str) -> list[Json]:
+        """The module's global functions ``{id, name, moduleName, code}``, in compile order."""
+        data: list[Json] = await self._data(list_functions, check_name("module", module))
+        return data
