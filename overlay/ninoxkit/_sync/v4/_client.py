@@ -95,7 +95,7 @@ def _pick(value: Any, env: Mapping[str, str], var: str) -> Any:
 
 
 class Ninox4:
-    """Async client for the Ninox 4 Public API of one workspace.
+    """Client for the Ninox 4 Public API of one workspace.
 
     Each setting comes from the argument, else the environment variable, else the default.
 
