@@ -78,6 +78,8 @@ def test_the_overlay_writes_no_api_paths_of_its_own() -> None:
     for path in (ROOT / "overlay" / "ninoxkit").rglob("*.py"):
         if "testing" in path.parts:
             continue  # the emulator serves the paths; it does not call them
+        if "_codegen" in path.parts:
+            continue  # writes a per-database OpenAPI document: the paths are its output
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Constant)
