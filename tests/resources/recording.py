@@ -16,8 +16,8 @@ bodies. Replay is therefore independent of the emulator's port and of the live a
 tests take their target from one place (:class:`Target`).
 
 Scrubbing also replaces the bearer token (``filter_headers`` in ``tests/conftest.py``), user ids
-(``createdBy``/``modifiedBy``/``modifiedUser``), e-mail addresses outside the reserved example
-domains, and drops ``Set-Cookie``. Requests to the emulator's control API (``/_emulator``) and
+(``createdBy``/``modifiedBy``/``modifiedUser``, and ``_cu``/``_mu`` in change sets), e-mail
+addresses outside the reserved example domains, and drops ``Set-Cookie``. Requests to the emulator's control API (``/_emulator``) and
 setup requests carrying :data:`SETUP_HEADER` are not recorded at all.
 """
 
@@ -57,7 +57,8 @@ SETUP_HEADER = "x-ninoxkit-cassette-setup"
 #: What every recorded secret value (share tokens, passwords) says, wherever it appears.
 SECRET_MARKER = "REDACTED"
 
-USER_KEYS = frozenset({"createdBy", "modifiedBy", "modifiedUser"})
+#: User ids in records and views, and in change-set entries (`_cu`/`_mu`, reference §13).
+USER_KEYS = frozenset({"createdBy", "modifiedBy", "modifiedUser", "_cu", "_mu"})
 SECRET_KEYS = frozenset({"token", "accessToken", "apiKey", "password", "secret"})
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)")
 #: RFC 2606 / RFC 6761 names that can never belong to a real person.
