@@ -384,7 +384,7 @@ import time  # noqa: E402
 from ninoxkit import AsyncNinox, ConfigurationError  # noqa: E402
 
 #: Bad inputs the fuzzer must try in all (summed over its tests); asserted at the end.
-FUZZ_TARGET = 10_000
+FUZZ_TARGET = 20_000
 FUZZ_SEED = 20261202
 FUZZ_COUNT: dict[str, int] = {}
 
@@ -845,7 +845,7 @@ def test_fuzz_every_sync_method_argument() -> None:
     client = Ninox(api_key=SECRET, http_client=http, team_id="t", database_id="d")
     started = time.monotonic()
     n = 0
-    for round_ in range(150):
+    for round_ in range(200):
         for case in CASES:
             _run_case(client, transport, case, case[2](rng))
             n += 1
@@ -897,7 +897,7 @@ def test_fuzz_async_methods() -> None:
         http = httpx.AsyncClient(transport=httpx.MockTransport(transport))
         client = AsyncNinox(api_key=SECRET, http_client=http, team_id="t", database_id="d")
         n = 0
-        for _ in range(15):
+        for _ in range(40):
             for name, call, gen in CASES:
                 value = gen(rng)
                 before = transport.sent

@@ -202,11 +202,13 @@ def _target_requests(emu: NinoxEmulator, op: Op) -> list[dict[str, Any]]:
     return [e for e in emu.requests() if e["method"] == op.method and re.search(op.path, e["path"])]
 
 
+@pytest.mark.parametrize("retries", [2, 4])
 @pytest.mark.parametrize("fault", list(FAULTS))
 @pytest.mark.parametrize("name", list(OPS))
-def test_idempotent_operation_survives_two_faults(
+def test_idempotent_operation_survives_as_many_faults_as_retries(
     name: str,
     fault: str,
+    retries: int,
     emu: NinoxEmulator,
     make_client: ClientFactory,
     shared_client: Ninox,
@@ -214,18 +216,18 @@ def test_idempotent_operation_survives_two_faults(
 ) -> None:
     op = OPS[name]
     expected, expected_after = baseline(name, emu, make_client)
-    client = shared_client
-    rule = emu.faults.add(path=op.path, method=op.method, max_count=2, **FAULTS[fault])
+    client = shared_client if retries == 2 else shared_client.with_options(max_retries=retries)
+    rule = emu.faults.add(path=op.path, method=op.method, max_count=retries, **FAULTS[fault])
 
     result = plain(op.call(client))
 
-    assert rule.fired == 2, "both faults must have hit the operation's own request"
+    assert rule.fired == retries, "every fault must have hit the operation's own request"
     assert result == expected
-    # Two faulted attempts and the ones that worked.
-    assert len(_target_requests(emu, op)) == 2 + op.requests
-    assert len(sleeps) == 2
+    # The faulted attempts and the ones that worked.
+    assert len(_target_requests(emu, op)) == retries + op.requests
+    assert len(sleeps) == retries
     if fault == "429-retry-after-1s":
-        assert sleeps == [1.0, 1.0]  # the server's Retry-After is honoured
+        assert sleeps == [1.0] * retries  # the server's Retry-After is honoured
     emu.faults.clear()
     if op.writes:
         assert snapshot(client) == expected_after
