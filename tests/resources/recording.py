@@ -17,8 +17,9 @@ tests take their target from one place (:class:`Target`).
 
 Scrubbing also replaces the bearer token (``filter_headers`` in ``tests/conftest.py``), user ids
 (``createdBy``/``modifiedBy``/``modifiedUser``, and ``_cu``/``_mu`` in change sets), e-mail
-addresses outside the reserved example domains, and drops ``Set-Cookie``. Requests to the emulator's control API (``/_emulator``) and
-setup requests carrying :data:`SETUP_HEADER` are not recorded at all.
+addresses outside the reserved example domains, and drops ``Set-Cookie``. Requests to the
+emulator's control API (``/_emulator``) and setup requests carrying :data:`SETUP_HEADER` are not
+recorded at all.
 """
 
 from __future__ import annotations
