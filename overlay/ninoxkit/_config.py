@@ -40,6 +40,7 @@ from ._exceptions import (
     EventLoopError,
     InvalidArgumentError,
     NinoxError,
+    mask_cause,
 )
 from ._types import NOT_GIVEN, NotGiven
 from ._validate import check_id
@@ -513,7 +514,9 @@ def in_call(state: CallState) -> Iterator[CallState]:
     except httpx.InvalidURL as exc:
         raise ConfigurationError(f"Invalid request URL: {exc}") from exc
     except (httpx.HTTPError, httpx.StreamError) as exc:
-        raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
+        error = APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request)
+        mask_cause(exc, error)
+        raise error from exc
     finally:
         CURRENT_CALL.reset(token)
 

@@ -50,6 +50,7 @@ from ninoxkit._exceptions import (
     ConfigurationError,
     InvalidArgumentError,
     _BodyInterruptedError,
+    mask_cause,
 )
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._schema import Schema
@@ -631,9 +632,11 @@ class AsyncNinox:
         try:
             yield response
         except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise _BodyInterruptedError(
+            error = _BodyInterruptedError(
                 f"the download broke off: {type(exc).__name__}: {exc}", request=state.request
-            ) from exc
+            )
+            mask_cause(exc, error)
+            raise error from exc
         finally:
             await response.aclose()
             unbind_stream(response)
