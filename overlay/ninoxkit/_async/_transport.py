@@ -231,10 +231,14 @@ class AsyncNinoxTransport:
                 )
             response = await self._inner.send(request, stream=True, follow_redirects=False)
             if stream and 200 <= response.status_code <= 299:
-                response.stream = AsyncSlotStream(
-                    cast(httpx.AsyncByteStream, response.stream), self._limiter.release
-                )
-                handed_over = True
+                # A body that is already in memory (httpx marks it closed, e.g. an answer
+                # built with content=) holds no connection: its slot is freed now, as its
+                # close() would never reach the stream.
+                if not response.is_closed:
+                    response.stream = AsyncSlotStream(
+                        cast(httpx.AsyncByteStream, response.stream), self._limiter.release
+                    )
+                    handed_over = True
             else:
                 try:
                     await self._read_bounded(request, response, ends)

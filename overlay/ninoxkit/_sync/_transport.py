@@ -233,10 +233,14 @@ class NinoxTransport:
                 )
             response = self._inner.send(request, stream=True, follow_redirects=False)
             if stream and 200 <= response.status_code <= 299:
-                response.stream = SlotStream(
-                    cast(httpx.ByteStream, response.stream), self._limiter.release
-                )
-                handed_over = True
+                # A body that is already in memory (httpx marks it closed, e.g. an answer
+                # built with content=) holds no connection: its slot is freed now, as its
+                # close() would never reach the stream.
+                if not response.is_closed:
+                    response.stream = SlotStream(
+                        cast(httpx.SyncByteStream, response.stream), self._limiter.release
+                    )
+                    handed_over = True
             else:
                 try:
                     self._read_bounded(request, response, ends)
@@ -360,10 +364,10 @@ class NinoxTransport:
         return error
 
 
-class SlotStream(httpx.ByteStream):
+class SlotStream(httpx.SyncByteStream):
     """A streamed body that frees its concurrency slot when it is closed (once)."""
 
-    def __init__(self, inner: httpx.ByteStream, release: Callable[[], None]) -> None:
+    def __init__(self, inner: httpx.SyncByteStream, release: Callable[[], None]) -> None:
         self._inner = inner
         self._release: Callable[[], None] | None = release
 
