@@ -305,8 +305,8 @@ class ClientOptions:
         allow_insecure_http: Permit ``http://`` to non-loopback hosts.
         database_password: Password of password-protected databases, sent as the
             ``nx-password`` header on database calls (never shown in ``repr``).
-        deadline: Wall-clock seconds one call may take in all, retries and their waits
-            included (``None``: no overall limit); default 300 s.
+        deadline: Wall-clock seconds one HTTP request (one page, one batch) may take,
+            retries and their waits included (``None``: no limit); default 300 s.
         max_response_size: Largest answer read into memory, in bytes; default 64 MiB.
     """
 
@@ -395,7 +395,7 @@ def resolve_options(
         database_id: Argument value or ``None`` (then ``NINOX_DATABASE_ID``).
         allow_insecure_http: See :func:`normalize_base_url`.
         database_password: Argument value or ``None`` (then ``NINOX_DATABASE_PASSWORD``).
-        deadline: Seconds one call may take in all (``None``: no limit).
+        deadline: Seconds one HTTP request may take, retries included (``None``: no limit).
         max_response_size: Largest answer read into memory, in bytes.
         environ: The environment to read (default ``os.environ``); for tests.
 

@@ -10,7 +10,8 @@ responses.
 
 Bounds (reference: sdk-anchors.md, timeouts): httpx's timeouts are per network operation, so
 a server that drips a byte now and then never trips them. Every call therefore also has a
-``deadline``: wall-clock seconds for the whole call, retries and their waits included. Each
+``deadline``: wall-clock seconds per HTTP request (one page of a listing, one batch of a
+write; not a whole multi-request method call), retries and their waits included. Each
 attempt's httpx timeouts are cut to what is left of it, the body is read chunk by chunk with
 the clock checked after each chunk, and a retry whose wait would overrun it is not made. A
 buffered body is also read at most up to ``max_response_size`` bytes (decoded), then
@@ -83,7 +84,7 @@ class NinoxTransport:
         base_url: The client's base URL, used to suggest a fix when a redirect is refused.
         is_closed: Returns whether the owning facade was closed (then requests are refused,
             also when ``inner`` is the user's client and stays open).
-        deadline: Default wall-clock seconds per call, retries included (``None``: none).
+        deadline: Default wall-clock seconds per request, retries included (``None``: none).
         max_response_size: Largest buffered body in bytes.
     """
 
