@@ -798,7 +798,8 @@ async def test_bad_arguments_give_a_typed_error_before_sending(call: Any) -> Non
 
 @pytest.mark.asyncio
 async def test_waiting_for_a_concurrency_slot_ends_at_the_deadline() -> None:
-    script = Script([httpx.Response(200, content=b"x" * 1000)])
+    # stream=: a body still to be read (content= is read at once and holds no connection).
+    script = Script([httpx.Response(200, stream=httpx.ByteStream(b"x" * 1000))])
     client = make(script, team_id="t", database_id="d", max_concurrency=1)
     chunks = client.files.iter_bytes(1, "a.txt", table="A", chunk_size=100)
     async for first in chunks:  # the download holds the only slot while it is open
