@@ -51,6 +51,7 @@ RULES: list[tuple[str, str]] = [
     (r"\basyncio_detailed\b", "sync_detailed"),
     (r"\bhandle_async_request\b", "handle_request"),
     (r"\bset_async_httpx_client\b", "set_httpx_client"),
+    (r"\bhttpx\.AsyncByteStream\b", "httpx.SyncByteStream"),
     (r"\b_async\b", "_sync"),
     (r"  # noqa: ASYNC109$", ""),
     (r"\bAsync([A-Z]\w*)", r"\1"),

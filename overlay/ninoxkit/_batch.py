@@ -14,13 +14,10 @@ from typing import Any, Generic, Literal, TypeVar
 import attrs
 
 from ._exceptions import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APIStatusError,
+    APIError,
     BatchWriteError,
     InvalidArgumentError,
     NinoxError,
-    OutcomeUnknownError,
 )
 from ._validate import check_positive_int, check_record_id
 
@@ -189,17 +186,13 @@ def _as_ninox_error(error: Exception) -> NinoxError:
 
 
 def _outcome_unknown(error: Exception) -> bool:
-    """Whether a failed batch may nevertheless have been applied by Ninox."""
-    if not isinstance(error, NinoxError):
-        # Something unexpected broke off the write after it may have left: say so.
-        return True
-    if isinstance(error, OutcomeUnknownError):
-        return True
-    if isinstance(error, APIResponseValidationError):
-        # Ninox answered 2xx, so it took the batch; only its answer could not be read.
-        return True
-    if isinstance(error, APIStatusError):
-        # A 5xx may come after Ninox applied part of the batch; a 4xx is a refusal.
-        return error.status_code >= 500 or bool(getattr(error, "outcome_unknown", False))
-    # A connection error raised for an idempotent batch after its retries: it may have landed.
-    return isinstance(error, APIConnectionError)
+    """Whether a failed batch may nevertheless have been applied by Ninox.
+
+    The transport's verdict decides (:attr:`APIError.applied`: ``False`` only when the request
+    certainly did not take effect: refused before sending, a connect error, a 3xx/4xx).
+    """
+    if isinstance(error, APIError):
+        return error.applied is not False
+    # Anything else (an unexpected exception) broke off the write after it may have left; a
+    # ninoxkit argument error is raised before the batch is sent.
+    return not isinstance(error, NinoxError)

@@ -40,6 +40,7 @@ from ._exceptions import (
     EventLoopError,
     InvalidArgumentError,
     NinoxError,
+    mask_cause,
 )
 from ._types import NOT_GIVEN, NotGiven
 from ._validate import check_id
@@ -304,8 +305,8 @@ class ClientOptions:
         allow_insecure_http: Permit ``http://`` to non-loopback hosts.
         database_password: Password of password-protected databases, sent as the
             ``nx-password`` header on database calls (never shown in ``repr``).
-        deadline: Wall-clock seconds one call may take in all, retries and their waits
-            included (``None``: no overall limit); default 300 s.
+        deadline: Wall-clock seconds one HTTP request (one page, one batch) may take,
+            retries and their waits included (``None``: no limit); default 300 s.
         max_response_size: Largest answer read into memory, in bytes; default 64 MiB.
     """
 
@@ -394,7 +395,7 @@ def resolve_options(
         database_id: Argument value or ``None`` (then ``NINOX_DATABASE_ID``).
         allow_insecure_http: See :func:`normalize_base_url`.
         database_password: Argument value or ``None`` (then ``NINOX_DATABASE_PASSWORD``).
-        deadline: Seconds one call may take in all (``None``: no limit).
+        deadline: Seconds one HTTP request may take, retries included (``None``: no limit).
         max_response_size: Largest answer read into memory, in bytes.
         environ: The environment to read (default ``os.environ``); for tests.
 
@@ -513,7 +514,9 @@ def in_call(state: CallState) -> Iterator[CallState]:
     except httpx.InvalidURL as exc:
         raise ConfigurationError(f"Invalid request URL: {exc}") from exc
     except (httpx.HTTPError, httpx.StreamError) as exc:
-        raise APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request) from exc
+        error = APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request)
+        mask_cause(exc, error)
+        raise error from exc
     finally:
         CURRENT_CALL.reset(token)
 

@@ -54,6 +54,7 @@ import html
 import json
 import re
 from email.utils import parsedate_to_datetime
+from types import EllipsisType
 from typing import Any, ClassVar
 
 import httpx
@@ -90,6 +91,7 @@ __all__ = [
     "extract_message",
     "is_quota_exhausted",
     "make_status_error",
+    "mask_cause",
     "parse_retry_after",
     "safe_url",
 ]
@@ -189,6 +191,12 @@ class APIError(NinoxError):
         retries_taken: How many times ninoxkit re-sent the request before giving up.
         outcome_unknown: ``True`` when the request may have changed data on the server
             although an error was raised; check before you repeat it.
+        applied: The transport's verdict on whether Ninox applied the request: ``True`` when
+            Ninox answered 2xx (it took the request; only its answer could not be used),
+            ``False`` when it certainly did not (refused before sending, a connect error, a
+            4xx/3xx answer, and no earlier attempt may have landed), ``None`` when nobody can
+            know (the connection broke or timed out after sending, a 5xx). Code that must not
+            lose or repeat a write tests ``error.applied is not False``.
     """
 
     def __init__(
@@ -199,6 +207,7 @@ class APIError(NinoxError):
         body: bytes | None = None,
         retries_taken: int = 0,
         outcome_unknown: bool = False,
+        applied: bool | EllipsisType | None = ...,
     ) -> None:
         secrets = secrets_of(request)
         self.message = scrub_text(message, secrets)
@@ -208,7 +217,14 @@ class APIError(NinoxError):
         self.body = scrub_bytes(body, secrets) if body is not None else None
         self.retries_taken = retries_taken
         self.outcome_unknown = outcome_unknown
+        self.applied: bool | None = (
+            self._default_applied() if isinstance(applied, EllipsisType) else applied
+        )
         super().__init__(self.message)
+
+    def _default_applied(self) -> bool | None:
+        # Without the transport's word nobody knows; subclasses that do know narrow it.
+        return None
 
     def _subject(self) -> str:
         return f"{self.method} {self.url}" if self.method else self.url
@@ -257,8 +273,11 @@ class OutcomeUnknownTimeoutError(OutcomeUnknownError, APITimeoutError):
 class ResponseTooLargeError(APIError):
     """An answer was bigger than ``max_response_size`` (default 64 MiB); reading it stopped there.
 
-    Nothing of it is kept (``.body`` is ``None``). Streamed downloads (``files.download``,
-    ``files.iter_bytes``) have no such limit.
+    Nothing of it is kept (``.body`` is ``None``). Streamed downloads to a file
+    (``files.download(to=path)``, ``files.iter_bytes``) have no such limit. When the answer
+    was a 2xx to a write (POST, PUT, PATCH, DELETE), Ninox applied the write: the error is then
+    also an :class:`OutcomeUnknownError` (so code that guards against repeating a write sees
+    it) and its ``applied`` is ``True``.
 
     Attributes:
         limit: The limit in bytes that was exceeded.
@@ -269,6 +288,10 @@ class ResponseTooLargeError(APIError):
         self.limit = limit
         self.status_code = status_code
         super().__init__(message, **kwargs)
+
+
+class _AppliedResponseTooLargeError(ResponseTooLargeError, OutcomeUnknownError):
+    """Ninox answered 2xx to a write: it was applied, but its answer was too large to read."""
 
 
 class _BodyInterruptedError(APIConnectionError):
@@ -304,6 +327,10 @@ class APIStatusError(APIError):
             outcome_unknown=outcome_unknown,
         )
         self.response = _safe_response(response, self.body, self.request)
+
+    def _default_applied(self) -> bool | None:
+        # A 5xx may come after Ninox applied (part of) the request; 3xx/4xx are refusals.
+        return None if self.outcome_unknown or self.status_code >= 500 else False
 
     def __str__(self) -> str:
         reason = _reason(self.status_code)
@@ -380,13 +407,25 @@ class RateLimitError(APIStatusError):
 
 
 class QuotaExceededError(APIStatusError):
-    """The API-call quota of the Ninox plan is used up (each plan has a monthly quota).
+    """The server's message suggests the plan's monthly API-call quota is used up.
 
-    Chosen for a 402, or a 403/429 whose message speaks of a quota (or of a limit of API calls
-    or of the plan) and that carries no ``Retry-After`` (see :func:`is_quota_exhausted`). It is
-    never retried: waiting seconds does not bring a monthly quota back. A 429 with
-    ``Retry-After`` is an ordinary :class:`RateLimitError` and is retried as usual.
+    Chosen for a 402, or a 403/429 whose message speaks of API calls (or requests) together
+    with a quota or limit ("API call quota exceeded", "monthly API call limit reached") and
+    that carries no ``Retry-After`` (see :func:`is_quota_exhausted`). It is never retried:
+    waiting seconds does not bring a monthly quota back. A 429 with ``Retry-After`` is an
+    ordinary :class:`RateLimitError` and is retried as usual.
+
+    It is also the class it stands in for: for a 403 a :class:`PermissionDeniedError`, for a
+    429 a :class:`RateLimitError`, so ``except PermissionDeniedError`` still catches it.
     """
+
+
+class _QuotaForbiddenError(QuotaExceededError, PermissionDeniedError):
+    """A 403 whose message suggests the API-call quota is used up."""
+
+
+class _QuotaRateLimitError(QuotaExceededError, RateLimitError):
+    """A 429 without ``Retry-After`` whose message suggests the API-call quota is used up."""
 
 
 class InternalServerError(APIStatusError):
@@ -394,7 +433,7 @@ class InternalServerError(APIStatusError):
 
 
 class APIResponseValidationError(APIError):
-    """A 2xx response whose body does not fit the API description.
+    """A 2xx response whose body does not fit the API description (``applied`` is ``True``).
 
     Attributes:
         status_code: The HTTP status code.
@@ -410,6 +449,7 @@ class APIResponseValidationError(APIError):
         **kwargs: Any,
     ) -> None:
         self.status_code = status_code
+        kwargs.setdefault("applied", True)  # Ninox answered 2xx: it took the request
         super().__init__(message, **kwargs)
         self.response = (
             _safe_response(response, self.body, self.request) if response is not None else None
@@ -676,9 +716,14 @@ def parse_retry_after(headers: httpx.Headers) -> float | None:
     return (when - _dt.datetime.now(_dt.UTC)).total_seconds()
 
 
-_QUOTA = re.compile(r"\bquota")
-_CALL_LIMIT = re.compile(r"\blimit")
-_CALLS = re.compile(r"\bapi[ -]?(call|request)s?\b|\bmonthly\b|\bplan\b")
+# API calls named next to a quota or limit, in either order. A quota or limit alone ("Storage
+# quota exceeded", "Your plan allows at most 5 databases: limit reached", "Rate limit of your
+# plan reached") is some other limit and keeps its status class.
+_API_CALL_QUOTA = re.compile(
+    r"\bapi\b.{0,10}\b(call|request)s?\b.{0,20}\b(quota|limit)"
+    r"|\b(quota|limit)\b.{0,20}\bapi\b.{0,10}\b(call|request)s?\b",
+    re.DOTALL,
+)
 
 
 def is_quota_exhausted(status_code: int, headers: httpx.Headers, message: str) -> bool:
@@ -686,9 +731,10 @@ def is_quota_exhausted(status_code: int, headers: httpx.Headers, message: str) -
 
     Ninox documents no answer for an exhausted monthly quota (reference §13, "Limits" row), so this
     is conservative: a 402 (Payment Required) always; a 403 or 429 only when it carries no
-    ``Retry-After`` and its message mentions a quota, or a limit together with API calls, the
-    month or the plan ("API call quota exceeded", "monthly API call limit reached"). A plain
-    "rate limit exceeded" 429 stays a retryable :class:`RateLimitError`.
+    ``Retry-After`` and its message names API calls or requests together with a quota or limit
+    ("API call quota exceeded", "monthly API call limit reached"). A plain "rate limit
+    exceeded" 429 stays a retryable :class:`RateLimitError`; "Storage quota exceeded" stays a
+    :class:`PermissionDeniedError`.
     """
     if status_code == 402:
         return True
@@ -697,12 +743,13 @@ def is_quota_exhausted(status_code: int, headers: httpx.Headers, message: str) -
     if "retry-after" in headers or "retry-after-ms" in headers:
         return False
     text = message.lower()
-    return bool(_QUOTA.search(text) or (_CALL_LIMIT.search(text) and _CALLS.search(text)))
+    return bool(_API_CALL_QUOTA.search(text))
 
 
 _QUOTA_NOTE = (
-    "the monthly API-call quota of this Ninox plan is exhausted; further calls fail until the "
-    "quota resets or the plan is upgraded, so ninoxkit did not retry"
+    "the server's message suggests the monthly API-call quota of this Ninox plan is exhausted; "
+    "further calls would fail until the quota resets or the plan is upgraded, so ninoxkit did "
+    "not retry"
 )
 
 
@@ -729,7 +776,9 @@ def make_status_error(
     cls = error_class_for(response.status_code)
     message = extract_message(response.content, response.headers.get("content-type"))
     if is_quota_exhausted(response.status_code, response.headers, message):
-        cls = QuotaExceededError
+        cls = {403: _QuotaForbiddenError, 429: _QuotaRateLimitError}.get(
+            response.status_code, QuotaExceededError
+        )
         message = f"{_QUOTA_NOTE} (server said: {message or _reason(response.status_code)})"
     if not message:
         message = _reason(response.status_code) or "no message"
@@ -741,8 +790,8 @@ def make_status_error(
         "retries_taken": retries_taken,
         "outcome_unknown": outcome_unknown,
     }
-    if cls is RateLimitError:
-        return RateLimitError(message, retry_after=parse_retry_after(response.headers), **common)
+    if issubclass(cls, RateLimitError):
+        return cls(message, retry_after=parse_retry_after(response.headers), **common)
     if cls is RedirectError:
         location = response.headers.get("location")
         absolute = str(request.url.join(location)) if location else None
@@ -757,3 +806,19 @@ class UnexpectedHTMLError(APIResponseValidationError):
     status 200 and its web app's HTML shell (reference ninox4-public-api.md §6, §9 item 1).
     Treating that page as data would be silently wrong, so it is an error.
     """
+
+
+def mask_cause(exc: BaseException, error: NinoxError) -> None:
+    """Give the chained httpx exceptions the error's masked request instead of the real one.
+
+    ``raise error from exc`` keeps ``exc`` reachable as ``error.__cause__``; its ``.request``
+    would otherwise still carry the key and the database password in its headers.
+    """
+    masked = error.request if isinstance(error, APIError) else None
+    seen: set[int] = set()
+    node: BaseException | None = exc
+    while node is not None and id(node) not in seen:
+        seen.add(id(node))
+        if isinstance(node, httpx.HTTPError):
+            node._request = masked
+        node = node.__cause__ or node.__context__

@@ -18,6 +18,7 @@ import httpx
 import pytest
 from ninoxkit.testing import CRM_FIXTURE, NinoxEmulator, load_fixture_file
 from ninoxkit.testing._app import MAX_JSON_BODY, create_app
+from ninoxkit.testing._store import COMPUTED, FIELD_TYPES
 
 from .conftest import P
 
@@ -258,6 +259,12 @@ _WEIRD = ["", " ", "-1", "0", "1", "5", "99999999999999999999999", "1e9", "x", "
           "9" * 5000, "notes.txt", "I", "v1", "r1"]  # fmt: skip
 
 
+_NUMBERS = [0, 1, -1, 2**53 + 1, 10**30, 1.5, 1e308, -1e308, 10**400]
+#: Every leaf value the fuzzer draws (its containers are built from these).
+_LEAVES = [None, True, False, *_NUMBERS, *_WEIRD, "2024-01-01", "2024-01-01T00:00:00Z",
+           "1:30:00", "Lead", "\u0662\u0660\u0662\u0664", [], {}, ["x"], {"a": 1}]  # fmt: skip
+
+
 def _value(rng: random.Random, depth: int = 0) -> Any:
     kind = rng.randrange(10 if depth < 3 else 6)
     if kind == 0:
@@ -265,7 +272,7 @@ def _value(rng: random.Random, depth: int = 0) -> Any:
     if kind == 1:
         return rng.choice([True, False])
     if kind == 2:
-        return rng.choice([0, 1, -1, 2**53 + 1, 10**30, 1.5, 1e308, -1e308, 10**400])
+        return rng.choice(_NUMBERS)
     if kind in (3, 4, 5):
         return rng.choice([*_WEIRD, "2024-01-01", "2024-01-01T00:00:00Z", "1:30:00", "Lead"])
     if kind in (6, 7):
@@ -344,3 +351,33 @@ def test_fuzz_no_5xx_and_bounded_work(app_client: AppClient, emulator: NinoxEmul
         assert r.status_code < 500, (method, path, params, content[:200], r.text[:300])
     assert slowest < 3.0
     assert time.monotonic() - started < 60
+
+
+# Review h12 #6: one deterministic pass of every fuzzer value into one field of every type.
+_KINDS = sorted(FIELD_TYPES - COMPUTED - {"ref"})
+
+
+@pytest.fixture(scope="module")
+def kinds_client() -> Iterator[AppClient]:
+    table = {"name": "Kinds", "fields": [{"name": k, "type": k} for k in _KINDS], "records": [{}]}
+    fixture = load_fixture_file(CRM_FIXTURE)
+    fixture["teams"][0]["databases"][0]["tables"].append(table)  # table D
+    client = AppClient(NinoxEmulator(fixture=fixture, deterministic=True))
+    yield client
+    client.close()
+
+
+@pytest.mark.parametrize("kind", _KINDS)
+def test_every_fuzzer_value_into_every_field_type_is_answered_without_a_5xx(
+    kinds_client: AppClient, kind: str
+) -> None:
+    for value in _LEAVES:
+        body = _dump({"fields": {kind: value}})
+        for method, path in (("PUT", "/tables/D/records/1"), ("POST", "/tables/D/records")):
+            payload = body if method == "PUT" else b"[" + body + b"]"
+            r = kinds_client.request(
+                method, P + path, content=payload, headers={"content-type": "application/json"}
+            )
+            assert r.status_code < 500, (kind, value, r.text)
+            if r.status_code >= 400:
+                assert "message" in r.json(), (kind, value, r.text)

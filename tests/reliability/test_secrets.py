@@ -20,10 +20,11 @@ import subprocess
 import sys
 import textwrap
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from ninoxkit import (
     APIConnectionError,
@@ -244,3 +245,77 @@ def test_a_key_that_no_header_can_carry_is_refused_without_showing_it(
         leaked = leaks(shown) + leaks(shown, SECRET[:12])
         TALLY["secrets_leaked"] += leaked
         assert leaked == 0
+
+
+# -- review h12 #2: nothing reachable from an error holds the key or the password -----------
+
+_KEY = "nxk-CHAIN-KEY-91f3"
+_PASSWORD = "pw-CHAIN-SECRET"
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """The error and everything reachable through ``__cause__``/``__context__``."""
+    found: list[BaseException] = []
+    todo: list[BaseException | None] = [error]
+    while todo:
+        node = todo.pop()
+        if node is None or any(node is seen for seen in found):
+            continue
+        found.append(node)
+        todo += [node.__cause__, node.__context__]
+    return found
+
+
+def _texts_of(error: BaseException) -> list[str]:
+    texts = ["".join(traceback.format_exception(error)), pickle.dumps(error).decode("latin-1")]
+    for node in _chain(error):
+        texts += [str(node), repr(node), repr(vars(node))]
+        request = getattr(node, "_request", None) or getattr(node, "request", None)
+        if isinstance(request, httpx.Request):
+            texts += [repr(request.headers.raw), repr(request.headers)]
+    return texts
+
+
+def _broken_body(request: httpx.Request) -> httpx.Response:
+    class Broken(httpx.SyncByteStream):
+        def __iter__(self) -> Iterator[bytes]:
+            yield b"x"
+            raise httpx.ReadError("reset mid-body", request=request)
+
+    return httpx.Response(200, stream=Broken(), request=request)
+
+
+def _raiser(exc_type: type[httpx.TransportError]) -> Callable[[httpx.Request], httpx.Response]:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise exc_type("failed", request=request)
+
+    return handler
+
+
+@pytest.mark.parametrize(
+    ("handler", "call"),
+    [
+        (_raiser(httpx.ReadError), lambda c: c.teams.list()),
+        (_raiser(httpx.ConnectError), lambda c: c.teams.list()),
+        (_raiser(httpx.ReadTimeout), lambda c: c.teams.list()),
+        (_raiser(httpx.ReadError), lambda c: c.scripts.exec("1")),
+        (_raiser(httpx.ReadError), lambda c: c.request("GET", "/teams")),
+        (_broken_body, lambda c: c.files.download(1, "a.txt", table="A")),
+    ],
+    ids=["read", "connect", "timeout", "exec", "request", "download-body"],
+)
+def test_no_secret_anywhere_in_the_cause_chain(handler: Any, call: Any) -> None:
+    client = Ninox(
+        api_key=_KEY,
+        database_password=_PASSWORD,
+        team_id="t",
+        database_id="d",
+        max_retries=0,
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+    )
+    with pytest.raises(NinoxError) as caught:
+        call(client)
+    assert len(_chain(caught.value)) >= 2  # the httpx exception is chained and was checked
+    for text in _texts_of(caught.value):
+        assert _KEY not in text
+        assert _PASSWORD not in text

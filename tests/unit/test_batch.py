@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import socket
+
 import httpx
-from ninoxkit import BatchWriteError, NinoxError, NotFoundError
+import pytest
+from ninoxkit import BatchWriteError, Ninox, NinoxError, NotFoundError
 from ninoxkit._batch import BatchPlan
 
 
@@ -39,3 +42,24 @@ def test_unreadable_keeps_every_written_record() -> None:
     err = plan.unreadable(OverflowError("too big"), verb="written")
     assert err.written == [(0, "x"), (1, "y"), (2, "z")]
     assert (err.not_written, err.unknown) == ([], [])
+
+
+@pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"])
+def test_a_create_that_never_reached_a_server_is_not_written() -> None:
+    """Connection refused on every attempt: nothing left the machine, so the batch is in
+    ``not_written`` (the transport's verdict ``applied=False``), not ``unknown``."""
+    with socket.socket() as sock:  # a port that nothing listens on once this block ends
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    rows = [{"Name": str(i)} for i in range(3)]
+    with (
+        Ninox(
+            api_key="k", base_url=f"http://127.0.0.1:{port}/v1", team_id="t", database_id="d"
+        ) as client,
+        pytest.raises(BatchWriteError) as info,
+    ):
+        client.records.create(rows, table="A", batch_size=2, convert=False)
+    err = info.value
+    assert (err.written, err.unknown, err.not_written) == ([], [], [0, 1, 2])
+    assert err.error is not None
+    assert err.error.applied is False

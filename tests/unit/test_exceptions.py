@@ -137,6 +137,11 @@ def _build(cls: type[ninoxkit.NinoxError]) -> ninoxkit.NinoxError:
     """One instance of any class of the tree, built the way ninoxkit builds it."""
     request = _sent_request()
     message = f"failed with {KEY}"
+    if issubclass(cls, ninoxkit.QuotaExceededError):
+        status = 403 if issubclass(cls, ninoxkit.PermissionDeniedError) else 402
+        status = 429 if issubclass(cls, ninoxkit.RateLimitError) else status
+        body = f'{{"message": "API call quota exceeded for {KEY} / {PASSWORD}"}}'
+        return make_status_error(request, httpx.Response(status, content=body.encode()))
     if issubclass(cls, ninoxkit.APIStatusError):
         status = cls.status or {
             "RedirectError": 302,
@@ -223,9 +228,19 @@ def test_a_status_error_masks_the_password_header_and_the_echoed_body() -> None:
             {},
             "QuotaExceededError",
         ),
+        (403, {"message": "quota of API requests used up"}, {}, "QuotaExceededError"),
         (403, {"message": "No access to this database"}, {}, "PermissionDeniedError"),
         (402, {"message": "Payment required"}, {}, "QuotaExceededError"),
         (402, None, {}, "QuotaExceededError"),
+        # Review h12 #3: a quota or a plan limit that is not about API calls is not the quota.
+        (
+            403,
+            {"message": "Your plan allows at most 5 databases: limit reached"},
+            {},
+            "PermissionDeniedError",
+        ),
+        (403, {"message": "Storage quota exceeded"}, {}, "PermissionDeniedError"),
+        (429, {"message": "Rate limit of your plan reached"}, {}, "RateLimitError"),
     ],
 )
 def test_quota_exhausted_is_its_own_error(
@@ -234,9 +249,23 @@ def test_quota_exhausted_is_its_own_error(
     request = httpx.Request("GET", "https://api.ninox.com/v1/teams")
     response = httpx.Response(status, json=body, headers=headers, request=request)
     error = make_status_error(request, response)
-    assert type(error).__name__ == expected
-    if expected == "QuotaExceededError":
-        assert "monthly API-call quota of this Ninox plan is exhausted" in str(error)
+    assert isinstance(error, getattr(ninoxkit, expected))
+    quota = isinstance(error, ninoxkit.QuotaExceededError)
+    assert quota == (expected == "QuotaExceededError")
+    if quota:
+        assert "the server's message suggests the monthly API-call quota" in str(error)
+    # A quota error stays the class of its status, so `except PermissionDeniedError` works.
+    assert isinstance(error, ninoxkit._exceptions.error_class_for(status))
+
+
+def test_the_quota_error_of_a_429_is_a_rate_limit_error_with_retry_after() -> None:
+    request = httpx.Request("GET", "https://api.ninox.com/v1/teams")
+    response = httpx.Response(429, json={"message": "API call quota exceeded"}, request=request)
+    error = make_status_error(request, response)
+    assert isinstance(error, ninoxkit.QuotaExceededError)
+    assert isinstance(error, ninoxkit.RateLimitError)
+    assert error.retry_after is None
+    assert error.applied is False
 
 
 def test_the_tree_in_the_docstring_names_every_public_error() -> None:
@@ -246,3 +275,145 @@ def test_the_tree_in_the_docstring_names_every_public_error() -> None:
     assert issubclass(ninoxkit.QuotaExceededError, ninoxkit.APIStatusError)
     assert issubclass(ninoxkit.ResponseTooLargeError, ninoxkit.APIError)
     assert issubclass(ninoxkit.EventLoopError, RuntimeError)
+
+
+# -- review h12 #1: every APIError carries the transport's verdict in ``applied`` -------------
+
+
+def _client_answering(handler: Any, **options: Any) -> ninoxkit.Ninox:
+    return ninoxkit.Ninox(
+        api_key="k" * 20,
+        team_id="t",
+        database_id="d",
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+        **options,
+    )
+
+
+def _records_answer(request: httpx.Request) -> httpx.Response:
+    import json
+
+    items = json.loads(request.content)
+    records = [{"id": i + 1, "fields": {"Name": "x" * 2000}} for i, _ in enumerate(items)]
+    return httpx.Response(200, json=records)
+
+
+def test_a_too_large_2xx_answer_to_a_write_says_it_was_applied() -> None:
+    client = _client_answering(_records_answer, max_response_size=1000)
+    with pytest.raises(ninoxkit.BatchWriteError) as caught:
+        client.records.create([{"A": 1}], table="A")
+    # Ninox took the batch: it is never reported "not written" (a retry would duplicate it).
+    assert (caught.value.not_written, caught.value.unknown) == ([], [0])
+    error = caught.value.error
+    assert isinstance(error, ninoxkit.ResponseTooLargeError)
+    assert isinstance(error, ninoxkit.OutcomeUnknownError)
+    assert error.applied is True
+    assert "the write was applied" in str(error)
+
+
+def test_a_too_large_2xx_answer_to_exec_says_it_was_applied() -> None:
+    client = _client_answering(
+        lambda _request: httpx.Response(200, json="x" * 5000), max_response_size=1000
+    )
+    with pytest.raises(ninoxkit.OutcomeUnknownError) as caught:
+        client.scripts.exec("1")
+    assert isinstance(caught.value, ninoxkit.ResponseTooLargeError)
+    assert caught.value.applied is True
+
+
+def test_a_too_large_answer_to_a_read_is_not_an_outcome_unknown_error() -> None:
+    client = _client_answering(
+        lambda _request: httpx.Response(200, json="x" * 5000), max_response_size=1000
+    )
+    with pytest.raises(ninoxkit.ResponseTooLargeError) as caught:
+        client.request("GET", "/teams")
+    assert not isinstance(caught.value, ninoxkit.OutcomeUnknownError)
+    assert caught.value.applied is True
+
+
+def _raising(exc_type: type[httpx.TransportError]) -> Any:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise exc_type("failed", request=request)
+
+    return handler
+
+
+@pytest.mark.parametrize(
+    ("handler", "method", "applied"),
+    [
+        (_raising(httpx.ConnectError), "POST", False),
+        (_raising(httpx.ConnectTimeout), "GET", False),
+        (_raising(httpx.ReadError), "POST", None),
+        (_raising(httpx.ReadError), "GET", None),
+        (_raising(httpx.ReadTimeout), "POST", None),
+        (lambda _request: httpx.Response(502), "POST", None),
+        (lambda _request: httpx.Response(404), "POST", False),
+        (lambda _request: httpx.Response(400), "GET", False),
+        (lambda _request: httpx.Response(302, headers={"location": "/x"}), "GET", False),
+        (lambda _request: httpx.Response(200, content=b"{"), "GET", True),
+    ],
+    ids=[
+        "connect",
+        "connect-timeout",
+        "read",
+        "read-get",
+        "timeout",
+        "502",
+        "404",
+        "400",
+        "302",
+        "bad-json",
+    ],
+)
+def test_every_error_carries_the_transports_verdict(
+    handler: Any, method: str, applied: bool | None
+) -> None:
+    client = _client_answering(handler, max_retries=0)
+    # A 2xx answer is only an error when it does not parse: a typed call, not the raw one.
+    call = client.teams.list if applied is True else lambda: client.request(method, "/teams")
+    with pytest.raises(ninoxkit.APIError) as caught:
+        call()
+    assert caught.value.applied is applied
+
+
+def test_a_refusal_after_a_lost_answer_leaves_the_outcome_unknown(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import ninoxkit._sync._transport as transport
+
+    monkeypatch.setattr(transport, "_sleep", lambda _seconds: None)
+    answers = iter([httpx.Response(503), httpx.Response(404)])
+    client = _client_answering(lambda _request: next(answers), max_retries=1)
+    with pytest.raises(ninoxkit.NotFoundError) as caught:
+        client.request("PUT", "/teams")
+    # The first attempt may have been applied; the second attempt's 404 does not undo that.
+    assert caught.value.applied is None
+
+
+def test_a_closed_client_refuses_before_sending() -> None:
+    client = _client_answering(lambda _request: httpx.Response(200, json=[]))
+    client.close()
+    with pytest.raises(ninoxkit.APIConnectionError) as caught:
+        client.teams.list()
+    assert caught.value.applied is False
+
+
+def test_an_error_built_without_a_verdict_is_unknown_and_pickles_its_verdict() -> None:
+    import pickle
+
+    error = ninoxkit.APIConnectionError("x")
+    assert error.applied is None
+    assert pickle.loads(pickle.dumps(ninoxkit.APIError("x", applied=False))).applied is False
+
+
+@pytest.mark.parametrize(("method", "status"), [("HEAD", 200), ("GET", 204), ("GET", 304)], ids=str)
+def test_a_bodiless_answer_is_not_refused_for_its_content_length(method: str, status: int) -> None:
+    # Review h12 (low): Content-Length on HEAD/204/304 describes a body that never follows.
+    client = _client_answering(
+        lambda _request: httpx.Response(status, headers={"content-length": str(100 * 2**20)})
+    )
+    if status == 304:
+        with pytest.raises(ninoxkit.RedirectError):
+            client.request(method, "/teams")
+    else:
+        assert client.request(method, "/teams").status_code == status

@@ -8,7 +8,8 @@ responses.
 
 Bounds (reference: sdk-anchors.md, timeouts): httpx's timeouts are per network operation, so
 a server that drips a byte now and then never trips them. Every call therefore also has a
-``deadline``: wall-clock seconds for the whole call, retries and their waits included. Each
+``deadline``: wall-clock seconds per HTTP request (one page of a listing, one batch of a
+write; not a whole multi-request method call), retries and their waits included. Each
 attempt's httpx timeouts are cut to what is left of it, the body is read chunk by chunk with
 the clock checked after each chunk, and a retry whose wait would overrun it is not made. A
 buffered body is also read at most up to ``max_response_size`` bytes (decoded), then
@@ -53,13 +54,15 @@ from ninoxkit._exceptions import (
     OutcomeUnknownTimeoutError,
     RedirectError,
     ResponseTooLargeError,
+    _AppliedResponseTooLargeError,
     extract_message,
     is_quota_exhausted,
     make_status_error,
+    mask_cause,
     safe_url,
 )
 from ninoxkit._logging import logger, redact_headers
-from ninoxkit._retry import IDEMPOTENT_METHODS, RetryPolicy, classify_exception
+from ninoxkit._retry import IDEMPOTENT_METHODS, FailureKind, RetryPolicy, classify_exception
 from ninoxkit._types import NotGiven
 
 __all__ = ["AsyncNinoxTransport"]
@@ -79,7 +82,7 @@ class AsyncNinoxTransport:
         base_url: The client's base URL, used to suggest a fix when a redirect is refused.
         is_closed: Returns whether the owning facade was closed (then requests are refused,
             also when ``inner`` is the user's client and stays open).
-        deadline: Default wall-clock seconds per call, retries included (``None``: none).
+        deadline: Default wall-clock seconds per request, retries included (``None``: none).
         max_response_size: Largest buffered body in bytes.
     """
 
@@ -103,7 +106,21 @@ class AsyncNinoxTransport:
         self._max_size = max_response_size
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send ``request``; retry per policy; return a 2xx response or raise a ninoxkit error."""
+        """Send ``request``; retry per policy; return a 2xx response or raise a ninoxkit error.
+
+        Every :class:`~ninoxkit.APIError` raised here carries the transport's verdict in
+        ``applied``; an attempt that certainly did nothing does not clear the doubt an earlier
+        attempt (a lost answer, a 5xx) left.
+        """
+        attempts = _Attempts()
+        try:
+            return await self._handle(request, attempts)
+        except APIError as error:
+            if error.applied is False and attempts.maybe_applied:
+                error.applied = None
+            raise
+
+    async def _handle(self, request: httpx.Request, attempts: _Attempts) -> httpx.Response:
         state = CURRENT_CALL.get() or CallState()
         idempotent = (
             state.idempotent
@@ -131,14 +148,21 @@ class AsyncNinoxTransport:
                 decision = policy.for_exception(
                     kind, idempotent=idempotent, retries_taken=retries, rand=_random()
                 )
+                sent = kind is not FailureKind.NOT_SENT
                 if decision.retry and _fits(ends, decision.delay):
                     self._log_retry(request, decision.delay, retries, policy, type(exc).__name__)
+                    attempts.maybe_applied |= sent
                     await _sleep(decision.delay)
                     retries += 1
                     continue
                 error = _connection_error(exc, request, retries, decision.outcome_unknown)
-                if decision.retry and isinstance(error, APIError):
-                    error.message += f"; not retried: the call's deadline ({budget} s) would pass"
+                if isinstance(error, APIError):
+                    error.applied = None if sent else False
+                    if decision.retry:
+                        error.message += (
+                            f"; not retried: the call's deadline ({budget} s) would pass"
+                        )
+                mask_cause(exc, error)
                 raise error from exc
             state.response = response
             response.extensions[RETRIES_TAKEN_EXTENSION] = retries
@@ -164,6 +188,7 @@ class AsyncNinoxTransport:
                 self._log_retry(
                     request, decision.delay, retries, policy, f"status {response.status_code}"
                 )
+                attempts.maybe_applied |= response.status_code >= 500
                 await _sleep(decision.delay)
                 retries += 1
                 continue
@@ -183,7 +208,9 @@ class AsyncNinoxTransport:
         self, request: httpx.Request, *, stream: bool, ends: float | None
     ) -> httpx.Response:
         if self._inner.is_closed or self._is_closed():
-            raise APIConnectionError("This ninoxkit client has been closed", request=request)
+            raise APIConnectionError(
+                "This ninoxkit client has been closed", request=request, applied=False
+            )
         # One slot per request until its body is in; a streamed download keeps it until the
         # caller closes the body (else N downloads would be N requests in flight). The wait
         # for a slot is bounded by the call's deadline too.
@@ -205,10 +232,14 @@ class AsyncNinoxTransport:
                 )
             response = await self._inner.send(request, stream=True, follow_redirects=False)
             if stream and 200 <= response.status_code <= 299:
-                response.stream = AsyncSlotStream(
-                    cast(httpx.AsyncByteStream, response.stream), self._limiter.release
-                )
-                handed_over = True
+                # A body that is already in memory (httpx marks it closed, e.g. an answer
+                # built with content=) holds no connection: its slot is freed now, as its
+                # close() would never reach the stream.
+                if not response.is_closed:
+                    response.stream = AsyncSlotStream(
+                        cast(httpx.AsyncByteStream, response.stream), self._limiter.release
+                    )
+                    handed_over = True
             else:
                 try:
                     await self._read_bounded(request, response, ends)
@@ -235,7 +266,10 @@ class AsyncNinoxTransport:
         """Read the body like ``aread()``, but stop at the size limit and at the deadline."""
         limit = self._max_size
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > limit:
+        # A HEAD answer, a 204 and a 304 have no body whatever Content-Length says (RFC 9110
+        # §8.6): the header then describes a body that is never sent.
+        bodiless = request.method.upper() == "HEAD" or response.status_code in (204, 304)
+        if not bodiless and declared.isdigit() and int(declared) > limit:
             raise self._too_large(request, response)
         chunks: list[bytes] = []
         size = 0
@@ -253,13 +287,30 @@ class AsyncNinoxTransport:
         response._content = b"".join(chunks)
 
     def _too_large(self, request: httpx.Request, response: httpx.Response) -> ResponseTooLargeError:
+        status = response.status_code
+        advice = (
+            "reading stopped there. Raise max_response_size if the answer is expected to be "
+            "this big"
+        )
+        if 200 <= status <= 299 and request.method.upper() not in _READ_METHODS:
+            # Ninox answered 2xx, so it took the write; only its answer is lost. Saying
+            # "not written" here would invite a duplicate.
+            return _AppliedResponseTooLargeError(
+                f"Ninox answered {status}: the write was applied; its answer was not read "
+                f"because it is larger than max_response_size={self._max_size} bytes ({advice}). "
+                "Do not repeat the write",
+                limit=self._max_size,
+                status_code=status,
+                request=request,
+                applied=True,
+            )
         return ResponseTooLargeError(
-            f"the {response.status_code} answer is larger than max_response_size="
-            f"{self._max_size} bytes; reading stopped there. Raise max_response_size if the "
-            "answer is expected to be this big",
+            f"the {status} answer is larger than max_response_size={self._max_size} bytes; "
+            f"{advice}",
             limit=self._max_size,
-            status_code=response.status_code,
+            status_code=status,
             request=request,
+            applied=True if 200 <= status <= 299 else (None if status >= 500 else False),
         )
 
     def _log_retry(
@@ -330,6 +381,17 @@ class AsyncSlotStream(httpx.AsyncByteStream):
             release, self._release = self._release, None
             if release is not None:
                 release()
+
+
+@attrs.define
+class _Attempts:
+    """What the attempts of one request left behind: whether any may have been applied."""
+
+    maybe_applied: bool = False
+
+
+#: Methods that change nothing, so a 2xx answer to them applied nothing either.
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def _fits(ends: float | None, delay: float) -> bool:

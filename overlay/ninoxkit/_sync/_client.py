@@ -51,6 +51,7 @@ from ninoxkit._exceptions import (
     ConfigurationError,
     InvalidArgumentError,
     _BodyInterruptedError,
+    mask_cause,
 )
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._schema import Schema
@@ -195,10 +196,12 @@ class Ninox:
         allow_insecure_http: Permit ``http://`` to a host that is not this machine.
         database_password: Password of password-protected databases (``nx-password`` header);
             default ``NINOX_DATABASE_PASSWORD``.
-        deadline: Wall-clock seconds one call may take in all, retries and waits included
-            (``None``: no overall limit); default 300 s. httpx's ``timeout`` bounds each network
-            operation; this also ends a call whose server sends a byte now and then. A streamed
-            download is bounded by it until its headers arrive.
+        deadline: Wall-clock seconds one HTTP request may take, its retries and their waits
+            included: one page of a listing or one batch of a write, not a whole multi-page
+            or multi-batch method call (``None``: no limit); default 300 s. httpx's
+            ``timeout`` bounds each network operation; this also ends a request whose server
+            sends a byte now and then. A streamed download is bounded by it until its headers
+            arrive.
         max_response_size: Largest answer read into memory, in bytes; default 64 MiB. A bigger
             one raises :class:`~ninoxkit.ResponseTooLargeError` (downloads are streamed and
             have no limit).
@@ -334,7 +337,7 @@ class Ninox:
 
     @property
     def deadline(self) -> float | None:
-        """Wall-clock seconds one call may take in all, retries included (``None``: no limit)."""
+        """Wall-clock seconds per HTTP request (one page, one batch), retries included."""
         return self._options.deadline
 
     def with_options(
@@ -362,7 +365,7 @@ class Ninox:
             team_id: New default team id.
             database_id: New default database id.
             database_password: New database password.
-            deadline: New overall deadline per call (``None``: no limit).
+            deadline: New deadline per HTTP request, retries included (``None``: no limit).
             max_response_size: New largest buffered answer, in bytes.
 
         Returns:
@@ -631,9 +634,11 @@ class Ninox:
         try:
             yield response
         except (httpx.HTTPError, httpx.StreamError) as exc:
-            raise _BodyInterruptedError(
+            error = _BodyInterruptedError(
                 f"the download broke off: {type(exc).__name__}: {exc}", request=state.request
-            ) from exc
+            )
+            mask_cause(exc, error)
+            raise error from exc
         finally:
             response.close()
             unbind_stream(response)

@@ -241,19 +241,24 @@ def coerce_value(fld: Field, value: Any) -> Any:
         if isinstance(value, bool):
             raise bad
         if isinstance(value, str):
-            # A numeric string is accepted (Ninox 4 documents it, §10).
+            # A numeric string is accepted (Ninox 4 documents it, §10); ASCII digits only
+            # (int() and float() also take other scripts' digits, which no client means).
             text = value.strip()
+            if not text.isascii():
+                raise bad
             try:
                 value = float(text) if any(c in text for c in ".eEnN") else int(text)
             except ValueError:
                 raise bad from None
-        if not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, int):
+            # Checked before math.isfinite, which raises OverflowError on a huge int.
+            if abs(value) > _MAX_ID:
+                try:
+                    value = float(value)
+                except OverflowError:
+                    raise bad from None
+        elif not isinstance(value, float) or not math.isfinite(value):
             raise bad
-        if isinstance(value, int) and abs(value) > _MAX_ID:
-            try:
-                value = float(value)
-            except OverflowError:
-                raise bad from None
         return value
     if base == "boolean":
         if not isinstance(value, bool):

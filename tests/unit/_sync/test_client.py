@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -42,6 +43,7 @@ from ninoxkit import (
 )
 
 from tests.unit.conftest import KEY, Script, ok
+from tests.unit.fakeninox import DB, TEAM, FakeNinox
 
 
 def make(handler: Any, **kwargs: Any) -> Ninox:
@@ -737,7 +739,8 @@ def test_bad_arguments_give_a_typed_error_before_sending(call: Any) -> None:
 
 
 def test_waiting_for_a_concurrency_slot_ends_at_the_deadline() -> None:
-    script = Script([httpx.Response(200, content=b"x" * 1000)])
+    # stream=: a body still to be read (content= is read at once and holds no connection).
+    script = Script([httpx.Response(200, stream=httpx.ByteStream(b"x" * 1000))])
     client = make(script, team_id="t", database_id="d", max_concurrency=1)
     chunks = client.files.iter_bytes(1, "a.txt", table="A", chunk_size=100)
     for first in chunks:  # the download holds the only slot while it is open
@@ -763,3 +766,29 @@ def test_a_retry_that_would_end_after_the_deadline_is_not_made(sleeps: list[floa
     script = Script([httpx.Response(503, headers={"Retry-After": "30"}), ok([])])
     assert (make(script, deadline=None).request("GET", "/teams")).json() == []
     assert sleeps == [30.0]
+
+
+# -- review h12 #4: a download into memory is bounded like every buffered answer -------------
+def test_a_download_into_memory_stops_at_max_response_size(tmp_path: Path) -> None:
+    fake = FakeNinox()
+    fake.add("A", 1)
+    big = b"x" * 5000
+    fake.files[("A", 1, "big.bin")] = big
+    http = httpx.Client(transport=httpx.MockTransport(fake))
+    client = Ninox(
+        api_key="key",  # the key FakeNinox accepts
+        team_id=TEAM,
+        database_id=DB,
+        http_client=http,
+        max_response_size=1000,
+        max_concurrency=1,
+    )
+    with pytest.raises(ResponseTooLargeError) as caught:
+        client.files.download(1, "big.bin", table="A")
+    assert caught.value.applied is False
+    assert "max_response_size=1000" in str(caught.value)
+    # Streaming keeps no limit, and the refused download gave its one slot back.
+    written = client.files.download(1, "big.bin", table="A", to=tmp_path / "big.bin")
+    assert isinstance(written, Path)
+    assert written.read_bytes() == big
+    assert b"".join([c for c in client.files.iter_bytes(1, "big.bin", table="A")]) == big

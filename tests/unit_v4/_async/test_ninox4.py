@@ -295,8 +295,9 @@ async def test_delete_is_transactional_per_chunk(emu: Ninox4Emulator) -> None:
 async def test_chunks_stay_under_6_mb(emu: Ninox4Emulator) -> None:
     wire = Wire()
     big = "x" * 1_500_000
+    rows = [{"name": f"{i}{big}"} for i in range(9)]  # the name field is unique
     async with make(emu, wire) as client:
-        ids = await client.records.create("crm", "companies", [{"name": big}] * 9)
+        ids = await client.records.create("crm", "companies", rows)
     sizes = [len(r.content) for r in wire.sent if r.method == "POST"]
     assert len(ids) == 9
     assert len(sizes) == 3

@@ -32,7 +32,12 @@ from ninox_api.types import File
 from ninoxkit._async import _transport
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._constants import DOWNLOAD_CHUNK_SIZE
-from ninoxkit._exceptions import InvalidArgumentError, NotFoundError, _BodyInterruptedError
+from ninoxkit._exceptions import (
+    InvalidArgumentError,
+    NotFoundError,
+    ResponseTooLargeError,
+    _BodyInterruptedError,
+)
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._validate import check_id, check_positive_int
 
@@ -134,7 +139,8 @@ class AsyncFiles(AsyncAPIResource):
 
         The client's ``deadline`` bounds the wait for the answer's headers; the content then
         streams as long as each read stays within the read timeout (a file's size sets how long
-        that takes), and ``max_response_size`` does not apply.
+        that takes). Into memory, at most ``max_response_size`` bytes are read (then
+        :class:`~ninoxkit.ResponseTooLargeError`); streamed to a path there is no size limit.
 
         Writing to a path goes through a temporary file renamed at the end, so an interrupted
         download never leaves a truncated file under the final name.
@@ -144,6 +150,8 @@ class AsyncFiles(AsyncAPIResource):
 
         Raises:
             InvalidArgumentError: ``to`` is not a path.
+            ResponseTooLargeError: ``to=None`` and the file is larger than
+                ``max_response_size``.
         """
         if to is not None and not isinstance(to, str | os.PathLike):
             raise InvalidArgumentError(f"to must be a path or None, got {type(to).__name__}")
@@ -174,14 +182,7 @@ class AsyncFiles(AsyncAPIResource):
         database_id: str | None,
     ) -> bytes | Path:
         if to is None:
-            return b"".join(
-                [
-                    chunk
-                    async for chunk in self.iter_bytes(
-                        record_id, file_name, table=table, team_id=team_id, database_id=database_id
-                    )
-                ]
-            )
+            return await self._download_bytes(record_id, file_name, table, team_id, database_id)
         target = Path(to)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
         try:
@@ -195,6 +196,38 @@ class AsyncFiles(AsyncAPIResource):
         finally:
             partial.unlink(missing_ok=True)
         return target
+
+    async def _download_bytes(
+        self,
+        record_id: int,
+        file_name: str,
+        table: str,
+        team_id: str | None,
+        database_id: str | None,
+    ) -> bytes:
+        """Read a file into memory, at most ``max_response_size`` bytes of it."""
+        limit = self._client.options.max_response_size
+        chunks: list[bytes] = []
+        size = 0
+        team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
+        name = check_id("file_name", file_name)
+        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
+        # Closing the stream (the with block) frees the connection and its slot at once.
+        async with self._client._stream(kwargs) as response:
+            async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK_SIZE):
+                size += len(chunk)
+                if size > limit:
+                    raise ResponseTooLargeError(
+                        f"the file is larger than max_response_size={limit} bytes; reading it "
+                        "into memory stopped there. Download it to a path (to=...) or with "
+                        "iter_bytes(), which stream it without a limit, or raise "
+                        "max_response_size",
+                        limit=limit,
+                        status_code=200,
+                        applied=False,  # a download changes nothing
+                    )
+                chunks.append(chunk)
+        return b"".join(chunks)
 
     async def iter_bytes(
         self,

@@ -32,7 +32,12 @@ from ninox_api.models import FileMeta, FileUpload
 from ninox_api.types import File
 
 from ninoxkit._constants import DOWNLOAD_CHUNK_SIZE
-from ninoxkit._exceptions import InvalidArgumentError, NotFoundError, _BodyInterruptedError
+from ninoxkit._exceptions import (
+    InvalidArgumentError,
+    NotFoundError,
+    ResponseTooLargeError,
+    _BodyInterruptedError,
+)
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._sync import _transport
 from ninoxkit._sync._resource import APIResource
@@ -136,7 +141,8 @@ class Files(APIResource):
 
         The client's ``deadline`` bounds the wait for the answer's headers; the content then
         streams as long as each read stays within the read timeout (a file's size sets how long
-        that takes), and ``max_response_size`` does not apply.
+        that takes). Into memory, at most ``max_response_size`` bytes are read (then
+        :class:`~ninoxkit.ResponseTooLargeError`); streamed to a path there is no size limit.
 
         Writing to a path goes through a temporary file renamed at the end, so an interrupted
         download never leaves a truncated file under the final name.
@@ -146,6 +152,8 @@ class Files(APIResource):
 
         Raises:
             InvalidArgumentError: ``to`` is not a path.
+            ResponseTooLargeError: ``to=None`` and the file is larger than
+                ``max_response_size``.
         """
         if to is not None and not isinstance(to, str | os.PathLike):
             raise InvalidArgumentError(f"to must be a path or None, got {type(to).__name__}")
@@ -174,14 +182,7 @@ class Files(APIResource):
         database_id: str | None,
     ) -> bytes | Path:
         if to is None:
-            return b"".join(
-                [
-                    chunk
-                    for chunk in self.iter_bytes(
-                        record_id, file_name, table=table, team_id=team_id, database_id=database_id
-                    )
-                ]
-            )
+            return self._download_bytes(record_id, file_name, table, team_id, database_id)
         target = Path(to)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
         try:
@@ -195,6 +196,38 @@ class Files(APIResource):
         finally:
             partial.unlink(missing_ok=True)
         return target
+
+    def _download_bytes(
+        self,
+        record_id: int,
+        file_name: str,
+        table: str,
+        team_id: str | None,
+        database_id: str | None,
+    ) -> bytes:
+        """Read a file into memory, at most ``max_response_size`` bytes of it."""
+        limit = self._client.options.max_response_size
+        chunks: list[bytes] = []
+        size = 0
+        team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
+        name = check_id("file_name", file_name)
+        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
+        # Closing the stream (the with block) frees the connection and its slot at once.
+        with self._client._stream(kwargs) as response:
+            for chunk in response.iter_bytes(DOWNLOAD_CHUNK_SIZE):
+                size += len(chunk)
+                if size > limit:
+                    raise ResponseTooLargeError(
+                        f"the file is larger than max_response_size={limit} bytes; reading it "
+                        "into memory stopped there. Download it to a path (to=...) or with "
+                        "iter_bytes(), which stream it without a limit, or raise "
+                        "max_response_size",
+                        limit=limit,
+                        status_code=200,
+                        applied=False,  # a download changes nothing
+                    )
+                chunks.append(chunk)
+        return b"".join(chunks)
 
     def iter_bytes(
         self,

@@ -12,7 +12,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -495,13 +495,7 @@ class Workspace:
         if kind == "number":
             if isinstance(value, bool) or not isinstance(value, int | float | str):
                 raise ApiError(400, f"{name}: expected a string or number")
-            try:
-                number = float(value)
-            except ValueError:
-                raise ApiError(400, f"{name}: expected a number") from None
-            if not math.isfinite(number):
-                raise ApiError(400, f"{name}: expected a finite number")
-            return int(number) if number.is_integer() and not isinstance(value, float) else number
+            return _number(name, value)
         if kind == "boolean":
             if not isinstance(value, bool):
                 raise ApiError(400, f"{name}: expected a boolean")
@@ -556,6 +550,7 @@ class Workspace:
         table = self.table(module, name)
         rows = self._record_list(records)
         planned = [self._values(table, r) for r in rows]
+        _check_unique(table, [(None, values) for values in planned])
         return [self.insert(table, values) for values in planned]
 
     def insert(self, table: Table, values: dict[str, Any]) -> str:
@@ -582,6 +577,7 @@ class Workspace:
             if "id" not in row:
                 raise ApiError(400, "every record needs an 'id'")
             planned.append((self._check_id(table, row["id"]), self._values(table, row, "id")))
+        _check_unique(table, planned)
         for record_id, values in planned:
             table.records[record_id].update(values)
             self.record_change(table, record_id, "updated")
@@ -617,6 +613,7 @@ class Workspace:
             if len(hits) > 1:
                 raise ApiError(409, f"ambiguous match on '{match}': {values[match]!r}")
             planned.append((hits[0] if hits else None, values))
+        _check_unique(table, planned)
         created, updated = [], []
         for record_id, values in planned:
             if record_id is None:
@@ -695,3 +692,86 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     if isinstance(value, bool | int | float):
         return (1, float(value))
     return (2, str(value))
+
+
+#: Numbers are IEEE doubles (reference §7.3: "finite number"); an integer beyond 2**53 has no
+#: exact double, so storing it would silently change it. Refused instead.
+MAX_EXACT_INTEGER = 2**53
+
+
+def _number(name: str, value: int | float | str) -> int | float:
+    """Check a written number (a JSON number or a numeric string); never round it silently."""
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"[+-]?[0-9]+", text):
+            if len(text) > 30:  # far beyond 2**53; int() refuses over 4300 digits anyway
+                raise ApiError(400, f"{name}: the integer with {len(text)} digits is too large")
+            value = int(text)
+        elif not text.isascii():
+            # float() also reads other scripts' digits ("٤٢"); no client means them.
+            raise ApiError(400, f"{name}: expected a number")
+        else:
+            try:
+                value = float(text)
+            except ValueError:
+                raise ApiError(400, f"{name}: expected a number") from None
+    if isinstance(value, int):
+        if abs(value) > MAX_EXACT_INTEGER:
+            raise ApiError(
+                400,
+                f"{name}: the integer {_short(value)} is beyond ±2**53 and cannot be stored "
+                "exactly as a number",
+            )
+        return value
+    if not math.isfinite(value):
+        raise ApiError(400, f"{name}: expected a finite number")
+    return value
+
+
+def _short(value: int) -> str:
+    if abs(value) < 10**30:
+        return str(value)
+    return f"with {len(str(abs(value)))} digits"
+
+
+def _unique_key(value: Any) -> Any:
+    return json.dumps(value, sort_keys=True) if isinstance(value, list | dict) else value
+
+
+def _check_unique(table: Table, planned: Sequence[tuple[int | None, dict[str, Any]]]) -> None:
+    """Refuse a write that would leave two records with the same value in a ``unique`` field.
+
+    ``planned`` is the write: (record id or ``None`` for a new record, values written). The
+    check runs on the state the whole write would leave, so duplicates within one batch count
+    as well as clashes with stored records. Only the written records are checked: a duplicate
+    already in the fixture does not block unrelated writes.
+    """
+    unique = [n for n, spec in table.fields.items() if spec.settings.get("unique")]
+    if not unique:
+        return
+    final: dict[int, dict[str, Any]] = {}
+    touched: list[int] = []
+    fresh = 0
+    for record_id, values in planned:
+        if record_id is None:
+            fresh -= 1  # new records get negative keys: they have no id yet
+            key = fresh
+            final[key] = dict(values)
+        else:
+            key = record_id
+            final.setdefault(key, dict(table.records[record_id])).update(values)
+        touched.append(key)
+    for name in unique:
+        owners: dict[Any, int] = {}
+        for record_id, values in table.records.items():
+            if record_id not in final and values.get(name) is not None:
+                owners.setdefault(_unique_key(values[name]), record_id)
+        for key in touched:
+            value = final[key].get(name)
+            if value is None:
+                continue
+            other = owners.setdefault(_unique_key(value), key)
+            if other != key:
+                raise ApiError(
+                    409, f"unique-violation: field '{name}' already has the value {value!r}"
+                )
