@@ -50,6 +50,10 @@ def normalize_writes(records: Iterable[Any], *, mode: Mode) -> list[WriteItem]:
         raise InvalidArgumentError(
             f"{mode} takes an iterable of records, not a single {type(records).__name__}"
         )
+    if not isinstance(records, Iterable):
+        raise InvalidArgumentError(
+            f"{mode} takes an iterable of records, not {type(records).__name__}"
+        )
     out: list[WriteItem] = []
     for index, item in enumerate(records):
         where = f"item {index}"

@@ -78,7 +78,8 @@ _T = TypeVar("_T")
 
 # Errors generated parsing code raises on a body that does not fit the spec
 # (toolchain-notes.md §3: KeyError, TypeError, ValueError incl. JSONDecodeError).
-_PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError, IndexError)
+#: What parsing a 2xx answer can raise; RecursionError: JSON nested deeper than Python's stack.
+_PARSE_ERRORS = (KeyError, ValueError, TypeError, AttributeError, IndexError, RecursionError)
 
 
 @attrs.define

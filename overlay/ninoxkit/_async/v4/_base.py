@@ -131,7 +131,7 @@ def envelope(response: httpx.Response) -> dict[str, Any]:
         )
     try:
         parsed = json.loads(response.content)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise _shape(response, f"the body is not JSON ({exc})") from exc
     if not isinstance(parsed, Mapping) or "data" not in parsed:
         raise _shape(response, "expected a JSON object with a 'data' member")

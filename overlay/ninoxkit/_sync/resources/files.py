@@ -122,7 +122,7 @@ class Files(APIResource):
             return None
         try:
             return response.json()
-        except ValueError:
+        except (ValueError, RecursionError):
             # The answer is undocumented; the upload went through, so a non-JSON answer is
             # returned as text rather than raised (a caller retrying would attach it twice).
             return response.text

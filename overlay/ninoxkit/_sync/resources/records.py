@@ -43,7 +43,13 @@ from ninoxkit._paging import FilterCheck, PageTracker
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
-from ninoxkit._validate import check_non_negative_int, check_positive_int, check_record_id
+from ninoxkit._validate import (
+    check_bool,
+    check_non_negative_int,
+    check_positive_int,
+    check_record_id,
+    check_text,
+)
 from ninoxkit._values import FieldValueError, encode_fields
 
 __all__ = ["RecordPager", "Records"]
@@ -271,6 +277,12 @@ class Records(APIResource):
         for name, value in (("since_id", since_id), ("since_sq", since_sq)):
             if value is not None:
                 check_non_negative_int(name, value)
+        for name, flag in (("desc", desc), ("new", new), ("updated", updated), ("ids", ids)):
+            if flag is not None:
+                check_bool(name, flag)
+        for name, text in (("order", order), ("choice_style", choice_style), ("style", style)):
+            if text is not None:
+                check_text(name, text)
         plain = None if filters is None or convert else encode_fields(filters)
         params = {
             "order": opt(order),
@@ -315,6 +327,9 @@ class Records(APIResource):
         Raises:
             NotFoundError: no such record (or table).
         """
+        for name, text in (("choice_style", choice_style), ("style", style)):
+            if text is not None:
+                check_text(name, text)
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         response = self._call(
             get_record.sync_detailed,
@@ -448,6 +463,10 @@ class Records(APIResource):
         convert: bool = False,
     ) -> Record:
         """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field."""
+        if not isinstance(fields, Mapping):
+            raise InvalidArgumentError(
+                f"fields must be a mapping of field → value, not {type(fields).__name__}"
+            )
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         encode = self._encoder(team, db, tid, convert)
         encoded = encode(fields)
@@ -648,7 +667,7 @@ class Records(APIResource):
         try:
             items = response.json()
             return items, page_ids(items)
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, RecursionError) as exc:
             raise self._shape_error(response, f"{type(exc).__name__}: {exc}") from exc
 
     def _decode(
