@@ -11,6 +11,10 @@ then, in order:
   commands run: plain ones through the CLI's click runner, ones with a pipe or a redirection
   through ``bash`` with the environment's ``ninoxkit`` on ``PATH``; each must exit 0.
 
+The Ninox 4 guide (``docs/pages/guides/ninox4.md``) runs against a ``Ninox4Emulator`` with the
+sample workspace instead, with ``NINOX4_API_KEY``, ``NINOX4_WORKSPACE_ID`` and ``NINOX4_BASE_URL``
+set as that page tells a reader to set them (the classic variables are set too, as for every page).
+
 A block right after ``<!-- skip: reason -->`` is not run (a server that runs until Ctrl-C, a
 live-account setting); other blocks (``pip install``, YAML, ``python -m ...``) are shown only.
 """
@@ -31,10 +35,12 @@ import pytest
 from click.testing import CliRunner
 from ninoxkit._cli._app import cli
 from ninoxkit.testing import NinoxEmulator
+from ninoxkit.testing.v4 import Ninox4Emulator
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
 TEAM, DATABASE = "AcmeTeam4mPLY6DMs", "crm0acme0001"
+NINOX4_PAGES = {ROOT / "docs/pages/guides/ninox4.md"}
 LOOPBACK = [r"127\.0\.0\.1", r"::1", r"localhost"]
 
 FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```\s*$", re.MULTILINE | re.DOTALL)
@@ -106,6 +112,12 @@ def emulator() -> Iterator[NinoxEmulator]:
         yield emu
 
 
+@pytest.fixture(scope="module")
+def emulator4() -> Iterator[Ninox4Emulator]:
+    with Ninox4Emulator(fixture="sample", deterministic=True) as emu:
+        yield emu
+
+
 def run_python(block: Block, namespace: dict[str, object]) -> None:
     code = compile(textwrap.dedent(block.code), block.where, "exec")
     try:
@@ -152,6 +164,7 @@ def runnable(block: Block) -> bool:
 def test_examples_run_as_written(
     path: Path,
     emulator: NinoxEmulator,
+    emulator4: Ninox4Emulator,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -163,6 +176,16 @@ def test_examples_run_as_written(
         "NINOX_TEAM_ID": TEAM,
         "NINOX_DATABASE_ID": DATABASE,
     }
+    if path in NINOX4_PAGES:
+        emulator4.reset()
+        settings |= {
+            "NINOX4_API_KEY": emulator4.token,
+            "NINOX4_WORKSPACE_ID": emulator4.workspace.id,
+            "NINOX4_BASE_URL": emulator4.url,
+        }
+    else:
+        for name in ("NINOX4_API_KEY", "NINOX4_WORKSPACE_ID", "NINOX4_BASE_URL"):
+            monkeypatch.delenv(name, raising=False)
     for name, value in settings.items():
         monkeypatch.setenv(name, value)
     monkeypatch.chdir(tmp_path)
@@ -178,7 +201,16 @@ def test_examples_run_as_written(
         else:
             run_shell(block, env)
         ran += 1
+    assert ran or path not in NINOX4_PAGES, f"{path}: no example ran"
     capsys.readouterr()  # examples print; the output is not checked here
+
+
+def test_the_ninox4_guide_exists_and_is_run_against_the_v4_emulator() -> None:
+    assert set(DOCS) >= NINOX4_PAGES
+    for path in NINOX4_PAGES:
+        ran = [b for b in blocks(path) if runnable(b) and b.skip is None]
+        assert len(ran) >= 8, path
+        assert all(b.skip is None for b in blocks(path)), "the Ninox 4 guide uses no skips"
 
 
 def test_skips_are_few_and_give_a_reason() -> None:
