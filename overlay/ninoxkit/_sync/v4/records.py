@@ -162,7 +162,8 @@ class Records4(Pager4):
                 fate = "may or may not have been" if unknown else "were not"
                 raise BatchWriteError(
                     f"chunk of items {batch.start}-{batch.stop - 1} failed ({exc}); "
-                    f"{len(written)} item(s) were {verb} before it, that chunk {fate} {verb} "
+                    f"{len(written)} item(s) were {verb} before it, "
+                    f"the items of that chunk {fate} {verb} "
                     f"(each chunk is one transaction), {len(later)} later item(s) were not sent",
                     written=written,
                     not_written=([] if unknown else list(batch)) + later,
