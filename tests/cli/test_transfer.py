@@ -52,7 +52,7 @@ def seeded(client: Ninox) -> dict[int, dict[str, Any]]:
     return snap
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
 def test_export_import_round_trip_keeps_every_value(
     run: Run, client: Ninox, seeded: dict[int, dict[str, Any]], tmp_path: Path, fmt: str
 ) -> None:
@@ -288,6 +288,21 @@ def test_an_import_stopped_by_ctrl_c_keeps_every_row_not_written(
     assert run("records", "import", "Contacts", str(tmp_path / "new.failed.csv"),
                "--key", "Email").exit_code == 0  # fmt: skip
     assert all(_emails(client)[f"new{i}@example.test"] == 1 for i in range(10))
+
+
+def test_after_ctrl_c_the_bar_stays_where_it_was_and_says_interrupted(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "new.csv"
+    _write_csv(source, _new_rows(10))
+    _stop_on_write(monkeypatch, call=3)  # batches 1 and 2 land, Ctrl-C during batch 3
+
+    result = run(*SEQUENTIAL, "records", "import", "Contacts", str(source), "--batch-size", "2",
+                 "--progress")  # fmt: skip
+    assert result.exit_code == 130
+    bar = next(line for line in result.stderr.splitlines() if "import Contacts" in line)
+    assert "import Contacts (interrupted)" in bar
+    assert "4/10" in bar  # not 10/10: the 6 rows saved as unknown/not sent were not imported
 
 
 def test_a_stopped_resume_keeps_the_rows_after_the_stop_in_the_failed_file(

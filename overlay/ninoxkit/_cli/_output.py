@@ -6,7 +6,6 @@ rich is imported when a command first prints, not when ``--help`` is shown.
 from __future__ import annotations
 
 import json
-import shlex
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -76,4 +75,6 @@ def _rate(task: Any) -> str:
 
 def _shell(text: str) -> str:
     """``text`` quoted for a POSIX shell."""
+    import shlex
+
     return shlex.quote(text)

@@ -355,6 +355,7 @@ class _JSONArray:
         return f"line {self.line + self.buf.count(chr(10), 0, self.pos if pos is None else pos)}"
 
     def _item(self) -> Any:
+        self._next_char()  # raw_decode does not skip leading whitespace
         while True:
             try:
                 value, end = self.decoder.raw_decode(self.buf, self.pos)
@@ -364,7 +365,7 @@ class _JSONArray:
                 if len(self.buf) - self.pos > MAX_JSON_ROW:
                     raise RowError(
                         f"{self._where()}: an item of the JSON array is over "
-                        f"{MAX_JSON_ROW // 2**20} MiB; export as JSONL for such rows"
+                        f"{MAX_JSON_ROW:,} characters; split the file or use JSONL"
                     ) from None
                 self._more()
                 continue
