@@ -148,6 +148,10 @@ def test_parquet_needs_a_file_and_the_frames_extra(
     assert "pip install 'ninoxkit[frames]'" in result.stderr
     assert not out.exists()
     assert not list(tmp_path.glob(".*part"))
+    out.write_bytes(b"PAR1")
+    result = run("records", "import", "Contacts", str(out))
+    assert result.exit_code == 2
+    assert "cannot import Parquet" in result.stderr
 
 
 @pytest.mark.parametrize(

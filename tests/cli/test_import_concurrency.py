@@ -167,3 +167,48 @@ def test_a_sequential_and_a_concurrent_import_write_the_same(
     assert sorted(_emails(client)) == first
     with source.open(encoding="utf-8", newline="") as f:
         assert len(list(csv.DictReader(f))) == 300
+
+
+def test_a_real_sigint_mid_import_keeps_every_row_and_the_bar(
+    emu: NinoxEmulator, client: Ninox, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = tmp_path / "new.csv"
+    _write_csv(source, _new_rows(ROWS))
+    emu.faults.add("latency", seconds=0.3, path="/records$", method="POST")
+    env = {**os.environ, "NINOX_API_KEY": emu.token, "NINOX_BASE_URL": emu.base_url}
+    for name in ("NINOX_TEAM_ID", "NINOX_DATABASE_ID", "NINOXKIT_LOG"):
+        env.pop(name, None)
+    before = len(emu.requests())
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from ninoxkit._cli import main; main()", "records", "import",
+         "Contacts", str(source), "--batch-size", BATCH, "--progress"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for _ in range(600):  # bounded: at most about 60 s
+            posts = [r for r in emu.requests()[before:] if r["method"] == "POST"]
+            if len(posts) >= 6 or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 130, stderr
+    assert "import Contacts (interrupted)" in stderr
+    assert "the import stopped after row" in stderr
+    emu.faults.clear()
+    failed = tmp_path / "new.failed.csv"
+    outcomes = _check_accounting(
+        type("R", (), {"stderr": stderr})(), client, failed, ROWS, unknown_may_exist=True
+    )
+    assert outcomes.get("not sent")
+    assert f"{ROWS}/{ROWS}" not in stderr

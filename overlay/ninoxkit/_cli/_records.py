@@ -320,6 +320,8 @@ def records_import(
     from ._transfer import Importer, failed_path_for
 
     fmt = detect_format(str(source), fmt, default="")
+    if fmt == "parquet":
+        raise CLIError("cannot import Parquet; import the table's CSV, JSON or JSONL export")
     if fmt not in ("csv", "json", "jsonl"):
         raise CLIError("cannot tell the format from the name; pass --format csv, json or jsonl")
     client = state.client()

@@ -1,8 +1,10 @@
 """``records export`` and ``records import``: streamed, batched, resumable.
 
-Export streams page by page (memory: one page). Import reads one batch at a time and writes it
-with ``records.upsert`` (rows with an ``id`` update that record, or create it with that id; rows
-without create a new record). A failed batch does not stop the import:
+Export streams page by page (memory: one page). Import reads the input in batches and writes
+each with ``records.upsert`` (rows with an ``id`` update that record, or create it with that id;
+rows without create a new record), up to the client's ``max_concurrency`` batches at once, each
+by a worker thread; the main thread settles them in input order (see :class:`Importer`). A
+failed batch does not stop the import:
 
 * a batch Ninox refused (400/422) is split in halves until the bad rows are isolated, so one
   bad value does not fail 99 good rows;
@@ -16,7 +18,7 @@ without create a new record). A failed batch does not stop the import:
   batch is split until that row is alone, and only it fails.
 
 An import that stops early (Ctrl-C, a lost input file, a full disk) loses no row: the rows of
-the batch in flight go to the failed file as ``unknown`` (or ``failed`` if they carry an id),
+the batches in flight go to the failed file as ``unknown`` (or ``failed`` if they carry an id),
 and every row not yet sent goes there with ``_outcome=not sent``. If even that cannot be done,
 the previous failed file is left as it was.
 
