@@ -90,9 +90,10 @@ def test_batches_are_sent_concurrently_within_max_concurrency(
     source = tmp_path / "new.csv"
     _write_csv(source, _new_rows(ROWS))
     result = run("--max-concurrency", "3", "records", "import", "Contacts", str(source),
-                 "--batch-size", BATCH)  # fmt: skip
+                 "--batch-size", BATCH, "--progress")  # fmt: skip
     assert result.exit_code == 0, result.output
     assert 2 <= in_flight["max"] <= 3
+    assert f"{ROWS}/{ROWS}" in result.stderr  # the bar counted every row, once
     _check_accounting(result, client, tmp_path / "new.failed.csv", ROWS)
 
 
