@@ -133,3 +133,30 @@ def test_emulator_command_is_the_testing_entry_point(run: Run) -> None:
     assert result.exit_code == 0
     assert "--fixture" in result.stdout
     assert "--deterministic" in result.stdout
+
+
+_HELP_IMPORTS = """
+import json, sys
+import ninoxkit  # loads the client (and httpx) itself; the CLI must add nothing but click
+before = set(sys.modules)
+from ninoxkit._cli import main
+for argv in (["--help"], ["records", "import", "--help"], ["codegen", "python", "--help"]):
+    try:
+        main(argv)
+    except SystemExit:
+        pass
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_help_imports_nothing_it_does_not_print() -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", _HELP_IMPORTS], capture_output=True, text=True, check=True
+    )
+    added = json.loads(out.stdout.splitlines()[-1])
+    assert added
+    unexpected = [m for m in added if not m.startswith(("click", "ninoxkit._cli"))]
+    assert unexpected == []
+    # Only the modules that draw the commands: no readers, writers, Parquet or code generators.
+    for module in ("_rows", "_transfer", "_parquet"):
+        assert f"ninoxkit._cli.{module}" not in added

@@ -15,6 +15,8 @@ from ninoxkit.testing import NinoxEmulator
 from .conftest import Run
 
 N = 3000
+#: One batch at a time: for the tests that pin where exactly a stop falls.
+SEQUENTIAL = ("--max-concurrency", "1")
 STATUSES = ["Lead", "Customer", "Churned"]
 
 
@@ -50,7 +52,7 @@ def seeded(client: Ninox) -> dict[int, dict[str, Any]]:
     return snap
 
 
-@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+@pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
 def test_export_import_round_trip_keeps_every_value(
     run: Run, client: Ninox, seeded: dict[int, dict[str, Any]], tmp_path: Path, fmt: str
 ) -> None:
@@ -272,7 +274,7 @@ def test_an_import_stopped_by_ctrl_c_keeps_every_row_not_written(
     _write_csv(source, _new_rows(10))
     _stop_on_write(monkeypatch, call=3)  # batches 1 and 2 land, Ctrl-C during batch 3
 
-    result = run("records", "import", "Contacts", str(source), "--batch-size", "2")
+    result = run(*SEQUENTIAL, "records", "import", "Contacts", str(source), "--batch-size", "2")
     assert result.exit_code == 130
     assert "rows written" in result.stderr  # the report, though the import stopped
     assert "stopped after row 6: interrupted" in result.stderr
@@ -288,6 +290,21 @@ def test_an_import_stopped_by_ctrl_c_keeps_every_row_not_written(
     assert all(_emails(client)[f"new{i}@example.test"] == 1 for i in range(10))
 
 
+def test_after_ctrl_c_the_bar_stays_where_it_was_and_says_interrupted(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "new.csv"
+    _write_csv(source, _new_rows(10))
+    _stop_on_write(monkeypatch, call=3)  # batches 1 and 2 land, Ctrl-C during batch 3
+
+    result = run(*SEQUENTIAL, "records", "import", "Contacts", str(source), "--batch-size", "2",
+                 "--progress")  # fmt: skip
+    assert result.exit_code == 130
+    bar = next(line for line in result.stderr.splitlines() if "import Contacts" in line)
+    assert "import Contacts (interrupted)" in bar
+    assert "4/10" in bar  # not 10/10: the 6 rows saved as unknown/not sent were not imported
+
+
 def test_a_stopped_resume_keeps_the_rows_after_the_stop_in_the_failed_file(
     run: Run, client: Ninox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -300,7 +317,7 @@ def test_a_stopped_resume_keeps_the_rows_after_the_stop_in_the_failed_file(
     )
     _stop_on_write(monkeypatch, call=5)  # batch 1 is split (3 calls), batch 2 lands, then stop
 
-    result = run("records", "import", "Contacts", str(failed), "--batch-size", "2")
+    result = run(*SEQUENTIAL, "records", "import", "Contacts", str(failed), "--batch-size", "2")
     assert result.exit_code == 130
     left = [json.loads(line) for line in failed.read_text(encoding="utf-8").splitlines()]
     assert [r["Email"] for r in left] == [r["Email"] for r in rows[:1] + rows[4:]]
@@ -375,7 +392,7 @@ def test_when_the_rest_cannot_be_saved_the_old_failed_file_is_left_alone(
         return original(path)
 
     monkeypatch.setattr(_transfer, "open_input", open_input)
-    result = run("records", "import", "Contacts", str(failed), "--batch-size", "2")
+    result = run(*SEQUENTIAL, "records", "import", "Contacts", str(failed), "--batch-size", "2")
     assert result.exit_code == 130
     assert failed.read_bytes() == before
     assert "was left as it was" in result.stderr
@@ -495,7 +512,7 @@ def test_rows_read_into_a_batch_not_yet_sent_are_kept_after_a_stop(
             yield row
 
     monkeypatch.setattr(_transfer, "read_rows", read_rows)
-    result = run("records", "import", "Contacts", str(source), "--batch-size", "2")
+    result = run(*SEQUENTIAL, "records", "import", "Contacts", str(source), "--batch-size", "2")
     assert result.exit_code == 130
     failed = _read_failed(tmp_path / "new.failed.csv")
     assert [(r["Email"], r["_outcome"]) for r in failed] == [

@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         from ._app import cli
         from ._app import main as app_main
-        from ._codegen import codegen  # here, not in _app: _codegen imports _app
+        from ._codegen import codegen  # groups built on _app are added here, one line each
     except ImportError as exc:  # click or rich missing
         sys.stderr.write(
             f"ninoxkit: error: the command line needs the cli extra: "

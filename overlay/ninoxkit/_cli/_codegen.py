@@ -1,26 +1,29 @@
 """``ninoxkit codegen``: typed Python models and an OpenAPI document from a database's schema.
 
-Registered on the main group by ``_app`` (``cli.add_command(codegen)``).
+Registered on the main group by ``_cli/__init__.py`` (``cli.add_command(codegen)``); the
+generators are imported when a command runs, not for ``--help``.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ninoxkit._codegen import openapi as openapi_gen
-from ninoxkit._codegen import python as python_gen
-from ninoxkit._codegen._spec import TableSpec, from_tables
+from ._base import CLIError, State, pass_state
+from ._output import _out
 
-from ._app import CLIError, State, _out, pass_state
+if TYPE_CHECKING:
+    from ninoxkit._codegen._spec import TableSpec
 
 __all__ = ["codegen"]
 
 
 def _specs(state: State, tables: tuple[str, ...]) -> tuple[list[TableSpec], str]:
+    from ninoxkit._codegen._spec import from_tables
+
     client = state.client()
     specs = from_tables(client.tables.list())
     if tables:
@@ -61,6 +64,8 @@ def python_cmd(state: State, tables: tuple[str, ...], output: Path | None, check
       ninoxkit codegen python -o crm_models.py
       ninoxkit codegen python --table Contacts --check -o crm_models.py
     """
+    from ninoxkit._codegen import python as python_gen
+
     specs, database = _specs(state, tables)
     if check:
         if output is None:
@@ -88,6 +93,8 @@ def python_cmd(state: State, tables: tuple[str, ...], output: Path | None, check
 @pass_state
 def openapi_cmd(state: State, tables: tuple[str, ...], output: Path | None) -> None:
     """An OpenAPI 3.1 document (JSON) for this database's record operations."""
+    from ninoxkit._codegen import openapi as openapi_gen
+
     specs, database = _specs(state, tables)
     client = state.client()
     doc: dict[str, Any] = openapi_gen.generate(

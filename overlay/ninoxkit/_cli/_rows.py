@@ -2,8 +2,9 @@
 
 Export writes one record per row (CSV: an ``id`` column, then one column per field in the
 table's order; JSON/JSONL: the record as Ninox sends it, ``{"id", "fields", "sequence", …}``).
-Import reads CSV or JSONL (nested ``{"id", "fields"}`` or flat ``{"id", "Name": …}``) and turns
-CSV text into the field's type using the schema, so an export imports back with values intact.
+Import reads CSV, a JSON array or JSONL (nested ``{"id", "fields"}`` or flat
+``{"id", "Name": …}``) and turns CSV text into the field's type using the schema, so an export
+imports back with values intact.
 
 Columns whose name starts with ``_`` are never sent: they carry import notes (``_outcome``,
 ``_error``) in failed-row files, which keeps those files valid input for a rerun.
@@ -23,6 +24,7 @@ from ninoxkit._schema import TableInfo
 
 __all__ = [
     "ERROR_COLUMN",
+    "MAX_JSON_ROW",
     "OUTCOME_COLUMN",
     "InputRow",
     "InputSummary",
@@ -44,6 +46,9 @@ ERROR_COLUMN = "_error"
 _INT = re.compile(r"^[+-]?\d+$")
 #: A lone surrogate (only a JSON input can carry one: the CSV reader decodes UTF-8 strictly).
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Characters read at a time from a JSON array input, and the largest item it may hold.
+_JSON_CHUNK = 1 << 16
+MAX_JSON_ROW = 64 * 2**20
 _TRUE = {"true", "1", "yes", "y", "on"}
 _FALSE = {"false", "0", "no", "n", "off"}
 #: Field types whose JSON value is a string; a CSV cell is taken verbatim.
@@ -72,12 +77,13 @@ class RowError(ValueError):
 
 
 def detect_format(path: str | None, explicit: str | None, default: str = "jsonl") -> str:
-    """``explicit`` if given, else the file extension (csv/json/jsonl/ndjson), else ``default``."""
+    """``explicit`` if given, else the file extension (csv/json/jsonl/ndjson/parquet), else
+    ``default``."""
     if explicit:
         return explicit.lower()
     if path and path != "-":
         suffix = Path(path).suffix.lower().lstrip(".")
-        if suffix in ("csv", "json", "jsonl"):
+        if suffix in ("csv", "json", "jsonl", "parquet"):
             return suffix
         if suffix == "ndjson":
             return "jsonl"
@@ -244,19 +250,24 @@ def open_input(path: Path) -> IO[str]:
 
 
 def read_rows(stream: IO[str], fmt: str) -> Iterator[InputRow]:
-    """Yield the rows of a CSV or JSONL stream one at a time (constant memory).
+    """Yield the rows of a CSV, JSON array or JSONL stream one at a time (constant memory).
+
+    A JSON array is read item by item, so memory is about one row; one row may be at most
+    :data:`MAX_JSON_ROW` characters of JSON.
 
     Raises:
-        RowError: the input cannot be read as rows: not UTF-8, not CSV, or a JSONL line that is
-            not a JSON object (with its line number).
+        RowError: the input cannot be read as rows: not UTF-8, not CSV, a JSONL line (or a JSON
+            array item) that is not a JSON object, or no JSON array (with the line number).
     """
     try:
         if fmt == "csv":
             yield from _read_csv(stream)
         elif fmt == "jsonl":
             yield from _read_jsonl(stream)
+        elif fmt == "json":
+            yield from _read_json_array(stream)
         else:
-            raise RowError(f"cannot import {fmt!r}: use csv or jsonl")
+            raise RowError(f"cannot import {fmt!r}: use csv, json or jsonl")
     except UnicodeDecodeError as exc:
         byte = exc.object[exc.start : exc.start + 1]
         raise RowError(
@@ -301,8 +312,93 @@ def _read_jsonl(stream: IO[str]) -> Iterator[InputRow]:
         yield InputRow(number, data)
 
 
+def _read_json_array(stream: IO[str]) -> Iterator[InputRow]:
+    for number, data in enumerate(_JSONArray(stream), 1):
+        if not isinstance(data, dict):
+            raise RowError(f"item {number}: expected a JSON object, got {type(data).__name__}")
+        yield InputRow(number, data)
+
+
+class _JSONArray:
+    """The items of a JSON array read from a stream piece by piece (memory: about one item).
+
+    ``json.JSONDecoder.raw_decode`` decodes one item from a buffer; when the buffer ends inside
+    the item, more text is read (at least doubling what is buffered, so a large item costs
+    linear time) and the item is decoded again.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+        self.line = 1  # the line at the start of buf
+        self.decoder = json.JSONDecoder()
+
+    def _more(self) -> None:
+        chunk = self.stream.read(max(_JSON_CHUNK, len(self.buf) - self.pos))
+        self.line += self.buf.count("\n", 0, self.pos)
+        self.buf = self.buf[self.pos :] + chunk
+        self.pos = 0
+        self.eof = not chunk
+
+    def _next_char(self) -> str:
+        """The next character that is not whitespace ("" at the end), without consuming it."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buf) or self.eof:
+                return self.buf[self.pos : self.pos + 1]
+            self._more()
+
+    def _where(self, pos: int | None = None) -> str:
+        return f"line {self.line + self.buf.count(chr(10), 0, self.pos if pos is None else pos)}"
+
+    def _item(self) -> Any:
+        self._next_char()  # raw_decode does not skip leading whitespace
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError as exc:
+                if self.eof:
+                    raise RowError(f"{self._where(exc.pos)}: not JSON ({exc.msg})") from None
+                if len(self.buf) - self.pos > MAX_JSON_ROW:
+                    raise RowError(
+                        f"{self._where()}: an item of the JSON array is over "
+                        f"{MAX_JSON_ROW:,} characters; split the file or use JSONL"
+                    ) from None
+                self._more()
+                continue
+            if end == len(self.buf) and not self.eof:
+                self._more()  # a number at the buffer's end may go on: decode it again
+                continue
+            self.pos = end
+            return value
+
+    def __iter__(self) -> Iterator[Any]:
+        if self._next_char() != "[":
+            raise RowError(
+                f"{self._where()}: expected a JSON array of records (as records export "
+                "--format json writes); for one object per line use .jsonl"
+            )
+        self.pos += 1
+        if self._next_char() == "]":
+            self.pos += 1
+        else:
+            while True:
+                yield self._item()
+                char = self._next_char()
+                self.pos += 1
+                if char == "]":
+                    break
+                if char != ",":
+                    raise RowError(f"{self._where()}: expected ',' or ']' in the JSON array")
+        if self._next_char():
+            raise RowError(f"{self._where()}: text after the end of the JSON array")
+
+
 class InputSummary(NamedTuple):
-    """What :func:`check_input` found: the number of rows, and the CSV header (JSONL: None)."""
+    """What :func:`check_input` found: the number of rows, and the CSV header (JSON: None)."""
 
     rows: int
     columns: list[str] | None
@@ -323,7 +419,7 @@ def check_input(path: Path, fmt: str, table: TableInfo) -> InputSummary:
     with open_input(path) as stream:
         for row in read_rows(stream, fmt):
             rows += 1
-            if fmt == "jsonl":
+            if fmt != "csv":
                 _check_names(row.data, table, f"row {row.number}")
     if fmt != "csv":
         return InputSummary(rows, None)
