@@ -28,6 +28,15 @@ class FieldInfo:
     reverse links have type ``rev`` with the link field they mirror in ``reverse_field``;
     formula fields have type ``fn`` with their NX code in ``formula`` (their values are not
     returned by the record routes: read them with :meth:`AsyncTable.formula_values`).
+
+    Attributes:
+        id: The field's id (``"A"``, ``"B"``…), the key Ninox writes records with.
+        name: The field's caption.
+        type: Ninox's field type (``string``, ``number``, ``date``, ``choice``, ``ref``…).
+        choices: Option id → caption, for ``choice`` and ``multi`` fields.
+        ref: The linked table's id, for a link field (``ref``).
+        reverse_field: The link field a reverse link (``rev``) mirrors.
+        formula: The NX code of a formula field (``fn``).
     """
 
     id: str
@@ -41,7 +50,13 @@ class FieldInfo:
 
 @attrs.frozen(slots=False)  # slots off: the conversion maps are cached per table
 class TableInfo:
-    """One table and its fields (keyed by field id, in Ninox's order)."""
+    """One table and its fields (keyed by field id, in Ninox's order).
+
+    Attributes:
+        id: The table's id (``"A"``, ``"B"``…).
+        name: The table's caption.
+        fields: Field id → :class:`FieldInfo`, in Ninox's order.
+    """
 
     id: str
     name: str
@@ -49,6 +64,9 @@ class TableInfo:
 
     def field(self, name_or_id: str) -> FieldInfo:
         """The field with this id or caption.
+
+        Args:
+            name_or_id: A field id, or a caption (exact, or unique case-insensitively).
 
         Raises:
             UnknownNameError: no such field, or the name is ambiguous; lists the close matches.
@@ -81,6 +99,12 @@ class TableInfo:
         A key must name a field (id or caption; a unique case-insensitive caption is written
         with its exact caption), so a typo is refused instead of being sent unconverted.
 
+        Args:
+            fields: Field id or caption → Python value.
+
+        Returns:
+            Field caption → the value in Ninox's JSON form.
+
         Raises:
             UnknownNameError: a key names no field; lists the close matches.
             FieldValueError: a value cannot be written to its field.
@@ -95,6 +119,12 @@ class TableInfo:
 
     def decode(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         """Decode a record's fields (as Ninox sent them) by this table's types.
+
+        Args:
+            fields: A record's ``fields`` as Ninox sent them (keyed by caption or id).
+
+        Returns:
+            The same keys with Python values, converted by each field's type.
 
         Raises:
             FieldValueError: a value does not fit its field's type.
@@ -112,7 +142,11 @@ class TableInfo:
 
 @attrs.frozen
 class Schema:
-    """The tables of one database, with lookups by id or caption."""
+    """The tables of one database, with lookups by id or caption.
+
+    Attributes:
+        tables: Table id → :class:`TableInfo`, in Ninox's order.
+    """
 
     tables: Mapping[str, TableInfo]
 
@@ -121,6 +155,9 @@ class Schema:
 
     def table(self, name_or_id: str) -> TableInfo:
         """The table with this id or caption.
+
+        Args:
+            name_or_id: A table id, or a caption (exact, or unique case-insensitively).
 
         Raises:
             UnknownNameError: no such table, or the name is ambiguous; lists the close matches.

@@ -173,7 +173,14 @@ class Faults:
         return rule
 
     def remove(self, rule_id: int) -> bool:
-        """Remove one rule; ``False`` if there was none with that id."""
+        """Remove one rule.
+
+        Args:
+            rule_id: The ``id`` of a rule :meth:`add` returned.
+
+        Returns:
+            ``False`` if there was no rule with that id.
+        """
         with self._lock:
             before = len(self._rules)
             self._rules = [r for r in self._rules if r.id != rule_id]
@@ -191,7 +198,15 @@ class Faults:
             return list(self._rules)
 
     def select(self, method: str, path: str) -> list[FaultRule]:
-        """Decide which rules fire for this request (latencies first, then one terminal rule)."""
+        """Decide which rules fire for this request (latencies first, then one terminal rule).
+
+        Args:
+            method: The request's HTTP method.
+            path: The request's path (matched against each rule's ``path`` pattern).
+
+        Returns:
+            The rules that fire, in the order to apply them.
+        """
         fired: list[FaultRule] = []
         with self._lock:
             for rule in self._rules:

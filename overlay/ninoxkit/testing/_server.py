@@ -54,7 +54,17 @@ def is_loopback(host: str) -> bool:
 
 
 def load_fixture_file(path: str | Path) -> dict[str, Any]:
-    """Read a YAML or JSON fixture file (format in the package docs)."""
+    """Read a YAML or JSON fixture file (format in the package docs).
+
+    Args:
+        path: A ``.json`` file, or YAML by any other name.
+
+    Returns:
+        The fixture data, for ``NinoxEmulator(fixture=...)``.
+
+    Raises:
+        ValueError: the file holds no mapping.
+    """
     text = Path(path).read_text(encoding="utf-8")
     if str(path).endswith(".json"):
         data = json.loads(text)

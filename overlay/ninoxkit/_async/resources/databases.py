@@ -16,7 +16,11 @@ class AsyncDatabases(AsyncAPIResource):
     """Databases of a team."""
 
     async def list(self, *, team_id: str | None = None) -> list[Database]:
-        """List the databases of a team (default: the client's ``team_id``)."""
+        """List the databases of a team (default: the client's ``team_id``).
+
+        Args:
+            team_id: Team id; default: the client's ``team_id``.
+        """
         team = check_id("team_id", self._team_id(team_id))
         response = await self._call(list_databases.asyncio_detailed, team)
         return self._parsed_list(response, Database)
@@ -27,6 +31,10 @@ class AsyncDatabases(AsyncAPIResource):
         """Get a database's settings and raw schema (tables as ``types``, fields, choices).
 
         See :meth:`schema` for the parsed, searchable form.
+
+        Args:
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
         """
         team, db = self._ids(team_id, database_id)
         response = await self._call(get_database.asyncio_detailed, team, db)
@@ -35,6 +43,10 @@ class AsyncDatabases(AsyncAPIResource):
     async def schema(self, *, team_id: str | None = None, database_id: str | None = None) -> Schema:
         """The database's tables and fields, parsed: look up by id or caption, with types and
         choice options (reference §4.4, §7.4).
+
+        Args:
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         Example:
             >>> schema = await client.databases.schema()  # doctest: +SKIP

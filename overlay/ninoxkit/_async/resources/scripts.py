@@ -35,6 +35,12 @@ class AsyncScripts(AsyncAPIResource):
         Short scripts go as ``GET …/query?query=``; longer ones as ``POST …/query`` so the URL
         stays well below common limits. Both are read-only and safe to retry.
 
+        Args:
+            script: The NX script (put values into it with :mod:`ninoxkit.nx`, never by string
+                formatting).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+
         Returns:
             A number, string, bool, list (possibly nested) or ``None``. Records come back as
             references such as ``"A6"``: see :meth:`ninoxkit.nx.record_ref` and
@@ -61,6 +67,12 @@ class AsyncScripts(AsyncAPIResource):
 
         Never re-sent once the request may have reached Ninox: if the answer is lost you get
         :class:`~ninoxkit.OutcomeUnknownError` and must check the data before running it again.
+
+        Args:
+            script: The NX script (put values into it with :mod:`ninoxkit.nx`, never by string
+                formatting).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         Returns:
             The script's value as plain JSON.

@@ -108,6 +108,8 @@ class Changes(APIResource):
             record_id: One record's changes (needs ``table``).
             convert: Turn field values into Python types by the fields' types, as
                 ``records.get(convert=True)`` does.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         Returns:
             The change set; pass its ``seq`` as ``since_sq`` next time.
@@ -183,10 +185,14 @@ class Changes(APIResource):
 
         Args:
             since_sq: Start after this sequence number.
+            table: Only this table's changes (id or caption).
+            record_id: Only this record's changes (needs ``table``).
             interval: Seconds between polls (finite, ≥ 0).
             max_polls: Stop after this many polls (``None``: until ``stop`` or the caller breaks).
             stop: Called with each yielded change set; returning ``True`` ends the watch.
             convert: As for :meth:`since`.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         Returns:
             An iterator of the change sets (nothing is sent until it is iterated).

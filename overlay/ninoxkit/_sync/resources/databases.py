@@ -18,7 +18,11 @@ class Databases(APIResource):
     """Databases of a team."""
 
     def list(self, *, team_id: str | None = None) -> list[Database]:
-        """List the databases of a team (default: the client's ``team_id``)."""
+        """List the databases of a team (default: the client's ``team_id``).
+
+        Args:
+            team_id: Team id; default: the client's ``team_id``.
+        """
         team = check_id("team_id", self._team_id(team_id))
         response = self._call(list_databases.sync_detailed, team)
         return self._parsed_list(response, Database)
@@ -27,6 +31,10 @@ class Databases(APIResource):
         """Get a database's settings and raw schema (tables as ``types``, fields, choices).
 
         See :meth:`schema` for the parsed, searchable form.
+
+        Args:
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
         """
         team, db = self._ids(team_id, database_id)
         response = self._call(get_database.sync_detailed, team, db)
@@ -35,6 +43,10 @@ class Databases(APIResource):
     def schema(self, *, team_id: str | None = None, database_id: str | None = None) -> Schema:
         """The database's tables and fields, parsed: look up by id or caption, with types and
         choice options (reference §4.4, §7.4).
+
+        Args:
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         Example:
             >>> schema = client.databases.schema()  # doctest: +SKIP

@@ -16,7 +16,12 @@ class Tables(APIResource):
     """Tables of a database."""
 
     def list(self, *, team_id: str | None = None, database_id: str | None = None) -> list[Table]:
-        """List the tables of a database, each with its fields."""
+        """List the tables of a database, each with its fields.
+
+        Args:
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db = self._ids(team_id, database_id)
         response = self._call(list_tables.sync_detailed, team, db)
         return self._parsed_list(response, Table)
@@ -24,7 +29,13 @@ class Tables(APIResource):
     def get(
         self, *, table: str, team_id: str | None = None, database_id: str | None = None
     ) -> Table:
-        """Get one table by id or caption (captions are resolved through :meth:`list`, cached)."""
+        """Get one table by id or caption (captions are resolved through :meth:`list`, cached).
+
+        Args:
+            table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
         response = self._call(get_table.sync_detailed, team, db, tid)

@@ -28,6 +28,9 @@ class Teams(APIResource):
     def get(self, *, team_id: str | None = None) -> Team:
         """Get one team (default: the client's ``team_id``).
 
+        Args:
+            team_id: Team id; default: the client's ``team_id``.
+
         Raises:
             NotFoundError: no such team.
         """

@@ -39,7 +39,13 @@ class Undocumented(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> SchemaDocument:
-        """The raw schema document (§4.19 [1])."""
+        """The raw schema document (§4.19 [1]).
+
+        Args:
+            include_reports_and_views: Also return the database's print reports and views.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         check_bool("include_reports_and_views", include_reports_and_views)
         team, db = self._ids(team_id, database_id)
         response = self._call(
@@ -58,7 +64,14 @@ class Undocumented(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> SchemaVersion:
-        """Overwrite the schema; fails with :class:`ConflictError` if its ``version`` is stale."""
+        """Overwrite the schema; fails with :class:`ConflictError` if its ``version`` is stale.
+
+        Args:
+            schema: The whole schema document, with the ``version`` it was read at.
+            format_scripts: Ask Ninox to reformat the scripts it stores.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         check_bool("format_scripts", format_scripts)
         team, db = self._ids(team_id, database_id)
         body = check_model("schema", schema, SchemaDocument)
@@ -77,7 +90,13 @@ class Undocumented(APIResource):
     def list_reports(
         self, *, full: bool = False, team_id: str | None = None, database_id: str | None = None
     ) -> list[Report]:
-        """List print reports (§4.18)."""
+        """List print reports (§4.18).
+
+        Args:
+            full: Include complete report definitions.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         check_bool("full", full)
         team, db = self._ids(team_id, database_id)
         response = self._call(list_reports.sync_detailed, team, db, full_report=opt(full or None))
@@ -86,7 +105,13 @@ class Undocumented(APIResource):
     def get_report(
         self, report_id: str, *, team_id: str | None = None, database_id: str | None = None
     ) -> Report:
-        """Get one print report."""
+        """Get one print report.
+
+        Args:
+            report_id: The report's id (from :meth:`list_reports`).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db = self._ids(team_id, database_id)
         rid = check_id("report_id", report_id)
         response = self._call(get_report.sync_detailed, team, db, rid)
@@ -99,7 +124,13 @@ class Undocumented(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> Any:
-        """Write complete report definitions (§4.18 [1]); returns Ninox's undocumented answer."""
+        """Write complete report definitions (§4.18 [1]); returns Ninox's undocumented answer.
+
+        Args:
+            reports: Every report definition (``Report`` objects or their JSON form as mappings).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db = self._ids(team_id, database_id)
         body = [check_model("reports item", r, Report) for r in check_items("reports", reports)]
         response = self._call(update_reports.sync_detailed, team, db, body=body)
@@ -108,7 +139,13 @@ class Undocumented(APIResource):
     def list_report_files(
         self, report_id: str, *, team_id: str | None = None, database_id: str | None = None
     ) -> list[str]:
-        """File names of a report's templates."""
+        """File names of a report's templates.
+
+        Args:
+            report_id: The report's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db = self._ids(team_id, database_id)
         rid = check_id("report_id", report_id)
         response = self._call(list_report_files.sync_detailed, team, db, rid)
@@ -122,7 +159,14 @@ class Undocumented(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> bytes:
-        """The bytes of a report template file."""
+        """The bytes of a report template file.
+
+        Args:
+            report_id: The report's id.
+            file_name: A name :meth:`list_report_files` returned.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db = self._ids(team_id, database_id)
         rid = check_id("report_id", report_id)
         name = check_id("file_name", file_name)

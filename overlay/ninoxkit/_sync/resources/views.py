@@ -41,6 +41,8 @@ class Views(APIResource):
         Args:
             table: Only this table's views.
             full: Include complete definitions (``fullView``); database-wide listing only.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
         """
         check_bool("full", full)
         team, db = self._ids(team_id, database_id)
@@ -54,7 +56,13 @@ class Views(APIResource):
     def get(
         self, *, view_id: str, team_id: str | None = None, database_id: str | None = None
     ) -> View:
-        """Get one complete view definition."""
+        """Get one complete view definition.
+
+        Args:
+            view_id: The view's id (from :meth:`list`).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db = self._ids(team_id, database_id)
         vid = check_id("view_id", view_id)
         response = self._call(get_view.sync_detailed, team, db, vid)
@@ -68,6 +76,12 @@ class Views(APIResource):
         database_id: str | None = None,
     ) -> Any:
         """Write complete view definitions (Ninox's CLI sends all views at once; §4.5 [1]).
+
+        Args:
+            views: Every view definition of the database (``View`` objects or their JSON form
+                as mappings).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         Returns:
             Whatever Ninox answers (undocumented).
@@ -85,7 +99,14 @@ class Views(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> ViewShare:
-        """Get the public share of a view."""
+        """Get the public share of a view.
+
+        Args:
+            table: Table id or caption.
+            view_id: The view's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db, tid, vid = self._share_path(table, view_id, team_id, database_id)
         response = self._call(get_view_share.sync_detailed, team, db, tid, vid)
         return self._parsed(response, ViewShare)
@@ -99,7 +120,16 @@ class Views(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> ViewShare:
-        """Share a view publicly, or update its share (settings are undocumented; §4.5 [1])."""
+        """Share a view publicly, or update its share (settings are undocumented; §4.5 [1]).
+
+        Args:
+            table: Table id or caption.
+            view_id: The view's id.
+            settings: Share settings as Ninox takes them (undocumented; sent as given, ``{}``
+                by default).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db, tid, vid = self._share_path(table, view_id, team_id, database_id)
         body = check_model("settings", {} if settings is None else settings, ShareViewBody)
         response = self._call(
@@ -121,7 +151,14 @@ class Views(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> None:
-        """Remove the public share of a view."""
+        """Remove the public share of a view.
+
+        Args:
+            table: Table id or caption.
+            view_id: The view's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+        """
         team, db, tid, vid = self._share_path(table, view_id, team_id, database_id)
         self._call(unshare_view.sync_detailed, team, db, tid, vid)
 
