@@ -23,7 +23,7 @@ Grammar (EBNF)::
     statement  = ("let" | "var") name ":=" expr
                | "delete" expr
                | expr [ ":=" expr ]                 (* target: variable or record.field *)
-    expr       = or ;
+    expr       = or { "order" [ "by" ] or } ;      (* sorts a list of records *)
     or         = and { "or" and } ;
     and        = not { "and" not } ;
     not        = "not" not | compare ;
@@ -35,7 +35,7 @@ Grammar (EBNF)::
     primary    = number | text | "true" | "false" | "null" | "this"
                | "(" script ")"
                | "[" [ expr { "," expr } ] "]"       (* array literal, as nx.quote writes *)
-               | "select" name [ "where" expr ]
+               | "select" name [ "where" or ]       (* a following "order by" sorts it *)
                | "create" name
                | "record" "(" name "," expr ")"
                | "if" expr "then" script [ "else" script ] "end"
@@ -43,12 +43,23 @@ Grammar (EBNF)::
                | name ;
     function   = "first" | "last" | "count" | "cnt" | "sum" | "min" | "max" | "avg"
                | "text" | "number" | "length" | "concat" | "unique"
-               | "urlEncode" | "urlDecode" | "date" | "datetime" | "time" | "timeinterval" ;
+               | "urlEncode" | "urlDecode" | "date" | "datetime" | "time" | "timeinterval"
+               | "contains" ;
 
 Semantics:
 
 - ``select T`` is the list of T's records in id order; inside ``where`` (and ``[...]``) bare
   names are the candidate record's fields (variables are used when no field matches).
+- ``L order by K`` (``by`` optional; docs.ninox.com "Records and tables", docs.ninext.fr
+  "Order By") sorts a list of records ascending by the key ``K``, evaluated per record like a
+  ``where`` condition (bare names are its fields). Stable (equal keys keep ascending ids);
+  numbers (and booleans, false first) rank before text, text compares by code point (no
+  collation, as docs.ninext.fr describes), empty keys come last, as for the listing's
+  ``order`` parameter; a list as key is refused. ``select T where c order by K`` and
+  ``(select T where c) order by K`` are the same. ``order`` and ``by`` are no keywords.
+- ``contains(x, match)``: for text (and any other single value, taken as its text),
+  whether ``match``'s text occurs in it, case-sensitively (an empty field is ``""``, so it
+  contains only ``""``); for a list, whether an item equals ``match``.
 - ``x.F`` on a record gives the field value (choices by caption); on a list it projects every
   element (``(select T).F``), nulls included.
 - Records come back as references ``"A6"`` (table id + record id, reference §4.6/§7.2).
@@ -60,7 +71,8 @@ Semantics:
 - ``date(y, m, d)``, ``datetime(y, m, d, h, min, s[, ms])`` and ``time(h, min, s[, ms])`` build
   the ISO text Ninox's API uses for those values (``2024-01-02``, ``2024-01-02T03:04:05``,
   ``03:04:05``; with milliseconds ``03:04:05.500``, as stored values have them), so they compare
-  with stored values; ``timeinterval(ms)`` is the number of ms.
+  with stored values; ``timeinterval(ms)`` is the number of ms, and so is the value of a
+  time-interval field in NX (the record routes send it as ``h:mm:ss.SSS`` text).
 - ``[a, b, …]`` is a list, like the result of ``select`` (``count([1, 2])`` is 2).
 - ``first``/``last`` give null for an empty list; ``count`` counts; ``sum`` ignores nulls;
   ``min``/``max``/``avg`` give null for an empty list.
@@ -129,6 +141,7 @@ _FUNCTIONS = frozenset(
         "datetime",
         "time",
         "timeinterval",
+        "contains",
     ]
 )
 _MAX_SOURCE = 100_000
@@ -355,7 +368,15 @@ class _Parser:
         if self.depth > _MAX_DEPTH:
             raise NXError("script nests too deeply")
         try:
-            return self.or_()
+            node = self.or_()
+            # ``order`` is no keyword (a field may be called so): after a whole expression a
+            # bare ``order`` can only start a sort, ``list order [by] key``.
+            while self.at("name", "order"):
+                self.i += 1
+                if self.at("name", "by"):
+                    self.i += 1
+                node = ("order", node, self.or_())
+            return node
         finally:
             self.depth -= 1
 
@@ -454,7 +475,8 @@ class _Parser:
                 cond = None
                 if self.at("kw", "where"):
                     self.i += 1
-                    cond = self.expr()
+                    # Not expr(): an ``order by`` after the condition sorts the selection.
+                    cond = self.or_()
                 return ("select", table, cond)
             if t.value == "create":
                 self.i += 1
@@ -601,6 +623,10 @@ class _Eval:
             if target is None:
                 return stored
             return RecordRef(target.id, stored) if stored in target.records else None
+        if fld.base == "timeinterval" and isinstance(stored, str):
+            # A time interval is a number of milliseconds in NX (timeinterval(ms)); stored as
+            # the text h:mm:ss.SSS the record routes send.
+            return _interval_ms(stored)
         return render_value(fld, stored, False)
 
     def reverse(self, ref: RecordRef, fld: Field) -> list[RecordRef]:
@@ -781,6 +807,22 @@ class _Eval:
                 self.this.pop()
         return out
 
+    def _order(self, node: Node) -> Any:
+        items = self.run(node[1])
+        if not isinstance(items, list) or not all(isinstance(r, RecordRef) for r in items):
+            raise NXError("'order by' sorts a list of records")
+        self.charge(len(items))
+        keyed: list[tuple[tuple[int, Any], RecordRef]] = []
+        for ref in items:
+            self.this.append(ref)
+            try:
+                keyed.append((_order_key(self.run(node[2])), ref))
+            finally:
+                self.this.pop()
+        # Stable: records with equal keys keep the order they came in (ascending ids).
+        keyed.sort(key=lambda pair: pair[0])
+        return [ref for _, ref in keyed]
+
     def _filter(self, node: Node) -> Any:
         obj = self.run(node[1])
         if not isinstance(obj, list) or not all(isinstance(r, RecordRef) for r in obj):
@@ -884,6 +926,8 @@ class _Eval:
         name, args = node[1], [self.run(a) for a in node[2]]
         if name in ("date", "datetime", "time"):
             return _construct_when(name, args)
+        if name == "contains":
+            return self._contains(args)
         if name == "concat":
             if len(args) != 1 or not isinstance(args[0], list):
                 raise NXError("concat(list) takes one list")
@@ -959,6 +1003,15 @@ class _Eval:
             return max(nums)
         return _number(_sum(nums) / len(nums))
 
+    def _contains(self, args: list[Any]) -> bool:
+        if len(args) != 2:
+            raise NXError("contains() takes two arguments")
+        haystack, needle = args
+        if isinstance(haystack, list):
+            self.charge(len(haystack))
+            return any(_equal(item, needle) for item in haystack)
+        return self.text(needle) in self.text(haystack)
+
     def text(self, value: Any) -> str:
         """``_text`` with the ``MAX_TEXT`` bound (a doubling loop must not take the memory)."""
         if isinstance(value, list):
@@ -968,6 +1021,20 @@ class _Eval:
             raise NXError(f"text too long (more than {MAX_TEXT} characters)")
         self.charge(len(out) // 1000)
         return out
+
+
+def _order_key(value: Any) -> tuple[int, Any]:
+    """How ``order by`` ranks one record's key: numbers (and booleans, false first), then text
+    by code point, empty last; the listing's ``order`` parameter ranks the same way."""
+    if value is None:
+        return (2, 0)
+    if isinstance(value, RecordRef):
+        return (0, value.id)
+    if isinstance(value, bool | int | float):
+        return (0, int(value) if isinstance(value, bool) else value)
+    if isinstance(value, str):
+        return (1, value)
+    raise NXError("'order by' needs one value per record, not a list")
 
 
 def _number(value: int | float) -> int | float:
@@ -1027,6 +1094,15 @@ def _construct_when(name: str, args: list[Any]) -> str:
         return format_instant(_dt.datetime(y, mo, d, h, m, s, ms * 1000))
     except (ValueError, OverflowError) as exc:
         raise NXError(f"{name}(): {exc}") from None
+
+
+def _interval_ms(text: str) -> int:
+    """Milliseconds of a stored time interval ``[-]h:mm:ss.SSS`` (the form ``_when`` stores)."""
+    sign = -1 if text.startswith("-") else 1
+    clock, _, fraction = text.lstrip("-").partition(".")
+    hours, minutes, seconds = (int(part) for part in clock.split(":"))
+    millis = int(fraction.ljust(3, "0")[:3]) if fraction else 0
+    return sign * (((hours * 60 + minutes) * 60 + seconds) * 1000 + millis)
 
 
 def _text(value: Any) -> str:
