@@ -26,6 +26,7 @@ ordering comparisons (undocumented, reference §12); use :meth:`F.not_empty` to 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal
@@ -57,6 +58,37 @@ def _json_form(value: Any) -> Any:
     if isinstance(value, _dt.timedelta):
         return round(value.total_seconds() * 1000)
     return value
+
+
+_INTERVAL_TEXT = re.compile(r"(-?)(\d+):(\d{2}):(\d{2})(?:\.(\d{1,3}))?")
+
+
+def _interval_form(value: Any) -> Any:
+    """A time-interval field's value as milliseconds, as NX compares it with ``timeinterval()``.
+
+    Records send intervals as ``h:mm:ss.SSS`` text (decoded: ``timedelta``); anything else is
+    returned unchanged.
+    """
+    if isinstance(value, str):
+        match = _INTERVAL_TEXT.fullmatch(value)
+        if match:
+            sign, hours, minutes, seconds, fraction = match.groups()
+            millis = (int(hours) * 3600 + int(minutes) * 60 + int(seconds)) * 1000
+            millis += int((fraction or "0").ljust(3, "0"))
+            return -millis if sign else millis
+    return _json_form(value)
+
+
+def _text_form(value: Any) -> str:
+    """A single value as NX's ``text()`` writes it for ``contains`` (null is empty text)."""
+    value = _json_form(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _is_number(value: Any) -> bool:
@@ -128,7 +160,10 @@ class _Compare(Condition):
         return _nx.NX(f"({_nx.name(self.field)} {self.op} {_nx.quote(self.value)})")
 
     def matches(self, fields: Mapping[str, Any]) -> bool:
-        left, right = _json_form(fields.get(self.field)), _json_form(self.value)
+        raw = fields.get(self.field)
+        is_interval = isinstance(self.value, _dt.timedelta)
+        left = _interval_form(raw) if is_interval else _json_form(raw)
+        right = _json_form(self.value)
         if self.op == "=":
             return _equal(left, right)
         if self.op == "!=":
@@ -163,9 +198,9 @@ class _Contains(Condition):
 
     def matches(self, fields: Mapping[str, Any]) -> bool:
         value = fields.get(self.field)
-        if value is None:
-            return self.text == ""
-        return self.text in (value if isinstance(value, str) else str(_json_form(value)))
+        if isinstance(value, list):  # a multiple choice: one of its options is the text
+            return any(_equal(_json_form(item), self.text) for item in value)
+        return self.text in _text_form(value)
 
 
 class _Const(Condition):
@@ -287,7 +322,21 @@ class F:
         return _Any(_Compare(self.field, "=", v) for v in values) if values else _Const(False)
 
     def contains(self, text: str) -> Condition:
-        """The field's text contains ``text`` (NX ``contains()``, compared as Ninox does)."""
+        """The field's text contains ``text``, case-sensitively (NX ``contains(field, text)``).
+
+        An empty field is empty text (it contains only ``""``); numbers, dates and choices are
+        matched in their text form; for a multiple-choice field (a list in NX) ``contains``
+        asks whether ``text`` is one of its options.
+
+        Args:
+            text: The text to look for.
+
+        Returns:
+            The condition.
+
+        Raises:
+            NXError: ``text`` is not a ``str``.
+        """
         return _Contains(self.field, text)
 
     def is_empty(self) -> Condition:
@@ -311,7 +360,8 @@ def compile_select(
         table: The table's caption (or id), quoted as an NX name.
         condition: The ``where`` condition; ``None`` selects every record.
         order: A field to sort by, ascending (NX ``order by``); ``None`` keeps Ninox's order
-            (ascending ids).
+            (ascending ids). Ninox documents no place for empty values nor a collation: the
+            ``ninoxkit.testing`` emulator sorts stably, text by code point, empty values last.
 
     Returns:
         The script, e.g. ``(select 'Contacts' where ('Score' > 50)) order by 'Last Name'``. Its
@@ -328,7 +378,7 @@ def compile_select(
         field = field_name(order)
         # NX sorts a record list with ``order by <expr>``, ascending only (docs.ninox.com
         # "Records and tables"; docs.ninext.fr "Order By"); the parentheses keep the ``where``
-        # expression from reaching into it. Not in ninoxkit.testing's NX subset.
+        # expression from reaching into it.
         script = f"({script}) order by {_nx.name(field)}"
     return _nx.NX(script)
 

@@ -56,6 +56,33 @@ def q(client: httpx.Client, src: str, *, path: str = "/query") -> Any:
         ('if count(select Deals) > 2 then "many" else "few" end', "many"),
         ("concat((select Companies).Name)", "Acme Corp, Globex, Initech"),
         ("// comment\n1 /* inline */ + 1", 2),
+        # order by: ascending, stable, empty keys last; both forms; ``by`` optional
+        ("(select Contacts) order by Score", ["B4", "B2", "B3", "B1", "B5"]),
+        ("select Contacts where Score > 50 order by 'Last Name'", ["B5", "B1", "B3"]),
+        ("(select Contacts where Score > 50) order by 'Last Name'", ["B5", "B1", "B3"]),
+        ("(select Contacts order Birthday).'First Name'", ["Anna", "Lisa", "Tom", "Mei", "Ravi"]),
+        (
+            "(select Contacts order by Status).Status",
+            ["Churned", "Customer", "Customer", "Lead", "Lead"],
+        ),
+        ("select Contacts order by VIP", ["B2", "B1", "B5", "B3", "B4"]),
+        ("(select Contacts order by -Score).Score", [93, 87, 65, 42, 12]),
+        (
+            "(select Deals order by Contact).Title",
+            ["Acme rollout", "Globex pilot", "Initech renewal"],
+        ),
+        ("count(select Contacts where VIP = true order by Score)", 2),
+        # contains: case-sensitive text search; any value by its text; a list by its items
+        ('select Contacts where contains(Email, "acme")', ["B1", "B4"]),
+        ('select Contacts where contains(Email, "ACME")', []),
+        ('select Contacts where contains(Status, "ust")', ["B1", "B5"]),
+        ('select Contacts where contains(Score, "2")', ["B2", "B4"]),
+        ('select Contacts where contains(Birthday, "-07-")', ["B3"]),
+        ('select Contacts where contains(Birthday, "")', ["B1", "B2", "B3", "B4", "B5"]),
+        ('select Contacts where not contains(Birthday, "1")', ["B4"]),
+        ('contains((select Contacts).Status, "Lead")', True),
+        ('contains(["a", "b"], "ab")', False),
+        ("contains([1, 2], 2)", True),
     ],
 )
 def test_query_subset(client: httpx.Client, src: str, expected: Any) -> None:
@@ -78,6 +105,10 @@ def test_query_get_form(client: httpx.Client) -> None:
         "1 +",
         '"unterminated',
         '1 < "a"',
+        "(select Contacts).Score order by Score",
+        "(select Companies) order by Contacts",
+        'contains("a")',
+        "order by Score",
         "1 / 0",
         "1 = 1 = 1",
         "x",
@@ -158,6 +189,10 @@ _ALPHABET = st.sampled_from(
         "record(",
         "null",
         "true",
+        " order by ",
+        " order ",
+        "contains(",
+        "Stage",
     ]
 )
 
@@ -197,3 +232,34 @@ def test_numbers_quoted_by_the_sdk_evaluate_to_themselves(value: float) -> None:
     # NX numbers are doubles: compare as such (the emulator reads "1234" as an int).
     result = evaluate(_STORE, _DB, str(nx.quote(value)), allow_writes=False)
     assert float(result) == float(value)
+
+
+def test_time_values_compare_as_the_sdk_writes_them() -> None:
+    store = Store(Clock("2024-01-01T00:00:00"))
+    fields = [
+        {"name": "Took", "type": "timeinterval"},
+        {"name": "At", "type": "timestamp"},
+        {"name": "Starts", "type": "time"},
+    ]
+    records = [
+        {"Took": "1:30:00.000", "At": "2024-05-06T07:08:09", "Starts": "08:00:00"},
+        {"Took": 1500, "At": "2024-05-06T07:08:09.500Z", "Starts": "17:30:00.250"},
+        {},
+    ]
+    table = {"name": "Runs", "fields": fields, "records": records}
+    db = {"id": "db1", "name": "D", "tables": [table]}
+    store.load_fixture({"teams": [{"id": "t1", "name": "T", "databases": [db]}]})
+    database = store.database("t1", "db1")
+
+    def run(src: str) -> Any:
+        return evaluate(store, database, src, allow_writes=False)
+
+    # A time interval is its milliseconds in NX, as timeinterval(ms) is.
+    assert run("(select Runs).Took") == [5_400_000, 1500, None]
+    assert run("select Runs where Took > timeinterval(60000)") == ["A1"]
+    assert run("select Runs where Took = timeinterval(1500)") == ["A2"]
+    assert run("select Runs order by Took") == ["A2", "A1", "A3"]
+    assert run("select Runs where At >= datetime(2024, 5, 6, 7, 8, 9, 500)") == ["A2"]
+    assert run("select Runs where At < datetime(2024, 5, 6, 7, 8, 9, 500)") == ["A1"]
+    assert run("select Runs where Starts < time(12, 0, 0, 0)") == ["A1"]
+    assert run("select Runs where Starts = time(17, 30, 0, 250)") == ["A2"]

@@ -34,6 +34,8 @@ ITEMS_FIXTURE: dict[str, Any] = {
                                 {"name": "Active", "type": "boolean"},
                                 {"name": "Day", "type": "date"},
                                 {"name": "Kind", "type": "choice", "choices": ["A b", "C", "D"]},
+                                {"name": "At", "type": "timestamp"},
+                                {"name": "Took", "type": "timeinterval"},
                             ],
                             "records": [],
                         }

@@ -166,3 +166,46 @@ async def test_async_pager_methods_read_the_schema_themselves(crm_server: NinoxE
     ) as client:
         df = await client.records.list(table="Deals").to_pandas()
     assert list(df["Stage"].cat.categories) == ["Prospect", "Negotiation", "Won", "Lost"]
+
+
+def test_table_create_from_frame_reports_rows_through_the_batch_writer(
+    crm_server: NinoxEmulator, crm: Ninox
+) -> None:
+    from ninoxkit import BatchWriteError
+
+    contacts = crm.database().table("Contacts")
+    df = pd.DataFrame({"First Name": [f"P{i}" for i in range(5)], "Score": [1, None, 3, 4, 5]})
+    # The second batch (rows 2 and 3) is refused: rows 0-1 are written, 2-4 certainly not.
+    crm_server.faults.add(
+        "status", status=422, path=r"/tables/B/records$", method="POST", every=2, max_count=1
+    )
+    try:
+        with pytest.raises(BatchWriteError) as caught:
+            contacts.create_from_frame(df, batch_size=2)
+    finally:
+        crm_server.faults.clear()
+    err = caught.value
+    assert [(i, r.fields["First Name"]) for i, r in err.written] == [(0, "P0"), (1, "P1")]
+    assert "Score" not in err.written[1][1].fields  # the empty cell was left out
+    assert err.not_written == [2, 3, 4]
+    assert err.unknown == []
+    names = [r.fields["First Name"] for r in contacts.list()]
+    assert names[-2:] == ["P0", "P1"]
+    created = contacts.create_from_frame(df.tail(2))
+    assert [r.fields.additional_properties for r in created] == [
+        {"First Name": "P3", "Score": 4}, {"First Name": "P4", "Score": 5},
+    ]  # fmt: skip
+
+
+@pytest.mark.asyncio
+async def test_async_table_create_from_frame(crm_server: NinoxEmulator) -> None:
+    crm_server.reset()
+    async with AsyncNinox(
+        api_key=crm_server.token, base_url=crm_server.base_url, team_id=TEAM, database_id=DB
+    ) as client:
+        deals = client.database().table("Deals")
+        frame = pl.DataFrame({"Title": ["Big"], "Amount": [99.5], "Stage": ["Won"]})
+        created = await deals.create_from_frame(frame)
+    assert created[0].fields.additional_properties == {
+        "Title": "Big", "Amount": 99.5, "Stage": "Won",
+    }  # fmt: skip

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ninoxkit import Ninox
-from ninoxkit._nxquery import Condition, F, compile_select
+from ninoxkit._nxquery import Condition, F, _interval_form, compile_select
 from ninoxkit._sync._select import select, select_ids
 from ninoxkit.nx import NXError
 from ninoxkit.testing import NinoxEmulator
@@ -94,14 +94,27 @@ TEXT = st.text(alphabet="ab C\"'{}\\%é", min_size=1, max_size=4)
 NUMBER = st.one_of(st.integers(-3, 3), st.sampled_from([0.5, -2.25, 100]))
 DAY = st.dates(dt.date(2020, 1, 1), dt.date(2020, 1, 10))
 KIND = st.sampled_from(["A b", "C", "D"])
+# Instants with and without milliseconds (the stored form differs), and time intervals.
+AT = st.integers(0, 5).map(
+    lambda k: (
+        dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+        + dt.timedelta(minutes=30 * k, milliseconds=250 * (k % 2))
+    )
+)
+TOOK = st.integers(0, 5).map(lambda k: dt.timedelta(milliseconds=1500 * k))
 FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "Full Name": TEXT,
     "Score (pts)": NUMBER,
     "Active": st.booleans(),
     "Day": DAY,
     "Kind": KIND,
+    "At": AT,
+    "Took": TOOK,
 }
-ORDERED = ("Full Name", "Score (pts)", "Day")
+ORDERED = ("Full Name", "Score (pts)", "Day", "At", "Took")
+#: ``contains`` looks into a value's text; a time interval's text has no one form (NX: ms).
+SEARCHED = ("Full Name", "Score (pts)", "Active", "Day", "Kind", "At")
+NEEDLE = st.text(alphabet='abcA C"%é0125-:.tru', max_size=3)
 
 ROW = st.fixed_dictionaries({}, optional=dict(FIELDS))
 
@@ -111,7 +124,8 @@ def leaf(draw: st.DrawFn) -> Condition:
     field = draw(st.sampled_from(sorted(FIELDS)))
     value: object = draw(FIELDS[field])
     f = F(field)
-    kind = draw(st.sampled_from(["eq", "ne", "cmp", "in", "between", "empty", "not_empty"]))
+    kinds = ["eq", "ne", "cmp", "in", "between", "empty", "not_empty", "contains"]
+    kind = draw(st.sampled_from(kinds))
     if kind == "eq":
         return f == value
     if kind == "ne":
@@ -122,6 +136,8 @@ def leaf(draw: st.DrawFn) -> Condition:
         return f.is_empty()
     if kind == "not_empty":
         return f.not_empty()
+    if kind == "contains":
+        return F(draw(st.sampled_from(SEARCHED))).contains(draw(NEEDLE))
     if field not in ORDERED:
         return f == value
     if kind == "between":
@@ -142,27 +158,49 @@ CONDITIONS = st.recursive(
 )
 
 
+def order_key(value: Any) -> tuple[int, Any]:
+    """What ``order by`` sorts by, as documented: numbers and booleans, then text, empty last."""
+    value = _interval_form(value)  # a time interval sorts by its milliseconds
+    if value is None:
+        return (2, 0)
+    return (1, value) if isinstance(value, str) else (0, value)
+
+
 @settings(
-    max_examples=50,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(rows=st.lists(ROW, min_size=1, max_size=8), condition=CONDITIONS)
+@given(
+    rows=st.lists(ROW, min_size=1, max_size=8),
+    condition=CONDITIONS,
+    order=st.none() | st.sampled_from([*ORDERED, "Kind", "Active"]),
+    desc=st.booleans(),
+    limit=st.none() | st.integers(0, 5),
+)
 def test_compiled_condition_selects_what_python_selects(
     items_server: NinoxEmulator,
     items_client: Ninox,
     rows: list[dict[str, Any]],
     condition: Condition,
+    order: str | None,
+    desc: bool,
+    limit: int | None,
 ) -> None:
     items_server.reset()
     table = items_client.database().table("Item List")
     table.create(rows, convert=True)
     stored = table.list().to_list()
-    expected = [r.id for r in stored if condition.matches(r.fields.additional_properties)]
-    got = select(table, condition)
-    assert [r.id for r in got] == expected
+    expected = [r for r in stored if condition.matches(r.fields.additional_properties)]
+    if order is not None:
+        expected.sort(key=lambda r: order_key(r.fields.additional_properties.get(order)))
+    if desc:
+        expected.reverse()
+    expected = expected[:limit] if limit is not None else expected
+    got = select(table, condition, order=order, desc=desc, limit=limit)
+    assert [r.id for r in got] == [r.id for r in expected]
     assert [r.fields.additional_properties for r in got] == [
-        r.fields.additional_properties for r in stored if r.id in expected
+        r.fields.additional_properties for r in expected
     ]
 
 
@@ -170,7 +208,7 @@ def test_select_reads_dense_ids_with_one_listing(crm_server: NinoxEmulator, crm:
     contacts = crm.database().table("Contacts")
     contacts.info()  # the schema is read once, before counting
     crm_server.clear_requests()
-    # (the emulator's NX subset has no ``order by``; desc reverses Ninox's id order)
+    # desc reverses Ninox's id order
     everyone = select(contacts, F("Score") > 10, desc=True)
     assert [r.id for r in everyone] == [5, 4, 3, 2, 1]
     sent = [(r["method"], r["path"].rsplit("/", 1)[-1]) for r in crm_server.requests()]

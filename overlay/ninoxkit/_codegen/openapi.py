@@ -79,7 +79,11 @@ def generate(
     }
     paths: dict[str, Any] = {}
     taken: set[str] = {"Error"}
-    errors = {"default": {"$ref": "#/components/responses/Error"}}
+    error = {"$ref": "#/components/responses/Error"}
+    # 4XX: what Ninox answers a bad request, a wrong key or an unknown id with (§8); default:
+    # everything else (5xx).
+    errors = {"4XX": error, "default": error}
+    tags: list[dict[str, str]] = []
     for t in specs:
         base = identifier(t.name, style="pascal", taken=taken)
         for suffix in ("Fields", "Record", "Write", "Update"):
@@ -131,10 +135,12 @@ def generate(
         prefix = f"/teams/{team_id}/databases/{database_id}/tables/{t.id}/records"
         snake = identifier(t.name, style="snake", taken=set())
         record = {"$ref": ref + base + "Record"}
+        tags.append({"name": t.name, "description": f"Records of table {t.name!r} (id {t.id})."})
         paths[prefix] = {
             "get": {
                 "operationId": f"list_{snake}",
                 "summary": f"List records of {t.name}",
+                "description": f"One page of {t.name}'s records, in ascending id order.",
                 "tags": [t.name],
                 "parameters": _params("page", "perPage"),
                 "responses": {
@@ -145,6 +151,7 @@ def generate(
             "post": {
                 "operationId": f"save_{snake}",
                 "summary": f"Create or update (upsert) records of {t.name}",
+                "description": "Each item without an id creates a record; with one, updates it.",
                 "tags": [t.name],
                 "requestBody": {
                     "required": True,
@@ -165,12 +172,14 @@ def generate(
             "get": {
                 "operationId": f"get_{snake}",
                 "summary": f"Get one record of {t.name}",
+                "description": f"The record of {t.name} with this id (404 if there is none).",
                 "tags": [t.name],
                 "responses": {"200": _json(record, "The record."), **errors},
             },
             "put": {
                 "operationId": f"update_{snake}",
                 "summary": f"Change fields of one record of {t.name}",
+                "description": "Writes the given fields; fields left out keep their values.",
                 "tags": [t.name],
                 "requestBody": {
                     "required": True,
@@ -181,6 +190,7 @@ def generate(
             "delete": {
                 "operationId": f"delete_{snake}",
                 "summary": f"Delete one record of {t.name}",
+                "description": f"Deletes the record of {t.name} with this id.",
                 "tags": [t.name],
                 "responses": {"200": {"description": "Deleted."}, **errors},
             },
@@ -194,6 +204,7 @@ def generate(
         },
         "servers": [{"url": server}],
         "security": [{"bearer": []}],
+        "tags": tags,
         "paths": paths,
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},

@@ -153,6 +153,31 @@ class Table:
             records, table=self.name_or_id, batch_size=batch_size, convert=convert
         )
 
+    def create_from_frame(
+        self, frame: Any, *, batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> builtins.list[Record]:
+        """Create one record per row of a pandas/polars DataFrame or Arrow table.
+
+        Columns are field captions (or ids); empty cells are left out, an ``id`` column is
+        dropped, values are converted by field type (``convert=True``) and checked before the
+        first batch is sent. Written through :meth:`create`'s batch writer.
+
+        Args:
+            frame: The rows to create.
+            batch_size: Records per request.
+
+        Returns:
+            The created records, in row order.
+
+        Raises:
+            BatchWriteError: a batch failed; its ``written``/``not_written``/``unknown`` are
+                row positions (0-based) of ``frame``.
+            TypeError: ``frame`` is no DataFrame or Arrow table.
+        """
+        from ninoxkit._sync._frames import create_from_frame  # _frames imports this module
+
+        return create_from_frame(self, frame, batch_size=batch_size)
+
     def update(
         self,
         records: Iterable[Any],
