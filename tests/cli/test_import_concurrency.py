@@ -115,7 +115,11 @@ def test_faults_mid_window_are_accounted_for_exactly(
     failed = tmp_path / "new.failed.csv"
     outcomes = _check_accounting(result, client, failed, ROWS)
     assert outcomes["unknown"]  # the 5xx and resets hit creates
-    assert 77 in outcomes["failed"]
+    # The bad row is refused when its batch is split; but which request a counted fault hits
+    # depends on the order the batches in flight arrive, and a 5xx or reset on the bad row's
+    # batch makes it unknown first. Either way it is not in Ninox (checked above), and the
+    # resume below must then report it failed.
+    assert 77 in outcomes.get("failed", []) + outcomes["unknown"]
 
     # Resume: --key finds nothing of the unknown rows (the faults wrote nothing), so it
     # creates them; the bad row still fails; everything else is in Ninox exactly once.
