@@ -33,7 +33,8 @@ import datetime
 from ninoxkit.types import Record
 from ninoxkit import Ninox
 
-from crm_models import Contacts, Deals
+from ninoxkit._codegen._runtime import Link
+from crm_models import Companies, Contacts, Deals
 
 
 def run(client: Ninox) -> list[str]:
@@ -45,18 +46,24 @@ def run(client: Ninox) -> list[str]:
     zoe = Contacts.from_record(created)
     deal = Deals.from_record(client.database().table(Deals.TABLE_ID).get(1))
     total: float = sum(p.score or 0.0 for p in people)
-    company: int | None = lisa.company
-    return [lisa.status or "", str(zoe.id), str(zoe.birthday), str(total), str(company),
-            str(deal.close_date)]
+    company: Link[Companies] | None = lisa.company
+    assert company is not None
+    employer: Companies = company.fetch(client.database())
+    moved = Contacts(company=Companies.link(2))
+    return [lisa.status or "", str(zoe.id), str(zoe.birthday), str(total), str(company.id),
+            str(deal.close_date), employer.name or "", str(moved.to_fields()["Company"])]
 """
 
-#: What mypy --strict must refuse: a choice outside the Literal, a wrong type, a typo.
+#: What mypy --strict must refuse: a choice outside the Literal, a wrong type, a typo, a link
+#: to the wrong table and a bare id where a link goes.
 BAD_SCRIPT = """
-from crm_models import Contacts
+from crm_models import Contacts, Deals
 
 a = Contacts(status="Bogus")
 b = Contacts(score="high")
 c = Contacts(frist_name="x")
+d = Contacts(company=Deals.link(1))
+e = Contacts(company=1)
 """
 
 
@@ -144,8 +151,14 @@ def test_generated_models_pass_mypy_strict_and_run(crm: Ninox, models_dir: Path)
     (models_dir / "bad.py").write_text(BAD_SCRIPT)
     out, status = mypy_strict(models_dir, "bad.py", cache=cache)
     assert status == 1
-    assert out.count("error:") == 3, out
-    for culprit in ("Bogus", "score", "frist_name"):
+    assert out.count("error:") == 5, out
+    for culprit in (
+        "Bogus",
+        "score",
+        "frist_name",
+        "Link[Deals]",
+        'type "int"; expected "Link[Companies]',
+    ):
         assert culprit in out
 
     spec = importlib.util.spec_from_file_location("user_script", models_dir / "user_script.py")
@@ -153,7 +166,9 @@ def test_generated_models_pass_mypy_strict_and_run(crm: Ninox, models_dir: Path)
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.run(crm) == ["Customer", "6", "2000-01-02", "299.0", "1", "2024-03-31"]
+    assert module.run(crm) == [
+        "Customer", "6", "2000-01-02", "299.0", "1", "2024-03-31", "Acme Corp", "2"
+    ]  # fmt: skip
     stored = crm.records.get(6, table="Contacts").fields.additional_properties
     assert stored == {"First Name": "Zoe", "Status": "Lead", "Birthday": "2000-01-02", "Score": 7.5}
 
@@ -221,8 +236,11 @@ def test_odd_names_and_every_type(models_dir: Path) -> None:
     assert item.took == dt.timedelta(hours=1)
     assert item.tags == ('say "hi"',)
     assert item.grosse == 3.0
-    assert item.parent == 2
+    assert item.parent is not None
+    assert item.parent.id == 2
+    assert item.parent.model is cls  # a link to its own table: typed by its own model
     assert item.to_fields()["Tags"] == ['say "hi"']
+    assert item.to_fields()["Parent"] == 2
     sys.modules.pop("odd_models", None)
 
 

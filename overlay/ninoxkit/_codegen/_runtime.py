@@ -5,13 +5,14 @@ Values are converted by :mod:`ninoxkit._values`, the same conversion as ``conver
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import dataclasses
+from collections.abc import Awaitable, Mapping
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from ninoxkit._values import decode_fields
 from ninoxkit.types import Record
 
-__all__ = ["decoded_fields", "number"]
+__all__ = ["Link", "decoded_fields", "link", "number"]
 
 _JSON = (str, int, float, bool, list, dict, type(None))
 
@@ -39,3 +40,80 @@ def number(value: Any) -> float | None:
     if value is None:
         return None
     return float(value)
+
+
+class _Model(Protocol):
+    """What every generated model class offers (the part a link needs)."""
+
+    TABLE_ID: ClassVar[str]
+
+    @classmethod
+    def from_record(cls, record: Record) -> Any: ...
+
+
+M = TypeVar("M", bound=_Model)
+
+
+class _Table(Protocol):
+    def get(self, record_id: int, /) -> Record: ...
+
+
+class _Database(Protocol):
+    def table(self, name_or_id: str, /) -> _Table: ...
+
+
+class _AsyncTable(Protocol):
+    def get(self, record_id: int, /) -> Awaitable[Record]: ...
+
+
+class _AsyncDatabase(Protocol):
+    def table(self, name_or_id: str, /) -> _AsyncTable: ...
+
+
+@dataclasses.dataclass(frozen=True)
+class Link(Generic[M]):
+    """A link field's value: the linked record's id, typed by the linked table's model.
+
+    ``deal.company.id`` is the id Ninox stores; ``deal.company.fetch(db)`` reads that record
+    and returns it as the linked table's model (``await deal.company.afetch(db)`` with an
+    ``AsyncDatabase``). Build one for a write with ``Company.link(42)``.
+
+    Attributes:
+        model: The linked table's model class.
+        id: The linked record's id.
+    """
+
+    model: type[M] = dataclasses.field(repr=False)
+    id: int
+
+    def fetch(self, db: _Database) -> M:
+        """Read the linked record.
+
+        Args:
+            db: A ``Database`` handle of the database both tables are in.
+
+        Returns:
+            The linked record as the linked table's model.
+        """
+        result: M = self.model.from_record(db.table(self.model.TABLE_ID).get(self.id))
+        return result
+
+    async def afetch(self, db: _AsyncDatabase) -> M:
+        """Read the linked record through an ``AsyncDatabase``.
+
+        Args:
+            db: An ``AsyncDatabase`` handle of the database both tables are in.
+
+        Returns:
+            The linked record as the linked table's model.
+        """
+        record = await db.table(self.model.TABLE_ID).get(self.id)
+        result: M = self.model.from_record(record)
+        return result
+
+
+def link(model: type[M], value: Any) -> Link[M] | None:
+    """A decoded link field's value (the id, or ``None`` when empty) as a :class:`Link`."""
+    if value is None:
+        return None
+    return Link(model, int(value))

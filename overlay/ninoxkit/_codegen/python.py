@@ -17,14 +17,17 @@ time / timeinterval                 ``datetime.time`` / ``datetime.timedelta``
 appointment / location              ``ninoxkit.Appointment`` / ``ninoxkit.Location``
 choice                              ``Literal["Lead", "Customer", …]`` (captions)
 multi                               ``tuple[Literal[…], ...]``
-ref (a link)                        ``int``: the linked record's id (reference §13)
+ref (a link)                        ``Link[Model]`` of the linked table's model: the
+                                    linked record's id, and ``fetch(db)`` to read it
+                                    (a link to a table not modelled: ``int``, the id)
 fn (formula), rev (reverse link)    left out: the record routes do not carry them
 file, user, anything else           left out (no stable JSON form, reference §7.3)
 ==================================  ===============================================
 
 Each class has ``from_record(record)`` (raw or ``convert=True`` records), ``to_fields()`` (the
-mapping ``Table.create``/``update`` take, by caption, with ``convert=True``), the table's id and
-caption, and the embedded schema the module was made from. The output is deterministic: the
+mapping ``Table.create``/``update`` take, by caption, with ``convert=True``), ``link(id)`` (a
+typed link to one of its records, for another model's link field), the table's id and caption,
+and the embedded schema the module was made from. The output is deterministic: the
 same schema gives the same bytes. ``check(module_text, tables)`` lists what changed since.
 """
 
@@ -52,7 +55,7 @@ _SIMPLE = {
     "timeinterval": "datetime.timedelta",
     "appointment": "Appointment",
     "location": "Location",
-    "ref": "int",
+    "ref": "int",  # a link to a table the module does not model; else Link[Model] (_annotation)
 }
 
 
@@ -115,7 +118,7 @@ def generate(tables: Iterable[Any], *, database: str = "") -> str:
         "from typing import Any, ClassVar, Literal",
         "",
         "from ninoxkit import Appointment, Location",
-        "from ninoxkit._codegen._runtime import decoded_fields, number",
+        "from ninoxkit._codegen._runtime import Link, decoded_fields, link, number",
         "from ninoxkit.types import Record",
         "",
         "__all__ = ["
@@ -126,8 +129,8 @@ def generate(tables: Iterable[Any], *, database: str = "") -> str:
         "SCHEMA: list[dict[str, Any]] = " + json.dumps(schema, ensure_ascii=False, indent=None),
         f'SCHEMA_FINGERPRINT = "{fingerprint(specs)}"',
         "",
-        "# Appointment, Location and Literal are used by some schemas only.",
-        "_ = (Appointment, Location, Literal)",
+        "# Appointment, Location, Literal and links are used by some schemas only.",
+        "_ = (Appointment, Location, Literal, Link, link)",
     ]
     for t in specs:
         out += ["", "", *_class(t, classes, attr_names[t.id])]
@@ -173,10 +176,7 @@ def _class(t: TableSpec, classes: Mapping[str, str], names: Mapping[str, str]) -
         "    id: int | None = None",
     ]
     for f in fields:
-        comment = (
-            f"  # link: id of a {classes.get(f.ref or '', f.ref)} record" if f.type == "ref" else ""
-        )
-        lines.append(f"    {names[f.id]}: {python_type(f)} | None = None{comment}")
+        lines.append(f"    {names[f.id]}: {_annotation(f, classes)} | None = None")
     lines += [
         "",
         "    @classmethod",
@@ -192,6 +192,8 @@ def _class(t: TableSpec, classes: Mapping[str, str], names: Mapping[str, str]) -
             getter = f"number({getter})"
         elif f.type == "multi":
             getter = f"_tuple({getter})"
+        elif linked := _linked(f, classes):
+            getter = f"link({linked}, {getter})"
         lines.append(f"            {names[f.id]}={getter},")
     lines += [
         "        )",
@@ -208,12 +210,32 @@ def _class(t: TableSpec, classes: Mapping[str, str], names: Mapping[str, str]) -
         value = f"self.{names[f.id]}"
         if f.type == "multi":
             value = f"None if {value} is None else list({value})"
+        elif _linked(f, classes):
+            value = f"None if {value} is None else {value}.id"
         lines += [
             f"        if include_empty or self.{names[f.id]} is not None:",
             f"            out[{json.dumps(f.name, ensure_ascii=False)}] = {value}",
         ]
-    lines.append("        return out")
+    lines += [
+        "        return out",
+        "",
+        "    @classmethod",
+        f"    def link(cls, record_id: int) -> Link[{cls}]:",
+        '        """A link to the record ``record_id`` of this table, for a link field."""',
+        "        return Link(cls, record_id)",
+    ]
     return lines
+
+
+def _linked(field: FieldSpec, classes: Mapping[str, str]) -> str | None:
+    """The model class a link field points at, if the module models that table."""
+    return classes.get(field.ref) if field.type == "ref" and field.ref else None
+
+
+def _annotation(field: FieldSpec, classes: Mapping[str, str]) -> str | None:
+    """The attribute's annotation: a link to a modelled table is ``Link[ThatModel]``."""
+    linked = _linked(field, classes)
+    return f"Link[{linked}]" if linked else python_type(field)
 
 
 _TUPLE_HELPER = """
