@@ -34,7 +34,8 @@ class Ninox4Emulator:
         fixture: ``None`` (empty workspace), ``"sample"``, a YAML/JSON path or a mapping.
         host: loopback interface to bind (anything else is refused).
         port: TCP port; 0 picks a free one.
-        deterministic: a fixed clock from 2026-10-01T00:00:00Z advancing 1 s per change.
+        deterministic: a fixed clock from 2026-10-01T00:00:00Z advancing 1 s per change, and
+            no ``date``/``server`` headers.
 
     Raises:
         ValueError: a non-loopback host.
@@ -98,7 +99,14 @@ class Ninox4Emulator:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, self._port))
         self._socket = sock
-        config = uvicorn.Config(self.app, lifespan="off", log_level=logging.CRITICAL)
+        config = uvicorn.Config(
+            self.app,
+            lifespan="off",
+            log_level=logging.CRITICAL,
+            # Recordings of a deterministic emulator are byte-identical (no changing headers).
+            server_header=not self._deterministic,
+            date_header=not self._deterministic,
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [sock]}, daemon=True
