@@ -1,4 +1,7 @@
-"""A realistic ninoxkit session against the local emulator, through the library and the CLI.
+"""A realistic ninoxkit session against the local emulators, through the library and the CLI.
+
+First the classic API (a small CRM on :class:`~ninoxkit.testing.NinoxEmulator`), then a short
+Ninox 4 session on :class:`~ninoxkit.testing.v4.Ninox4Emulator` (``Ninox4``, ``ninoxkit v4``).
 
 Run by ``./scripts/demo`` (which bootstraps first). No account and no network: everything goes
 to the emulator on 127.0.0.1. Exits non-zero as soon as a step fails.
@@ -16,8 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ninoxkit import Ninox, nx
+from ninoxkit import Ninox, Ninox4, nx
 from ninoxkit.testing import NinoxEmulator
+from ninoxkit.testing.v4 import Ninox4Emulator
 from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table as RichTable
@@ -92,14 +96,18 @@ def main() -> int:
     emulator = NinoxEmulator(fixture="crm", token="demo-token", deterministic=True)
     emulator.start()
     console.print(f"emulator running at {emulator.base_url}")
+    emulator4 = Ninox4Emulator("sample", deterministic=True).start()
+    console.print(f"Ninox 4 emulator running at {emulator4.workspace_url}")
     try:
         run(emulator, workdir)
+        run_v4(emulator4, workdir)
     except Exception as exc:
         console.print(f"[bold red]demo failed:[/bold red] {type(exc).__name__}: {exc}")
         return 1
     finally:
         emulator.stop()
-        console.print("emulator stopped")
+        emulator4.stop()
+        console.print("emulators stopped")
     summary = RichTable("step", "seconds", title="Demo summary")
     for title, seconds in STEPS:
         summary.add_row(title, f"{seconds:.2f}")
@@ -268,6 +276,70 @@ def run(emulator: NinoxEmulator, workdir: Path) -> None:
         )
         out = cli(env, "query", f"count(select Contacts where {emails})")
         check(int(out) == 3, "the imported rows are missing")
+
+    ninox.close()
+
+
+def run_v4(emulator: Ninox4Emulator, workdir: Path) -> None:
+    """A short Ninox 4 session: workspace, chunked writes, paging, upsert, feed, exec, CLI."""
+    env = {
+        **os.environ,
+        "NINOX4_API_KEY": emulator.token,
+        "NINOX4_WORKSPACE_ID": emulator.workspace.id,
+        "NINOX4_BASE_URL": emulator.url,
+        "NINOXKIT_LOG": "",
+        "COLUMNS": "110",
+    }
+    ninox = Ninox4(
+        api_key=emulator.token, workspace_id=emulator.workspace.id, base_url=emulator.url
+    )
+
+    @step("Ninox 4 library: chunked writes, paging, upsert, change feed, exec")
+    def _() -> None:
+        workspace = ninox.workspace.get()
+        table = RichTable("module", "table", "fields", title=f"Workspace {workspace['name']}")
+        for module in workspace["modules"]:
+            for t in module["tables"]:
+                table.add_row(module["name"], t["name"], ", ".join(f["name"] for f in t["fields"]))
+        console.print(table)
+        since = ninox.changes.records("crm", "customers", since="2026-01-01T00:00:00Z")["as_of"]
+        rows = [
+            {"email": f"guest{i:03d}@example.test", "name": f"Guest{i:03d}", "amount": i}
+            for i in range(150)
+        ]
+        ids = ninox.records.create("crm", "customers", rows, chunk_size=50)
+        check(len(ids) == 150, "create returned fewer ids")
+        console.print(f"created {len(ids)} customers in 3 chunks, ids {ids[0]}…{ids[-1]}")
+        everyone = list(ninox.records.list("crm", "customers", fields=["name"], limit=40))
+        check(len(everyone) == 153, "paging lost records")
+        console.print(f"{len(everyone)} customers over {-(-len(everyone) // 40)} pages of 40")
+        result = ninox.records.upsert(
+            "crm",
+            "customers",
+            [{"email": "lisa@example.com", "status": "Customer"}, {"email": "neu@example.test"}],
+            match_field="email",
+        )
+        console.print(f"upsert by email: {result}")
+        feed = ninox.changes.records("crm", "customers", since=since)
+        kinds = sorted({c["changeType"] for c in feed["changes"]})
+        console.print(f"{len(feed['changes'])} changes since {since}: {kinds}")
+        value = ninox.scripts.exec("42", module="crm")
+        check(value == 42, "exec answered something else")
+
+    @step("Ninox 4 CLI: modules, tables, records, export, import with upsert")
+    def _() -> None:
+        cli(env, "v4", "modules")
+        cli(env, "v4", "tables", "crm")
+        cli(env, "v4", "records", "list", "crm", "customers", "--filter", '{"status": "Lead"}',
+            "--fields", "name,status")  # fmt: skip
+        export = workdir / "customers4.jsonl"
+        cli(env, "v4", "export", "crm", "customers", "-o", str(export))
+        check(len(export.read_text(encoding="utf-8").splitlines()) == 154, "export lost rows")
+        people = workdir / "people4.csv"
+        people.write_text("name,email\nIda,ida@example.test\nLisa L.,lisa@example.com\n")
+        out = cli(env, "v4", "import", "crm", "customers", str(people), "--mode", "upsert",
+                  "--key", "email")  # fmt: skip
+        check('"rowsUpdated": 1' in out, "the upsert import did not update Lisa")
 
     ninox.close()
 

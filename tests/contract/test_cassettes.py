@@ -227,7 +227,10 @@ def load_interactions(path: Path) -> Iterator[Interaction]:
 
 
 def cassette_files() -> list[Path]:
-    return sorted(CASSETTES.rglob("*.yaml"))
+    # tests/cassettes/v4 holds the Ninox 4 cassettes, checked by test_cassettes4.py.
+    return sorted(
+        p for p in CASSETTES.rglob("*.yaml") if "v4" not in p.relative_to(CASSETTES).parts
+    )
 
 
 # -------------------------------------------------------------------------- contract

@@ -217,9 +217,9 @@ def test_size_limits_answer_413(operation_id: str, limit: int) -> None:
     assert f"{limit // 1_000_000} MB" in op["description"]
 
 
-def test_upsert_answers_409_and_only_upsert_does() -> None:
+def test_409_is_declared_by_the_record_writes_that_can_break_a_unique_field() -> None:
     with_409 = {op["operationId"] for _, _, op in OPS if "409" in op["responses"]}
-    assert with_409 == {"upsertRecords"}
+    assert with_409 == {"upsertRecords", "addRecords", "updateRecords", "importRecordsCsv"}
 
 
 @pytest.mark.parametrize(("method", "path", "op"), OPS, ids=IDS)

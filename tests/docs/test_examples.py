@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from ninoxkit._cli import _v4  # noqa: F401  # registers `ninoxkit v4`, as _cli.main does
 from ninoxkit._cli._app import cli
 from ninoxkit.testing import NinoxEmulator
 from ninoxkit.testing.v4 import Ninox4Emulator

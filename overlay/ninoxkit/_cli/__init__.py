@@ -14,6 +14,7 @@ __all__ = ["main"]
 def main(argv: list[str] | None = None) -> None:
     """Run the ``ninoxkit`` command line; exits with a documented code (``ninoxkit --help``)."""
     try:
+        from . import _v4  # noqa: F401  # registers the ``ninoxkit v4`` group on cli
         from ._app import cli
         from ._app import main as app_main
         from ._codegen import codegen  # groups built on _app are added here, one line each

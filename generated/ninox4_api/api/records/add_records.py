@@ -61,6 +61,10 @@ def _parse_response(
         response_404 = response.text
         return response_404
 
+    if response.status_code == 409:
+        response_409 = response.text
+        return response_409
+
     if response.status_code == 413:
         response_413 = response.text
         return response_413

@@ -24,7 +24,10 @@ computed and read ``null``); 413 above 6 MB (records) and 50 MB (CSV); change fe
 (403 naming the scope; role keys need ``schema:manage-permissions``); ``401 text/plain``
 ``Workspace orchestrator error`` for a missing, wrong or other workspace's key; ``200`` HTML
 for unknown paths. ``script/exec`` evaluates JSON literals only (there is no script
-interpreter); report print answers a URL under ``emulator.invalid``.
+interpreter); report print answers a URL under ``emulator.invalid``. Fault injection as on the
+classic emulator (``emu.add_fault("status", status=503, path="/records")``, latency, reset,
+truncate, hang; over HTTP at ``/_emulator/faults``), with Ninox 4 error bodies; ``reset()``
+clears the rules. A deterministic emulator sends no ``date``/``server`` headers.
 
 Fixture format (YAML or JSON)::
 

@@ -7,7 +7,11 @@ import logging
 
 import uvicorn
 
+from ninoxkit.testing._faults import Faults
+from ninoxkit.testing._server import _TransportH11Protocol
+
 from ._app import create_app
+from ._faults import FaultingApp
 from ._fixture import load_workspace, read_fixture
 
 
@@ -32,7 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         workspace.id,
         ", ".join(workspace.keys),
     )
-    uvicorn.run(create_app(workspace), host="127.0.0.1", port=args.port, log_level="warning")
+    app = FaultingApp(create_app(workspace), Faults())  # rules: POST /_emulator/faults
+    uvicorn.run(
+        app, host="127.0.0.1", port=args.port, log_level="warning", http=_TransportH11Protocol
+    )
     return 0
 
 

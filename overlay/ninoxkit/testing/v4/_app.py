@@ -16,6 +16,7 @@ import asyncio
 import csv
 import io
 import json
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -399,6 +400,13 @@ def create_app(workspace: Workspace) -> Starlette:
     return Starlette(routes=routes)
 
 
+def _one_char(form: Any, name: str, default: str) -> str:
+    value = str(form.get(name) or default)
+    if len(value) != 1 or value in "\r\n":
+        raise ApiError(400, f"'{name}' must be one character")
+    return value
+
+
 def _import_csv(ws: Workspace, module: str, table_name: str, raw: bytes, form: Any) -> Any:
     """Apply a CSV file (reference §3.1 row 23); the whole import is checked first."""
     table = ws.table(module, table_name)
@@ -414,19 +422,34 @@ def _import_csv(ws: Workspace, module: str, table_name: str, raw: bytes, form: A
     mode = str(form.get("importMode", "append"))
     if encoding is None or mode not in {"append", "update", "upsert"}:
         raise ApiError(400, "unsupported 'encoding' or 'importMode'")
+    number_format = str(form.get("numberFormat", "us"))
+    if number_format not in {"us", "european"}:
+        raise ApiError(400, "'numberFormat' must be 'us' or 'european'")
+    batch = str(form.get("batchSize", "100"))
+    if not re.fullmatch(r"[0-9]{1,3}", batch) or not 10 <= int(batch) <= 200:
+        raise ApiError(400, "'batchSize' must be an integer from 10 to 200")
+    header_flag = str(form.get("hasHeader", "true")).lower()
+    if header_flag not in {"true", "false"}:
+        raise ApiError(400, "'hasHeader' must be true or false")
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError:
         raise ApiError(400, "the file does not match its encoding") from None
-    delimiter = str(form.get("delimiter") or "")
-    if not delimiter:
-        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter if text else ","
-    reader = csv.reader(
-        io.StringIO(text), delimiter=delimiter, quotechar=str(form.get("quoteChar") or '"')
-    )
-    rows = list(reader)
-    has_header = str(form.get("hasHeader", "true")).lower() != "false"
-    header = rows.pop(0) if has_header and rows else []
+    quote = _one_char(form, "quoteChar", '"')
+    if form.get("delimiter"):
+        delimiter = _one_char(form, "delimiter", ",")
+    else:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
+        except csv.Error:
+            delimiter = ","
+    if delimiter == quote:
+        raise ApiError(400, "'delimiter' and 'quoteChar' must differ")
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar=quote))
+    except csv.Error as exc:
+        raise ApiError(400, f"the file is not valid CSV: {exc}") from None
+    header = rows.pop(0) if header_flag == "true" and rows else []
     lookup = {f.lower(): f for f in table.fields}
     mapping: dict[int, str] = {}
     key: str | None = None
@@ -435,19 +458,24 @@ def _import_csv(ws: Workspace, module: str, table_name: str, raw: bytes, form: A
             entries = json.loads(str(form.get("mappings")))
         except ValueError:
             raise ApiError(400, "'mappings' must be JSON") from None
+        if not isinstance(entries, list):
+            raise ApiError(400, "'mappings' must be a JSON array")
         for entry in entries:
-            column = entry.get("csvColumnName")
-            if column not in header or entry.get("fieldName") not in table.fields:
+            if not isinstance(entry, dict):
+                raise ApiError(400, "every mapping must be an object")
+            column, name = entry.get("csvColumnName"), entry.get("fieldName")
+            if not isinstance(column, str) or column not in header:
                 raise ApiError(400, f"cannot map column {column!r}")
-            mapping[header.index(column)] = entry["fieldName"]
+            if not isinstance(name, str) or name not in table.fields:
+                raise ApiError(404, f"field-not-found: {name}")
+            mapping[header.index(column)] = name
             if entry.get("updatePolicy") == "key":
-                key = entry["fieldName"]
+                key = name
     else:
         # Columns match field names by header, case-insensitively.
         mapping = {i: lookup[h.lower()] for i, h in enumerate(header) if h.lower() in lookup}
     if mode != "append" and key is None:
         raise ApiError(400, f"importMode '{mode}' needs a key mapping")
-    number_format = str(form.get("numberFormat", "us"))
     planned = []
     for row in rows:
         values: dict[str, Any] = {}
@@ -465,16 +493,4 @@ def _import_csv(ws: Workspace, module: str, table_name: str, raw: bytes, form: A
             else:
                 values[name] = cell
         planned.append({k: ws.check_value(table, k, v) for k, v in values.items()})
-    imported = updated = skipped = 0
-    for values in planned:
-        hits = [i for i, v in table.records.items() if key and v.get(key) == values.get(key)]
-        if mode != "append" and hits:
-            table.records[hits[0]].update(values)
-            ws.record_change(table, hits[0], "updated")
-            updated += 1
-        elif mode == "update":
-            skipped += 1
-        else:
-            ws.insert(table, values)
-            imported += 1
-    return {"rowsImported": imported, "rowsSkipped": skipped, "rowsUpdated": updated}
+    return ws.import_rows(table, planned, key=key, mode=mode)

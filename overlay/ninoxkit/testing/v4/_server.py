@@ -14,7 +14,11 @@ from typing import Any
 
 import uvicorn
 
+from ninoxkit.testing._faults import FaultKind, FaultRule, Faults
+from ninoxkit.testing._server import _TransportH11Protocol
+
 from ._app import create_app
+from ._faults import FaultingApp
 from ._fixture import DEFAULT_TOKEN, READ_TOKEN, load_workspace, read_fixture
 from ._store import Workspace
 
@@ -34,7 +38,8 @@ class Ninox4Emulator:
         fixture: ``None`` (empty workspace), ``"sample"``, a YAML/JSON path or a mapping.
         host: loopback interface to bind (anything else is refused).
         port: TCP port; 0 picks a free one.
-        deterministic: a fixed clock from 2026-10-01T00:00:00Z advancing 1 s per change.
+        deterministic: a fixed clock from 2026-10-01T00:00:00Z advancing 1 s per change, and
+            no ``date``/``server`` headers.
 
     Raises:
         ValueError: a non-loopback host.
@@ -55,7 +60,9 @@ class Ninox4Emulator:
         self._deterministic = deterministic
         self._data = read_fixture(fixture)
         self.workspace: Workspace = load_workspace(self._data, deterministic=deterministic)
-        self.app = create_app(self.workspace)
+        #: Fault rules (see :mod:`ninoxkit.testing.v4._faults`); ``reset()`` clears them.
+        self.faults = Faults()
+        self.app = FaultingApp(create_app(self.workspace), self.faults)
         self._socket: socket.socket | None = None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -85,8 +92,25 @@ class Ninox4Emulator:
         """``http://HOST:PORT/api/v1/workspace/<id>``."""
         return f"{self.url}/api/v1/workspace/{self.workspace.id}"
 
+    def add_fault(self, kind: FaultKind, **options: Any) -> FaultRule:
+        """Add a fault rule, e.g. ``add_fault("status", status=503, path="/records", every=2)``.
+
+        Args:
+            kind: ``latency``, ``status``, ``reset``, ``truncate`` or ``hang``.
+            **options: the other :class:`~ninoxkit.testing.FaultRule` fields.
+
+        Returns:
+            The stored rule (its ``fired`` count grows as it fires).
+
+        Raises:
+            ValueError: an invalid option value.
+            TypeError: an unknown option.
+        """
+        return self.faults.add(kind, **options)
+
     def reset(self) -> None:
-        """Back to the fixture's data; keys and clock too."""
+        """Back to the fixture's data; keys and clock too; fault rules cleared."""
+        self.faults.clear()
         fresh = load_workspace(self._data, deterministic=self._deterministic)
         with self.workspace.lock:
             state = {k: v for k, v in vars(fresh).items() if k != "lock"}
@@ -98,7 +122,15 @@ class Ninox4Emulator:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, self._port))
         self._socket = sock
-        config = uvicorn.Config(self.app, lifespan="off", log_level=logging.CRITICAL)
+        config = uvicorn.Config(
+            self.app,
+            lifespan="off",
+            log_level=logging.CRITICAL,
+            http=_TransportH11Protocol,  # socket-level faults reach the connection
+            # Recordings of a deterministic emulator are byte-identical (no changing headers).
+            server_header=not self._deterministic,
+            date_header=not self._deterministic,
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
             target=self._server.run, kwargs={"sockets": [sock]}, daemon=True

@@ -119,6 +119,57 @@ def _check_keys(body: Mapping[str, Any], allowed: Iterable[str]) -> None:
         raise ApiError(400, "Unrecognized key(s) in object: " + ", ".join(f"'{k}'" for k in extra))
 
 
+BOOL_KEYS = frozenset(
+    {"isHidden", "hideNavigation", "hasFiles", "hasGlobalSearch", "hasHistory"}
+    | {"isEmailLinkingEnabled", "index", "required", "search", "unique"}
+)
+TEXT_KEYS = frozenset({"expression", "optionName", "optionIcon", "optionColor"})
+OPTION_KEYS = frozenset({"name", "id", "labels", "color", "textColor", "icon", "order"})
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_value_types(body: Mapping[str, Any]) -> None:
+    """400 for a setting of the wrong JSON type (the body schemas of the contract, §7.1)."""
+    for key, value in body.items():
+        if key in BOOL_KEYS and not isinstance(value, bool):
+            raise ApiError(400, f"'{key}' must be a boolean")
+        if key in TEXT_KEYS and not isinstance(value, str):
+            raise ApiError(400, f"'{key}' must be a string")
+    if "icon" in body:
+        icon = body["icon"]
+        if (
+            not isinstance(icon, dict)
+            or not set(icon) <= {"icon", "color", "filling"}
+            or not isinstance(icon.get("icon"), str)
+            or not icon["icon"]
+            or not isinstance(icon.get("color", ""), str)
+            or (
+                "filling" in icon
+                and (not _is_int(icon["filling"]) or icon["filling"] not in (0, 1))
+            )
+        ):
+            raise ApiError(400, "'icon' must be {icon, color?, filling? 0|1}")
+    if body.get("refTableName") is not None and not isinstance(body["refTableName"], str):
+        raise ApiError(400, "'refTableName' must be a table name or null")
+
+
+def _check_option(option: Any) -> None:
+    if (
+        not isinstance(option, dict)
+        or not set(option) <= OPTION_KEYS
+        or not isinstance(option.get("name"), str)
+        or not option["name"]
+        or any(not isinstance(option.get(k, ""), str) for k in ("id", "color", "textColor", "icon"))
+        or ("order" in option and (not _is_int(option["order"]) or option["order"] < 0))
+    ):
+        raise ApiError(400, "every option needs a 'name' and only option keys of the right type")
+    if "labels" in option:
+        _check_labels(option, required=False)
+
+
 def _check_name(value: Any, what: str) -> str:
     if not isinstance(value, str) or not NAME.fullmatch(value):
         raise ApiError(400, f"{what} must match ^[a-z0-9_]+$ and have 1-100 characters")
@@ -132,7 +183,8 @@ def _check_roles(body: Mapping[str, Any], keys: Iterable[str], allowed: frozense
             if (
                 not isinstance(roles, list)
                 or not 1 <= len(roles) <= 2
-                or any(r not in allowed for r in roles)
+                or any(not isinstance(r, str) or r not in allowed for r in roles)
+                or len(set(roles)) != len(roles)
             ):
                 raise ApiError(400, f"'{key}' must be 1-2 of {sorted(allowed)}")
 
@@ -285,6 +337,7 @@ class Workspace:
     def create_module(self, body: Mapping[str, Any]) -> Module:
         """Create a module (400 when the name exists)."""
         _check_keys(body, MODULE_KEYS)
+        _check_value_types(body)
         name = _check_name(body.get("name"), "'name'")
         _check_labels(body, required=False)
         _check_roles(body, ["openRoles"], MODULE_ROLES)
@@ -300,6 +353,7 @@ class Workspace:
         """Change a module; ``name`` renames."""
         module = self.module(name)
         _check_keys(body, MODULE_KEYS)
+        _check_value_types(body)
         _check_labels(body, required=False)
         _check_roles(body, ["openRoles"], MODULE_ROLES)
         new = _check_name(body.get("name", name), "'name'")
@@ -323,6 +377,7 @@ class Workspace:
         """Create a table (``name`` and ``labels`` required)."""
         module = self.module(module_name)
         _check_keys(body, TABLE_KEYS)
+        _check_value_types(body)
         name = _check_name(body.get("name"), "'name'")
         _check_labels(body, required=True)
         _check_roles(body, TABLE_ROLE_KEYS, MODULE_ROLES)
@@ -339,6 +394,7 @@ class Workspace:
         module = self.module(module_name)
         table = self.table(module_name, name)
         _check_keys(body, TABLE_KEYS)
+        _check_value_types(body)
         _check_labels(body, required=False)
         _check_roles(body, TABLE_ROLE_KEYS, MODULE_ROLES)
         new = _check_name(body.get("name", name), "'name'")
@@ -364,13 +420,19 @@ class Workspace:
         self, module: Module, body: Mapping[str, Any], create: bool
     ) -> tuple[str, str, dict[str, Any]]:
         _check_keys(body, FIELD_CREATE_KEYS if create else FIELD_UPDATE_KEYS)
+        _check_value_types(body)
         _check_labels(body, required=create)
         _check_roles(body, ["readRoles", "writeRoles"], FIELD_ROLES)
         name = _check_name(body.get("name"), "'name'") if create or "name" in body else ""
         kind = body.get("type", "")
-        if create and kind not in FIELD_TYPES:
+        if create and (not isinstance(kind, str) or kind not in FIELD_TYPES):
             raise ApiError(400, f"'type' must be one of {sorted(FIELD_TYPES)}")
-        if create and "variant" in body and body["variant"] not in VARIANTS:
+        variant = body.get("variant")
+        if (
+            create
+            and "variant" in body
+            and (not isinstance(variant, str) or variant not in VARIANTS)
+        ):
             raise ApiError(400, f"'variant' must be one of {sorted(VARIANTS)}")
         if create and kind == "reference":
             target = body.get("refTableName")
@@ -383,9 +445,12 @@ class Workspace:
                 if create and kind not in {"choice", "multi"}:
                     raise ApiError(400, "'options' must be an expression for this field type")
                 for option in options:
-                    if not isinstance(option, dict) or not isinstance(option.get("name"), str):
-                        raise ApiError(400, "every option needs a 'name'")
-            elif not isinstance(options, str) or (create and kind in {"choice", "multi"}):
+                    _check_option(option)
+            elif (
+                not isinstance(options, str)
+                or not options
+                or (create and kind in {"choice", "multi"})
+            ):
                 raise ApiError(400, "'options' must be a list of options for this field type")
         settings = {k: copy.deepcopy(v) for k, v in body.items() if k not in {"name", "type"}}
         if isinstance(settings.get("options"), list):
@@ -559,6 +624,43 @@ class Workspace:
         table.records[record_id] = values
         self.record_change(table, record_id, "created")
         return str(record_id)
+
+    def import_rows(
+        self, table: Table, rows: list[dict[str, Any]], *, key: str | None, mode: str
+    ) -> dict[str, int]:
+        """Apply checked CSV rows: ``append`` creates, ``update``/``upsert`` match on ``key``.
+
+        The whole import is planned first and refused (409) when it would leave two records
+        with one value in a ``unique`` field, within the file or against stored records, so a
+        refused import changes nothing.
+        """
+        planned: list[tuple[int | None, dict[str, Any]]] = []
+        skipped = 0
+        for values in rows:
+            hits = [
+                i
+                for i, stored in table.records.items()
+                if key is not None
+                and values.get(key) is not None
+                and stored.get(key) == values.get(key)
+            ]
+            if mode != "append" and hits:
+                planned.append((hits[0], values))
+            elif mode == "update":
+                skipped += 1
+            else:
+                planned.append((None, values))
+        _check_unique(table, planned)
+        imported = updated = 0
+        for record_id, values in planned:
+            if record_id is None:
+                self.insert(table, values)
+                imported += 1
+            else:
+                table.records[record_id].update(values)
+                self.record_change(table, record_id, "updated")
+                updated += 1
+        return {"rowsImported": imported, "rowsSkipped": skipped, "rowsUpdated": updated}
 
     @staticmethod
     def _record_list(records: Any) -> list[dict[str, Any]]:
