@@ -633,6 +633,15 @@ class Workspace:
         The whole import is planned first and refused (409) when it would leave two records
         with one value in a ``unique`` field, within the file or against stored records, so a
         refused import changes nothing.
+
+        Args:
+            table: The table imported into.
+            rows: The file's rows, already checked, as field id → value.
+            key: The field id ``update``/``upsert`` match records on.
+            mode: ``append``, ``update`` or ``upsert``.
+
+        Returns:
+            ``rowsImported``, ``rowsUpdated`` and ``rowsSkipped``: the counts Ninox 4 answers.
         """
         planned: list[tuple[int | None, dict[str, Any]]] = []
         skipped = 0
