@@ -455,6 +455,10 @@ class CallState:
             client's; ``None``: no overall limit).
         stream: Leave a 2xx body unread for the caller to stream (downloads); the concurrency
             slot is held until the caller closes the body.
+        exempt_body: The time spent sending the request body does not count against the
+            deadline (uploads: the file's size and the line set how long that takes; each write
+            is still bounded by the write timeout). The wait for a slot, retries and the wait
+            for the answer do count.
     """
 
     idempotent: bool | None = None
@@ -472,6 +476,7 @@ class CallState:
         ),
     )
     stream: bool = False
+    exempt_body: bool = False
 
 
 def check_max_retries(value: object, *, or_none: bool = False) -> None:

@@ -611,15 +611,17 @@ class AsyncNinox:
         *,
         idempotent: bool | None = None,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        exempt_body: bool = False,
     ) -> httpx.Response:
         """Send a generated request description (``op._get_kwargs(...)``); return the 2xx
         response unparsed.
 
         For hot paths that parse the body themselves (the records pager, see ``_models``).
         Retries, limits and error mapping are those of :meth:`_call`; ``deadline`` overrides
-        the client's (uploads pass ``None``: their length depends on the file).
+        the client's; ``exempt_body`` stops the deadline's clock while the request body is sent
+        (uploads: their length depends on the file; see ``CallState.exempt_body``).
         """
-        with in_call(CallState(idempotent=idempotent, deadline=deadline)):
+        with in_call(CallState(idempotent=idempotent, deadline=deadline, exempt_body=exempt_body)):
             return await self._sender.request(**kwargs)
 
     @asynccontextmanager

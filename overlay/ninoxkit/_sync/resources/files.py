@@ -108,12 +108,11 @@ class Files(APIResource):
             kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body)
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-            # A repeated upload would attach the file twice. No overall deadline: how long the
-            # upload takes depends on the file and the line, each write is bounded by the
-            # write timeout (and a deadline passing after the upload would make its outcome
-            # unknown although it went through).
+            # A repeated upload would attach the file twice. The deadline bounds the wait for
+            # a slot and for the answer, not the sending of the body: how long that takes
+            # depends on the file and the line (each write is bounded by the write timeout).
             response = self._client._send(
-                {**kwargs, "headers": headers}, idempotent=False, deadline=None
+                {**kwargs, "headers": headers}, idempotent=False, exempt_body=True
             )
         finally:
             if opened is not None:
