@@ -197,12 +197,13 @@ class Ninox:
         allow_insecure_http: Permit ``http://`` to a host that is not this machine.
         database_password: Password of password-protected databases (``nx-password`` header);
             default ``NINOX_DATABASE_PASSWORD``.
-        deadline: Wall-clock seconds one HTTP request may take, its retries and their waits
-            included: one page of a listing or one batch of a write, not a whole multi-page
-            or multi-batch method call (``None``: no limit); default 300 s. httpx's
-            ``timeout`` bounds each network operation; this also ends a request whose server
-            sends a byte now and then. A streamed download is bounded by it until its headers
-            arrive.
+        deadline: Wall-clock seconds one HTTP request may take: one page of a listing or
+            one batch of a write, not a whole multi-page or multi-batch method call (``None``:
+            no limit); default 300 s. It covers the wait for a concurrency slot, every attempt
+            and the waits between retries. httpx's ``timeout`` bounds each network operation;
+            this also ends a request whose server sends a byte now and then. Not counted: a
+            streamed download's content after its headers, and the sending of an upload's
+            body (each write bounded by the write timeout).
         max_response_size: Largest answer read into memory, in bytes; default 64 MiB. A bigger
             one raises :class:`~ninoxkit.ResponseTooLargeError` (downloads are streamed and
             have no limit).

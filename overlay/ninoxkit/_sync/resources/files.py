@@ -87,12 +87,19 @@ class Files(APIResource):
                 attachments (``fieldName``, reference §4.16 [1]).
             content_type: MIME type; default guessed from the name.
 
+        The client's ``deadline`` covers the wait for a concurrency slot and for Ninox's
+        answer; the sending of the file does not count against it (its size and the line set
+        how long that takes), each write of it is bounded by the write timeout instead. An
+        upload is never re-sent once it may have reached Ninox.
+
         Returns:
             What Ninox answers (undocumented; the emulator answers the file's metadata): decoded
             JSON, the text of a non-JSON answer, or ``None`` for an empty one.
 
         Raises:
             InvalidArgumentError: no file name, a text-mode file, or a missing path.
+            OutcomeUnknownTimeoutError: the deadline passed after the file went out, before
+                Ninox answered: check whether it was attached before uploading it again.
         """
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         opened: IO[bytes] | None = None
