@@ -57,7 +57,9 @@ __all__ = [
     "Slots",
     "TimeoutTypes",
     "check_deadline",
+    "base_url_hint",
     "check_max_response_size",
+    "classic_base_url",
     "is_loopback_host",
     "legacy_cloud_url",
     "normalize_base_url",
@@ -193,6 +195,43 @@ def normalize_base_url(url: str, *, allow_insecure_http: bool = False) -> str:
             f"Use {https!r}, or pass allow_insecure_http=True for a trusted network."
         )
     return str(parsed).rstrip("/")
+
+
+def classic_base_url(url: str, *, allow_insecure_http: bool = False) -> str:
+    """Check the base URL of the classic API; a bare host gets the API root ``/v1``.
+
+    Every form of the classic API's root is ``https://{host}[:{port}]/v1`` (public cloud,
+    private cloud and on-premises alike, reference §1), so ``https://api.ninox.com`` or
+    ``https://ninox.example.org:8443/`` means that host's ``/v1``; without it every request
+    would be answered 404. A URL with another path is kept as given (a proxy may mount the API
+    elsewhere); a 404 answer then says that the path does not end in ``/v1``.
+
+    Args:
+        url: e.g. ``https://api.ninox.com/v1`` or ``https://api.ninox.com``.
+        allow_insecure_http: See :func:`normalize_base_url`.
+
+    Returns:
+        The URL without trailing ``/``, ending in ``/v1`` when it had no path.
+
+    Raises:
+        ConfigurationError: As :func:`normalize_base_url`.
+    """
+    normalized = normalize_base_url(url, allow_insecure_http=allow_insecure_http)
+    if httpx.URL(normalized).path in ("", "/"):
+        return f"{normalized}/v1"
+    return normalized
+
+
+def base_url_hint(base_url: str) -> str:
+    """A hint for a 404 answer when ``base_url``'s path does not end in ``/v1`` (else "")."""
+    path = httpx.URL(base_url).path.rstrip("/")
+    if path.endswith("/v1"):
+        return ""
+    root = str(httpx.URL(base_url).copy_with(path="/v1", query=None, fragment=None))
+    return (
+        f"base_url {base_url!r} does not end in /v1, where the Ninox API lives on every "
+        f"server (public and private cloud, on-premises): try base_url={root!r}"
+    )
 
 
 def legacy_cloud_url() -> str:
@@ -387,7 +426,8 @@ def resolve_options(
 
     Args:
         api_key: Argument value or ``None`` (then ``NINOX_API_KEY``).
-        base_url: Argument value or ``None`` (then ``NINOX_BASE_URL``, then the public cloud).
+        base_url: Argument value or ``None`` (then ``NINOX_BASE_URL``, then the public cloud);
+            a bare host gets ``/v1`` (see :func:`classic_base_url`).
         timeout: See :func:`to_timeout`.
         max_retries: Retries per request.
         max_concurrency: Requests in flight at once.
@@ -422,7 +462,7 @@ def resolve_options(
         )
     return ClientOptions(
         api_key=pick(api_key, ENV_API_KEY) or "",
-        base_url=normalize_base_url(url, allow_insecure_http=allow_insecure_http),
+        base_url=classic_base_url(url, allow_insecure_http=allow_insecure_http),
         timeout=to_timeout(timeout),
         max_retries=max_retries,
         max_concurrency=max_concurrency,

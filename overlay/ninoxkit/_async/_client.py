@@ -32,8 +32,8 @@ from ninoxkit._config import (
     CallState,
     ClientOptions,
     TimeoutTypes,
+    classic_base_url,
     in_call,
-    normalize_base_url,
     resolve_options,
     to_timeout,
     unbind_stream,
@@ -181,7 +181,8 @@ class AsyncNinox:
     Args:
         api_key: API key; default ``NINOX_API_KEY``. Create one in the Ninox web app:
             Integrations -> Generate.
-        base_url: API root; default ``NINOX_BASE_URL``, else ``https://api.ninox.com/v1``.
+        base_url: API root; default ``NINOX_BASE_URL``, else ``https://api.ninox.com/v1``. A
+            bare host (``https://ninox.example.org``) means its ``/v1``.
             See :func:`ninoxkit.private_cloud_url`, :func:`ninoxkit.on_premises_url` and
             :data:`ninoxkit.LEGACY_BASE_URL`.
         timeout: Seconds or ``httpx.Timeout``; default connect 10 s, read/write/pool 60 s.
@@ -378,7 +379,7 @@ class AsyncNinox:
         if api_key is not None:
             changes["api_key"] = api_key
         if base_url is not None:
-            changes["base_url"] = normalize_base_url(
+            changes["base_url"] = classic_base_url(
                 base_url, allow_insecure_http=self._options.allow_insecure_http
             )
         if not isinstance(timeout, NotGiven):

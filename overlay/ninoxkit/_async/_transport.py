@@ -40,6 +40,7 @@ from ninoxkit._config import (
     CURRENT_CALL,
     AsyncSlots,
     CallState,
+    base_url_hint,
     is_loopback_host,
     unbind_stream,
 )
@@ -204,7 +205,7 @@ class AsyncNinoxTransport:
                 await _sleep(decision.delay)
                 retries += 1
                 continue
-            raise make_status_error(
+            error = make_status_error(
                 request,
                 response,
                 retries_taken=retries,
@@ -215,6 +216,11 @@ class AsyncNinoxTransport:
                     else decision.note
                 ),
             )
+            hint = base_url_hint(self._base_url) if response.status_code == 404 else ""
+            if hint:
+                # A base URL without /v1 gets a 404 for every path (reference §1).
+                error.message = f"{error.message}; {hint}" if error.message else hint
+            raise error
 
     async def _send_once(
         self, request: httpx.Request, *, stream: bool, clock: _Clock

@@ -33,8 +33,8 @@ from ninoxkit._config import (
     LeanCookieClient,
     LoopGuard,
     TimeoutTypes,
+    classic_base_url,
     in_call,
-    normalize_base_url,
     resolve_options,
     to_timeout,
     unbind_stream,
@@ -183,7 +183,8 @@ class Ninox:
     Args:
         api_key: API key; default ``NINOX_API_KEY``. Create one in the Ninox web app:
             Integrations -> Generate.
-        base_url: API root; default ``NINOX_BASE_URL``, else ``https://api.ninox.com/v1``.
+        base_url: API root; default ``NINOX_BASE_URL``, else ``https://api.ninox.com/v1``. A
+            bare host (``https://ninox.example.org``) means its ``/v1``.
             See :func:`ninoxkit.private_cloud_url`, :func:`ninoxkit.on_premises_url` and
             :data:`ninoxkit.LEGACY_BASE_URL`.
         timeout: Seconds or ``httpx.Timeout``; default connect 10 s, read/write/pool 60 s.
@@ -380,7 +381,7 @@ class Ninox:
         if api_key is not None:
             changes["api_key"] = api_key
         if base_url is not None:
-            changes["base_url"] = normalize_base_url(
+            changes["base_url"] = classic_base_url(
                 base_url, allow_insecure_http=self._options.allow_insecure_http
             )
         if not isinstance(timeout, NotGiven):

@@ -42,6 +42,7 @@ from ninoxkit._config import (
     CURRENT_CALL,
     CallState,
     Slots,
+    base_url_hint,
     is_loopback_host,
     unbind_stream,
 )
@@ -206,7 +207,7 @@ class NinoxTransport:
                 _sleep(decision.delay)
                 retries += 1
                 continue
-            raise make_status_error(
+            error = make_status_error(
                 request,
                 response,
                 retries_taken=retries,
@@ -217,6 +218,11 @@ class NinoxTransport:
                     else decision.note
                 ),
             )
+            hint = base_url_hint(self._base_url) if response.status_code == 404 else ""
+            if hint:
+                # A base URL without /v1 gets a 404 for every path (reference §1).
+                error.message = f"{error.message}; {hint}" if error.message else hint
+            raise error
 
     def _send_once(self, request: httpx.Request, *, stream: bool, clock: _Clock) -> httpx.Response:
         if self._inner.is_closed or self._is_closed():
