@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import httpx
 import pytest
-from ninoxkit import AsyncNinox, Ninox, NotFoundError
+from ninoxkit import AsyncNinox, InvalidArgumentError, Ninox, NotFoundError
 
 # -- a base URL without /v1 ------------------------------------------------------------------
 
@@ -56,3 +57,43 @@ def test_a_404_under_v1_gets_no_hint() -> None:
         raise AssertionError("no 404")
 
     assert "/v1" not in asyncio.run(run()).message
+
+
+# -- downloading into a folder that does not exist -----------------------------------------
+
+
+def _never(request: httpx.Request) -> httpx.Response:
+    raise AssertionError(f"nothing may be sent, got {request.method} {request.url}")
+
+
+@pytest.mark.parametrize("where", ["missing/notes.txt", "afile/notes.txt", "."])
+def test_a_download_to_a_path_that_cannot_be_written_is_refused_before_sending(
+    tmp_path: Path, where: str
+) -> None:
+    """Used to fail after the table was resolved, with a FileNotFoundError naming a hidden
+    ``.notes.txt.1a2b3c4d.part`` file the user never asked for."""
+    (tmp_path / "afile").write_text("a file, not a folder")
+    target = tmp_path / where
+    with (
+        httpx.Client(transport=httpx.MockTransport(_never)) as http,
+        Ninox(api_key="k", http_client=http, team_id="t", database_id="d") as client,
+        pytest.raises(InvalidArgumentError) as caught,
+    ):
+        client.files.download(5, "notes.txt", table="Contacts", to=target)
+    message = str(caught.value)
+    assert ".part" not in message
+    assert "cannot download to" in message
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["afile"]  # no stray file
+
+
+def test_an_async_download_to_a_missing_folder_is_refused_before_sending(tmp_path: Path) -> None:
+    async def run() -> None:
+        async with (
+            httpx.AsyncClient(transport=httpx.MockTransport(_never)) as http,
+            AsyncNinox(api_key="k", http_client=http, team_id="t", database_id="d") as client,
+        ):
+            await client.files.download(5, "notes.txt", table="B", to=tmp_path / "no" / "x.txt")
+
+    with pytest.raises(InvalidArgumentError, match="does not exist; create it first"):
+        asyncio.run(run())
+    assert list(tmp_path.iterdir()) == []

@@ -155,12 +155,15 @@ class AsyncFiles(AsyncAPIResource):
             The bytes, or the path written.
 
         Raises:
-            InvalidArgumentError: ``to`` is not a path.
+            InvalidArgumentError: ``to`` is not a path, its folder does not exist, or it is a
+                folder itself (checked before anything is sent).
             ResponseTooLargeError: ``to=None`` and the file is larger than
                 ``max_response_size``.
         """
         if to is not None and not isinstance(to, str | os.PathLike):
             raise InvalidArgumentError(f"to must be a path or None, got {type(to).__name__}")
+        if to is not None:
+            _check_target(Path(to))
         retries = 0
         while True:
             try:
@@ -192,8 +195,15 @@ class AsyncFiles(AsyncAPIResource):
         target = Path(to)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
         try:
+            try:
+                out = partial.open("wb")
+            except OSError as exc:
+                # Not the hidden temporary name: the caller asked for ``target``.
+                raise InvalidArgumentError(
+                    f"cannot write the download to {target}: {exc.strerror or exc}"
+                ) from None
             # Local disk writes of one chunk are short; one source serves both twins.
-            with partial.open("wb") as out:
+            with out:
                 async for chunk in self.iter_bytes(
                     record_id, file_name, table=table, team_id=team_id, database_id=database_id
                 ):
@@ -346,6 +356,20 @@ def _prepare(
     raise InvalidArgumentError(
         f"file must be a path, bytes or a binary file object, got {type(file).__name__}"
     )
+
+
+def _check_target(target: Path) -> None:
+    """Refuse a download path that cannot be written, before anything is sent."""
+    folder = target.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise InvalidArgumentError(
+            f"cannot download to {target}: the folder {folder} {what}; create it first"
+        )
+    if target.is_dir():
+        raise InvalidArgumentError(
+            f"cannot download to {target}: it is a folder; name the file to write"
+        )
 
 
 def _upload_name(name: str) -> str:
