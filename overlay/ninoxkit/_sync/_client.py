@@ -98,10 +98,10 @@ class _Shared:
     closed: bool = False
 
 
-class _AsyncSender:
+class _Sender:
     """What every request is sent through: one httpx pipeline instead of two.
 
-    Generated code calls ``get_async_httpx_client().request(**kwargs)``. Routing that through a
+    Generated code calls ``get_httpx_client().request(**kwargs)``. Routing that through a
     full ``httpx.Client`` whose transport then calls the inner client's ``send`` runs two
     client pipelines (auth flow, redirect loop, cookies, response wrapping) per request; the
     benchmark showed ~40 µs of the SDK's per-call overhead there. This object builds the request
@@ -280,7 +280,7 @@ class Ninox:
         )
         # The generated client never sees the key: it only sends through the sender, which
         # adds the header. (The generated client's repr would otherwise print the token.)
-        sender = _AsyncSender(
+        sender = _Sender(
             shared.inner,
             transport,
             base_url=options.base_url,
