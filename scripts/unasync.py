@@ -54,6 +54,7 @@ RULES: list[tuple[str, str]] = [
     (r"\bhttpx\.AsyncByteStream\b", "httpx.SyncByteStream"),
     (r"\b_async\b", "_sync"),
     (r"  # noqa: ASYNC109$", ""),
+    (r"\basync_plain_http_transport\b", "plain_http_transport"),
     (r"\bAsync([A-Z]\w*)", r"\1"),
     # Private names too (\b does not split "_Async"): the sync sender is not "_AsyncSender".
     (r"\b_Async([A-Z]\w*)", r"_\1"),

@@ -49,13 +49,16 @@ __all__ = [
     "CURRENT_CALL",
     "AsyncLeanCookieClient",
     "AsyncLoopGuard",
+    "AsyncPlainHTTPTransport",
     "AsyncSlots",
     "CallState",
     "ClientOptions",
     "LeanCookieClient",
     "LoopGuard",
+    "PlainHTTPTransport",
     "Slots",
     "TimeoutTypes",
+    "async_plain_http_transport",
     "base_url_hint",
     "check_deadline",
     "check_max_response_size",
@@ -64,6 +67,7 @@ __all__ = [
     "legacy_cloud_url",
     "normalize_base_url",
     "on_premises_url",
+    "plain_http_transport",
     "private_cloud_url",
     "resolve_options",
     "to_timeout",
@@ -679,6 +683,98 @@ class LeanCookieClient(_LeanCookiesMixin, httpx.Client):
 
 class AsyncLeanCookieClient(_LeanCookiesMixin, httpx.AsyncClient):
     """``httpx.AsyncClient`` whose cookie handling costs nothing on responses that set none."""
+
+
+class _PlainPool:
+    """What the plain-http transports share: httpcore's pool without an SSL context.
+
+    ``httpx.HTTPTransport`` builds an ``ssl.SSLContext`` when it is created, loading the CA
+    bundle (a few milliseconds, most of what building a client costs), even when every request
+    goes to ``http://127.0.0.1`` (the emulator, a local proxy). For a plain-http base URL the
+    client gets this transport instead: the same httpcore pool (the idiom of replacing
+    ``_pool``, as SSRF-guarding transports do), with no SSL context. An https request (a
+    ``with_options(base_url="https://...")`` copy shares the pool) goes to httpx's own
+    transport, built on first use, so TLS is configured exactly as httpx would.
+    """
+
+    @staticmethod
+    def pool_options(limits: httpx.Limits) -> dict[str, Any]:
+        return {
+            "ssl_context": None,  # httpcore makes one only if an https connection is opened
+            "max_connections": limits.max_connections,
+            "max_keepalive_connections": limits.max_keepalive_connections,
+            "keepalive_expiry": limits.keepalive_expiry,
+        }
+
+
+class PlainHTTPTransport(httpx.HTTPTransport):
+    """``httpx.HTTPTransport`` for a plain-http base URL, without an SSL context (see
+    :class:`_PlainPool`); the sync twin of :class:`AsyncPlainHTTPTransport`."""
+
+    def __init__(self, *, limits: httpx.Limits) -> None:
+        import httpcore
+
+        # No super().__init__(): that is what builds the SSL context.
+        self._pool = httpcore.ConnectionPool(**_PlainPool.pool_options(limits))
+        self._limits = limits
+        self._tls: httpx.HTTPTransport | None = None
+        self._tls_lock = threading.Lock()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``: plain http through the pool, anything else through httpx's own."""
+        if request.url.scheme == "http":
+            return super().handle_request(request)
+        with self._tls_lock:
+            if self._tls is None:
+                self._tls = httpx.HTTPTransport(limits=self._limits)
+        return self._tls.handle_request(request)
+
+    def close(self) -> None:
+        """Close the pool (and httpx's transport, if an https request built it)."""
+        super().close()
+        if self._tls is not None:
+            self._tls.close()
+
+
+class AsyncPlainHTTPTransport(httpx.AsyncHTTPTransport):
+    """``httpx.AsyncHTTPTransport`` for a plain-http base URL, without an SSL context (see
+    :class:`_PlainPool`)."""
+
+    def __init__(self, *, limits: httpx.Limits) -> None:
+        import httpcore
+
+        # No super().__init__(): that is what builds the SSL context.
+        self._pool = httpcore.AsyncConnectionPool(**_PlainPool.pool_options(limits))
+        self._limits = limits
+        self._tls: httpx.AsyncHTTPTransport | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``: plain http through the pool, anything else through httpx's own."""
+        if request.url.scheme == "http":
+            return await super().handle_async_request(request)
+        if self._tls is None:  # no await in between: one task builds it
+            self._tls = httpx.AsyncHTTPTransport(limits=self._limits)
+        return await self._tls.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        """Close the pool (and httpx's transport, if an https request built it)."""
+        await super().aclose()
+        if self._tls is not None:
+            await self._tls.aclose()
+
+
+def plain_http_transport(base_url: str, limits: httpx.Limits) -> dict[str, Any]:
+    """``transport=`` for a client whose base URL is plain http (else nothing), sync twin."""
+    if not base_url.startswith("http://"):
+        return {}
+    return {"transport": PlainHTTPTransport(limits=limits)}
+
+
+def async_plain_http_transport(base_url: str, limits: httpx.Limits) -> dict[str, Any]:
+    """``transport=`` for a client whose base URL is plain http (else nothing)."""
+    if not base_url.startswith("http://"):
+        return {}
+    return {"transport": AsyncPlainHTTPTransport(limits=limits)}
 
 
 def unbind_stream(response: httpx.Response) -> None:

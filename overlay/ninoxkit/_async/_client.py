@@ -32,6 +32,7 @@ from ninoxkit._config import (
     CallState,
     ClientOptions,
     TimeoutTypes,
+    async_plain_http_transport,
     classic_base_url,
     in_call,
     resolve_options,
@@ -252,10 +253,13 @@ class AsyncNinox:
             raise ConfigurationError(
                 f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
             )
+        limits = httpx.Limits(max_connections=max(10, options.max_concurrency * 2))
         inner = http_client or AsyncLeanCookieClient(
             timeout=options.timeout,
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=max(10, options.max_concurrency * 2)),
+            limits=limits,
+            # A plain-http base URL (the emulator, a local proxy) needs no SSL context.
+            **async_plain_http_transport(options.base_url, limits),
         )
         shared = _Shared(
             inner=inner,

@@ -35,6 +35,7 @@ from ninoxkit._config import (
     TimeoutTypes,
     classic_base_url,
     in_call,
+    plain_http_transport,
     resolve_options,
     to_timeout,
     unbind_stream,
@@ -254,10 +255,13 @@ class Ninox:
             raise ConfigurationError(
                 f"http_client must be an httpx.Client, got {type(http_client).__name__}"
             )
+        limits = httpx.Limits(max_connections=max(10, options.max_concurrency * 2))
         inner = http_client or LeanCookieClient(
             timeout=options.timeout,
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=max(10, options.max_concurrency * 2)),
+            limits=limits,
+            # A plain-http base URL (the emulator, a local proxy) needs no SSL context.
+            **plain_http_transport(options.base_url, limits),
         )
         shared = _Shared(
             inner=inner,

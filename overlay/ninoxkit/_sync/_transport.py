@@ -28,6 +28,7 @@ them (``monkeypatch.setattr(module, "_sleep", fake)``) instead of waiting.
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 import threading
@@ -147,8 +148,10 @@ class NinoxTransport:
             request.stream = UntimedBody(
                 cast(httpx.SyncByteStream, request.stream),
                 clock,
-                # Once the body is out, the wait for the answer gets what is left.
-                lambda: _cut_answer_timeout(request, clock),
+                # Once the body is out, the wait for the answer gets what is left. (The
+                # extensions, not the request: the request holds this stream, and a cycle
+                # would keep every upload's request and response alive until a GC pass.)
+                functools.partial(_cut_answer_timeout, request.extensions, clock),
             )
         state.request = request
         retries = 0
@@ -493,18 +496,19 @@ def _cut_timeouts(
     }
 
 
-def _cut_answer_timeout(request: httpx.Request, clock: _Clock) -> None:
+def _cut_answer_timeout(extensions: dict[str, object], clock: _Clock) -> None:
     """Cut the read timeout to what is left of the deadline, once an upload's body is out.
 
-    Never raises (it runs inside httpx's send): with nothing left, the read times out at once,
-    and the error says the outcome is unknown, which is true: the body went out.
+    ``extensions`` is the request's; httpx reads its ``timeout`` afresh for the answer. Never
+    raises (it runs inside httpx's send): with nothing left, the read times out at once, and
+    the error says the outcome is unknown, which is true: the body went out.
     """
     left = clock.left()
-    current = dict(request.extensions.get("timeout") or {})
+    current = dict(cast(dict[str, float | None], extensions.get("timeout") or {}))
     read = current.get("read")
     if left is not None and (read is None or read > left):
         current["read"] = max(left, 0.001)
-        request.extensions["timeout"] = current
+        extensions["timeout"] = current
 
 
 def _connection_error(
