@@ -210,22 +210,22 @@ class NinoxTransport:
                 _sleep(decision.delay)
                 retries += 1
                 continue
-            error = make_status_error(
-                request,
-                response,
-                retries_taken=retries,
-                outcome_unknown=decision.outcome_unknown,
-                note=(
-                    f"not retried: the call's deadline ({budget} s) would pass first"
-                    if decision.retry
-                    else decision.note
+            # No local name for the error: the frame would hold it, and its traceback the
+            # frame (a cycle that keeps the response alive until a GC pass).
+            raise _with_base_url_hint(
+                make_status_error(
+                    request,
+                    response,
+                    retries_taken=retries,
+                    outcome_unknown=decision.outcome_unknown,
+                    note=(
+                        f"not retried: the call's deadline ({budget} s) would pass first"
+                        if decision.retry
+                        else decision.note
+                    ),
                 ),
+                self._base_url,
             )
-            hint = base_url_hint(self._base_url) if response.status_code == 404 else ""
-            if hint:
-                # A base URL without /v1 gets a 404 for every path (reference §1).
-                error.message = f"{error.message}; {hint}" if error.message else hint
-            raise error
 
     def _send_once(self, request: httpx.Request, *, stream: bool, clock: _Clock) -> httpx.Response:
         if self._inner.is_closed or self._is_closed():
@@ -494,6 +494,15 @@ def _cut_timeouts(
         phase: seconds if phase in keep or (seconds is not None and seconds <= left) else left
         for phase, seconds in phases.items()
     }
+
+
+def _with_base_url_hint(error: APIError, base_url: str) -> APIError:
+    """``error``, its message extended by a hint when it is a 404 under a base URL without
+    ``/v1`` (every path then answers 404, reference §1)."""
+    hint = base_url_hint(base_url) if getattr(error, "status_code", None) == 404 else ""
+    if hint:
+        error.message = f"{error.message}; {hint}" if error.message else hint
+    return error
 
 
 def _cut_answer_timeout(extensions: dict[str, object], clock: _Clock) -> None:
