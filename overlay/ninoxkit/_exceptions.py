@@ -847,3 +847,13 @@ def mask_cause(exc: BaseException, error: NinoxError) -> None:
         if isinstance(node, httpx.HTTPError):
             node._request = masked
         node = node.__cause__ or node.__context__
+
+
+# Show the public errors as ``ninoxkit.X`` in tracebacks and reprs, as httpx does, from the
+# moment they can be raised (``ninoxkit`` imports its names lazily). Each is exported there
+# (tests/unit/test_exports.py), so pickle finds them under that name too.
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type):
+        _value.__module__ = "ninoxkit"
+del _name, _value
