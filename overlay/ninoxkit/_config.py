@@ -47,12 +47,14 @@ from ._validate import check_id
 
 __all__ = [
     "CURRENT_CALL",
+    "AsyncDiscovery",
     "AsyncLeanCookieClient",
     "AsyncLoopGuard",
     "AsyncPlainHTTPTransport",
     "AsyncSlots",
     "CallState",
     "ClientOptions",
+    "Discovery",
     "LeanCookieClient",
     "LoopGuard",
     "PlainHTTPTransport",
@@ -608,6 +610,39 @@ class LoopGuard:
 
     def check(self) -> None:
         """Do nothing."""
+
+
+class AsyncDiscovery:
+    """What ``AsyncNinox.database()`` does with an id it does not know: it cannot look it up.
+
+    ``database()`` is a plain method in both twins (a handle is made without sending), so the
+    async twin cannot await ``listTeams``; the sync twin's :class:`Discovery` can, and does.
+    """
+
+    @staticmethod
+    def database(
+        client: Any,  # noqa: ARG004  # the twins' signatures are one
+        *,
+        team_id: str | None,
+        database_id: str | None,  # noqa: ARG004
+    ) -> Any:
+        """Raise a :class:`~ninoxkit.ConfigurationError` naming the awaitable way."""
+        missing = "team_id" if team_id is None else "database_id"
+        env = "NINOX_TEAM_ID" if team_id is None else "NINOX_DATABASE_ID"
+        raise ConfigurationError(
+            f"{missing} is required: pass {missing}=..., set {env}, or let ninoxkit pick the "
+            "only team and database your key reaches: db = await client.discover_database() "
+            "(AsyncNinox.database() is not awaited, so it cannot look them up)"
+        )
+
+
+class Discovery:
+    """The sync twin of :class:`AsyncDiscovery`: ``Ninox.database()`` looks the ids up."""
+
+    @staticmethod
+    def database(client: Any, *, team_id: str | None, database_id: str | None) -> Any:
+        """Return ``client.discover_database(...)`` (it sends ``listTeams``/``listDatabases``)."""
+        return client.discover_database(team_id=team_id, database_id=database_id)
 
 
 class AsyncSlots:

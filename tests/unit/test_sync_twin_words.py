@@ -20,6 +20,8 @@ _ORIGIN = re.compile(r"unasync|ninoxkit\._async|``_async``|/_async/")
 _INTENDED = {
     # _Shared.loop_guard: the sync LoopGuard checks nothing; the field matters to the async twin.
     "#: The event loop the pool and the limiter belong to (async twin only).",
+    # database(): one docstring tells what each twin does with an id it does not know.
+    "here; in the async client this method is not awaited, so it raises a",
 }
 
 

@@ -30,6 +30,7 @@ from ninox_api.types import Response
 from ninoxkit._config import (
     CallState,
     ClientOptions,
+    Discovery,
     LeanCookieClient,
     LoopGuard,
     TimeoutTypes,
@@ -486,7 +487,17 @@ class Ninox:
         return Undocumented(self)
 
     def database(self, *, team_id: str | None = None, database_id: str | None = None) -> Database:
-        """A handle on one database (default: the client's ids); sends nothing.
+        """A handle on one database (default: the client's ids).
+
+        With both ids known (passed, or client defaults) this sends nothing. An id that is
+        neither is looked up as :meth:`discover_database` does (the only team, then the only
+        database, the key reaches) where this method can send: the sync client looks it up
+        here; in the async client this method is not awaited, so it raises a
+        :class:`~ninoxkit.ConfigurationError` that points to ``discover_database()``.
+
+        Raises:
+            ConfigurationError: an id is missing and cannot be looked up here, or the key
+                reaches no or several teams (databases); the message lists them.
 
         Example:
             >>> db = ninox.database(team_id="t1", database_id="db1")  # doctest: +SKIP
@@ -494,9 +505,49 @@ class Ninox:
         """
         from ninoxkit._sync._handles import Database
 
+        team = team_id if team_id is not None else self._options.team_id
+        database = database_id if database_id is not None else self._options.database_id
+        if team is None or database is None:
+            # The one difference between the twins (see ninoxkit._config.Discovery).
+            return cast("Database", Discovery.database(self, team_id=team, database_id=database))
         return Database(
             self, team_id=self._team_id(team_id), database_id=self._database_id(database_id)
         )
+
+    def discover_database(
+        self, *, team_id: str | None = None, database_id: str | None = None
+    ) -> Database:
+        """A handle on a database, looking up the ids that are neither passed nor defaults.
+
+        A missing team id becomes the only team the key reaches (``listTeams``), a missing
+        database id the only database of that team (``listDatabases``); the CLI picks them
+        the same way. An id that is passed or set as the client's default is used as it is.
+
+        Returns:
+            The handle; its client has both ids as defaults.
+
+        Raises:
+            ConfigurationError: The key reaches no team (database) or more than one; the
+                message lists them with their names (up to 10), and how to pass the id.
+
+        Example:
+            >>> db = ninox.discover_database()  # doctest: +SKIP
+        """
+        team = team_id if team_id is not None else self._options.team_id
+        if team is None:
+            teams = self.teams.list()
+            team = _only("team", "team_id", "NINOX_TEAM_ID", [(t.id, t.name) for t in teams])
+        database = database_id if database_id is not None else self._options.database_id
+        if database is None:
+            found = self.databases.list(team_id=team)
+            database = _only(
+                "database",
+                "database_id",
+                "NINOX_DATABASE_ID",
+                [(d.id, d.name) for d in found],
+                where=f" in team {team}",
+            )
+        return self.database(team_id=team, database_id=database)
 
     def _schema_for(self, team_id: str, database_id: str, *, refresh: bool = False) -> Schema:
         """The tables and fields of a database, read once through ``listTables`` and cached."""
@@ -740,6 +791,23 @@ def _require(name: str, value: str | None, default: str | None, env: str) -> str
     if not chosen.strip():
         raise ConfigurationError(f"{name} must not be empty")
     return chosen
+
+
+def _only(what: str, name: str, env: str, found: list[tuple[str, str]], *, where: str = "") -> str:
+    """The one id in ``found`` ((id, name) pairs); else a ConfigurationError listing them."""
+    if len(found) == 1:
+        return found[0][0]
+    listed = ", ".join(f"{i} ({n})" for i, n in found[:10])
+    more = f" and {len(found) - 10} more" if len(found) > 10 else ""
+    reach = (
+        f"reaches {len(found)} {what}s{where}: {listed}{more}"
+        if found
+        else f"reaches no {what}{where}"
+    )
+    raise ConfigurationError(
+        f"{name} is required: the API key {reach}; pass {name}=..., set {env}, or use "
+        f"client.with_options({name}=...)"
+    )
 
 
 def _validation_error(exc: BaseException, state: CallState) -> APIResponseValidationError:
