@@ -48,6 +48,39 @@ CONTRACTS = (
         ROOT / "generated" / "ninox4_api",
     ),
 )
+#: Stubs written beside generated modules: what the overlay adds at import time, for type
+#: checkers. RecordFields becomes a MutableMapping when ninoxkit is imported (ninoxkit/_models.py,
+#: issue #16); without the stub, `record.fields.get(...)` fails mypy --strict in user code.
+STUBS: dict[str, dict[str, str]] = {
+    "ninox_api": {
+        "models/record_fields.pyi": '''\
+# Written by scripts/regenerate.py beside the generated record_fields.py (not by the generator).
+# ninoxkit makes RecordFields a MutableMapping when it is imported (ninoxkit/_models.py); this
+# stub tells type checkers so, for `record.fields.get(...)`, `.items()`, `dict(...)`, `in`.
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import Any, Self, TypeVar
+
+T = TypeVar("T", bound="RecordFields")
+
+class RecordFields(MutableMapping[str, Any]):
+    """Field values keyed by field name (or id with `ids=true`); a mutable mapping."""
+
+    additional_properties: dict[str, Any]
+    def __init__(self) -> None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+    @property
+    def additional_keys(self) -> list[str]: ...
+    def __getitem__(self, key: str) -> Any: ...
+    def __setitem__(self, key: str, value: Any) -> None: ...
+    def __delitem__(self, key: str) -> None: ...
+    def __contains__(self, key: object) -> bool: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+''',
+    },
+}
 # Files the generator leaves behind that are not part of the package.
 IGNORED = {".ruff_cache", "__pycache__", ".mypy_cache"}
 
@@ -84,6 +117,8 @@ def generate(contract: Contract, out_dir: Path) -> None:
         shutil.rmtree(out_dir / junk, ignore_errors=True)
     # --meta none writes no py.typed; the package is typed (mypy --strict runs on it).
     (out_dir / "py.typed").write_text("")
+    for rel, text in STUBS.get(contract.target.name, {}).items():
+        (out_dir / rel).write_text(text)
 
 
 def differences(left: Path, right: Path) -> list[str]:

@@ -54,13 +54,30 @@ RULES: list[tuple[str, str]] = [
     (r"\bhttpx\.AsyncByteStream\b", "httpx.SyncByteStream"),
     (r"\b_async\b", "_sync"),
     (r"  # noqa: ASYNC109$", ""),
+    (r"\basync_plain_http_transport\b", "plain_http_transport"),
     (r"\bAsync([A-Z]\w*)", r"\1"),
+    # Private names too (\b does not split "_Async"): the sync sender is not "_AsyncSender".
+    (r"\b_Async([A-Z]\w*)", r"_\1"),
+    (r"\bget_async_httpx_client\b", "get_httpx_client"),
     # Prose that names the flavour, matched after the token rules so the words they write stay:
     # help(ninoxkit.Ninox) must not open with "Async client" (issue #16).
     (r'^(\s*)"""Async client for ', r'\1"""Client for '),
     (
         r'^"""The async facade, :class:`Ninox` \(the sync ``Ninox`` is written from this file\)\.',
         '"""The sync facade, :class:`Ninox`, written by ``scripts/unasync.py`` from ``_async``.',
+    ),
+    (
+        r'^"""The async Ninox 4 facade, :class:`Ninox4` \(the sync ``Ninox4`` is written from '
+        r"this file\)\.",
+        '"""The sync Ninox 4 facade, :class:`Ninox4`, written by ``scripts/unasync.py`` from '
+        "``_async``.",
+    ),
+    (
+        r'^"""DataFrames from async pagers, and frames written through an async table handle\.'
+        r"\n\nThe same functions as :mod:`ninoxkit._frames` \(which has the column types\), "
+        r"with ``await``::",
+        '"""DataFrames from pagers, and frames written through a table handle.\n\n'
+        "The same functions as :mod:`ninoxkit._frames` (which has the column types)::",
     ),
     (
         r'^"""Async I/O shells: the source from which ``\S+`` writes ``ninoxkit\._sync``\.',

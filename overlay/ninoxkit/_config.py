@@ -47,21 +47,29 @@ from ._validate import check_id
 
 __all__ = [
     "CURRENT_CALL",
+    "AsyncDiscovery",
     "AsyncLeanCookieClient",
     "AsyncLoopGuard",
+    "AsyncPlainHTTPTransport",
     "AsyncSlots",
     "CallState",
     "ClientOptions",
+    "Discovery",
     "LeanCookieClient",
     "LoopGuard",
+    "PlainHTTPTransport",
     "Slots",
     "TimeoutTypes",
+    "async_plain_http_transport",
+    "base_url_hint",
     "check_deadline",
     "check_max_response_size",
+    "classic_base_url",
     "is_loopback_host",
     "legacy_cloud_url",
     "normalize_base_url",
     "on_premises_url",
+    "plain_http_transport",
     "private_cloud_url",
     "resolve_options",
     "to_timeout",
@@ -193,6 +201,43 @@ def normalize_base_url(url: str, *, allow_insecure_http: bool = False) -> str:
             f"Use {https!r}, or pass allow_insecure_http=True for a trusted network."
         )
     return str(parsed).rstrip("/")
+
+
+def classic_base_url(url: str, *, allow_insecure_http: bool = False) -> str:
+    """Check the base URL of the classic API; a bare host gets the API root ``/v1``.
+
+    Every form of the classic API's root is ``https://{host}[:{port}]/v1`` (public cloud,
+    private cloud and on-premises alike, reference §1), so ``https://api.ninox.com`` or
+    ``https://ninox.example.org:8443/`` means that host's ``/v1``; without it every request
+    would be answered 404. A URL with another path is kept as given (a proxy may mount the API
+    elsewhere); a 404 answer then says that the path does not end in ``/v1``.
+
+    Args:
+        url: e.g. ``https://api.ninox.com/v1`` or ``https://api.ninox.com``.
+        allow_insecure_http: See :func:`normalize_base_url`.
+
+    Returns:
+        The URL without trailing ``/``, ending in ``/v1`` when it had no path.
+
+    Raises:
+        ConfigurationError: As :func:`normalize_base_url`.
+    """
+    normalized = normalize_base_url(url, allow_insecure_http=allow_insecure_http)
+    if httpx.URL(normalized).path in ("", "/"):
+        return f"{normalized}/v1"
+    return normalized
+
+
+def base_url_hint(base_url: str) -> str:
+    """A hint for a 404 answer when ``base_url``'s path does not end in ``/v1`` (else "")."""
+    path = httpx.URL(base_url).path.rstrip("/")
+    if path.endswith("/v1"):
+        return ""
+    root = str(httpx.URL(base_url).copy_with(path="/v1", query=None, fragment=None))
+    return (
+        f"base_url {base_url!r} does not end in /v1, where the Ninox API lives on every "
+        f"server (public and private cloud, on-premises): try base_url={root!r}"
+    )
 
 
 def legacy_cloud_url() -> str:
@@ -387,7 +432,8 @@ def resolve_options(
 
     Args:
         api_key: Argument value or ``None`` (then ``NINOX_API_KEY``).
-        base_url: Argument value or ``None`` (then ``NINOX_BASE_URL``, then the public cloud).
+        base_url: Argument value or ``None`` (then ``NINOX_BASE_URL``, then the public cloud);
+            a bare host gets ``/v1`` (see :func:`classic_base_url`).
         timeout: See :func:`to_timeout`.
         max_retries: Retries per request.
         max_concurrency: Requests in flight at once.
@@ -422,7 +468,7 @@ def resolve_options(
         )
     return ClientOptions(
         api_key=pick(api_key, ENV_API_KEY) or "",
-        base_url=normalize_base_url(url, allow_insecure_http=allow_insecure_http),
+        base_url=classic_base_url(url, allow_insecure_http=allow_insecure_http),
         timeout=to_timeout(timeout),
         max_retries=max_retries,
         max_concurrency=max_concurrency,
@@ -455,6 +501,10 @@ class CallState:
             client's; ``None``: no overall limit).
         stream: Leave a 2xx body unread for the caller to stream (downloads); the concurrency
             slot is held until the caller closes the body.
+        exempt_body: The time spent sending the request body does not count against the
+            deadline (uploads: the file's size and the line set how long that takes; each write
+            is still bounded by the write timeout). The wait for a slot, retries and the wait
+            for the answer do count.
     """
 
     idempotent: bool | None = None
@@ -472,6 +522,7 @@ class CallState:
         ),
     )
     stream: bool = False
+    exempt_body: bool = False
 
 
 def check_max_retries(value: object, *, or_none: bool = False) -> None:
@@ -561,6 +612,39 @@ class LoopGuard:
         """Do nothing."""
 
 
+class AsyncDiscovery:
+    """What ``AsyncNinox.database()`` does with an id it does not know: it cannot look it up.
+
+    ``database()`` is a plain method in both twins (a handle is made without sending), so the
+    async twin cannot await ``listTeams``; the sync twin's :class:`Discovery` can, and does.
+    """
+
+    @staticmethod
+    def database(
+        client: Any,  # noqa: ARG004  # the twins' signatures are one
+        *,
+        team_id: str | None,
+        database_id: str | None,  # noqa: ARG004
+    ) -> Any:
+        """Raise a :class:`~ninoxkit.ConfigurationError` naming the awaitable way."""
+        missing = "team_id" if team_id is None else "database_id"
+        env = "NINOX_TEAM_ID" if team_id is None else "NINOX_DATABASE_ID"
+        raise ConfigurationError(
+            f"{missing} is required: pass {missing}=..., set {env}, or let ninoxkit pick the "
+            "only team and database your key reaches: db = await client.discover_database() "
+            "(AsyncNinox.database() is not awaited, so it cannot look them up)"
+        )
+
+
+class Discovery:
+    """The sync twin of :class:`AsyncDiscovery`: ``Ninox.database()`` looks the ids up."""
+
+    @staticmethod
+    def database(client: Any, *, team_id: str | None, database_id: str | None) -> Any:
+        """Return ``client.discover_database(...)`` (it sends ``listTeams``/``listDatabases``)."""
+        return client.discover_database(team_id=team_id, database_id=database_id)
+
+
 class AsyncSlots:
     """Taking a concurrency slot with a time limit (the sync twin uses :class:`Slots`).
 
@@ -634,6 +718,98 @@ class LeanCookieClient(_LeanCookiesMixin, httpx.Client):
 
 class AsyncLeanCookieClient(_LeanCookiesMixin, httpx.AsyncClient):
     """``httpx.AsyncClient`` whose cookie handling costs nothing on responses that set none."""
+
+
+class _PlainPool:
+    """What the plain-http transports share: httpcore's pool without an SSL context.
+
+    ``httpx.HTTPTransport`` builds an ``ssl.SSLContext`` when it is created, loading the CA
+    bundle (a few milliseconds, most of what building a client costs), even when every request
+    goes to ``http://127.0.0.1`` (the emulator, a local proxy). For a plain-http base URL the
+    client gets this transport instead: the same httpcore pool (the idiom of replacing
+    ``_pool``, as SSRF-guarding transports do), with no SSL context. An https request (a
+    ``with_options(base_url="https://...")`` copy shares the pool) goes to httpx's own
+    transport, built on first use, so TLS is configured exactly as httpx would.
+    """
+
+    @staticmethod
+    def pool_options(limits: httpx.Limits) -> dict[str, Any]:
+        return {
+            "ssl_context": None,  # httpcore makes one only if an https connection is opened
+            "max_connections": limits.max_connections,
+            "max_keepalive_connections": limits.max_keepalive_connections,
+            "keepalive_expiry": limits.keepalive_expiry,
+        }
+
+
+class PlainHTTPTransport(httpx.HTTPTransport):
+    """``httpx.HTTPTransport`` for a plain-http base URL, without an SSL context (see
+    :class:`_PlainPool`); the sync twin of :class:`AsyncPlainHTTPTransport`."""
+
+    def __init__(self, *, limits: httpx.Limits) -> None:
+        import httpcore
+
+        # No super().__init__(): that is what builds the SSL context.
+        self._pool = httpcore.ConnectionPool(**_PlainPool.pool_options(limits))
+        self._limits = limits
+        self._tls: httpx.HTTPTransport | None = None
+        self._tls_lock = threading.Lock()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``: plain http through the pool, anything else through httpx's own."""
+        if request.url.scheme == "http":
+            return super().handle_request(request)
+        with self._tls_lock:
+            if self._tls is None:
+                self._tls = httpx.HTTPTransport(limits=self._limits)
+        return self._tls.handle_request(request)
+
+    def close(self) -> None:
+        """Close the pool (and httpx's transport, if an https request built it)."""
+        super().close()
+        if self._tls is not None:
+            self._tls.close()
+
+
+class AsyncPlainHTTPTransport(httpx.AsyncHTTPTransport):
+    """``httpx.AsyncHTTPTransport`` for a plain-http base URL, without an SSL context (see
+    :class:`_PlainPool`)."""
+
+    def __init__(self, *, limits: httpx.Limits) -> None:
+        import httpcore
+
+        # No super().__init__(): that is what builds the SSL context.
+        self._pool = httpcore.AsyncConnectionPool(**_PlainPool.pool_options(limits))
+        self._limits = limits
+        self._tls: httpx.AsyncHTTPTransport | None = None
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``: plain http through the pool, anything else through httpx's own."""
+        if request.url.scheme == "http":
+            return await super().handle_async_request(request)
+        if self._tls is None:  # no await in between: one task builds it
+            self._tls = httpx.AsyncHTTPTransport(limits=self._limits)
+        return await self._tls.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        """Close the pool (and httpx's transport, if an https request built it)."""
+        await super().aclose()
+        if self._tls is not None:
+            await self._tls.aclose()
+
+
+def plain_http_transport(base_url: str, limits: httpx.Limits) -> dict[str, Any]:
+    """``transport=`` for a client whose base URL is plain http (else nothing), sync twin."""
+    if not base_url.startswith("http://"):
+        return {}
+    return {"transport": PlainHTTPTransport(limits=limits)}
+
+
+def async_plain_http_transport(base_url: str, limits: httpx.Limits) -> dict[str, Any]:
+    """``transport=`` for a client whose base URL is plain http (else nothing)."""
+    if not base_url.startswith("http://"):
+        return {}
+    return {"transport": AsyncPlainHTTPTransport(limits=limits)}
 
 
 def unbind_stream(response: httpx.Response) -> None:

@@ -531,23 +531,48 @@ def secrets_of(request: httpx.Request | None) -> tuple[str, ...]:
         if token and scheme.lower() in ("bearer", "basic"):
             found.append(token.strip())
     # Longest first, so a key that contains a shorter secret is cut out whole.
-    return tuple(sorted({s for s in found if len(s) >= 4}, key=len, reverse=True))
+    return tuple(sorted({s for s in found if s.strip()}, key=len, reverse=True))
+
+
+#: A secret at least this long is cut out wherever it occurs. A shorter one (a test key such as
+#: ``"k"``; real Ninox keys are UUID-like, 36 characters, reference §2) is cut out only where it
+#: stands alone, not inside a longer run of letters and digits: cutting every ``k`` out of a
+#: message would leave nothing readable, and a secret inside a longer word is not shown there.
+_CUT_ANYWHERE = 8
+_WORD = "A-Za-z0-9"
+
+
+def _short_secret(secret: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![{_WORD}]){re.escape(secret)}(?![{_WORD}])")
+
+
+def _short_secret_bytes(secret: bytes) -> re.Pattern[bytes]:
+    word = _WORD.encode()
+    return re.compile(rb"(?<![" + word + rb"])" + re.escape(secret) + rb"(?![" + word + rb"])")
 
 
 def scrub_text(text: str, secrets: tuple[str, ...]) -> str:
-    """``text`` with every secret replaced by ``[redacted]``."""
+    """``text`` with every secret replaced by ``[redacted]`` (see :data:`_CUT_ANYWHERE`)."""
     for secret in secrets:
-        if secret in text:
+        if secret not in text:
+            continue
+        if len(secret) >= _CUT_ANYWHERE:
             text = text.replace(secret, _REDACTED)
+        else:
+            text = _short_secret(secret).sub(_REDACTED, text)
     return text
 
 
 def scrub_bytes(data: bytes, secrets: tuple[str, ...]) -> bytes:
-    """``data`` with every secret (UTF-8) replaced by ``[redacted]``."""
+    """``data`` with every secret (UTF-8) replaced by ``[redacted]``, like :func:`scrub_text`."""
     for secret in secrets:
         raw = secret.encode("utf-8", "replace")
-        if raw in data:
+        if raw not in data:
+            continue
+        if len(raw) >= _CUT_ANYWHERE:
             data = data.replace(raw, _REDACTED.encode())
+        else:
+            data = _short_secret_bytes(raw).sub(_REDACTED.encode(), data)
     return data
 
 
@@ -822,3 +847,13 @@ def mask_cause(exc: BaseException, error: NinoxError) -> None:
         if isinstance(node, httpx.HTTPError):
             node._request = masked
         node = node.__cause__ or node.__context__
+
+
+# Show the public errors as ``ninoxkit.X`` in tracebacks and reprs, as httpx does, from the
+# moment they can be raised (``ninoxkit`` imports its names lazily). Each is exported there
+# (tests/unit/test_exports.py), so pickle finds them under that name too.
+for _name in __all__:
+    _value = globals()[_name]
+    if isinstance(_value, type):
+        _value.__module__ = "ninoxkit"
+del _name, _value

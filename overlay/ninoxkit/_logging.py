@@ -54,6 +54,10 @@ class RedactingFilter(logging.Filter):
         return True
 
 
+# On the logger from the start: whatever logs through it has imported this module first.
+logger.addFilter(RedactingFilter())
+
+
 def setup_logging(environ: Mapping[str, str] | None = None) -> None:
     """Attach a handler to the ``ninoxkit`` logger if ``NINOXKIT_LOG`` asks for it.
 

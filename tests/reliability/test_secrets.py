@@ -319,3 +319,43 @@ def test_no_secret_anywhere_in_the_cause_chain(handler: Any, call: Any) -> None:
     for text in _texts_of(caught.value):
         assert _KEY not in text
         assert _PASSWORD not in text
+
+
+# -- short secrets: a key or password under 4 characters was not cut out at all ---------------
+
+
+@pytest.mark.parametrize(
+    ("key", "password"), [("k", "pw"), ("ab1", "p"), ("key", "secret pw"), ("x-y", "1234")]
+)
+def test_a_short_key_or_password_echoed_by_the_server_is_cut_out(key: str, password: str) -> None:
+    """A proxy echoes both credentials into its answer; none of them may reach the error,
+    however short they are, and the rest of the message stays readable."""
+
+    def echo(request: httpx.Request) -> httpx.Response:
+        text = f"token {key} refused; nx-password was {password}. Ninoxkit keeps working"
+        return httpx.Response(401, json={"message": text}, request=request)
+
+    with (
+        Ninox(
+            api_key=key,
+            database_password=password,
+            max_retries=0,
+            http_client=httpx.Client(transport=httpx.MockTransport(echo)),
+        ) as client,
+        pytest.raises(AuthenticationError) as caught,
+    ):
+        client.teams.list()
+    error = caught.value
+    copy = pickle.loads(pickle.dumps(error))
+    assert str(copy) == str(error)
+    assert "token [redacted] refused; nx-password was [redacted]. Ninoxkit keeps working" in str(
+        error
+    )
+    body = (error.body or b"").decode()
+    shown = [str(error), repr(error), body, pickle.dumps(error).decode("latin-1")]
+    for text in shown:
+        TALLY["secret_checks"] += 1
+        for secret in (key, password):
+            assert f" {secret} " not in text
+            assert f" {secret}." not in text
+    assert "[redacted]" in body

@@ -14,6 +14,7 @@ import time
 
 import pytest
 from ninoxkit import (
+    APIConnectionError,
     APITimeoutError,
     BatchWriteError,
     Ninox,
@@ -106,11 +107,13 @@ def test_one_hung_attempt_is_retried_and_the_retry_answers(
 # downloads that hold their concurrency slot, against a raw socket server on 127.0.0.1.
 # --------------------------------------------------------------------------------------
 
-import socket  # noqa: E402  (this half of the module has its own server)
+import io  # noqa: E402  (this half of the module has its own server)
+import socket  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 
+import httpx  # noqa: E402
 from ninoxkit import AsyncNinox, ResponseTooLargeError  # noqa: E402
 
 from .conftest import SECRET  # noqa: E402
@@ -388,10 +391,17 @@ def test_async_downloads_hold_their_slot_until_the_body_is_read(
 
 def test_an_abandoned_download_gives_its_slot_back(raw_server: Callable[..., RawServer]) -> None:
     server = _download_server(raw_server)
+    # With one slot, a leaked slot would block the second download; the deadline (also on
+    # the wait for a slot) turns that into an APITimeoutError instead of a hung test.
     client = Ninox(
-        api_key=SECRET, base_url=server.base_url, team_id="t", database_id="d", max_concurrency=1
+        api_key=SECRET,
+        base_url=server.base_url,
+        team_id="t",
+        database_id="d",
+        max_concurrency=1,
+        deadline=3.0,
     )
-    for i in range(3):  # with one slot, a leaked slot would block the second download forever
+    for i in range(3):
         chunks = client.files.iter_bytes(1, f"f{i}", table="A", chunk_size=100)
         assert next(chunks) == b"x" * 100
         chunks.close()
@@ -399,11 +409,204 @@ def test_an_abandoned_download_gives_its_slot_back(raw_server: Callable[..., Raw
     client.close()
 
 
-def test_the_deadline_ends_a_slow_answer_but_not_an_upload() -> None:
-    """An upload's length depends on the file: it is bounded per write, not by the deadline
-    (a deadline passing after the upload went through would make its outcome unknown)."""
-    import httpx
+def _stalled_body(conn: socket.socket, ends: float) -> None:
+    """Headers and 3 of 1000 bytes at once, then nothing until the client hangs up."""
+    conn.sendall(_head(1000) + b"abc")
+    while time.monotonic() < ends:
+        try:
+            if not conn.recv(1):
+                return
+        except TimeoutError:
+            continue
 
+
+STREAM_DEADLINE = 0.5
+
+
+def test_sync_a_streamed_body_reads_with_the_deadlines_cut_timeout(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    """The read timeout is 30 s, the deadline 0.5 s: a download whose body stalls right after
+    its headers ends after about 0.5 s (the attempt's read timeout, cut to what was left of
+    the deadline), not after the client's 30 s."""
+    server = raw_server(_stalled_body)
+    client = Ninox(
+        api_key=SECRET,
+        base_url=server.base_url,
+        team_id="t",
+        database_id="d",
+        timeout=30,
+        max_retries=0,
+        deadline=STREAM_DEADLINE,
+    )
+    started = time.monotonic()
+    with pytest.raises(APIConnectionError, match="broke off"):
+        b"".join(client.files.iter_bytes(1, "f", table="A", chunk_size=1))
+    elapsed = time.monotonic() - started
+    client.close()
+    assert elapsed < STREAM_DEADLINE + MARGIN
+
+
+def test_async_a_streamed_body_reads_with_the_deadlines_cut_timeout(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    server = raw_server(_stalled_body)
+
+    async def run() -> None:
+        async with AsyncNinox(
+            api_key=SECRET,
+            base_url=server.base_url,
+            team_id="t",
+            database_id="d",
+            timeout=30,
+            max_retries=0,
+            deadline=STREAM_DEADLINE,
+        ) as client:
+            async for _ in client.files.iter_bytes(1, "f", table="A", chunk_size=1):
+                pass
+
+    started = time.monotonic()
+    with pytest.raises(APIConnectionError, match="broke off"):
+        asyncio.run(run())
+    assert time.monotonic() - started < STREAM_DEADLINE + MARGIN
+
+
+def _slow_answer(conn: socket.socket, ends: float) -> None:
+    """Take the request (a small upload fits the socket buffers), then answer after 1.5 s."""
+    time.sleep(min(1.5, max(0.0, ends - time.monotonic())))
+    body = b'{"name": "a.txt"}'
+    conn.sendall(_head(len(body)) + body)
+
+
+UPLOAD_DEADLINE = 0.4
+
+
+def test_sync_the_deadline_covers_the_wait_for_an_uploads_answer(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    """Uploads used to have no deadline at all: a server that took the file and never
+    answered kept the call waiting for the read timeout, retries and slot waits unbounded."""
+    server = raw_server(_slow_answer)
+    client = Ninox(
+        api_key=SECRET,
+        base_url=server.base_url,
+        team_id="t",
+        database_id="d",
+        timeout=5,
+        deadline=UPLOAD_DEADLINE,
+    )
+    started = time.monotonic()
+    with pytest.raises(OutcomeUnknownTimeoutError) as info:
+        client.files.upload(1, b"content", file_name="a.txt", table="A")
+    elapsed = time.monotonic() - started
+    client.close()
+    assert elapsed < UPLOAD_DEADLINE + MARGIN
+    assert info.value.applied is None  # the file went out; whether it was stored is unknown
+    assert server.requests == 1  # an upload is never re-sent
+
+
+def test_async_the_deadline_covers_the_wait_for_an_uploads_answer(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    server = raw_server(_slow_answer)
+
+    async def run() -> None:
+        async with AsyncNinox(
+            api_key=SECRET,
+            base_url=server.base_url,
+            team_id="t",
+            database_id="d",
+            timeout=5,
+            deadline=UPLOAD_DEADLINE,
+        ) as client:
+            await client.files.upload(1, b"content", file_name="a.txt", table="A")
+
+    started = time.monotonic()
+    with pytest.raises(OutcomeUnknownTimeoutError):
+        asyncio.run(run())
+    assert time.monotonic() - started < UPLOAD_DEADLINE + MARGIN
+    assert server.requests == 1
+
+
+class _SlowSource(io.RawIOBase):
+    """A binary source that takes 0.1 s per read (a slow disk or pipe): 6 reads of 64 KiB."""
+
+    name = "big.bin"
+    mode = "rb"
+
+    def __init__(self) -> None:
+        self.left = 6
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        time.sleep(0.1)
+        if not self.left:
+            return b""
+        self.left -= 1
+        return b"x" * (size if 0 < size <= 65536 else 65536)
+
+
+def test_the_sending_of_an_upload_body_does_not_count_against_the_deadline() -> None:
+    """The body takes ~0.7 s to send, the deadline is 0.3 s: the upload still goes through,
+    since how long the body takes is set by the file and the line, not by Ninox."""
+    received: list[int] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        received.append(len(request.read()))
+        return httpx.Response(200, json={"name": "big.bin"})
+
+    with (
+        httpx.Client(transport=httpx.MockTransport(answer)) as http,
+        Ninox(api_key=SECRET, http_client=http, team_id="t", database_id="d", deadline=0.3) as c,
+    ):
+        assert c.files.upload(1, _SlowSource(), table="A") == {"name": "big.bin"}
+    assert received[0] > 6 * 65536  # the whole file went out (and the multipart framing)
+
+
+def test_the_deadline_covers_an_uploads_wait_for_a_concurrency_slot() -> None:
+    """One slot, held by an open download for 3 s; an upload with a 0.3 s deadline must give
+    up waiting for it instead of waiting as long as the download stays open."""
+
+    class Open(httpx.SyncByteStream):  # a download whose body stays open until closed
+        def __iter__(self) -> Iterator[bytes]:
+            yield b"x"
+            yield b"y"
+
+    def stream_answer(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(200, stream=Open())
+        return httpx.Response(200, json={"name": "a.txt"})
+
+    with (
+        httpx.Client(transport=httpx.MockTransport(stream_answer)) as http,
+        Ninox(
+            api_key=SECRET,
+            http_client=http,
+            team_id="t",
+            database_id="d",
+            max_concurrency=1,
+            deadline=0.3,
+        ) as c,
+    ):
+        chunks = c.files.iter_bytes(1, "f", table="A", chunk_size=1)
+        assert next(chunks) == b"x"  # the download holds the only slot
+        releaser = threading.Timer(3.0, chunks.close)
+        releaser.start()
+        try:
+            started = time.monotonic()
+            with pytest.raises(APITimeoutError, match="slot"):
+                c.files.upload(1, b"content", file_name="a.txt", table="A")
+            assert time.monotonic() - started < 2.0
+        finally:
+            releaser.cancel()
+            chunks.close()
+        # The slot is free again: the same upload now goes through.
+        assert c.files.upload(1, b"content", file_name="a.txt", table="A") == {"name": "a.txt"}
+
+
+def test_the_deadline_ends_a_slow_answer() -> None:
     def slow(request: httpx.Request) -> httpx.Response:
         time.sleep(0.4)
         return httpx.Response(200, json={"name": "a.txt"})
@@ -411,7 +614,6 @@ def test_the_deadline_ends_a_slow_answer_but_not_an_upload() -> None:
     with (
         httpx.Client(transport=httpx.MockTransport(slow)) as http,
         Ninox(api_key=SECRET, http_client=http, team_id="t", database_id="d", deadline=0.2) as c,
+        pytest.raises(APITimeoutError, match="deadline"),
     ):
-        with pytest.raises(APITimeoutError, match="deadline"):
-            c.request("GET", "/teams")
-        assert c.files.upload(1, b"content", file_name="a.txt", table="A") == {"name": "a.txt"}
+        c.request("GET", "/teams")

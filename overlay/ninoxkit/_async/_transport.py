@@ -9,12 +9,16 @@ responses.
 Bounds (reference: sdk-anchors.md, timeouts): httpx's timeouts are per network operation, so
 a server that drips a byte now and then never trips them. Every call therefore also has a
 ``deadline``: wall-clock seconds per HTTP request (one page of a listing, one batch of a
-write; not a whole multi-request method call), retries and their waits included. Each
-attempt's httpx timeouts are cut to what is left of it, the body is read chunk by chunk with
-the clock checked after each chunk, and a retry whose wait would overrun it is not made. A
-buffered body is also read at most up to ``max_response_size`` bytes (decoded), then
-:class:`~ninoxkit.ResponseTooLargeError` is raised. A streamed download keeps its concurrency
-slot until its body is closed; the deadline covers it until the headers arrive.
+write; not a whole multi-request method call): the wait for a concurrency slot, every
+attempt, the retries' waits and the reading of a buffered answer. Each attempt's httpx timeouts
+are cut to what is left of it, the body is read chunk by chunk with the clock checked after each
+chunk, and a retry whose wait would overrun it is not made. A buffered body is also read at most
+up to ``max_response_size`` bytes (decoded), then :class:`~ninoxkit.ResponseTooLargeError` is
+raised. Two exemptions, both for content whose size the caller chose: a streamed download keeps
+its concurrency slot until its body is closed, and the deadline covers it until the headers
+arrive (its body's reads keep the attempt's cut read timeout); an upload
+(``CallState.exempt_body``) stops the clock while its body is being sent (each write is still
+bounded by the write timeout), and the wait for its answer gets what is left.
 
 Test seams: ``_sleep`` and ``_random`` are module globals looked up at call time, so tests patch
 them (``monkeypatch.setattr(module, "_sleep", fake)``) instead of waiting.
@@ -22,6 +26,7 @@ them (``monkeypatch.setattr(module, "_sleep", fake)``) instead of waiting.
 
 from __future__ import annotations
 
+import functools
 import logging
 import random
 import time
@@ -36,6 +41,7 @@ from ninoxkit._config import (
     CURRENT_CALL,
     AsyncSlots,
     CallState,
+    base_url_hint,
     is_loopback_host,
     unbind_stream,
 )
@@ -133,23 +139,33 @@ class AsyncNinoxTransport:
         if state.timeout is not None:
             request.extensions["timeout"] = state.timeout.as_dict()
         budget = self._deadline if isinstance(state.deadline, NotGiven) else state.deadline
-        ends = None if budget is None else time.monotonic() + budget
+        clock = _Clock(None if budget is None else time.monotonic() + budget)
         timeouts = request.extensions.get("timeout") or {}
+        keep = ("write",) if state.exempt_body else ()
+        if state.exempt_body and clock.ends is not None:
+            request.stream = AsyncUntimedBody(
+                cast(httpx.AsyncByteStream, request.stream),
+                clock,
+                # Once the body is out, the wait for the answer gets what is left. (The
+                # extensions, not the request: the request holds this stream, and a cycle
+                # would keep every upload's request and response alive until a GC pass.)
+                functools.partial(_cut_answer_timeout, request.extensions, clock),
+            )
         state.request = request
         retries = 0
         while True:
             state.retries_taken = retries
-            if ends is not None:
-                _cut_timeouts(request, timeouts, ends, budget, retries)
+            if clock.ends is not None:
+                _cut_timeouts(request, timeouts, clock, budget, retries, keep=keep)
             try:
-                response = await self._send_once(request, stream=state.stream, ends=ends)
+                response = await self._send_once(request, stream=state.stream, clock=clock)
             except httpx.HTTPError as exc:
                 kind = classify_exception(exc)
                 decision = policy.for_exception(
                     kind, idempotent=idempotent, retries_taken=retries, rand=_random()
                 )
                 sent = kind is not FailureKind.NOT_SENT
-                if decision.retry and _fits(ends, decision.delay):
+                if decision.retry and _fits(clock, decision.delay):
                     self._log_retry(request, decision.delay, retries, policy, type(exc).__name__)
                     attempts.maybe_applied |= sent
                     await _sleep(decision.delay)
@@ -184,7 +200,7 @@ class AsyncNinoxTransport:
                 retries_taken=retries,
                 rand=_random(),
             )
-            if decision.retry and _fits(ends, decision.delay):
+            if decision.retry and _fits(clock, decision.delay):
                 self._log_retry(
                     request, decision.delay, retries, policy, f"status {response.status_code}"
                 )
@@ -192,20 +208,25 @@ class AsyncNinoxTransport:
                 await _sleep(decision.delay)
                 retries += 1
                 continue
-            raise make_status_error(
-                request,
-                response,
-                retries_taken=retries,
-                outcome_unknown=decision.outcome_unknown,
-                note=(
-                    f"not retried: the call's deadline ({budget} s) would pass first"
-                    if decision.retry
-                    else decision.note
+            # No local name for the error: the frame would hold it, and its traceback the
+            # frame (a cycle that keeps the response alive until a GC pass).
+            raise _with_base_url_hint(
+                make_status_error(
+                    request,
+                    response,
+                    retries_taken=retries,
+                    outcome_unknown=decision.outcome_unknown,
+                    note=(
+                        f"not retried: the call's deadline ({budget} s) would pass first"
+                        if decision.retry
+                        else decision.note
+                    ),
                 ),
+                self._base_url,
             )
 
     async def _send_once(
-        self, request: httpx.Request, *, stream: bool, ends: float | None
+        self, request: httpx.Request, *, stream: bool, clock: _Clock
     ) -> httpx.Response:
         if self._inner.is_closed or self._is_closed():
             raise APIConnectionError(
@@ -214,7 +235,7 @@ class AsyncNinoxTransport:
         # One slot per request until its body is in; a streamed download keeps it until the
         # caller closes the body (else N downloads would be N requests in flight). The wait
         # for a slot is bounded by the call's deadline too.
-        wait = None if ends is None else max(0.0, ends - time.monotonic())
+        wait = clock.left()
         if not await AsyncSlots.acquire(self._limiter, wait):
             raise httpx.PoolTimeout(
                 "no concurrency slot came free before the call's deadline "
@@ -242,7 +263,7 @@ class AsyncNinoxTransport:
                     handed_over = True
             else:
                 try:
-                    await self._read_bounded(request, response, ends)
+                    await self._read_bounded(request, response, clock)
                 except BaseException:
                     await response.aclose()
                     raise
@@ -261,7 +282,7 @@ class AsyncNinoxTransport:
         return response
 
     async def _read_bounded(
-        self, request: httpx.Request, response: httpx.Response, ends: float | None
+        self, request: httpx.Request, response: httpx.Response, clock: _Clock
     ) -> None:
         """Read the body like ``aread()``, but stop at the size limit and at the deadline."""
         limit = self._max_size
@@ -269,7 +290,7 @@ class AsyncNinoxTransport:
         # A HEAD answer, a 204 and a 304 have no body whatever Content-Length says (RFC 9110
         # §8.6): the header then describes a body that is never sent.
         bodiless = request.method.upper() == "HEAD" or response.status_code in (204, 304)
-        if not bodiless and declared.isdigit() and int(declared) > limit:
+        if not bodiless and declared.isascii() and declared.isdigit() and int(declared) > limit:
             raise self._too_large(request, response)
         chunks: list[bytes] = []
         size = 0
@@ -277,7 +298,7 @@ class AsyncNinoxTransport:
             size += len(chunk)
             if size > limit:
                 raise self._too_large(request, response)
-            if ends is not None and time.monotonic() > ends:
+            if clock.ends is not None and time.monotonic() > clock.ends:
                 # A body that trickles in: each read is quick, the whole never ends.
                 raise httpx.ReadTimeout(
                     "the call's deadline passed while the body was still arriving"
@@ -383,6 +404,51 @@ class AsyncSlotStream(httpx.AsyncByteStream):
                 release()
 
 
+class AsyncUntimedBody(httpx.AsyncByteStream):
+    """An upload body whose sending stops the call's clock (the deadline moves on by as much).
+
+    Every step of the iteration (reading a chunk from the source, httpx writing it out) is
+    time spent sending the body; ``sent`` runs once the last chunk is out.
+    """
+
+    def __init__(
+        self, inner: httpx.AsyncByteStream, clock: _Clock, sent: Callable[[], None]
+    ) -> None:
+        self._inner = inner
+        self._clock = clock
+        self._sent = sent
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        mark = time.monotonic()
+        async for chunk in self._inner:
+            mark = self._clock.pause_since(mark)
+            yield chunk
+            mark = self._clock.pause_since(mark)
+        self._clock.pause_since(mark)
+        self._sent()
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
+@attrs.define
+class _Clock:
+    """When the call's deadline passes (``ends``: ``time.monotonic()``; ``None``: never)."""
+
+    ends: float | None
+
+    def left(self) -> float | None:
+        """Seconds until the deadline (at least 0), or ``None``."""
+        return None if self.ends is None else max(0.0, self.ends - time.monotonic())
+
+    def pause_since(self, mark: float) -> float:
+        """Move the deadline on by the time since ``mark`` (it did not count); return now."""
+        now = time.monotonic()
+        if self.ends is not None:
+            self.ends += now - mark
+        return now
+
+
 @attrs.define
 class _Attempts:
     """What the attempts of one request left behind: whether any may have been applied."""
@@ -394,30 +460,64 @@ class _Attempts:
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def _fits(ends: float | None, delay: float) -> bool:
+def _fits(clock: _Clock, delay: float) -> bool:
     """Whether a retry after ``delay`` seconds still starts before the deadline."""
-    return ends is None or time.monotonic() + delay < ends
+    return clock.ends is None or time.monotonic() + delay < clock.ends
 
 
 def _cut_timeouts(
     request: httpx.Request,
     timeouts: dict[str, float | None],
-    ends: float,
+    clock: _Clock,
     budget: float | None,
     retries: int,
+    *,
+    keep: tuple[str, ...] = (),
 ) -> None:
-    """Cut each httpx timeout of this attempt to what is left of the call's deadline."""
-    left = ends - time.monotonic()
+    """Cut each httpx timeout of this attempt to what is left of the call's deadline.
+
+    httpx reads ``request.extensions["timeout"]`` afresh for each phase (the writes of the body,
+    then the reads of the answer), so cutting it again once an upload's body is out bounds the
+    wait for the answer by what is left. ``keep`` names phases left as configured.
+    """
+    left = clock.left()
+    if left is None:
+        return
     if left <= 0:
         raise APITimeoutError(
             f"the call's deadline of {budget} s passed before attempt {retries + 1} could start",
             request=request,
             retries_taken=retries,
         )
+    phases = timeouts or {"connect": None, "read": None, "write": None, "pool": None}
     request.extensions["timeout"] = {
-        phase: left if seconds is None or seconds > left else seconds
-        for phase, seconds in timeouts.items()
-    } or {"connect": left, "read": left, "write": left, "pool": left}
+        phase: seconds if phase in keep or (seconds is not None and seconds <= left) else left
+        for phase, seconds in phases.items()
+    }
+
+
+def _with_base_url_hint(error: APIError, base_url: str) -> APIError:
+    """``error``, its message extended by a hint when it is a 404 under a base URL without
+    ``/v1`` (every path then answers 404, reference §1)."""
+    hint = base_url_hint(base_url) if getattr(error, "status_code", None) == 404 else ""
+    if hint:
+        error.message = f"{error.message}; {hint}" if error.message else hint
+    return error
+
+
+def _cut_answer_timeout(extensions: dict[str, object], clock: _Clock) -> None:
+    """Cut the read timeout to what is left of the deadline, once an upload's body is out.
+
+    ``extensions`` is the request's; httpx reads its ``timeout`` afresh for the answer. Never
+    raises (it runs inside httpx's send): with nothing left, the read times out at once, and
+    the error says the outcome is unknown, which is true: the body went out.
+    """
+    left = clock.left()
+    current = dict(cast(dict[str, float | None], extensions.get("timeout") or {}))
+    read = current.get("read")
+    if left is not None and (read is None or read > left):
+        current["read"] = max(left, 0.001)
+        extensions["timeout"] = current
 
 
 def _connection_error(

@@ -30,11 +30,13 @@ from ninox_api.types import Response
 from ninoxkit._config import (
     CallState,
     ClientOptions,
+    Discovery,
     LeanCookieClient,
     LoopGuard,
     TimeoutTypes,
+    classic_base_url,
     in_call,
-    normalize_base_url,
+    plain_http_transport,
     resolve_options,
     to_timeout,
     unbind_stream,
@@ -98,10 +100,10 @@ class _Shared:
     closed: bool = False
 
 
-class _AsyncSender:
+class _Sender:
     """What every request is sent through: one httpx pipeline instead of two.
 
-    Generated code calls ``get_async_httpx_client().request(**kwargs)``. Routing that through a
+    Generated code calls ``get_httpx_client().request(**kwargs)``. Routing that through a
     full ``httpx.Client`` whose transport then calls the inner client's ``send`` runs two
     client pipelines (auth flow, redirect loop, cookies, response wrapping) per request; the
     benchmark showed ~40 µs of the SDK's per-call overhead there. This object builds the request
@@ -183,7 +185,8 @@ class Ninox:
     Args:
         api_key: API key; default ``NINOX_API_KEY``. Create one in the Ninox web app:
             Integrations -> Generate.
-        base_url: API root; default ``NINOX_BASE_URL``, else ``https://api.ninox.com/v1``.
+        base_url: API root; default ``NINOX_BASE_URL``, else ``https://api.ninox.com/v1``. A
+            bare host (``https://ninox.example.org``) means its ``/v1``.
             See :func:`ninoxkit.private_cloud_url`, :func:`ninoxkit.on_premises_url` and
             :data:`ninoxkit.LEGACY_BASE_URL`.
         timeout: Seconds or ``httpx.Timeout``; default connect 10 s, read/write/pool 60 s.
@@ -197,12 +200,13 @@ class Ninox:
         allow_insecure_http: Permit ``http://`` to a host that is not this machine.
         database_password: Password of password-protected databases (``nx-password`` header);
             default ``NINOX_DATABASE_PASSWORD``.
-        deadline: Wall-clock seconds one HTTP request may take, its retries and their waits
-            included: one page of a listing or one batch of a write, not a whole multi-page
-            or multi-batch method call (``None``: no limit); default 300 s. httpx's
-            ``timeout`` bounds each network operation; this also ends a request whose server
-            sends a byte now and then. A streamed download is bounded by it until its headers
-            arrive.
+        deadline: Wall-clock seconds one HTTP request may take: one page of a listing or
+            one batch of a write, not a whole multi-page or multi-batch method call (``None``:
+            no limit); default 300 s. It covers the wait for a concurrency slot, every attempt
+            and the waits between retries. httpx's ``timeout`` bounds each network operation;
+            this also ends a request whose server sends a byte now and then. Not counted: a
+            streamed download's content after its headers, and the sending of an upload's
+            body (each write bounded by the write timeout).
         max_response_size: Largest answer read into memory, in bytes; default 64 MiB. A bigger
             one raises :class:`~ninoxkit.ResponseTooLargeError` (downloads are streamed and
             have no limit).
@@ -252,10 +256,13 @@ class Ninox:
             raise ConfigurationError(
                 f"http_client must be an httpx.Client, got {type(http_client).__name__}"
             )
+        limits = httpx.Limits(max_connections=max(10, options.max_concurrency * 2))
         inner = http_client or LeanCookieClient(
             timeout=options.timeout,
             follow_redirects=False,
-            limits=httpx.Limits(max_connections=max(10, options.max_concurrency * 2)),
+            limits=limits,
+            # A plain-http base URL (the emulator, a local proxy) needs no SSL context.
+            **plain_http_transport(options.base_url, limits),
         )
         shared = _Shared(
             inner=inner,
@@ -278,7 +285,7 @@ class Ninox:
         )
         # The generated client never sees the key: it only sends through the sender, which
         # adds the header. (The generated client's repr would otherwise print the token.)
-        sender = _AsyncSender(
+        sender = _Sender(
             shared.inner,
             transport,
             base_url=options.base_url,
@@ -379,7 +386,7 @@ class Ninox:
         if api_key is not None:
             changes["api_key"] = api_key
         if base_url is not None:
-            changes["base_url"] = normalize_base_url(
+            changes["base_url"] = classic_base_url(
                 base_url, allow_insecure_http=self._options.allow_insecure_http
             )
         if not isinstance(timeout, NotGiven):
@@ -480,7 +487,17 @@ class Ninox:
         return Undocumented(self)
 
     def database(self, *, team_id: str | None = None, database_id: str | None = None) -> Database:
-        """A handle on one database (default: the client's ids); sends nothing.
+        """A handle on one database (default: the client's ids).
+
+        With both ids known (passed, or client defaults) this sends nothing. An id that is
+        neither is looked up as :meth:`discover_database` does (the only team, then the only
+        database, the key reaches) where this method can send: the sync client looks it up
+        here; in the async client this method is not awaited, so it raises a
+        :class:`~ninoxkit.ConfigurationError` that points to ``discover_database()``.
+
+        Raises:
+            ConfigurationError: an id is missing and cannot be looked up here, or the key
+                reaches no or several teams (databases); the message lists them.
 
         Example:
             >>> db = ninox.database(team_id="t1", database_id="db1")  # doctest: +SKIP
@@ -488,9 +505,49 @@ class Ninox:
         """
         from ninoxkit._sync._handles import Database
 
+        team = team_id if team_id is not None else self._options.team_id
+        database = database_id if database_id is not None else self._options.database_id
+        if team is None or database is None:
+            # The one difference between the twins (see ninoxkit._config.Discovery).
+            return cast("Database", Discovery.database(self, team_id=team, database_id=database))
         return Database(
             self, team_id=self._team_id(team_id), database_id=self._database_id(database_id)
         )
+
+    def discover_database(
+        self, *, team_id: str | None = None, database_id: str | None = None
+    ) -> Database:
+        """A handle on a database, looking up the ids that are neither passed nor defaults.
+
+        A missing team id becomes the only team the key reaches (``listTeams``), a missing
+        database id the only database of that team (``listDatabases``); the CLI picks them
+        the same way. An id that is passed or set as the client's default is used as it is.
+
+        Returns:
+            The handle; its client has both ids as defaults.
+
+        Raises:
+            ConfigurationError: The key reaches no team (database) or more than one; the
+                message lists them with their names (up to 10), and how to pass the id.
+
+        Example:
+            >>> db = ninox.discover_database()  # doctest: +SKIP
+        """
+        team = team_id if team_id is not None else self._options.team_id
+        if team is None:
+            teams = self.teams.list()
+            team = _only("team", "team_id", "NINOX_TEAM_ID", [(t.id, t.name) for t in teams])
+        database = database_id if database_id is not None else self._options.database_id
+        if database is None:
+            found = self.databases.list(team_id=team)
+            database = _only(
+                "database",
+                "database_id",
+                "NINOX_DATABASE_ID",
+                [(d.id, d.name) for d in found],
+                where=f" in team {team}",
+            )
+        return self.database(team_id=team, database_id=database)
 
     def _schema_for(self, team_id: str, database_id: str, *, refresh: bool = False) -> Schema:
         """The tables and fields of a database, read once through ``listTables`` and cached."""
@@ -611,15 +668,17 @@ class Ninox:
         *,
         idempotent: bool | None = None,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        exempt_body: bool = False,
     ) -> httpx.Response:
         """Send a generated request description (``op._get_kwargs(...)``); return the 2xx
         response unparsed.
 
         For hot paths that parse the body themselves (the records pager, see ``_models``).
         Retries, limits and error mapping are those of :meth:`_call`; ``deadline`` overrides
-        the client's (uploads pass ``None``: their length depends on the file).
+        the client's; ``exempt_body`` stops the deadline's clock while the request body is sent
+        (uploads: their length depends on the file; see ``CallState.exempt_body``).
         """
-        with in_call(CallState(idempotent=idempotent, deadline=deadline)):
+        with in_call(CallState(idempotent=idempotent, deadline=deadline, exempt_body=exempt_body)):
             return self._sender.request(**kwargs)
 
     @contextmanager
@@ -732,6 +791,23 @@ def _require(name: str, value: str | None, default: str | None, env: str) -> str
     if not chosen.strip():
         raise ConfigurationError(f"{name} must not be empty")
     return chosen
+
+
+def _only(what: str, name: str, env: str, found: list[tuple[str, str]], *, where: str = "") -> str:
+    """The one id in ``found`` ((id, name) pairs); else a ConfigurationError listing them."""
+    if len(found) == 1:
+        return found[0][0]
+    listed = ", ".join(f"{i} ({n})" for i, n in found[:10])
+    more = f" and {len(found) - 10} more" if len(found) > 10 else ""
+    reach = (
+        f"reaches {len(found)} {what}s{where}: {listed}{more}"
+        if found
+        else f"reaches no {what}{where}"
+    )
+    raise ConfigurationError(
+        f"{name} is required: the API key {reach}; pass {name}=..., set {env}, or use "
+        f"client.with_options({name}=...)"
+    )
 
 
 def _validation_error(exc: BaseException, state: CallState) -> APIResponseValidationError:

@@ -1,8 +1,8 @@
 # Written by scripts/unasync.py from overlay/ninoxkit/_async/_frames.py.
 # Do not edit: edit the source and re-run the script.
-"""DataFrames from async pagers, and frames written through an async table handle.
+"""DataFrames from pagers, and frames written through a table handle.
 
-The same functions as :mod:`ninoxkit._frames` (which has the column types), with ``await``::
+The same functions as :mod:`ninoxkit._frames` (which has the column types)::
 
     df = to_pandas(contacts.list(per_page=500), schema=contacts.info())
 

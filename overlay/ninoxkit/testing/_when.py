@@ -39,13 +39,16 @@ __all__ = [
 
 _UTC = dt.UTC
 _EPOCH = dt.datetime(1970, 1, 1)
+# [0-9], not \d: \d (like str.isdigit() and int()) also matches other scripts' digits, e.g.
+# Arabic-Indic "٢٠٢٤-٠١-٠١", which no Ninox date format has.
 _INSTANT = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?"
-    r"\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[T ]([0-9]{1,2}):([0-9]{2})"
+    r"(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?"
+    r"\s*(Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?"
 )
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?")
-_INTERVAL = re.compile(r"([+-])?(\d{1,9}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,9}))?")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?")
+_INTERVAL = re.compile(r"([+-])?([0-9]{1,9}):([0-9]{1,2}):([0-9]{1,2})(?:\.([0-9]{1,9}))?")
 _MAX_MS = 253_402_300_799_999  # 9999-12-31T23:59:59.999Z: beyond it no ISO form exists
 
 

@@ -87,12 +87,19 @@ class Files(APIResource):
                 attachments (``fieldName``, reference §4.16 [1]).
             content_type: MIME type; default guessed from the name.
 
+        The client's ``deadline`` covers the wait for a concurrency slot and for Ninox's
+        answer; the sending of the file does not count against it (its size and the line set
+        how long that takes), each write of it is bounded by the write timeout instead. An
+        upload is never re-sent once it may have reached Ninox.
+
         Returns:
             What Ninox answers (undocumented; the emulator answers the file's metadata): decoded
             JSON, the text of a non-JSON answer, or ``None`` for an empty one.
 
         Raises:
             InvalidArgumentError: no file name, a text-mode file, or a missing path.
+            OutcomeUnknownTimeoutError: the deadline passed after the file went out, before
+                Ninox answered: check whether it was attached before uploading it again.
         """
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         opened: IO[bytes] | None = None
@@ -108,12 +115,11 @@ class Files(APIResource):
             kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body)
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-            # A repeated upload would attach the file twice. No overall deadline: how long the
-            # upload takes depends on the file and the line, each write is bounded by the
-            # write timeout (and a deadline passing after the upload would make its outcome
-            # unknown although it went through).
+            # A repeated upload would attach the file twice. The deadline bounds the wait for
+            # a slot and for the answer, not the sending of the body: how long that takes
+            # depends on the file and the line (each write is bounded by the write timeout).
             response = self._client._send(
-                {**kwargs, "headers": headers}, idempotent=False, deadline=None
+                {**kwargs, "headers": headers}, idempotent=False, exempt_body=True
             )
         finally:
             if opened is not None:
@@ -151,12 +157,15 @@ class Files(APIResource):
             The bytes, or the path written.
 
         Raises:
-            InvalidArgumentError: ``to`` is not a path.
+            InvalidArgumentError: ``to`` is not a path, its folder does not exist, or it is a
+                folder itself (checked before anything is sent).
             ResponseTooLargeError: ``to=None`` and the file is larger than
                 ``max_response_size``.
         """
         if to is not None and not isinstance(to, str | os.PathLike):
             raise InvalidArgumentError(f"to must be a path or None, got {type(to).__name__}")
+        if to is not None:
+            _check_target(Path(to))
         retries = 0
         while True:
             try:
@@ -186,8 +195,15 @@ class Files(APIResource):
         target = Path(to)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
         try:
+            try:
+                out = partial.open("wb")
+            except OSError as exc:
+                # Not the hidden temporary name: the caller asked for ``target``.
+                raise InvalidArgumentError(
+                    f"cannot write the download to {target}: {exc.strerror or exc}"
+                ) from None
             # Local disk writes of one chunk are short; one source serves both twins.
-            with partial.open("wb") as out:
+            with out:
                 for chunk in self.iter_bytes(
                     record_id, file_name, table=table, team_id=team_id, database_id=database_id
                 ):
@@ -340,6 +356,20 @@ def _prepare(
     raise InvalidArgumentError(
         f"file must be a path, bytes or a binary file object, got {type(file).__name__}"
     )
+
+
+def _check_target(target: Path) -> None:
+    """Refuse a download path that cannot be written, before anything is sent."""
+    folder = target.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise InvalidArgumentError(
+            f"cannot download to {target}: the folder {folder} {what}; create it first"
+        )
+    if target.is_dir():
+        raise InvalidArgumentError(
+            f"cannot download to {target}: it is a folder; name the file to write"
+        )
 
 
 def _upload_name(name: str) -> str:

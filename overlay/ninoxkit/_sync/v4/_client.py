@@ -1,6 +1,6 @@
 # Written by scripts/unasync.py from overlay/ninoxkit/_async/v4/_client.py.
 # Do not edit: edit the source and re-run the script.
-"""The async Ninox 4 facade, :class:`Ninox4` (the sync ``Ninox4`` is written from this file).
+"""The sync Ninox 4 facade, :class:`Ninox4`, written by ``scripts/unasync.py`` from ``_async``.
 
 Ninox 4 workspaces (``go.ninox.com``) have their own API (reference ninox4-public-api.md §1):
 other paths, other keys, other record shapes. Ninox's guidance is not to mix the two, so this
@@ -44,7 +44,7 @@ from ninoxkit._constants import (
 )
 from ninoxkit._exceptions import ConfigurationError, InvalidArgumentError
 from ninoxkit._retry import RetryPolicy
-from ninoxkit._sync._client import _AsyncSender, _Shared
+from ninoxkit._sync._client import _Sender, _Shared
 from ninoxkit._sync._transport import NinoxTransport
 from ninoxkit._types import NOT_GIVEN, NotGiven
 from ninoxkit._validate import check_relative_path
@@ -187,7 +187,7 @@ class Ninox4:
             deadline=options.deadline,
             max_response_size=options.max_response_size,
         )
-        self._sender = _AsyncSender(
+        self._sender = _Sender(
             shared.inner,
             transport,
             base_url=options.base_url,
