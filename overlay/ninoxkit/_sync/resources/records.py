@@ -30,7 +30,7 @@ from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, Reco
 from ninox_api.models import TableRecord as Record
 
 from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
-from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from ninoxkit._constants import DEFAULT_BATCH_SIZE, MAX_PAGE_SIZE
 from ninoxkit._exceptions import (
     APIResponseValidationError,
     FilterNotAppliedError,
@@ -39,18 +39,20 @@ from ninoxkit._exceptions import (
     NotFoundError,
 )
 from ninoxkit._models import page_ids, record_from_json, records_from_json
-from ninoxkit._paging import FilterCheck, PageTracker
+from ninoxkit._paging import FilterCheck, PageTracker, page_size_for
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
 from ninoxkit._validate import (
     check_bool,
+    check_id,
     check_non_negative_int,
     check_positive_int,
     check_record_id,
     check_text,
 )
 from ninoxkit._values import FieldValueError, encode_fields
+from ninoxkit._window import Job, Window
 
 __all__ = ["RecordPager", "Records"]
 
@@ -67,11 +69,20 @@ class RecordPager:
     order the pager also keeps the ids it yielded (ints, about 60 bytes each). A listing whose
     only page is short costs one more request, which confirms that nothing follows.
 
+    Read-ahead: with ``prefetch`` above 1 the pager keeps up to that many page requests in
+    flight (each under the client's concurrency limit) and uses the answers strictly in page
+    order, so what is yielded is exactly what one-at-a-time paging yields; memory stays at
+    about ``prefetch`` pages. Once a page comes back short the pager asks for no more pages
+    ahead; the pages already asked for that the listing did not need are counted in
+    ``wasted_requests`` (at most ``prefetch - 1`` for a listing iterated to its end).
+
     Attributes:
-        pages_fetched: Pages requested so far by the current iteration.
+        pages_fetched: Pages accepted so far by the current iteration.
         repeated_pages: Times Ninox answered a page that held no new record (the listing stops
             there instead of looping; peers.md §3 item 1).
         repeated_records: Records Ninox answered again and the pager dropped.
+        wasted_requests: Page requests the read-ahead started that the listing did not use
+            (counted when an iteration ends, also when it is broken off).
     """
 
     def __init__(
@@ -79,13 +90,14 @@ class RecordPager:
         records: Records,
         *,
         table: str,
-        team_id: str | None,
-        database_id: str | None,
+        team_id: str,
+        database_id: str,
         per_page: int,
         limit: int | None,
         start_page: int,
         params: Mapping[str, Any],
         convert: bool,
+        prefetch: int = 1,
         typed_filters: Mapping[str, Any] | None = None,
         sent_filters: Mapping[str, Any] | None = None,
     ) -> None:
@@ -95,6 +107,7 @@ class RecordPager:
         self._database_id = database_id
         self._per_page = per_page
         self._limit = limit
+        self._prefetch = prefetch
         self._start_page = start_page
         self._params = dict(params)
         self._convert = convert
@@ -103,11 +116,13 @@ class RecordPager:
         self.pages_fetched = 0
         self.repeated_pages = 0
         self.repeated_records = 0
+        self.wasted_requests = 0
 
     def __repr__(self) -> str:
+        # Sends nothing: a pager is lazy, and its length is unknown until it is iterated.
         return (
             f"{type(self).__name__}(table={self._table!r}, per_page={self._per_page}, "
-            f"limit={self._limit})"
+            f"limit={self._limit}, prefetch={self._prefetch})"
         )
 
     def pages(self) -> Iterator[list[Record]]:
@@ -133,7 +148,7 @@ class RecordPager:
         """Yield each page's records not yielded before, as checked JSON, with the team,
         database and table ids they came from."""
         records = self._records
-        team, db = records._ids(self._team_id, self._database_id)
+        team, db = self._team_id, self._database_id
         tid = records._table_id(self._table, team, db)
         params = self._params
         sent = self._sent_filters
@@ -145,8 +160,9 @@ class RecordPager:
         # Every record answered must match the filter: a server that ignored it (§13) must
         # not make the caller act on the wrong records.
         check = FilterCheck(sent) if sent else None
+        per_page = self._per_page
         tracker = PageTracker(
-            per_page=self._per_page,
+            per_page=per_page,
             limit=self._limit,
             start_page=self._start_page,
             # Ninox's default order is ascending ids; order/new/updated change it (§4.9).
@@ -155,22 +171,49 @@ class RecordPager:
         self.pages_fetched = 0
         self.repeated_pages = 0
         self.repeated_records = 0
-        while not tracker.done:
+        self.wasted_requests = 0
+        # With a limit, the pages it needs if every page is full; more only if one is short.
+        needed = None if self._limit is None else -(-self._limit // per_page)
+        client = records._client
+
+        def fetch(page: int) -> Job[httpx.Response]:
             # The generated request description, sent as is. The body is checked here and
             # built into models by the caller (``_models``): a listing builds every record.
-            kwargs = list_records._get_kwargs(
-                team, db, tid, page=tracker.page, per_page=self._per_page, **params
-            )
-            response = records._client._send(kwargs)
-            items, ids = records._page_json(response)
-            if check is not None:
-                records._verify(check, _pairs(items), team, db, tid, response)
-            fresh = tracker.accept(items, ids)
-            self.pages_fetched = tracker.pages_fetched
-            self.repeated_pages = tracker.repeated_pages
-            self.repeated_records = tracker.repeated_records
-            if fresh:
-                yield fresh, (team, db, tid)
+            kwargs = list_records._get_kwargs(team, db, tid, page=page, per_page=per_page, **params)
+            return lambda: client._send(kwargs)
+
+        window: Window[httpx.Response] = Window(self._prefetch)
+        next_page = tracker.page
+        # Read-ahead starts once the first page came back full (a small table costs no extra
+        # request), and pauses after a short page until the next one says whether the listing
+        # ended there or the server caps perPage (then its pages are all that long).
+        paused = True
+        longest = 0
+        try:
+            while not tracker.done:
+                while not window.full and (
+                    not window  # the tracker wants the next page: always ask for it
+                    or (not paused and (needed is None or next_page - self._start_page < needed))
+                ):
+                    window.start(fetch(next_page))
+                    next_page += 1
+                response = window.take()
+                items, ids = records._page_json(response)
+                if check is not None:
+                    records._verify(check, _pairs(items), team, db, tid, response)
+                fresh = tracker.accept(items, ids)
+                count = len(items)
+                paused = count < per_page and count != longest
+                longest = max(longest, count)
+                self.pages_fetched = tracker.pages_fetched
+                self.repeated_pages = tracker.repeated_pages
+                self.repeated_records = tracker.repeated_records
+                if fresh:
+                    yield fresh, (team, db, tid)
+        finally:
+            # Pages asked for but not needed (at most prefetch - 1 when the listing ran to its
+            # end); their requests are cancelled or waited for, so none outlives the listing.
+            self.wasted_requests += window.close()
 
     def to_list(self) -> list[Record]:
         """Fetch everything into a list (mind the memory on large tables)."""
@@ -224,7 +267,7 @@ class Records(APIResource):
         table: str,
         team_id: str | None = None,
         database_id: str | None = None,
-        per_page: int = DEFAULT_PAGE_SIZE,
+        per_page: int | None = None,
         limit: int | None = None,
         start_page: int = 0,
         order: str | None = None,
@@ -238,14 +281,21 @@ class Records(APIResource):
         ids: bool | None = None,
         style: str | None = None,
         convert: bool = False,
+        prefetch: int | None = None,
     ) -> RecordPager:
         """List records lazily across all pages (reference §4.9).
 
+        Every argument is checked here, before anything is sent; the pager sends nothing
+        until it is iterated.
+
         Args:
             table: Table id or caption.
-            per_page: Page size, 1–500 (Ninox's maximum per n8n). Default 100.
-            limit: Stop after this many records.
-            start_page: First page (0-based).
+            per_page: Page size, 1–500. Default: 500 (the largest page Ninox is known to
+                serve, per n8n), or with ``limit`` no more than it needs (``limit=700``: two
+                pages of 350). A server that silently serves smaller pages loses nothing.
+            limit: Stop after this many records (at least 1; omit it for every record).
+            start_page: First page (0-based), counted in pages of ``per_page`` (500 unless
+                given; a ``limit`` does not shrink the page size then).
             order: Field (name or id) to sort by; not combinable with ``new``/``updated``.
             desc: Sort descending.
             new: Newest first.
@@ -257,6 +307,9 @@ class Records(APIResource):
             ids: Key ``fields`` by field id.
             style: Passed through (``"names"`` seen in the wild; meaning undocumented).
             convert: Turn field values into Python types (dates, datetimes, choices…).
+            prefetch: Pages in flight at once (read-ahead). Default and maximum: the client's
+                ``max_concurrency``; ``1`` asks for one page at a time. Records come in page
+                order whatever the value.
 
         Returns:
             A pager: ``for record in pager``, or ``pager.pages()``.
@@ -266,10 +319,21 @@ class Records(APIResource):
             FilterNotAppliedError: (while iterating) a page holds a record that does not match
                 ``filters``: the server ignored or misread them. Nothing of that page is yielded.
         """
-        check_positive_int("per_page", per_page, MAX_PAGE_SIZE)
-        if limit is not None:
-            check_non_negative_int("limit", limit)
+        if per_page is not None:
+            check_positive_int("per_page", per_page, MAX_PAGE_SIZE)
+        if limit is not None and not (
+            isinstance(limit, int) and not isinstance(limit, bool) and limit >= 1
+        ):
+            # limit=0 would mean "nothing" here and "everything" to some tools: refused.
+            raise InvalidArgumentError(
+                f"limit must be a positive int, got {limit!r} (omit it to list every record)"
+            )
         check_non_negative_int("start_page", start_page)
+        width = self._width("prefetch", prefetch)
+        team, db = self._ids(team_id, database_id)
+        check_id("table", table)
+        if per_page is None:
+            per_page = page_size_for(limit if start_page == 0 else None)
         if order is not None and (new or updated):
             raise InvalidArgumentError("order cannot be combined with new or updated (§4.9)")
         if filters is not None and not isinstance(filters, Mapping):
@@ -300,13 +364,14 @@ class Records(APIResource):
         return RecordPager(
             self,
             table=table,
-            team_id=team_id,
-            database_id=database_id,
+            team_id=team,
+            database_id=db,
             per_page=per_page,
             limit=limit,
             start_page=start_page,
             params=params,
             convert=convert,
+            prefetch=width,
             typed_filters=filters if convert else None,
             sent_filters=plain,
         )
@@ -562,6 +627,14 @@ class Records(APIResource):
         return gone, kept, unsure
 
     # -- internals -----------------------------------------------------------------------
+
+    def _width(self, name: str, value: int | None) -> int:
+        """Requests a call keeps in flight: ``value`` (checked), at most and by default the
+        client's ``max_concurrency`` (every request also takes a slot of its limiter)."""
+        most = self._client.max_concurrency
+        if value is None:
+            return most
+        return min(check_positive_int(name, value), most)
 
     def _write(
         self,
