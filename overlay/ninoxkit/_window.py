@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import threading
 from collections import deque
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -48,6 +49,9 @@ class AsyncWindow(Generic[T]):
     def __init__(self, width: int) -> None:
         self.width = width
         self._jobs: deque[asyncio.Future[T] | AsyncJob[T]] = deque()
+        #: Jobs that began running in the background, and those of them whose outcome was taken.
+        self._began = 0
+        self._used = 0
         try:
             asyncio.get_running_loop()
             self._tasks = width > 1
@@ -66,14 +70,19 @@ class AsyncWindow(Generic[T]):
     def start(self, job: AsyncJob[T]) -> None:
         """Start ``job`` (with ``width == 1``: keep it until :meth:`take` runs it)."""
         if self._tasks:
-            self._jobs.append(asyncio.ensure_future(job()))
+            self._jobs.append(asyncio.ensure_future(self._run(job)))
         else:
             self._jobs.append(job)
+
+    async def _run(self, job: AsyncJob[T]) -> T:
+        self._began += 1
+        return await job()
 
     async def take(self) -> T:
         """The outcome of the oldest job not taken (waits for it; raises what it raised)."""
         job = self._jobs.popleft()
         if isinstance(job, asyncio.Future):
+            self._used += 1
             return await job
         return await job()
 
@@ -81,11 +90,10 @@ class AsyncWindow(Generic[T]):
         """Cancel every job not taken and wait until each has ended.
 
         Returns:
-            How many jobs were dropped (started, outcome never used).
+            How many jobs began running but had their outcome dropped (wasted requests).
         """
-        jobs = list(self._jobs)
+        tasks = [job for job in self._jobs if isinstance(job, asyncio.Future)]
         self._jobs.clear()
-        tasks = [job for job in jobs if isinstance(job, asyncio.Future)]
         for task in tasks:
             task.cancel()
         if tasks:
@@ -93,7 +101,9 @@ class AsyncWindow(Generic[T]):
             # or their requests would outlive the call.
             with anyio.CancelScope(shield=True):
                 await asyncio.gather(*tasks, return_exceptions=True)
-        return len(tasks)
+        dropped = self._began - self._used
+        self._began = self._used = 0
+        return dropped
 
 
 class Window(Generic[T]):
@@ -108,6 +118,10 @@ class Window(Generic[T]):
     def __init__(self, width: int) -> None:
         self.width = width
         self._jobs: deque[Future[T] | Job[T]] = deque()
+        self._lock = threading.Lock()
+        #: Jobs that began running in a thread, and those of them whose outcome was taken.
+        self._began = 0
+        self._used = 0
         self._pool = (
             ThreadPoolExecutor(max_workers=width, thread_name_prefix="ninoxkit")
             if width > 1
@@ -128,12 +142,18 @@ class Window(Generic[T]):
         if self._pool is None:
             self._jobs.append(job)
         else:
-            self._jobs.append(self._pool.submit(contextvars.copy_context().run, job))
+            self._jobs.append(self._pool.submit(contextvars.copy_context().run, self._run, job))
+
+    def _run(self, job: Job[T]) -> T:
+        with self._lock:
+            self._began += 1
+        return job()
 
     def take(self) -> T:
         """The outcome of the oldest job not taken (waits for it; raises what it raised)."""
         job = self._jobs.popleft()
         if isinstance(job, Future):
+            self._used += 1
             return job.result()
         return job()
 
@@ -142,16 +162,15 @@ class Window(Generic[T]):
         thread cannot be interrupted; each request is bounded by the client's timeouts).
 
         Returns:
-            How many jobs were dropped (started, outcome never used).
+            How many jobs began running but had their outcome dropped (wasted requests).
         """
-        jobs = list(self._jobs)
+        futures = [job for job in self._jobs if isinstance(job, Future)]
         self._jobs.clear()
-        futures = [job for job in jobs if isinstance(job, Future)]
         for future in futures:
             future.cancel()
         if self._pool is not None:
             self._pool.shutdown(wait=True)
-        for future in futures:
-            if not future.cancelled():
-                future.exception()  # retrieved, so nothing is reported as unhandled
-        return len(futures)
+        with self._lock:
+            dropped = self._began - self._used
+            self._began = self._used = 0
+        return dropped

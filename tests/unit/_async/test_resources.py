@@ -28,6 +28,8 @@ from ninoxkit import (
     UnknownNameError,
 )
 
+from ninoxkit._config import AsyncSlots
+
 from tests.unit.fakeninox import DB, TEAM, FakeNinox
 
 
@@ -60,16 +62,18 @@ async def test_pager_on_an_empty_table_asks_once() -> None:
 async def test_pager_yields_every_record_once_across_pages() -> None:
     fake = FakeNinox()
     fake.add("A", 250)
-    ids = [r.id async for r in make(fake).records.list(table="A", per_page=100)]
+    pager = make(fake).records.list(table="A", per_page=100, prefetch=1)
+    ids = [r.id async for r in pager]
     assert ids == list(range(1, 251))
     assert [r.url.params["page"] for r in list_calls(fake)] == ["0", "1", "2"]
+    assert pager.wasted_requests == 0
 
 
 @pytest.mark.asyncio
 async def test_pager_with_an_exact_multiple_of_the_page_size_stops_on_the_empty_page() -> None:
     fake = FakeNinox()
     fake.add("A", 200)
-    ids = [r.id async for r in make(fake).records.list(table="A", per_page=100)]
+    ids = [r.id async for r in make(fake).records.list(table="A", per_page=100, prefetch=1)]
     assert ids == list(range(1, 201))
     assert len(list_calls(fake)) == 3
 
@@ -79,11 +83,130 @@ async def test_pager_stops_when_ninox_answers_the_same_page_twice() -> None:
     fake = FakeNinox()
     fake.add("A", 300)
     fake.repeat_page = 1  # page 1 comes back as page 0 again (peers.md §3 item 1)
-    pager = make(fake).records.list(table="A", per_page=100)
+    pager = make(fake).records.list(table="A", per_page=100, prefetch=1)
     ids = [r.id async for r in pager]
     assert ids == list(range(1, 101))  # no duplicates, no endless loop
     assert pager.repeated_pages == 1
     assert len(list_calls(fake)) == 2
+
+
+@pytest.mark.asyncio
+async def test_read_ahead_keeps_the_repeated_page_guard() -> None:
+    fake = FakeNinox()
+    fake.add("A", 1000)
+    fake.repeat_page = 1
+    pager = make(fake).records.list(table="A", per_page=100)
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, 101))
+    assert pager.repeated_pages == 1
+    assert 0 <= pager.wasted_requests <= 3
+    assert len(list_calls(fake)) == 2 + pager.wasted_requests
+
+
+@pytest.mark.asyncio
+async def test_full_listings_ask_for_pages_of_500() -> None:
+    fake = FakeNinox()
+    fake.add("A", 1200)
+    pager = make(fake).records.list(table="A")
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, 1201))
+    assert {r.url.params["perPage"] for r in list_calls(fake)} == {"500"}
+    # Pages 0-2 are used; read-ahead may have asked for up to 3 more (max_concurrency 4).
+    assert pager.pages_fetched == 3
+    assert 0 <= pager.wasted_requests <= 3
+    assert len(list_calls(fake)) == 3 + pager.wasted_requests
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("limit", "per_page", "requests"), [(1, 1, 1), (150, 150, 1), (700, 350, 2), (1001, 334, 3)]
+)
+async def test_a_limit_asks_for_no_more_than_it_needs(
+    limit: int, per_page: int, requests: int
+) -> None:
+    fake = FakeNinox()
+    fake.add("A", 2000)
+    pager = make(fake).records.list(table="A", limit=limit)
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, limit + 1))
+    calls = list_calls(fake)
+    assert {r.url.params["perPage"] for r in calls} == {str(per_page)}
+    assert len(calls) == requests
+    assert pager.wasted_requests == 0
+
+
+@pytest.mark.asyncio
+async def test_a_limit_behind_a_capped_server_still_gets_every_record_asked_for() -> None:
+    fake = FakeNinox()
+    fake.add("A", 2000)
+    fake.page_cap = 100
+    pager = make(fake).records.list(table="A", limit=700)
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, 701))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("prefetch", [1, 2, 4])
+@pytest.mark.parametrize("count", [0, 1, 99, 100, 101, 499, 500, 501, 2300])
+async def test_read_ahead_behind_a_capped_server_loses_nothing(prefetch: int, count: int) -> None:
+    fake = FakeNinox()
+    fake.add("A", count)
+    fake.page_cap = 100
+    pager = make(fake).records.list(table="A", prefetch=prefetch)
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, count + 1))
+    assert 0 <= pager.wasted_requests <= prefetch - 1
+    assert len(list_calls(fake)) == pager.pages_fetched + pager.wasted_requests
+
+
+@pytest.mark.asyncio
+async def test_prefetch_is_checked_and_capped_at_max_concurrency() -> None:
+    fake = FakeNinox()
+    client = make(fake, max_concurrency=2)
+    for bad in (0, -1, "2", True, 1.5):
+        with pytest.raises(InvalidArgumentError):
+            client.records.list(table="A", prefetch=bad)
+    assert "prefetch=2" in repr(client.records.list(table="A", prefetch=9))
+    assert "prefetch=2" in repr(client.records.list(table="A"))
+    assert "prefetch=1" in repr(client.records.list(table="A", prefetch=1))
+    assert fake.requests == []
+
+
+@pytest.mark.asyncio
+async def test_a_pager_is_checked_when_made_and_its_repr_sends_nothing() -> None:
+    fake = FakeNinox()
+    client = AsyncNinox(
+        api_key="key", http_client=httpx.AsyncClient(transport=httpx.MockTransport(fake))
+    )
+    # No database id anywhere: refused by list() itself, not on the first iteration.
+    with pytest.raises(ConfigurationError):
+        client.records.list(table="A", team_id=TEAM)
+    with pytest.raises(InvalidArgumentError):
+        client.records.list(table="", team_id=TEAM, database_id=DB)
+    pager = client.records.list(table="A", team_id=TEAM, database_id=DB, limit=3)
+    assert repr(pager) == "AsyncRecordPager(table='A', per_page=3, limit=3, prefetch=4)"
+    assert fake.requests == []
+
+
+@pytest.mark.asyncio
+async def test_breaking_off_a_read_ahead_listing_leaves_no_request_behind() -> None:
+    fake = FakeNinox()
+    fake.add("A", 3000)
+    client = make(fake)
+    pager = client.records.list(table="A", per_page=100)
+    pages = pager.pages()
+    seen = 0
+    async for page in pages:
+        seen += len(page)
+        if seen >= 300:
+            break
+    await pages.aclose()
+    assert seen == 300
+    assert pager.wasted_requests == len(list_calls(fake)) - 3
+    # Every slot is free again: max_concurrency requests can be taken at once.
+    limiter = client._shared.limiter
+    for _ in range(4):
+        assert await AsyncSlots.acquire(limiter, 0)
 
 
 @pytest.mark.asyncio
@@ -125,6 +248,7 @@ async def test_list_refuses_bad_parameters_before_sending() -> None:
         {"per_page": 0},
         {"per_page": 501},
         {"limit": -1},
+        {"limit": 0},
         {"order": "Name", "new": True},
     ):
         with pytest.raises(InvalidArgumentError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins
 import json
+from contextlib import aclosing
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -125,22 +126,26 @@ class AsyncRecordPager:
 
     async def pages(self) -> AsyncIterator[list[Record]]:
         """Yield one list of records per page (the last may be short or, rarely, empty)."""
-        async for items, (team, db, tid) in self._fresh_json():
-            page = records_from_json(items)
-            if self._convert:
-                page = await self._records._decode(page, team, db, tid)
-            yield page
+        # Closed explicitly, so breaking off ends the read-ahead now, not when collected.
+        async with aclosing(self._fresh_json()) as fresh:
+            async for items, (team, db, tid) in fresh:
+                page = records_from_json(items)
+                if self._convert:
+                    page = await self._records._decode(page, team, db, tid)
+                yield page
 
     async def __aiter__(self) -> AsyncIterator[Record]:
         if self._convert:
-            async for page in self.pages():
-                for record in page:
-                    yield record
+            async with aclosing(self.pages()) as pages:
+                async for page in pages:
+                    for record in page:
+                        yield record
             return
         # Each record is built as it is consumed, not a page at a time (see ``_models``).
-        async for items, _where in self._fresh_json():
-            for item in items:
-                yield record_from_json(item)
+        async with aclosing(self._fresh_json()) as fresh:
+            async for items, _where in fresh:
+                for item in items:
+                    yield record_from_json(item)
 
     async def _fresh_json(self) -> AsyncIterator[tuple[list[Any], tuple[str, str, str]]]:
         """Yield each page's records not yielded before, as checked JSON, with the team,

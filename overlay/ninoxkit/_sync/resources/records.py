@@ -14,6 +14,7 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from typing import Any
 
 import httpx
@@ -127,22 +128,26 @@ class RecordPager:
 
     def pages(self) -> Iterator[list[Record]]:
         """Yield one list of records per page (the last may be short or, rarely, empty)."""
-        for items, (team, db, tid) in self._fresh_json():
-            page = records_from_json(items)
-            if self._convert:
-                page = self._records._decode(page, team, db, tid)
-            yield page
+        # Closed explicitly, so breaking off ends the read-ahead now, not when collected.
+        with closing(self._fresh_json()) as fresh:
+            for items, (team, db, tid) in fresh:
+                page = records_from_json(items)
+                if self._convert:
+                    page = self._records._decode(page, team, db, tid)
+                yield page
 
     def __iter__(self) -> Iterator[Record]:
         if self._convert:
-            for page in self.pages():
-                for record in page:
-                    yield record
+            with closing(self.pages()) as pages:
+                for page in pages:
+                    for record in page:
+                        yield record
             return
         # Each record is built as it is consumed, not a page at a time (see ``_models``).
-        for items, _where in self._fresh_json():
-            for item in items:
-                yield record_from_json(item)
+        with closing(self._fresh_json()) as fresh:
+            for items, _where in fresh:
+                for item in items:
+                    yield record_from_json(item)
 
     def _fresh_json(self) -> Iterator[tuple[list[Any], tuple[str, str, str]]]:
         """Yield each page's records not yielded before, as checked JSON, with the team,
