@@ -104,7 +104,7 @@ def test_a_limit_with_read_ahead_yields_the_first_records_of_the_order(
     prefetch: int,
     limit: int,
 ) -> None:
-    emu, table = seeded
+    emu, _ = seeded
     with client_for(emu) as c:
         everything = [r.id for r in c.records.list(table=TABLE, prefetch=1, **ORDERS[order])]
         pager = c.records.list(

@@ -27,7 +27,6 @@ from ninoxkit import (
     OutcomeUnknownError,
     UnknownNameError,
 )
-
 from ninoxkit._config import AsyncSlots
 
 from tests.unit.fakeninox import DB, TEAM, FakeNinox
@@ -331,7 +330,7 @@ async def test_a_refused_batch_reports_exactly_what_was_written() -> None:
     )
     with pytest.raises(BatchWriteError) as info:
         await make(fake).records.create(
-            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
+            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100, max_in_flight=1
         )
     err = info.value
     assert [i for i, _ in err.written] == list(range(100))
@@ -355,7 +354,7 @@ async def test_a_create_whose_answer_is_lost_is_not_resent_and_is_reported_unkno
     fake.fail = lose_second_batch
     with pytest.raises(BatchWriteError) as info:
         await make(fake).records.create(
-            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
+            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100, max_in_flight=1
         )
     err = info.value
     assert [i for i, _ in err.written] == list(range(100))
@@ -498,7 +497,9 @@ async def test_a_save_answered_2xx_but_unreadable_is_unknown_not_unwritten() -> 
 
     fake.fail = odd_answer
     with pytest.raises(BatchWriteError) as info:
-        await client.records.create([{"Name": str(i)} for i in range(5)], table="A", batch_size=2)
+        await client.records.create(
+            [{"Name": str(i)} for i in range(5)], table="A", batch_size=2, max_in_flight=1
+        )
     err = info.value
     assert [i for i, _ in err.written] == [0, 1]
     assert err.unknown == [2, 3]  # must not be re-sent blindly: they may exist

@@ -300,7 +300,7 @@ def test_a_refused_batch_reports_exactly_what_was_written() -> None:
     )
     with pytest.raises(BatchWriteError) as info:
         make(fake).records.create(
-            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
+            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100, max_in_flight=1
         )
     err = info.value
     assert [i for i, _ in err.written] == list(range(100))
@@ -323,7 +323,7 @@ def test_a_create_whose_answer_is_lost_is_not_resent_and_is_reported_unknown() -
     fake.fail = lose_second_batch
     with pytest.raises(BatchWriteError) as info:
         make(fake).records.create(
-            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
+            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100, max_in_flight=1
         )
     err = info.value
     assert [i for i, _ in err.written] == list(range(100))
@@ -454,7 +454,9 @@ def test_a_save_answered_2xx_but_unreadable_is_unknown_not_unwritten() -> None:
 
     fake.fail = odd_answer
     with pytest.raises(BatchWriteError) as info:
-        client.records.create([{"Name": str(i)} for i in range(5)], table="A", batch_size=2)
+        client.records.create(
+            [{"Name": str(i)} for i in range(5)], table="A", batch_size=2, max_in_flight=1
+        )
     err = info.value
     assert [i for i, _ in err.written] == [0, 1]
     assert err.unknown == [2, 3]  # must not be re-sent blindly: they may exist

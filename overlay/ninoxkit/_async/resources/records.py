@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import builtins
 import json
-from contextlib import aclosing
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
-from typing import Any
+from contextlib import aclosing
+from typing import Any, TypeVar
 
 import httpx
 from ninox_api.api.records import (
@@ -29,7 +29,7 @@ from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, Reco
 from ninox_api.models import TableRecord as Record
 
 from ninoxkit._async._resource import AsyncAPIResource
-from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
+from ninoxkit._batch import BatchPlan, Split, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, MAX_PAGE_SIZE
 from ninoxkit._exceptions import (
     APIResponseValidationError,
@@ -42,7 +42,6 @@ from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import FilterCheck, PageTracker, page_size_for
 from ninoxkit._schema import TableInfo
 from ninoxkit._types import opt
-from ninoxkit._window import AsyncJob, AsyncWindow
 from ninoxkit._validate import (
     check_bool,
     check_id,
@@ -52,8 +51,14 @@ from ninoxkit._validate import (
     check_text,
 )
 from ninoxkit._values import FieldValueError, encode_fields
+from ninoxkit._window import AsyncJob, AsyncWindow
 
 __all__ = ["AsyncRecordPager", "AsyncRecords"]
+
+R = TypeVar("R")
+#: What a batch job answers: the batch's input indexes, the results (``None`` when it failed),
+#: the error, and what became of each item when that was checked (see ``BatchPlan.failure``).
+_Outcome = tuple[range, list[R] | None, Exception | None, Split | None]
 
 
 class AsyncRecordPager:
@@ -182,9 +187,7 @@ class AsyncRecordPager:
         def fetch(page: int) -> AsyncJob[httpx.Response]:
             # The generated request description, sent as is. The body is checked here and
             # built into models by the caller (``_models``): a listing builds every record.
-            kwargs = list_records._get_kwargs(
-                team, db, tid, page=page, per_page=per_page, **params
-            )
+            kwargs = list_records._get_kwargs(team, db, tid, page=page, per_page=per_page, **params)
             return lambda: client._send(kwargs)
 
         window: AsyncWindow[httpx.Response] = AsyncWindow(self._prefetch)
@@ -198,10 +201,7 @@ class AsyncRecordPager:
             while not tracker.done:
                 while not window.full and (
                     not window  # the tracker wants the next page: always ask for it
-                    or (
-                        not paused
-                        and (needed is None or next_page - self._start_page < needed)
-                    )
+                    or (not paused and (needed is None or next_page - self._start_page < needed))
                 ):
                     window.start(fetch(next_page))
                     next_page += 1
@@ -475,6 +475,7 @@ class AsyncRecords(AsyncAPIResource):
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Create records, each given as a mapping of field name (or id) → value.
 
@@ -486,7 +487,9 @@ class AsyncRecords(AsyncAPIResource):
                 are unknown (a create is never re-sent once it may have reached Ninox).
         """
         items = normalize_writes(records, mode="create")
-        return await self._write(items, table, team_id, database_id, batch_size, convert)
+        return await self._write(
+            items, table, team_id, database_id, batch_size, convert, max_in_flight
+        )
 
     async def update(
         self,
@@ -497,6 +500,7 @@ class AsyncRecords(AsyncAPIResource):
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Update existing records: items are ``{"id": 5, "fields": {...}}``, ``(5, {...})`` or
         a :class:`Record`. Only the given fields change. Answers the records in input order.
@@ -506,7 +510,9 @@ class AsyncRecords(AsyncAPIResource):
                 failures are retried first).
         """
         items = normalize_writes(records, mode="update")
-        return await self._write(items, table, team_id, database_id, batch_size, convert)
+        return await self._write(
+            items, table, team_id, database_id, batch_size, convert, max_in_flight
+        )
 
     async def upsert(
         self,
@@ -517,13 +523,16 @@ class AsyncRecords(AsyncAPIResource):
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Update records by id, creating those whose id does not exist (``_upsert``, §4.12).
 
         Items as for :meth:`update`; an item without ``id`` is created.
         """
         items = normalize_writes(records, mode="upsert")
-        return await self._write(items, table, team_id, database_id, batch_size, convert)
+        return await self._write(
+            items, table, team_id, database_id, batch_size, convert, max_in_flight
+        )
 
     async def update_one(
         self,
@@ -584,11 +593,19 @@ class AsyncRecords(AsyncAPIResource):
         team_id: str | None = None,
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        max_in_flight: int | None = None,
     ) -> None:
         """Delete several records with ``DELETE …/records`` in batches (§4.15).
 
         A batch is re-sent after a lost answer; if the re-sent batch is answered 404, each of
         its records is looked up: gone ones count as deleted, the others as not deleted.
+
+        Args:
+            record_ids: The ids to delete.
+            table: Table id or caption.
+            batch_size: Ids per request.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time). The first failure stops sending.
 
         Raises:
             BatchWriteError: a batch failed; ``written`` lists the items whose record is gone,
@@ -598,23 +615,29 @@ class AsyncRecords(AsyncAPIResource):
         check_positive_int("batch_size", batch_size)
         team, db = self._ids(team_id, database_id)
         tid = await self._table_id(table, team, db)
+        width = self._width("max_in_flight", max_in_flight)
         plan: BatchPlan[None] = BatchPlan(ids, batch_size)
-        for batch in plan.batches():
-            chunk = [ids[i] for i in batch]
-            try:
-                await self._call(delete_records.asyncio_detailed, team, db, tid, body=chunk)
-            except NotFoundError as exc:
-                if not exc.retries_taken:
-                    raise plan.failure(batch, exc, verb="deleted") from exc
-                # A 404 answering a re-sent batch: the first attempt, whose answer was lost,
-                # may have deleted it. Ask for each record which bucket is true.
-                split = await self._still_there(batch, ids, team, db, tid)
-                if split[1] or split[2]:
-                    raise plan.failure(batch, exc, verb="deleted", split=split) from exc
-            except Exception as exc:
-                failed = plan.failure(batch, exc, verb="deleted")
-                raise failed from failed.error
-            plan.done(batch, [None] * len(batch))
+
+        def job(batch: range) -> AsyncJob[_Outcome[None]]:
+            async def send() -> _Outcome[None]:
+                chunk = [ids[i] for i in batch]
+                try:
+                    await self._call(delete_records.asyncio_detailed, team, db, tid, body=chunk)
+                except NotFoundError as exc:
+                    if not exc.retries_taken:
+                        return batch, None, exc, None
+                    # A 404 answering a re-sent batch: the first attempt, whose answer was
+                    # lost, may have deleted it. Ask for each record which bucket is true.
+                    split = await self._still_there(batch, ids, team, db, tid)
+                    if split[1] or split[2]:
+                        return batch, None, exc, split
+                except Exception as exc:
+                    return batch, None, exc, None
+                return batch, [None] * len(batch), None, None
+
+            return send
+
+        await _run_batches(plan, [job(b) for b in plan.batches()], width, verb="deleted")
 
     async def _still_there(
         self, batch: range, ids: Sequence[int], team: str, db: str, tid: str
@@ -652,8 +675,10 @@ class AsyncRecords(AsyncAPIResource):
         database_id: str | None,
         batch_size: int,
         convert: bool,
+        max_in_flight: int | None,
     ) -> builtins.list[Record]:
         check_positive_int("batch_size", batch_size)
+        width = self._width("max_in_flight", max_in_flight)
         team, db = self._ids(team_id, database_id)
         tid = await self._table_id(table, team, db)
         # Encode and check everything before the first batch leaves: a bad value in item 900
@@ -674,26 +699,33 @@ class AsyncRecords(AsyncAPIResource):
             _serialised(save_records._get_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
             for b in plan.batches()
         ]
-        for batch, kwargs in zip(plan.batches(), requests, strict=True):
-            try:
-                # The generated request, its body already serialised; the answer is parsed by
-                # the pager's fast constructor (``_models``): a bulk write gets every record back.
-                response = await self._client._send(
-                    kwargs,
-                    # Re-sending is safe only when every item names its record (§4.12).
-                    idempotent=all(items[i].id is not None for i in batch),
-                )
-                written = records_from_json(self._page_json(response)[0])
-                if len(written) != len(batch):
-                    raise self._shape_error(
-                        response, f"sent {len(batch)} records, Ninox answered {len(written)}"
+
+        def job(batch: range, kwargs: dict[str, Any]) -> AsyncJob[_Outcome[Record]]:
+            async def send() -> _Outcome[Record]:
+                try:
+                    # The generated request, its body already serialised; the answer is parsed
+                    # by the pager's fast constructor (``_models``): a bulk write gets every
+                    # record back.
+                    response = await self._client._send(
+                        kwargs,
+                        # Re-sending is safe only when every item names its record (§4.12).
+                        idempotent=all(items[i].id is not None for i in batch),
                     )
-            except Exception as exc:
-                # A NinoxError, or anything unexpected once the batch may have left: either
-                # way the error says what became of every item.
-                failed = plan.failure(batch, exc, verb="written")
-                raise failed from failed.error
-            plan.done(batch, written)
+                    written = records_from_json(self._page_json(response)[0])
+                    if len(written) != len(batch):
+                        raise self._shape_error(
+                            response, f"sent {len(batch)} records, Ninox answered {len(written)}"
+                        )
+                except Exception as exc:
+                    # A NinoxError, or anything unexpected once the batch may have left: either
+                    # way the error says what became of every item.
+                    return batch, None, exc, None
+                return batch, written, None, None
+
+            return send
+
+        jobs = [job(b, kwargs) for b, kwargs in zip(plan.batches(), requests, strict=True)]
+        await _run_batches(plan, jobs, width, verb="written")
         if not convert:
             return plan.results()
         try:
@@ -774,6 +806,52 @@ class AsyncRecords(AsyncAPIResource):
                 status_code=200,
                 body=raw,
             ) from exc
+
+
+async def _run_batches(
+    plan: BatchPlan[R], jobs: Sequence[AsyncJob[_Outcome[R]]], width: int, *, verb: str
+) -> None:
+    """Send the batches of ``plan`` (one job each, in order), up to ``width`` at once.
+
+    The first failure stops the sending of new batches; the batches in flight finish and are
+    recorded by their own outcome. Outcomes are taken in batch order, so ``plan`` keeps the
+    input order.
+
+    Raises:
+        BatchWriteError: a batch failed; its buckets are exact for every item.
+    """
+    failed: builtins.list[tuple[range, Exception, Split | None]] = []
+    stop = [False]  # set by the first job that fails, so no new batch leaves after it
+
+    def watched(job: AsyncJob[_Outcome[R]]) -> AsyncJob[_Outcome[R]]:
+        async def run() -> _Outcome[R]:
+            outcome = await job()
+            if outcome[2] is not None:
+                stop[0] = True
+            return outcome
+
+        return run
+
+    window: AsyncWindow[_Outcome[R]] = AsyncWindow(width)
+    started = 0
+    try:
+        while True:
+            while started < len(jobs) and not window.full and not stop[0]:
+                window.start(watched(jobs[started]))
+                started += 1
+            if not window:
+                break
+            batch, results, error, split = await window.take()
+            if error is None and results is not None:
+                plan.done(batch, results)
+            elif error is not None:
+                failed.append((batch, error, split))
+    finally:
+        await window.aclose()
+    if failed:
+        sent = len(plan.items) if started == len(jobs) else started * plan.size
+        error = plan.failures(failed, sent=sent, verb=verb)
+        raise error from error.error
 
 
 def _pairs(items: Sequence[Any]) -> builtins.list[tuple[int | None, Mapping[str, Any]]]:

@@ -15,7 +15,7 @@ import builtins
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from ninox_api.api.records import (
@@ -30,7 +30,7 @@ from ninox_api.api.records import (
 from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, RecordWrite
 from ninox_api.models import TableRecord as Record
 
-from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
+from ninoxkit._batch import BatchPlan, Split, WriteItem, normalize_writes
 from ninoxkit._constants import DEFAULT_BATCH_SIZE, MAX_PAGE_SIZE
 from ninoxkit._exceptions import (
     APIResponseValidationError,
@@ -56,6 +56,11 @@ from ninoxkit._values import FieldValueError, encode_fields
 from ninoxkit._window import Job, Window
 
 __all__ = ["RecordPager", "Records"]
+
+R = TypeVar("R")
+#: What a batch job answers: the batch's input indexes, the results (``None`` when it failed),
+#: the error, and what became of each item when that was checked (see ``BatchPlan.failure``).
+_Outcome = tuple[range, list[R] | None, Exception | None, Split | None]
 
 
 class RecordPager:
@@ -472,6 +477,7 @@ class Records(APIResource):
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Create records, each given as a mapping of field name (or id) → value.
 
@@ -483,7 +489,7 @@ class Records(APIResource):
                 are unknown (a create is never re-sent once it may have reached Ninox).
         """
         items = normalize_writes(records, mode="create")
-        return self._write(items, table, team_id, database_id, batch_size, convert)
+        return self._write(items, table, team_id, database_id, batch_size, convert, max_in_flight)
 
     def update(
         self,
@@ -494,6 +500,7 @@ class Records(APIResource):
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Update existing records: items are ``{"id": 5, "fields": {...}}``, ``(5, {...})`` or
         a :class:`Record`. Only the given fields change. Answers the records in input order.
@@ -503,7 +510,7 @@ class Records(APIResource):
                 failures are retried first).
         """
         items = normalize_writes(records, mode="update")
-        return self._write(items, table, team_id, database_id, batch_size, convert)
+        return self._write(items, table, team_id, database_id, batch_size, convert, max_in_flight)
 
     def upsert(
         self,
@@ -514,13 +521,14 @@ class Records(APIResource):
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Update records by id, creating those whose id does not exist (``_upsert``, §4.12).
 
         Items as for :meth:`update`; an item without ``id`` is created.
         """
         items = normalize_writes(records, mode="upsert")
-        return self._write(items, table, team_id, database_id, batch_size, convert)
+        return self._write(items, table, team_id, database_id, batch_size, convert, max_in_flight)
 
     def update_one(
         self,
@@ -581,11 +589,19 @@ class Records(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        max_in_flight: int | None = None,
     ) -> None:
         """Delete several records with ``DELETE …/records`` in batches (§4.15).
 
         A batch is re-sent after a lost answer; if the re-sent batch is answered 404, each of
         its records is looked up: gone ones count as deleted, the others as not deleted.
+
+        Args:
+            record_ids: The ids to delete.
+            table: Table id or caption.
+            batch_size: Ids per request.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time). The first failure stops sending.
 
         Raises:
             BatchWriteError: a batch failed; ``written`` lists the items whose record is gone,
@@ -595,23 +611,29 @@ class Records(APIResource):
         check_positive_int("batch_size", batch_size)
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
+        width = self._width("max_in_flight", max_in_flight)
         plan: BatchPlan[None] = BatchPlan(ids, batch_size)
-        for batch in plan.batches():
-            chunk = [ids[i] for i in batch]
-            try:
-                self._call(delete_records.sync_detailed, team, db, tid, body=chunk)
-            except NotFoundError as exc:
-                if not exc.retries_taken:
-                    raise plan.failure(batch, exc, verb="deleted") from exc
-                # A 404 answering a re-sent batch: the first attempt, whose answer was lost,
-                # may have deleted it. Ask for each record which bucket is true.
-                split = self._still_there(batch, ids, team, db, tid)
-                if split[1] or split[2]:
-                    raise plan.failure(batch, exc, verb="deleted", split=split) from exc
-            except Exception as exc:
-                failed = plan.failure(batch, exc, verb="deleted")
-                raise failed from failed.error
-            plan.done(batch, [None] * len(batch))
+
+        def job(batch: range) -> Job[_Outcome[None]]:
+            def send() -> _Outcome[None]:
+                chunk = [ids[i] for i in batch]
+                try:
+                    self._call(delete_records.sync_detailed, team, db, tid, body=chunk)
+                except NotFoundError as exc:
+                    if not exc.retries_taken:
+                        return batch, None, exc, None
+                    # A 404 answering a re-sent batch: the first attempt, whose answer was
+                    # lost, may have deleted it. Ask for each record which bucket is true.
+                    split = self._still_there(batch, ids, team, db, tid)
+                    if split[1] or split[2]:
+                        return batch, None, exc, split
+                except Exception as exc:
+                    return batch, None, exc, None
+                return batch, [None] * len(batch), None, None
+
+            return send
+
+        _run_batches(plan, [job(b) for b in plan.batches()], width, verb="deleted")
 
     def _still_there(
         self, batch: range, ids: Sequence[int], team: str, db: str, tid: str
@@ -649,8 +671,10 @@ class Records(APIResource):
         database_id: str | None,
         batch_size: int,
         convert: bool,
+        max_in_flight: int | None,
     ) -> builtins.list[Record]:
         check_positive_int("batch_size", batch_size)
+        width = self._width("max_in_flight", max_in_flight)
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
         # Encode and check everything before the first batch leaves: a bad value in item 900
@@ -671,26 +695,33 @@ class Records(APIResource):
             _serialised(save_records._get_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
             for b in plan.batches()
         ]
-        for batch, kwargs in zip(plan.batches(), requests, strict=True):
-            try:
-                # The generated request, its body already serialised; the answer is parsed by
-                # the pager's fast constructor (``_models``): a bulk write gets every record back.
-                response = self._client._send(
-                    kwargs,
-                    # Re-sending is safe only when every item names its record (§4.12).
-                    idempotent=all(items[i].id is not None for i in batch),
-                )
-                written = records_from_json(self._page_json(response)[0])
-                if len(written) != len(batch):
-                    raise self._shape_error(
-                        response, f"sent {len(batch)} records, Ninox answered {len(written)}"
+
+        def job(batch: range, kwargs: dict[str, Any]) -> Job[_Outcome[Record]]:
+            def send() -> _Outcome[Record]:
+                try:
+                    # The generated request, its body already serialised; the answer is parsed
+                    # by the pager's fast constructor (``_models``): a bulk write gets every
+                    # record back.
+                    response = self._client._send(
+                        kwargs,
+                        # Re-sending is safe only when every item names its record (§4.12).
+                        idempotent=all(items[i].id is not None for i in batch),
                     )
-            except Exception as exc:
-                # A NinoxError, or anything unexpected once the batch may have left: either
-                # way the error says what became of every item.
-                failed = plan.failure(batch, exc, verb="written")
-                raise failed from failed.error
-            plan.done(batch, written)
+                    written = records_from_json(self._page_json(response)[0])
+                    if len(written) != len(batch):
+                        raise self._shape_error(
+                            response, f"sent {len(batch)} records, Ninox answered {len(written)}"
+                        )
+                except Exception as exc:
+                    # A NinoxError, or anything unexpected once the batch may have left: either
+                    # way the error says what became of every item.
+                    return batch, None, exc, None
+                return batch, written, None, None
+
+            return send
+
+        jobs = [job(b, kwargs) for b, kwargs in zip(plan.batches(), requests, strict=True)]
+        _run_batches(plan, jobs, width, verb="written")
         if not convert:
             return plan.results()
         try:
@@ -771,6 +802,52 @@ class Records(APIResource):
                 status_code=200,
                 body=raw,
             ) from exc
+
+
+def _run_batches(
+    plan: BatchPlan[R], jobs: Sequence[Job[_Outcome[R]]], width: int, *, verb: str
+) -> None:
+    """Send the batches of ``plan`` (one job each, in order), up to ``width`` at once.
+
+    The first failure stops the sending of new batches; the batches in flight finish and are
+    recorded by their own outcome. Outcomes are taken in batch order, so ``plan`` keeps the
+    input order.
+
+    Raises:
+        BatchWriteError: a batch failed; its buckets are exact for every item.
+    """
+    failed: builtins.list[tuple[range, Exception, Split | None]] = []
+    stop = [False]  # set by the first job that fails, so no new batch leaves after it
+
+    def watched(job: Job[_Outcome[R]]) -> Job[_Outcome[R]]:
+        def run() -> _Outcome[R]:
+            outcome = job()
+            if outcome[2] is not None:
+                stop[0] = True
+            return outcome
+
+        return run
+
+    window: Window[_Outcome[R]] = Window(width)
+    started = 0
+    try:
+        while True:
+            while started < len(jobs) and not window.full and not stop[0]:
+                window.start(watched(jobs[started]))
+                started += 1
+            if not window:
+                break
+            batch, results, error, split = window.take()
+            if error is None and results is not None:
+                plan.done(batch, results)
+            elif error is not None:
+                failed.append((batch, error, split))
+    finally:
+        window.close()
+    if failed:
+        sent = len(plan.items) if started == len(jobs) else started * plan.size
+        error = plan.failures(failed, sent=sent, verb=verb)
+        raise error from error.error
 
 
 def _pairs(items: Sequence[Any]) -> builtins.list[tuple[int | None, Mapping[str, Any]]]:
