@@ -21,13 +21,13 @@ import asyncio
 import contextvars
 import threading
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Generic, TypeVar
 
 import anyio
 
-__all__ = ["AsyncJob", "AsyncWindow", "Job", "Window"]
+__all__ = ["AsyncGen", "AsyncJob", "AsyncWindow", "Gen", "Job", "Window"]
 
 T = TypeVar("T")
 
@@ -35,6 +35,9 @@ T = TypeVar("T")
 AsyncJob = Callable[[], Awaitable[T]]
 #: A job of :class:`Window`: called once (in a worker thread), returns the outcome.
 Job = Callable[[], T]
+#: An async generator (closeable with ``contextlib.aclosing``) and its sync twin.
+AsyncGen = AsyncGenerator[T, None]
+Gen = Generator[T, None, None]
 
 
 class AsyncWindow(Generic[T]):

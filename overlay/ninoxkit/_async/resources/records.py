@@ -13,7 +13,7 @@ import builtins
 import json
 from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from contextlib import aclosing
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 import httpx
 from ninox_api.api.records import (
@@ -51,7 +51,7 @@ from ninoxkit._validate import (
     check_text,
 )
 from ninoxkit._values import FieldValueError, encode_fields
-from ninoxkit._window import AsyncJob, AsyncWindow
+from ninoxkit._window import AsyncGen, AsyncJob, AsyncWindow
 
 __all__ = ["AsyncRecordPager", "AsyncRecords"]
 
@@ -129,8 +129,11 @@ class AsyncRecordPager:
             f"limit={self._limit}, prefetch={self._prefetch})"
         )
 
-    async def pages(self) -> AsyncIterator[list[Record]]:
+    def pages(self) -> AsyncIterator[list[Record]]:
         """Yield one list of records per page (the last may be short or, rarely, empty)."""
+        return self._pages()
+
+    async def _pages(self) -> AsyncGen[list[Record]]:
         # Closed explicitly, so breaking off ends the read-ahead now, not when collected.
         async with aclosing(self._fresh_json()) as fresh:
             async for items, (team, db, tid) in fresh:
@@ -141,7 +144,7 @@ class AsyncRecordPager:
 
     async def __aiter__(self) -> AsyncIterator[Record]:
         if self._convert:
-            async with aclosing(self.pages()) as pages:
+            async with aclosing(self._pages()) as pages:
                 async for page in pages:
                     for record in page:
                         yield record
@@ -152,7 +155,7 @@ class AsyncRecordPager:
                 for item in items:
                     yield record_from_json(item)
 
-    async def _fresh_json(self) -> AsyncIterator[tuple[list[Any], tuple[str, str, str]]]:
+    async def _fresh_json(self) -> AsyncGen[tuple[list[Any], tuple[str, str, str]]]:
         """Yield each page's records not yielded before, as checked JSON, with the team,
         database and table ids they came from."""
         records = self._records
@@ -417,6 +420,123 @@ class AsyncRecords(AsyncAPIResource):
         if convert:
             (record,) = await self._decode([record], team, db, tid)
         return record
+
+    @overload
+    async def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+        missing: Literal["raise"] = "raise",
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record]: ...
+
+    @overload
+    async def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+        missing: Literal["none"],
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record | None]: ...
+
+    async def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+        missing: Literal["raise", "none"] = "raise",
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record] | builtins.list[Record | None]:
+        """Get several records by id, up to ``max_in_flight`` requests at once (§4.10).
+
+        The answer is in the order asked (an id asked twice is fetched once and answered
+        twice).
+
+        Args:
+            record_ids: The ids, in the order wanted.
+            table: Table id or caption.
+            convert: Turn field values into Python types.
+            missing: What an id Ninox answers 404 for becomes: ``"raise"`` (default) raises
+                one :class:`NotFoundError` naming every missing id, after all were asked;
+                ``"none"`` puts ``None`` in its place, so ``[rid for rid, r in zip(ids,
+                records) if r is None]`` are the missing ones.
+            max_in_flight: Requests at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time).
+
+        Returns:
+            One record per id asked, in that order (``None`` for a missing one with
+            ``missing="none"``).
+
+        Raises:
+            InvalidArgumentError: a bad id or option (nothing is sent).
+            NotFoundError: with ``missing="raise"``, some ids do not exist; the message lists
+                them all.
+            NinoxError: any other failure of a request (the requests in flight are ended).
+        """
+        if isinstance(record_ids, Mapping | str | bytes) or not isinstance(record_ids, Iterable):
+            raise InvalidArgumentError(
+                f"get_many takes an iterable of record ids, not {type(record_ids).__name__}"
+            )
+        wanted = [check_record_id(rid, "record_ids item") for rid in record_ids]
+        if missing not in ("raise", "none"):
+            raise InvalidArgumentError(f"missing must be 'raise' or 'none', got {missing!r}")
+        width = self._width("max_in_flight", max_in_flight)
+        team, db = self._ids(team_id, database_id)
+        tid = await self._table_id(table, team, db)
+        unique = builtins.list(dict.fromkeys(wanted))
+
+        def job(rid: int) -> AsyncJob[Record | NotFoundError]:
+            async def get() -> Record | NotFoundError:
+                try:
+                    response = await self._call(get_record.asyncio_detailed, team, db, tid, rid)
+                except NotFoundError as exc:
+                    return exc
+                return self._parsed(response, Record)
+
+            return get
+
+        found: dict[int, Record] = {}
+        absent: dict[int, NotFoundError] = {}
+        window: AsyncWindow[Record | NotFoundError] = AsyncWindow(width)
+        started = 0
+        try:
+            while started < len(unique) or window:
+                while started < len(unique) and not window.full:
+                    window.start(job(unique[started]))
+                    started += 1
+                rid = unique[started - len(window)]
+                answer = await window.take()
+                if isinstance(answer, NotFoundError):
+                    absent[rid] = answer
+                else:
+                    found[rid] = answer
+        finally:
+            await window.aclose()
+        if absent and missing == "raise":
+            gone = [rid for rid in unique if rid in absent]
+            first = absent[gone[0]]
+            shown = ", ".join(map(str, gone[:20])) + (" …" if len(gone) > 20 else "")
+            raise NotFoundError(
+                f"{len(gone)} of {len(unique)} record(s) not found in table {tid}: {shown}",
+                response=first.response,
+                request=first.request,
+            ) from first
+        if convert and found:
+            ordered = builtins.list(found)
+            decoded = await self._decode([found[rid] for rid in ordered], team, db, tid)
+            found = dict(zip(ordered, decoded, strict=True))
+        return [found.get(rid) for rid in wanted]
 
     async def find_one(
         self,

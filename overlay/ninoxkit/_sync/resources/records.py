@@ -15,7 +15,7 @@ import builtins
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 import httpx
 from ninox_api.api.records import (
@@ -53,7 +53,7 @@ from ninoxkit._validate import (
     check_text,
 )
 from ninoxkit._values import FieldValueError, encode_fields
-from ninoxkit._window import Job, Window
+from ninoxkit._window import Gen, Job, Window
 
 __all__ = ["RecordPager", "Records"]
 
@@ -133,6 +133,9 @@ class RecordPager:
 
     def pages(self) -> Iterator[list[Record]]:
         """Yield one list of records per page (the last may be short or, rarely, empty)."""
+        return self._pages()
+
+    def _pages(self) -> Gen[list[Record]]:
         # Closed explicitly, so breaking off ends the read-ahead now, not when collected.
         with closing(self._fresh_json()) as fresh:
             for items, (team, db, tid) in fresh:
@@ -143,7 +146,7 @@ class RecordPager:
 
     def __iter__(self) -> Iterator[Record]:
         if self._convert:
-            with closing(self.pages()) as pages:
+            with closing(self._pages()) as pages:
                 for page in pages:
                     for record in page:
                         yield record
@@ -154,7 +157,7 @@ class RecordPager:
                 for item in items:
                     yield record_from_json(item)
 
-    def _fresh_json(self) -> Iterator[tuple[list[Any], tuple[str, str, str]]]:
+    def _fresh_json(self) -> Gen[tuple[list[Any], tuple[str, str, str]]]:
         """Yield each page's records not yielded before, as checked JSON, with the team,
         database and table ids they came from."""
         records = self._records
@@ -419,6 +422,123 @@ class Records(APIResource):
         if convert:
             (record,) = self._decode([record], team, db, tid)
         return record
+
+    @overload
+    def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+        missing: Literal["raise"] = "raise",
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record]: ...
+
+    @overload
+    def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+        missing: Literal["none"],
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record | None]: ...
+
+    def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+        missing: Literal["raise", "none"] = "raise",
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record] | builtins.list[Record | None]:
+        """Get several records by id, up to ``max_in_flight`` requests at once (§4.10).
+
+        The answer is in the order asked (an id asked twice is fetched once and answered
+        twice).
+
+        Args:
+            record_ids: The ids, in the order wanted.
+            table: Table id or caption.
+            convert: Turn field values into Python types.
+            missing: What an id Ninox answers 404 for becomes: ``"raise"`` (default) raises
+                one :class:`NotFoundError` naming every missing id, after all were asked;
+                ``"none"`` puts ``None`` in its place, so ``[rid for rid, r in zip(ids,
+                records) if r is None]`` are the missing ones.
+            max_in_flight: Requests at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time).
+
+        Returns:
+            One record per id asked, in that order (``None`` for a missing one with
+            ``missing="none"``).
+
+        Raises:
+            InvalidArgumentError: a bad id or option (nothing is sent).
+            NotFoundError: with ``missing="raise"``, some ids do not exist; the message lists
+                them all.
+            NinoxError: any other failure of a request (the requests in flight are ended).
+        """
+        if isinstance(record_ids, Mapping | str | bytes) or not isinstance(record_ids, Iterable):
+            raise InvalidArgumentError(
+                f"get_many takes an iterable of record ids, not {type(record_ids).__name__}"
+            )
+        wanted = [check_record_id(rid, "record_ids item") for rid in record_ids]
+        if missing not in ("raise", "none"):
+            raise InvalidArgumentError(f"missing must be 'raise' or 'none', got {missing!r}")
+        width = self._width("max_in_flight", max_in_flight)
+        team, db = self._ids(team_id, database_id)
+        tid = self._table_id(table, team, db)
+        unique = builtins.list(dict.fromkeys(wanted))
+
+        def job(rid: int) -> Job[Record | NotFoundError]:
+            def get() -> Record | NotFoundError:
+                try:
+                    response = self._call(get_record.sync_detailed, team, db, tid, rid)
+                except NotFoundError as exc:
+                    return exc
+                return self._parsed(response, Record)
+
+            return get
+
+        found: dict[int, Record] = {}
+        absent: dict[int, NotFoundError] = {}
+        window: Window[Record | NotFoundError] = Window(width)
+        started = 0
+        try:
+            while started < len(unique) or window:
+                while started < len(unique) and not window.full:
+                    window.start(job(unique[started]))
+                    started += 1
+                rid = unique[started - len(window)]
+                answer = window.take()
+                if isinstance(answer, NotFoundError):
+                    absent[rid] = answer
+                else:
+                    found[rid] = answer
+        finally:
+            window.close()
+        if absent and missing == "raise":
+            gone = [rid for rid in unique if rid in absent]
+            first = absent[gone[0]]
+            shown = ", ".join(map(str, gone[:20])) + (" …" if len(gone) > 20 else "")
+            raise NotFoundError(
+                f"{len(gone)} of {len(unique)} record(s) not found in table {tid}: {shown}",
+                response=first.response,
+                request=first.request,
+            ) from first
+        if convert and found:
+            ordered = builtins.list(found)
+            decoded = self._decode([found[rid] for rid in ordered], team, db, tid)
+            found = dict(zip(ordered, decoded, strict=True))
+        return [found.get(rid) for rid in wanted]
 
     def find_one(
         self,
