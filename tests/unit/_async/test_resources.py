@@ -25,6 +25,7 @@ from ninoxkit import (
     InvalidArgumentError,
     NotFoundError,
     OutcomeUnknownError,
+    PermissionDeniedError,
     UnknownNameError,
 )
 from ninoxkit._config import AsyncSlots
@@ -315,7 +316,9 @@ async def test_create_sends_batches_and_answers_records_in_input_order() -> None
         [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
     )
     assert [r.fields["Name"] for r in created] == [f"p{i}" for i in range(250)]
-    assert [r.id for r in created] == list(range(1, 251))
+    # Batches go out concurrently, so Ninox may number them in any batch order.
+    assert sorted(r.id for r in created) == list(range(1, 251))
+    assert all(fake.records["A"][r.id]["Name"] == r.fields["Name"] for r in created)
     posts = [r for r in fake.requests if r.method == "POST"]
     assert len(posts) == 3
 
@@ -747,3 +750,150 @@ async def test_records_from_refs_fetches_this_tables_records_and_refuses_others(
     assert [r.id for r in records] == [3, 1]
     with pytest.raises(InvalidArgumentError, match="B1"):
         await table.records_from_refs(["B1"])
+
+
+# -- batches in flight ---------------------------------------------------------------------
+
+
+def _first_name(request: httpx.Request) -> str:
+    """The ``Name`` of the first item of a save's body."""
+    return str(json.loads(request.content)[0]["fields"]["Name"])
+
+
+def _check_buckets(err: BatchWriteError, fake: FakeNinox, n: int) -> None:
+    """Every input item is in exactly one bucket, and the store agrees with each."""
+    written = [i for i, _ in err.written]
+    assert written == sorted(written)
+    buckets = [*written, *err.not_written, *err.unknown]
+    assert sorted(buckets) == list(range(n))  # each item once
+    stored = {f["Name"] for f in fake.records["A"].values()}
+    assert all(f"p{i}" in stored for i in written)
+    assert all(f"p{i}" not in stored for i in err.not_written)
+    for i, record in err.written:
+        assert record.fields["Name"] == f"p{i}"
+        assert fake.records["A"][record.id]["Name"] == f"p{i}"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("status", [422, 500])
+async def test_a_failed_batch_among_several_in_flight_is_reported_exactly(status: int) -> None:
+    fake = FakeNinox()
+    fake.fail = lambda req: (
+        httpx.Response(status, json={"message": "no"})
+        if req.method == "POST" and _first_name(req) == "p30"
+        else None
+    )
+    with pytest.raises(BatchWriteError) as info:
+        await make(fake).records.create(
+            [{"Name": f"p{i}"} for i in range(100)], table="A", batch_size=10, max_in_flight=4
+        )
+    err = info.value
+    _check_buckets(err, fake, 100)
+    failed = list(range(30, 40))
+    if status == 422:  # a refusal: certainly not written
+        assert set(failed) <= set(err.not_written)
+        assert err.unknown == []
+    else:  # a 5xx to a create: may have been applied, never re-sent
+        assert err.unknown == failed
+    sent = [int(_first_name(r)[1:]) // 10 for r in fake.requests if r.method == "POST"]
+    assert len(sent) == len(set(sent))  # no batch sent twice
+    # No batch leaves once the failure is known: at most max_in_flight - 1 after it.
+    assert max(sent) <= 3 + 3
+    assert err.error.status_code == status  # type: ignore[attr-defined]
+
+
+@pytest.mark.asyncio
+async def test_batches_in_flight_keep_input_order_for_update_and_upsert() -> None:
+    fake = FakeNinox()
+    fake.add("A", 60)
+    client = make(fake)
+    updated = await client.records.update(
+        [(rid, {"Name": f"u{rid}"}) for rid in range(60, 0, -1)], table="A", batch_size=7
+    )
+    assert [r.id for r in updated] == list(range(60, 0, -1))
+    upserted = await client.records.upsert(
+        [(rid, {"Name": f"v{rid}"}) for rid in range(1, 61)], table="A", batch_size=5
+    )
+    assert [r.fields["Name"] for r in upserted] == [f"v{rid}" for rid in range(1, 61)]
+    assert all(fake.records["A"][rid]["Name"] == f"v{rid}" for rid in range(1, 61))
+
+
+@pytest.mark.asyncio
+async def test_delete_many_in_flight_reports_a_refused_batch_exactly() -> None:
+    fake = FakeNinox()
+    fake.add("A", 40)
+    fake.fail = lambda req: (
+        httpx.Response(403, json={"message": "no"})
+        if req.method == "DELETE" and 21 in json.loads(req.content)
+        else None
+    )
+    with pytest.raises(BatchWriteError) as info:
+        await make(fake).records.delete_many(range(1, 41), table="A", batch_size=5)
+    err = info.value
+    gone = [i for i, _ in err.written]
+    assert sorted([*gone, *err.not_written, *err.unknown]) == list(range(40))
+    assert all(i + 1 not in fake.records["A"] for i in gone)
+    assert all(i + 1 in fake.records["A"] for i in err.not_written)
+    assert set(range(20, 25)) <= set(err.not_written)
+
+
+@pytest.mark.asyncio
+async def test_max_in_flight_is_checked_before_anything_is_sent() -> None:
+    fake = FakeNinox()
+    client = make(fake)
+    for bad in (0, -1, "2", True, 1.5):
+        with pytest.raises(InvalidArgumentError):
+            await client.records.create([{"Name": "x"}], table="A", max_in_flight=bad)
+        with pytest.raises(InvalidArgumentError):
+            await client.records.delete_many([1], table="A", max_in_flight=bad)
+        with pytest.raises(InvalidArgumentError):
+            await client.records.get_many([1], table="A", max_in_flight=bad)
+    assert fake.requests == []
+
+
+# -- get_many ------------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_get_many_answers_in_the_order_asked() -> None:
+    fake = FakeNinox()
+    fake.add("A", 30)
+    client = make(fake)
+    wanted = [17, 3, 30, 3, 1, *range(29, 20, -1)]
+    got = await client.records.get_many(wanted, table="A")
+    assert [r.id for r in got] == wanted
+    assert all(r.fields["Name"] == f"n{r.id}" for r in got)
+    gets = [r for r in fake.requests if r.method == "GET"]
+    assert len(gets) == len(set(wanted))  # an id asked twice is fetched once
+    table = client.database(team_id=TEAM, database_id=DB).table("A")
+    assert [r.id for r in await table.get_many([2, 1], max_in_flight=1)] == [2, 1]
+
+
+@pytest.mark.asyncio
+async def test_get_many_names_every_missing_id() -> None:
+    fake = FakeNinox()
+    fake.add("A", 5)
+    client = make(fake)
+    with pytest.raises(NotFoundError) as info:
+        await client.records.get_many([1, 99, 2, 77], table="A")
+    assert "2 of 4 record(s) not found in table A: 99, 77" in str(info.value)
+    got = await client.records.get_many([1, 99, 2, 77], table="A", missing="none")
+    assert [None if r is None else r.id for r in got] == [1, None, 2, None]
+    with pytest.raises(InvalidArgumentError):
+        await client.records.get_many([1], table="A", missing="skip")  # type: ignore[call-overload]
+    for bad in ([0], ["1"], [True], "12", {1: 2}, 5):
+        with pytest.raises(InvalidArgumentError):
+            await client.records.get_many(bad, table="A")  # type: ignore[arg-type]
+
+
+@pytest.mark.asyncio
+async def test_get_many_stops_at_an_error_other_than_404() -> None:
+    fake = FakeNinox()
+    fake.add("A", 50)
+    fake.fail = lambda req: (
+        httpx.Response(403, json={"message": "no"}) if req.url.path.endswith("/7") else None
+    )
+    with pytest.raises(PermissionDeniedError):
+        await make(fake).records.get_many(range(1, 51), table="A")
+    gets = [int(r.url.path.rsplit("/", 1)[1]) for r in fake.requests if r.method == "GET"]
+    assert max(gets) <= 7 + 3  # nothing asked once the failure was known
