@@ -52,9 +52,27 @@ def list_calls(fake: FakeNinox) -> list[httpx.Request]:
 # -- pager -------------------------------------------------------------------------------
 def test_pager_on_an_empty_table_asks_once() -> None:
     fake = FakeNinox()
-    records = [r for r in make(fake).records.list(table="A")]
+    records = [r for r in make(fake).records.list(table="A", prefetch=1)]
     assert records == []
     assert len(list_calls(fake)) == 1
+
+
+@pytest.mark.parametrize("count", [0, 1, 499])
+def test_a_small_table_costs_one_round_trip_of_two_pages(count: int) -> None:
+    fake = FakeNinox()
+    fake.add("A", count)
+    pager = make(fake).records.list(table="A")
+    assert [r.id for r in pager] == list(range(1, count + 1))
+    # Pages 0 and 1 go out together: a short page 0 needs page 1 to tell the end of the
+    # table from a server that caps perPage; only for an empty table it may be wasted (if it
+    # was not cancelled before it left).
+    pages = [r.url.params["page"] for r in list_calls(fake)]
+    if count:
+        assert pages == ["0", "1"]
+        assert pager.wasted_requests == 0
+    else:
+        assert pages == ["0", "1"][: 1 + pager.wasted_requests]
+        assert pager.wasted_requests <= 1
 
 
 def test_pager_yields_every_record_once_across_pages() -> None:

@@ -197,14 +197,17 @@ class RecordPager:
 
         window: Window[httpx.Response] = Window(self._prefetch)
         next_page = tracker.page
-        # Read-ahead starts once the first page came back full (a small table costs no extra
-        # request), and pauses after a short page until the next one says whether the listing
-        # ended there or the server caps perPage (then its pages are all that long).
-        paused = True
+        # Until the first page is in, only pages 0 and 1 are asked for: a short page 0 needs
+        # page 1 anyway (it tells the end of the table from a server that caps perPage), so a
+        # small table costs one round trip and wastes nothing. Once page 0 is in, the window
+        # opens to ``prefetch``. After a short page it pauses until the next page says whether
+        # the listing ended there or the server caps perPage (then its pages are all that long).
+        paused = False
         longest = 0
         try:
             while not tracker.done:
-                while not window.full and (
+                room = window.width if tracker.pages_fetched else min(2, window.width)
+                while len(window) < room and (
                     not window  # the tracker wants the next page: always ask for it
                     or (not paused and (needed is None or next_page - self._start_page < needed))
                 ):
