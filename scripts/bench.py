@@ -993,7 +993,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks, print the table, optionally write JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--quick", action="store_true", help="smaller sizes, under a minute")
+    mode.add_argument(
+        "--quick",
+        action="store_true",
+        help="smaller sizes (meant for under 45 s on a quiet machine)",
+    )
     mode.add_argument("--tiny", action="store_true", help="minimal sizes (the smoke test)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the figures as JSON")
     parser.add_argument("--profile", action="store_true", help="add profiles to the output")
