@@ -511,7 +511,7 @@ class AsyncRecords(AsyncAPIResource):
 
         found: dict[int, Record] = {}
         absent: dict[int, NotFoundError] = {}
-        window: AsyncWindow[Record | NotFoundError] = AsyncWindow(width)
+        window: AsyncWindow[Record | NotFoundError] = AsyncWindow(min(width, max(1, len(unique))))
         started = 0
         try:
             while started < len(unique) or window:
@@ -955,7 +955,8 @@ async def _run_batches(
 
         return run
 
-    window: AsyncWindow[_Outcome[R]] = AsyncWindow(width)
+    # One batch (the common small write) runs inline: no task, no thread.
+    window: AsyncWindow[_Outcome[R]] = AsyncWindow(min(width, max(1, len(jobs))))
     started = 0
     try:
         while True:

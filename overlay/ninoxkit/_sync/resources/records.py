@@ -513,7 +513,7 @@ class Records(APIResource):
 
         found: dict[int, Record] = {}
         absent: dict[int, NotFoundError] = {}
-        window: Window[Record | NotFoundError] = Window(width)
+        window: Window[Record | NotFoundError] = Window(min(width, max(1, len(unique))))
         started = 0
         try:
             while started < len(unique) or window:
@@ -951,7 +951,8 @@ def _run_batches(
 
         return run
 
-    window: Window[_Outcome[R]] = Window(width)
+    # One batch (the common small write) runs inline: no task, no thread.
+    window: Window[_Outcome[R]] = Window(min(width, max(1, len(jobs))))
     started = 0
     try:
         while True:
