@@ -131,11 +131,13 @@ class AsyncRecordPager:
 
     def pages(self) -> AsyncIterator[list[Record]]:
         """Yield one list of records per page (the last may be short or, rarely, empty)."""
-        return self._pages()
+        return self._pages(self._fresh_json())
 
-    async def _pages(self) -> AsyncGen[list[Record]]:
+    async def _pages(
+        self, listing: AsyncGen[tuple[list[Any], tuple[str, str, str]]]
+    ) -> AsyncGen[list[Record]]:
         # Closed explicitly, so breaking off ends the read-ahead now, not when collected.
-        async with aclosing(self._fresh_json()) as fresh:
+        async with aclosing(listing) as fresh:
             async for items, (team, db, tid) in fresh:
                 page = records_from_json(items)
                 if self._convert:
@@ -144,7 +146,7 @@ class AsyncRecordPager:
 
     async def __aiter__(self) -> AsyncIterator[Record]:
         if self._convert:
-            async with aclosing(self._pages()) as pages:
+            async with aclosing(self._pages(self._fresh_json())) as pages:
                 async for page in pages:
                     for record in page:
                         yield record

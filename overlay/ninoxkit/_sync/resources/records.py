@@ -133,11 +133,11 @@ class RecordPager:
 
     def pages(self) -> Iterator[list[Record]]:
         """Yield one list of records per page (the last may be short or, rarely, empty)."""
-        return self._pages()
+        return self._pages(self._fresh_json())
 
-    def _pages(self) -> Gen[list[Record]]:
+    def _pages(self, listing: Gen[tuple[list[Any], tuple[str, str, str]]]) -> Gen[list[Record]]:
         # Closed explicitly, so breaking off ends the read-ahead now, not when collected.
-        with closing(self._fresh_json()) as fresh:
+        with closing(listing) as fresh:
             for items, (team, db, tid) in fresh:
                 page = records_from_json(items)
                 if self._convert:
@@ -146,7 +146,7 @@ class RecordPager:
 
     def __iter__(self) -> Iterator[Record]:
         if self._convert:
-            with closing(self._pages()) as pages:
+            with closing(self._pages(self._fresh_json())) as pages:
                 for page in pages:
                     for record in page:
                         yield record
