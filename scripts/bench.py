@@ -24,7 +24,17 @@ Figures (``--json PATH`` writes them under ``"figures"``):
 - ``import_time_ratio``: ``python -c 'import ninoxkit'`` vs ``python -c 'import httpx'``
   (goal ≤ 2), both with their bytecode compiled as an install leaves it;
 - ``regenerate_seconds``: ``python scripts/regenerate.py --check`` (regenerates into a temporary
-  folder; the repository is not modified).
+  folder; the repository is not modified);
+- ``latency_*`` (issue #14): wall time of a latency-bound job with the emulator adding a fixed
+  latency to every request, divided by its limit within the client's own concurrency,
+  ``ceil(requests ÷ max_concurrency) × latency`` (``requests``: those the job needs, i.e. what
+  the one-at-a-time path sends). The one-at-a-time path (``prefetch=1`` / ``max_in_flight=1``
+  / ``--max-concurrency 1``) is measured in the same run for comparison.
+  ``latency_list_20k_ratio_{50,200}ms``: list 20,000 records at the defaults (goal ≤ 1.3);
+  ``latency_create_10k_ratio_{50,200}ms``: create 10,000 records in batches of 100 (≤ 1.3);
+  ``latency_get_many_200_ratio``: ``records.get_many`` of 200 ids (≤ 1.3);
+  ``latency_export_20k_ratio``: ``ninoxkit records export`` of 20,000 records as a fresh
+  process, start-up included (≤ 1.5).
 
 ``--quick`` keeps every figure but shrinks the sizes (the JSON says which sizes were used);
 ``--profile`` adds cProfile tops for the two overhead figures and ``-X importtime`` for imports.
@@ -76,6 +86,12 @@ GOALS = {
     "overhead_page_ratio": 1.5,
     "list_100k_ratio": 1.15,
     "import_time_ratio": 2.0,
+    "latency_list_20k_ratio_50ms": 1.3,
+    "latency_list_20k_ratio_200ms": 1.3,
+    "latency_create_10k_ratio_50ms": 1.3,
+    "latency_create_10k_ratio_200ms": 1.3,
+    "latency_get_many_200_ratio": 1.3,
+    "latency_export_20k_ratio": 1.5,
 }
 FIGURES = (
     "overhead_get_ratio",
@@ -87,6 +103,12 @@ FIGURES = (
     "async_fanout_speedup",
     "import_time_ratio",
     "regenerate_seconds",
+    "latency_list_20k_ratio_50ms",
+    "latency_list_20k_ratio_200ms",
+    "latency_create_10k_ratio_50ms",
+    "latency_create_10k_ratio_200ms",
+    "latency_get_many_200_ratio",
+    "latency_export_20k_ratio",
 )
 
 
@@ -107,11 +129,24 @@ class Sizes:
     fanout_rounds: int
     import_rounds: int
     regenerate_rounds: int
+    latency_list: int = 20_000  # records listed and exported by the latency figures
+    latency_writes: int = 10_000  # records created (batches of 100)
+    latency_gets: int = 200  # ids fetched by get_many
+    latency_get_s: float = 0.2  # latency of the get_many figure
+    latency_rounds: int = 3  # rounds of the concurrent path (the one-at-a-time path: one)
+    latency_slow_paths: bool = True  # also time the one-at-a-time path at 200 ms
 
 
 FULL = Sizes(2000, 40, 9, 500, 100_000, 10_000, 7, 10_000, 3, 250, 7, 21, 3)
-QUICK = Sizes(600, 12, 5, 500, 100_000, 10_000, 2, 2_000, 1, 250, 3, 9, 1)
-TINY = Sizes(50, 3, 3, 500, 2_000, 500, 1, 300, 1, 120, 2, 3, 1)
+QUICK = Sizes(
+    600, 12, 5, 500, 50_000, 10_000, 2, 2_000, 1, 250, 3, 9, 1,
+    latency_writes=2_000, latency_get_s=0.05, latency_rounds=1, latency_slow_paths=False,
+)  # fmt: skip
+TINY = Sizes(
+    50, 3, 3, 500, 2_000, 500, 1, 300, 1, 120, 2, 3, 1,
+    latency_list=2_000, latency_writes=300, latency_gets=20, latency_get_s=0.05,
+    latency_rounds=1, latency_slow_paths=False,
+)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- helpers
@@ -612,7 +647,7 @@ def bench_writes(
 def bench_fanout(sizes: Sizes, emu: Emulator, tables: list[str]) -> dict[str, Any]:
     """``async_fanout_speedup``: 8 listings with 20 ms latency, gathered vs sequential."""
     from ninoxkit import AsyncNinox
-    from ninoxkit._constants import DEFAULT_PAGE_SIZE
+    from ninoxkit._constants import MAX_PAGE_SIZE
 
     emu.reset()
     emu.add_fault(kind="latency", seconds=0.02, path="/records")
@@ -643,8 +678,8 @@ def bench_fanout(sizes: Sizes, emu: Emulator, tables: list[str]) -> dict[str, An
     )
     emu.reset()
     conc, seq = median(times["concurrent"]), median(times["sequential"])
-    # Default page size; a full last page asks once more.
-    pages = -(-(sizes.fanout_records + 1) // DEFAULT_PAGE_SIZE)
+    # Default page size (500); a short page 0 asks for page 1 too (the pager's cap rule).
+    pages = sizes.fanout_records // MAX_PAGE_SIZE + 1
     return {
         "speedup": seq / conc,
         "concurrent_s": conc,
@@ -656,6 +691,116 @@ def bench_fanout(sizes: Sizes, emu: Emulator, tables: list[str]) -> dict[str, An
         "max_concurrency": 8,
         "rounds": sizes.fanout_rounds,
     }
+
+
+# --------------------------------------------------------------------------- 5b: latency
+
+
+def bench_latency(sizes: Sizes, workdir: Path) -> dict[str, Any]:
+    """The ``latency_*`` figures: jobs against an emulator that delays every request."""
+    from ninoxkit import Ninox
+    from ninoxkit._constants import DEFAULT_MAX_CONCURRENCY, MAX_PAGE_SIZE
+
+    width = DEFAULT_MAX_CONCURRENCY
+    listed = sizes.latency_list
+    data = fixture([("LatList", listed), ("LatWrite", 0), ("LatGet", sizes.latency_gets)])
+    rows = [sample_record(i) for i in range(sizes.latency_writes)]
+    ids = list(range(1, sizes.latency_gets + 1))
+    out: dict[str, Any] = {"max_concurrency": width}
+    figures: dict[str, float] = {}
+    with (
+        emulator(data, workdir, "latency") as emu,
+        Ninox(api_key=TOKEN, base_url=emu.base_url, team_id=TEAM, database_id=DB) as client,
+    ):
+
+        def sent() -> int:
+            return sum(1 for e in emu.requests() if e["path"].startswith("/v1/"))
+
+        def cli_export(*options: str) -> Callable[[], object]:
+            env = {
+                **os.environ,
+                "NINOX_API_KEY": TOKEN,
+                "NINOX_BASE_URL": emu.base_url,
+                "NINOX_TEAM_ID": TEAM,
+                "NINOX_DATABASE_ID": DB,
+            }
+            cli = Path(sys.executable).with_name("ninoxkit")
+            cmd = [str(cli), *options, "records", "export", "A", "-o", str(workdir / "e.csv")]
+            return lambda: subprocess.run(cmd, check=True, capture_output=True, env=env)
+
+        # (figure, latency, needed requests, fast job, one-at-a-time job)
+        pages = listed // MAX_PAGE_SIZE + 1  # a full last page asks once more
+        batches = -(-len(rows) // 100)
+        jobs: list[tuple[str, float, int, Callable[[], object], Callable[[], object]]] = []
+        for ms in (50, 200):
+            jobs.append(
+                (
+                    f"latency_list_20k_ratio_{ms}ms",
+                    ms / 1000,
+                    pages,
+                    lambda: sum(1 for _ in client.records.list(table="A")),
+                    lambda: sum(1 for _ in client.records.list(table="A", prefetch=1)),
+                )
+            )
+            jobs.append(
+                (
+                    f"latency_create_10k_ratio_{ms}ms",
+                    ms / 1000,
+                    batches,
+                    lambda: client.records.create(rows, table="B", batch_size=100),
+                    lambda: client.records.create(rows, table="B", batch_size=100, max_in_flight=1),
+                )
+            )
+        jobs.append(
+            (
+                "latency_get_many_200_ratio",
+                sizes.latency_get_s,
+                len(ids),
+                lambda: client.records.get_many(ids, table="C"),
+                lambda: client.records.get_many(ids, table="C", max_in_flight=1),
+            )
+        )
+        # The CLI reads the table list once before it lists.
+        jobs.append(
+            ("latency_export_20k_ratio", 0.2, pages + 1, cli_export(), cli_export(
+                "--max-concurrency", "1"
+            ))
+        )  # fmt: skip
+        client.tables.list()  # connections and the schema cache warm, outside the timing
+        for name, latency, needed, fast, slow in jobs:
+            emu.reset()
+            emu.add_fault(kind="latency", seconds=latency)
+            limit = -(-needed // width) * latency
+            runs: list[float] = []
+            requests: list[int] = []
+            slow_s: float | None = None
+            rounds = sizes.latency_rounds
+            timed_slow = latency < 0.1 or sizes.latency_slow_paths
+            for r in range(rounds):
+                if timed_slow and r == rounds // 2:
+                    # The one-at-a-time path, once, in the middle of the fast rounds.
+                    slow_s = wall(slow)()
+                emu.clear_requests()
+                runs.append(wall(fast)())
+                requests.append(sent())
+            value = median(runs) / limit
+            figures[name] = value
+            out[name] = {
+                "ratio": value,
+                "ratio_min_round": min(runs) / limit,
+                "ratio_max_round": max(runs) / limit,
+                "seconds": median(runs),
+                "limit_s": limit,
+                "latency_s": latency,
+                "requests_needed": needed,
+                "requests_sent": max(requests),
+                "one_at_a_time_s": slow_s,
+                "speedup": None if slow_s is None else slow_s / median(runs),
+                "rounds": rounds,
+            }
+        emu.reset()
+    out["figures"] = figures
+    return out
 
 
 # --------------------------------------------------------------------------- 6 + 7: processes
@@ -823,6 +968,18 @@ def render(result: dict[str, Any]) -> str:
         f"(bare python {im['bare_python_s'] * 1000:.0f} ms)",
     )
     add("regenerate_seconds", f"{fig['regenerate_seconds']:.2f} s", "", "regenerate.py --check")
+    for name, entry in det["latency"].items():
+        if not name.startswith("latency_"):
+            continue
+        slow = entry["one_at_a_time_s"]
+        ratio(
+            name,
+            f"{entry['seconds']:.2f} s vs limit {entry['limit_s']:.2f} s "
+            f"(rounds {entry['ratio_min_round']:.2f}-{entry['ratio_max_round']:.2f}; "
+            f"{entry['requests_sent']} requests"
+            + ("" if slow is None else f"; one at a time {slow:.2f} s")
+            + ")",
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     header = ("figure", "value", "goal", "detail")
     widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
@@ -836,7 +993,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks, print the table, optionally write JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--quick", action="store_true", help="smaller sizes, under a minute")
+    mode.add_argument(
+        "--quick",
+        action="store_true",
+        help="smaller sizes (meant for under 45 s on a quiet machine)",
+    )
     mode.add_argument("--tiny", action="store_true", help="minimal sizes (the smoke test)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the figures as JSON")
     parser.add_argument("--profile", action="store_true", help="add profiles to the output")
@@ -870,6 +1031,8 @@ def main(argv: list[str] | None = None) -> int:
             writes = bench_writes(sizes, emu, peer, workdir, notes)
             step("async fan-out")
             fanout = bench_fanout(sizes, emu, table_ids(9)[1:])
+        step("latency-bound jobs")
+        latency = bench_latency(sizes, workdir)
         step("import time")
         imports = bench_import(sizes, args.profile)
         step("regenerate --check")
@@ -889,6 +1052,7 @@ def main(argv: list[str] | None = None) -> int:
             "async_fanout_speedup": fanout["speedup"],
             "import_time_ratio": imports["ratio"],
             "regenerate_seconds": regen["seconds"],
+            **latency.pop("figures"),
         },
         "details": {
             "overhead": overhead,
@@ -896,6 +1060,7 @@ def main(argv: list[str] | None = None) -> int:
             "fanout": fanout,
             "import": imports,
             "regenerate": regen,
+            "latency": latency,
         },
         "notes": notes,
         "elapsed_s": time.perf_counter() - started,

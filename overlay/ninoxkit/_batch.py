@@ -4,6 +4,12 @@ Ninox documents no maximum batch size (reference §8), so writes go out in batch
 configurable size. When one batch fails, the error must say exactly what happened to every input
 item: written (with the record Ninox returned), not written, or unknown — unknown only when a
 non-idempotent batch may have reached Ninox and was therefore not re-sent.
+
+With several batches in flight (``max_in_flight``), the first failure stops the sending of new
+batches; those already in flight finish, and each is accounted for by its own outcome
+(:meth:`BatchPlan.failures`): a batch that succeeded after the failed one is written, a second
+failed batch is unknown or not written by its own error, and the batches never sent are not
+written.
 """
 
 from __future__ import annotations
@@ -21,10 +27,13 @@ from ._exceptions import (
 )
 from ._validate import check_positive_int, check_record_id
 
-__all__ = ["BatchPlan", "WriteItem", "normalize_writes"]
+__all__ = ["BatchPlan", "Split", "WriteItem", "normalize_writes"]
 
 R = TypeVar("R")
 Mode = Literal["create", "update", "upsert"]
+#: What became of a failed batch, if the caller checked: input indexes written, not written
+#: and unknown.
+Split = tuple[Sequence[int], Sequence[int], Sequence[int]]
 
 
 @attrs.frozen
@@ -127,7 +136,7 @@ class BatchPlan(Generic[R]):
         error: Exception,
         *,
         verb: str,
-        split: tuple[Sequence[int], Sequence[int], Sequence[int]] | None = None,
+        split: Split | None = None,
     ) -> BatchWriteError:
         """The error to raise when ``batch`` failed with ``error``.
 
@@ -143,7 +152,7 @@ class BatchPlan(Generic[R]):
         error = _as_ninox_error(error)
         for index in done_now:
             self._written.append(index)
-        written = [(i, self._results[i]) for i in self._written]
+        written = [(i, self._results[i]) for i in sorted(self._written)]
         not_written = [*refused, *later]
         unknown = list(unsure)
         first, last = batch.start, batch.stop - 1
@@ -162,6 +171,49 @@ class BatchPlan(Generic[R]):
         )
         return BatchWriteError(
             message, written=written, not_written=not_written, unknown=unknown, error=error
+        )
+
+    def failures(
+        self,
+        failed: Sequence[tuple[range, Exception, Split | None]],
+        *,
+        sent: int,
+        verb: str,
+    ) -> BatchWriteError:
+        """The error to raise when the batches in ``failed`` failed (each with its error and,
+        if the caller checked, its split as for :meth:`failure`) and items from ``sent`` on
+        were never sent; every other batch before ``sent`` was recorded :meth:`done`.
+
+        One failure of the last batch sent reads exactly as :meth:`failure` (the one-at-a-time
+        case); otherwise the message names the first failure and the totals.
+        """
+        failed = sorted(failed, key=lambda f: f[0].start)
+        first, error, split = failed[0]
+        if len(failed) == 1 and first.stop == sent:
+            return self.failure(first, error, verb=verb, split=split)
+        refused: list[int] = []
+        unsure: list[int] = []
+        for batch, exc, how in failed:
+            if how is None:
+                bucket = unsure if _outcome_unknown(exc) else refused
+                bucket.extend(batch)
+            else:
+                done_now, no, maybe = how
+                self._written.extend(done_now)
+                refused.extend(no)
+                unsure.extend(maybe)
+        later = list(range(sent, len(self.items)))
+        written = [(i, self._results[i]) for i in sorted(self._written)]
+        not_written = sorted([*refused, *later])
+        unknown = sorted(unsure)
+        main = _as_ninox_error(error)
+        message = (
+            f"{len(failed)} batch(es) failed, the first of items {first.start}-{first.stop - 1} "
+            f"({main}); {len(written)} item(s) were {verb}, {len(not_written)} were not "
+            f"({len(later)} of them never sent) and {len(unknown)} may or may not have been"
+        )
+        return BatchWriteError(
+            message, written=written, not_written=not_written, unknown=unknown, error=main
         )
 
     def unreadable(self, error: Exception, *, verb: str) -> BatchWriteError:

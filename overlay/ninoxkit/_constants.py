@@ -85,11 +85,12 @@ ENV_DATABASE_ID = "NINOX_DATABASE_ID"
 ENV_LOG = "NINOXKIT_LOG"
 ENV_DATABASE_PASSWORD = "NINOX_DATABASE_PASSWORD"
 
-#: Records per page when listing. 100 is the page size Ninox is understood to use by default
-#: (reference §4.9; Pipedream and Activepieces rely on it); pass up to MAX_PAGE_SIZE for fewer
-#: round trips on big tables.
+#: The page size Ninox is understood to use when ``perPage`` is not sent (reference §4.9;
+#: Pipedream and Activepieces rely on it). ninoxkit always sends ``perPage``: MAX_PAGE_SIZE
+#: for a full listing, no more than a ``limit`` needs otherwise (``_paging.page_size_for``).
 DEFAULT_PAGE_SIZE = 100
-#: The largest ``perPage`` Ninox is reported to accept (n8n: "Maximum allowed by Ninox API").
+#: The largest ``perPage`` Ninox is reported to accept (n8n: "Maximum allowed by Ninox API");
+#: what a full listing asks for, since each page is a round trip (issue #14).
 MAX_PAGE_SIZE = 500
 #: Records per ``POST …/records`` call. Ninox documents no limit (reference §8); 100 keeps one
 #: request small (well under a second on Ninox, a few hundred kB) while cutting the request

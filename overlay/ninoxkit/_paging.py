@@ -25,16 +25,30 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
+from ._constants import MAX_PAGE_SIZE
 from ._exceptions import UnknownNameError
 from ._schema import TableInfo
 from ._values import decode_value
 
-__all__ = ["FilterCheck", "Mismatch", "PageTracker"]
+__all__ = ["FilterCheck", "Mismatch", "PageTracker", "page_size_for"]
 
 log = logging.getLogger("ninoxkit")
 
 #: A page item: a record, or (in the pager) the record's JSON before it is built.
 T = TypeVar("T")
+
+
+def page_size_for(limit: int | None) -> int:
+    """The page size a listing asks for when the caller sets none.
+
+    Every record: the largest page Ninox is known to serve (``MAX_PAGE_SIZE``: fewest round
+    trips). With ``limit``: no more than it needs, spread evenly over the fewest pages
+    (``limit=700`` → two pages of 350, not 500 + 500).
+    """
+    if limit is None:
+        return MAX_PAGE_SIZE
+    pages = -(-limit // MAX_PAGE_SIZE)
+    return -(-limit // pages)
 
 
 class PageTracker:

@@ -543,3 +543,20 @@ def test_a_cell_that_cannot_be_sent_fails_only_its_row(
         r.fields.additional_properties["First Name"] for r in client.records.list(table="Contacts")
     }
     assert {f"S{i}" for i in (0, 1, 2, 3, 5)} <= names
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_export_reads_ahead_and_writes_what_one_page_at_a_time_writes(
+    run: Run, emu: NinoxEmulator, seeded: dict[int, Any], tmp_path: Path, fmt: str
+) -> None:
+    one, ahead = tmp_path / f"one.{fmt}", tmp_path / f"ahead.{fmt}"
+    result = run("--max-concurrency", "1", "records", "export", "Contacts", "-o", str(one))
+    assert result.exit_code == 0
+    result = run("records", "export", "Contacts", "-o", str(ahead), "--per-page", "100")
+    assert result.exit_code == 0
+    assert ahead.read_bytes() == one.read_bytes()
+    emu.clear_requests()
+    result = run("records", "export", "Contacts", "--limit", "700", "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == sorted(seeded)[:700]
+    pages = [e for e in emu.requests() if e["path"].endswith("/records")]
+    assert len(pages) == 2  # 2 x 350: no more than the limit needs

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass, field
 
 import httpx
@@ -32,6 +33,7 @@ class HostileTransport(httpx.BaseTransport):
     alternate: bool = False
     reverse: bool = False
     listings: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
@@ -52,7 +54,8 @@ class HostileTransport(httpx.BaseTransport):
         return response
 
     def _listing(self, request: httpx.Request) -> httpx.Response:
-        self.listings += 1
+        with self._lock:  # read-ahead sends pages from several threads
+            self.listings += 1
         params = dict(request.url.params)
         if self.cap is not None:
             params["perPage"] = str(min(int(params.get("perPage", "100")), self.cap))

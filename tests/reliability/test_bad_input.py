@@ -632,10 +632,6 @@ def _cases() -> list[Case]:
             lambda c, v: drain(c.files.iter_bytes(1, "a", table="A", chunk_size=v, **ids)),
         ),
         (
-            "records.list[per_page]",
-            lambda c, v: drain(c.records.list(table="A", per_page=v, **ids)),
-        ),
-        (
             "records.delete_many[batch_size]",
             lambda c, v: c.records.delete_many([1], table="A", batch_size=v, **ids),
         ),
@@ -646,10 +642,23 @@ def _cases() -> list[Case]:
         ("records.delete_many[item]", lambda c, v: c.records.delete_many([1, v], table="A", **ids)),
     ]:
         add(name, call, lambda rng: rng.choice(BAD_INTS))
+    # None means "the default" for these (500 per page; the client's max_concurrency).
+    for name, call in [
+        (
+            "records.list[per_page]",
+            lambda c, v: drain(c.records.list(table="A", per_page=v, **ids)),
+        ),
+        (
+            "records.list[prefetch]",
+            lambda c, v: drain(c.records.list(table="A", prefetch=v, **ids)),
+        ),
+    ]:
+        add(name, call, lambda rng: rng.choice([v for v in BAD_INTS if v is not None]))
     add(
         "records.list[limit]",
         lambda c, v: drain(c.records.list(table="A", limit=v, **ids)),
-        lambda rng: rng.choice(BAD_NON_NEGATIVE),
+        # 0 is refused: it would mean "nothing" here and "everything" elsewhere (issue #16).
+        lambda rng: rng.choice([0, *BAD_NON_NEGATIVE]),
     )
     add(
         "records.list[start_page]",

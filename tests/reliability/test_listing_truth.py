@@ -71,16 +71,47 @@ def listed(c: Ninox, **kwargs: Any) -> Counter[int]:
     return ids
 
 
-@settings(max_examples=30)
-@given(order=st.sampled_from(sorted(ORDERS)), per_page=st.integers(1, 60))
-def test_every_order_and_page_size_lists_each_record_once(
-    seeded: tuple[NinoxEmulator, set[int]], order: str, per_page: int
+@settings(max_examples=40)
+@given(
+    order=st.sampled_from(sorted(ORDERS)),
+    per_page=st.none() | st.integers(1, 60),
+    prefetch=st.integers(1, 4),
+)
+def test_every_order_page_size_and_read_ahead_lists_each_record_once(
+    seeded: tuple[NinoxEmulator, set[int]], order: str, per_page: int | None, prefetch: int
 ) -> None:
     emu, table = seeded
     with client_for(emu) as c:
-        ids = listed(c, per_page=per_page, **ORDERS[order])
+        pager = c.records.list(table=TABLE, per_page=per_page, prefetch=prefetch, **ORDERS[order])
+        ids = Counter(r.id for r in pager)
+    TALLY["records_checked"] += sum(ids.values())
     assert set(ids) == table
     assert max(ids.values()) == 1
+    assert pager.wasted_requests <= prefetch - 1
+
+
+@settings(max_examples=20)
+@given(
+    order=st.sampled_from(sorted(ORDERS)),
+    per_page=st.none() | st.integers(1, 60),
+    prefetch=st.integers(1, 4),
+    limit=st.integers(1, 70),
+)
+def test_a_limit_with_read_ahead_yields_the_first_records_of_the_order(
+    seeded: tuple[NinoxEmulator, set[int]],
+    order: str,
+    per_page: int | None,
+    prefetch: int,
+    limit: int,
+) -> None:
+    emu, _ = seeded
+    with client_for(emu) as c:
+        everything = [r.id for r in c.records.list(table=TABLE, prefetch=1, **ORDERS[order])]
+        pager = c.records.list(
+            table=TABLE, per_page=per_page, prefetch=prefetch, limit=limit, **ORDERS[order]
+        )
+        first = [r.id for r in pager]
+    assert first == everything[:limit]
 
 
 @settings(max_examples=30)
@@ -90,6 +121,7 @@ def test_every_order_and_page_size_lists_each_record_once(
     cap=st.none() | st.integers(1, 40),
     repeat=st.booleans(),
     reverse=st.booleans(),
+    prefetch=st.integers(1, 4),
 )
 def test_a_hostile_server_cannot_make_a_listing_lose_or_double_records(
     seeded: tuple[NinoxEmulator, set[int]],
@@ -98,11 +130,12 @@ def test_a_hostile_server_cannot_make_a_listing_lose_or_double_records(
     cap: int | None,
     repeat: bool,
     reverse: bool,
+    prefetch: int,
 ) -> None:
     emu, table = seeded
     hostile = HostileTransport(cap=cap, repeat_in_page=repeat, reverse=reverse)
     with client_for(emu, hostile) as c:
-        ids = listed(c, per_page=per_page, **ORDERS[order])
+        ids = listed(c, per_page=per_page, prefetch=prefetch, **ORDERS[order])
     assert set(ids) == table
     assert max(ids.values()) == 1
 
@@ -122,7 +155,9 @@ def test_alternating_pages_end_the_listing_without_duplicates(
     assert pager.pages_fetched == 3
     assert pager.repeated_pages == 1
     assert pager.repeated_records == 10
-    assert hostile.listings == 3
+    # Read-ahead may have asked for pages the listing then did not need (at most W - 1).
+    assert pager.wasted_requests <= c.max_concurrency - 1
+    assert hostile.listings == 3 + pager.wasted_requests
 
 
 def test_desc_without_order_lists_all_303_records(

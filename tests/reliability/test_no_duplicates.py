@@ -35,6 +35,8 @@ from .conftest import PREFIX, TALLY, ClientFactory, async_client
 
 RECORDS = rf"^{PREFIX}/tables/B/records$"
 N, BATCH = 7, 3  # batches [0-2] [3-5] [6]; the second one fails
+# One batch at a time here, so "the second batch fails" is exact; test_concurrent_writes.py
+# covers the same faults with several batches in flight.
 
 
 def items(tag: str) -> list[dict[str, Any]]:
@@ -110,7 +112,7 @@ def test_create_fault_before_apply_is_not_resent(
     tag = f"pre-{fault}"
     emu.faults.add(path=RECORDS, method="POST", every=2, max_count=1, **EMULATOR_FAULTS[fault])
     with pytest.raises(BatchWriteError) as info:
-        shared_client.records.create(items(tag), table="B", batch_size=BATCH)
+        shared_client.records.create(items(tag), table="B", batch_size=BATCH, max_in_flight=1)
     assert posts(emu) == 2  # batch 1 ok, batch 2 failed once and was not re-sent
     emu.faults.clear()
     check_unknown_error(info.value, tag)
@@ -127,7 +129,7 @@ def test_create_fault_after_apply_is_not_resent(
     with httpx.Client(transport=_SkipFirst(faulty, RECORDS), timeout=10) as http:
         c = make_client(http_client=http)
         with pytest.raises(BatchWriteError) as info:
-            c.records.create(items(tag), table="B", batch_size=BATCH)
+            c.records.create(items(tag), table="B", batch_size=BATCH, max_in_flight=1)
     assert rule.fired == 1
     assert posts(emu) == 2
     TALLY["faults_injected_test_side"] += 1
@@ -233,7 +235,7 @@ def test_async_create_fault_is_not_resent(emu: NinoxEmulator, shared_client: Nin
     async def run() -> BatchWriteError:
         async with async_client(emu) as c:
             try:
-                await c.records.create(items(tag), table="B", batch_size=BATCH)
+                await c.records.create(items(tag), table="B", batch_size=BATCH, max_in_flight=1)
             except BatchWriteError as exc:
                 return exc
         raise AssertionError("no BatchWriteError")

@@ -185,7 +185,7 @@ def test_anything_unexpected_after_a_batch_left_is_a_batch_write_error(
 ) -> None:
     rows = [{"Title": f"u{n}"} for n in range(5)]
     with client_on(emu, _BreaksAfterApply(2)) as c, pytest.raises(BatchWriteError) as info:
-        c.records.create(rows, table="C", batch_size=2)
+        c.records.create(rows, table="C", batch_size=2, max_in_flight=1)
     err = info.value
     assert [i for i, _ in err.written] == [0, 1]
     assert err.unknown == [2, 3]  # applied here, but the client could not know

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import unquote
@@ -65,6 +66,7 @@ class FakeNinox:
         self.fail: Hook | None = None
         self.files: dict[tuple[str, int, str], bytes] = {}
         self.change_sets: list[dict[str, Any]] = []
+        self._lock = threading.RLock()
 
     def add(self, table: str, count: int, **fields: Any) -> None:
         for _ in range(count):
@@ -87,6 +89,12 @@ class FakeNinox:
         return [r.url.raw_path.decode().split("?")[0] for r in self.requests]
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
+        # One request at a time: the sync twin's read-ahead and batch writes call it from
+        # several threads, and a store that hands out ids must not race.
+        with self._lock:
+            return self._handle(request)
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
         if request.headers.get("authorization") != "Bearer key":
             return httpx.Response(401, json={"message": "bad key"})

@@ -31,6 +31,12 @@ FIGURES = {
     "async_fanout_speedup",
     "import_time_ratio",
     "regenerate_seconds",
+    "latency_list_20k_ratio_50ms",
+    "latency_list_20k_ratio_200ms",
+    "latency_create_10k_ratio_50ms",
+    "latency_create_10k_ratio_200ms",
+    "latency_get_many_200_ratio",
+    "latency_export_20k_ratio",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from ninoxkit._paging import FilterCheck, PageTracker
+from ninoxkit._paging import FilterCheck, PageTracker, page_size_for
 from ninoxkit._schema import FieldInfo, TableInfo
 
 
@@ -157,3 +157,15 @@ def test_filter_check_finds_a_record_that_does_not_match(
 def test_filter_check_passes_plain_matches_without_the_schema() -> None:
     check = FilterCheck({"Title": "a", "Amount": 7})
     assert check.suspects([(1, {"Title": "a", "Amount": 7, "Other": 1})]) == []
+
+
+@pytest.mark.parametrize(
+    ("limit", "size"),
+    [(None, 500), (1, 1), (499, 499), (500, 500), (501, 251), (700, 350), (1000, 500), (1001, 334)],
+)
+def test_page_size_asks_for_no_more_than_a_limit_needs(limit: int | None, size: int) -> None:
+    assert page_size_for(limit) == size
+    if limit is not None:
+        pages = -(-limit // size)
+        assert pages == -(-limit // 500)  # as few pages as pages of 500 would take
+        assert pages * size - limit < pages  # and less than one record per page over

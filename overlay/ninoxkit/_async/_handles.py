@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from ninox_api.models import TableRecord as Record
 
 from ninoxkit._changeset import ChangeBatch
-from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from ninoxkit._constants import DEFAULT_BATCH_SIZE, MAX_PAGE_SIZE
 from ninoxkit._exceptions import APIResponseValidationError, InvalidArgumentError
 from ninoxkit._schema import FieldInfo, Schema, TableInfo
 from ninoxkit._validate import check_id, check_record_id
@@ -103,7 +103,7 @@ class AsyncTable:
     def list(
         self,
         *,
-        per_page: int = DEFAULT_PAGE_SIZE,
+        per_page: int | None = None,
         limit: int | None = None,
         order: str | None = None,
         desc: bool | None = None,
@@ -114,8 +114,10 @@ class AsyncTable:
         filters: Mapping[str, Any] | None = None,
         choice_style: str | None = None,
         convert: bool = False,
+        prefetch: int | None = None,
     ) -> AsyncRecordPager:
-        """All records, lazily across pages (see :meth:`AsyncRecords.list`)."""
+        """All records, lazily across pages, ``prefetch`` pages in flight (see
+        :meth:`AsyncRecords.list`)."""
         return self._records.list(
             table=self.name_or_id,
             per_page=per_page,
@@ -129,11 +131,57 @@ class AsyncTable:
             filters=filters,
             choice_style=choice_style,
             convert=convert,
+            prefetch=prefetch,
         )
 
     async def get(self, record_id: int, *, convert: bool = False) -> Record:
         """One record by id."""
         return await self._records.get(record_id, table=self.name_or_id, convert=convert)
+
+    @overload
+    async def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        convert: bool = False,
+        missing: Literal["raise"] = "raise",
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record]: ...
+
+    @overload
+    async def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        convert: bool = False,
+        missing: Literal["none"],
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record | None]: ...
+
+    async def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        convert: bool = False,
+        missing: Literal["raise", "none"] = "raise",
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record] | builtins.list[Record | None]:
+        """Several records by id, in the order asked (see :meth:`AsyncRecords.get_many`)."""
+        if missing == "none":
+            return await self._records.get_many(
+                record_ids,
+                table=self.name_or_id,
+                convert=convert,
+                missing="none",
+                max_in_flight=max_in_flight,
+            )
+        return await self._records.get_many(
+            record_ids,
+            table=self.name_or_id,
+            convert=convert,
+            missing=missing,
+            max_in_flight=max_in_flight,
+        )
 
     async def find_one(self, filters: Mapping[str, Any], *, convert: bool = False) -> Record | None:
         """The first record matching all ``filters`` exactly, or ``None``."""
@@ -145,10 +193,15 @@ class AsyncTable:
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Create records in batches (see :meth:`AsyncRecords.create`)."""
         return await self._records.create(
-            records, table=self.name_or_id, batch_size=batch_size, convert=convert
+            records,
+            table=self.name_or_id,
+            batch_size=batch_size,
+            convert=convert,
+            max_in_flight=max_in_flight,
         )
 
     async def create_from_frame(
@@ -182,10 +235,15 @@ class AsyncTable:
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Update records by id in batches (see :meth:`AsyncRecords.update`)."""
         return await self._records.update(
-            records, table=self.name_or_id, batch_size=batch_size, convert=convert
+            records,
+            table=self.name_or_id,
+            batch_size=batch_size,
+            convert=convert,
+            max_in_flight=max_in_flight,
         )
 
     async def upsert(
@@ -194,10 +252,15 @@ class AsyncTable:
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Update or create records by id in batches (see :meth:`AsyncRecords.upsert`)."""
         return await self._records.upsert(
-            records, table=self.name_or_id, batch_size=batch_size, convert=convert
+            records,
+            table=self.name_or_id,
+            batch_size=batch_size,
+            convert=convert,
+            max_in_flight=max_in_flight,
         )
 
     async def update_one(
@@ -213,10 +276,16 @@ class AsyncTable:
         await self._records.delete(record_id, table=self.name_or_id)
 
     async def delete_many(
-        self, record_ids: Iterable[int], *, batch_size: int = DEFAULT_BATCH_SIZE
+        self,
+        record_ids: Iterable[int],
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        max_in_flight: int | None = None,
     ) -> None:
-        """Delete records in batches."""
-        await self._records.delete_many(record_ids, table=self.name_or_id, batch_size=batch_size)
+        """Delete records in batches (see :meth:`AsyncRecords.delete_many`)."""
+        await self._records.delete_many(
+            record_ids, table=self.name_or_id, batch_size=batch_size, max_in_flight=max_in_flight
+        )
 
     async def changes(self, since_sq: int, *, convert: bool = False) -> ChangeBatch:
         """The table's change set after ``since_sq`` (see :meth:`AsyncChanges.since`)."""

@@ -152,7 +152,11 @@ async def _read(handle: AsyncTable, ids: list[int], convert: bool) -> list[Recor
         return out
     wanted = set(ids)
     found: dict[int, Record] = {}
-    pager = handle.list(per_page=MAX_PAGE_SIZE, since_id=low - 1, convert=convert)
+    # No more records than ids in [low, high] can follow since_id: the limit keeps the pager
+    # from reading ahead past the range.
+    pager = handle.list(
+        per_page=MAX_PAGE_SIZE, since_id=low - 1, limit=high - low + 1, convert=convert
+    )
     async for record in pager:
         if record.id in wanted:
             found[record.id] = record

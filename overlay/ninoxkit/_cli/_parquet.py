@@ -26,7 +26,7 @@ def export_parquet(
     table: TableInfo,
     path: Path,
     *,
-    per_page: int,
+    per_page: int | None,
     limit: int | None,
     filters: dict[str, Any] | None,
     on_page: Callable[[int], None],
@@ -37,7 +37,7 @@ def export_parquet(
         client: The client (team and database set).
         table: The table's schema; it types the columns.
         path: The file to write (replaced).
-        per_page: Records per listing page.
+        per_page: Records per listing page (``None``: the pager's choice).
         limit: At most this many records (``None``: all).
         filters: Exact-match filters, or ``None``.
         on_page: Called with each page's record count once it is written.

@@ -169,7 +169,12 @@ def _cell(value: Any) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 @click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Exact match.")
 @_limit("export")
-@click.option("--per-page", type=click.IntRange(1, 500), default=500, show_default=True)
+@click.option(
+    "--per-page",
+    type=click.IntRange(1, 500),
+    default=None,
+    help="Records per page  [default: 500, or no more than --limit needs]",
+)
 @click.option("--progress/--no-progress", default=None, help="Default: when stderr is a terminal.")
 @pass_state
 def records_export(
@@ -179,10 +184,12 @@ def records_export(
     output: str | None,
     filters: tuple[str, ...],
     limit: int | None,
-    per_page: int,
+    per_page: int | None,
     progress: bool | None,
 ) -> None:
     """Export TABLE to CSV, JSON, JSONL or Parquet, streamed page by page (constant memory).
+
+    Pages are read ahead, up to --max-concurrency at once, and written in order.
 
     Parquet columns are typed by the field types (dates, UTC timestamps, choices as
     categories, numbers, booleans); it is written to a file only (-o FILE.parquet).

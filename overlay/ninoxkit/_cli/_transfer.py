@@ -87,12 +87,16 @@ def export_records(
     out: IO[str],
     fmt: str,
     *,
-    per_page: int,
+    per_page: int | None,
     limit: int | None,
     filters: dict[str, Any] | None,
     on_page: Callable[[int], None],
 ) -> int:
-    """Write every record of ``table`` to ``out``, one page at a time; returns the count."""
+    """Write every record of ``table`` to ``out``, one page at a time; returns the count.
+
+    The pager reads ahead (the client's ``max_concurrency`` pages in flight) and hands the
+    pages over in order, so the file is the same as one written page by page.
+    """
     columns = ["id", *(f.name for f in table.fields.values())]
     writer = RowWriter(out, fmt, columns if fmt == "csv" else None)
     pager = client.records.list(table=table.id, per_page=per_page, limit=limit, filters=filters)

@@ -30,7 +30,13 @@ def test_list_with_filters_order_and_limit(target: Session) -> None:
         leads = [
             r.fields["First Name"]
             for r in client.records.list(
-                table=CONTACTS, filters={"Status": "Lead"}, order="Score", desc=True
+                table=CONTACTS,
+                filters={"Status": "Lead"},
+                order="Score",
+                desc=True,
+                # The cassette was recorded one page of 100 at a time.
+                per_page=100,
+                prefetch=1,
             )
         ]
         first = client.records.list(table=DEALS, per_page=2, limit=1).to_list()
@@ -52,8 +58,11 @@ def test_find_one_and_get_converted(target: Session) -> None:
 def test_create_in_batches(target: Session) -> None:
     rows = [{"Title": f"Deal {n}", "Amount": 100 * n, "Stage": "Prospect"} for n in (1, 2, 3)]
     with Ninox(**target.options()) as client:
-        created = client.records.create(rows, table=DEALS, batch_size=2)
-        listed = client.records.list(table=DEALS, filters={"Stage": "Prospect"}).to_list()
+        # The cassette was recorded one batch and one page of 100 at a time.
+        created = client.records.create(rows, table=DEALS, batch_size=2, max_in_flight=1)
+        listed = client.records.list(
+            table=DEALS, filters={"Stage": "Prospect"}, per_page=100, prefetch=1
+        ).to_list()
     assert [r.fields["Title"] for r in created] == ["Deal 1", "Deal 2", "Deal 3"]
     assert len({r.id for r in created}) == 3
     assert {"Deal 1", "Deal 2", "Deal 3"} <= {r.fields["Title"] for r in listed}

@@ -25,8 +25,10 @@ from ninoxkit import (
     InvalidArgumentError,
     NotFoundError,
     OutcomeUnknownError,
+    PermissionDeniedError,
     UnknownNameError,
 )
+from ninoxkit._config import AsyncSlots
 
 from tests.unit.fakeninox import DB, TEAM, FakeNinox
 
@@ -51,25 +53,46 @@ def list_calls(fake: FakeNinox) -> list[httpx.Request]:
 @pytest.mark.asyncio
 async def test_pager_on_an_empty_table_asks_once() -> None:
     fake = FakeNinox()
-    records = [r async for r in make(fake).records.list(table="A")]
+    records = [r async for r in make(fake).records.list(table="A", prefetch=1)]
     assert records == []
     assert len(list_calls(fake)) == 1
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("count", [0, 1, 499])
+async def test_a_small_table_costs_one_round_trip_of_two_pages(count: int) -> None:
+    fake = FakeNinox()
+    fake.add("A", count)
+    pager = make(fake).records.list(table="A")
+    assert [r.id async for r in pager] == list(range(1, count + 1))
+    # Pages 0 and 1 go out together: a short page 0 needs page 1 to tell the end of the
+    # table from a server that caps perPage; only for an empty table it may be wasted (if it
+    # was not cancelled before it left).
+    pages = [r.url.params["page"] for r in list_calls(fake)]
+    if count:
+        assert pages == ["0", "1"]
+        assert pager.wasted_requests == 0
+    else:
+        assert pages == ["0", "1"][: 1 + pager.wasted_requests]
+        assert pager.wasted_requests <= 1
 
 
 @pytest.mark.asyncio
 async def test_pager_yields_every_record_once_across_pages() -> None:
     fake = FakeNinox()
     fake.add("A", 250)
-    ids = [r.id async for r in make(fake).records.list(table="A", per_page=100)]
+    pager = make(fake).records.list(table="A", per_page=100, prefetch=1)
+    ids = [r.id async for r in pager]
     assert ids == list(range(1, 251))
     assert [r.url.params["page"] for r in list_calls(fake)] == ["0", "1", "2"]
+    assert pager.wasted_requests == 0
 
 
 @pytest.mark.asyncio
 async def test_pager_with_an_exact_multiple_of_the_page_size_stops_on_the_empty_page() -> None:
     fake = FakeNinox()
     fake.add("A", 200)
-    ids = [r.id async for r in make(fake).records.list(table="A", per_page=100)]
+    ids = [r.id async for r in make(fake).records.list(table="A", per_page=100, prefetch=1)]
     assert ids == list(range(1, 201))
     assert len(list_calls(fake)) == 3
 
@@ -79,11 +102,130 @@ async def test_pager_stops_when_ninox_answers_the_same_page_twice() -> None:
     fake = FakeNinox()
     fake.add("A", 300)
     fake.repeat_page = 1  # page 1 comes back as page 0 again (peers.md §3 item 1)
-    pager = make(fake).records.list(table="A", per_page=100)
+    pager = make(fake).records.list(table="A", per_page=100, prefetch=1)
     ids = [r.id async for r in pager]
     assert ids == list(range(1, 101))  # no duplicates, no endless loop
     assert pager.repeated_pages == 1
     assert len(list_calls(fake)) == 2
+
+
+@pytest.mark.asyncio
+async def test_read_ahead_keeps_the_repeated_page_guard() -> None:
+    fake = FakeNinox()
+    fake.add("A", 1000)
+    fake.repeat_page = 1
+    pager = make(fake).records.list(table="A", per_page=100)
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, 101))
+    assert pager.repeated_pages == 1
+    assert 0 <= pager.wasted_requests <= 3
+    assert len(list_calls(fake)) == 2 + pager.wasted_requests
+
+
+@pytest.mark.asyncio
+async def test_full_listings_ask_for_pages_of_500() -> None:
+    fake = FakeNinox()
+    fake.add("A", 1200)
+    pager = make(fake).records.list(table="A")
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, 1201))
+    assert {r.url.params["perPage"] for r in list_calls(fake)} == {"500"}
+    # Pages 0-2 are used; read-ahead may have asked for up to 3 more (max_concurrency 4).
+    assert pager.pages_fetched == 3
+    assert 0 <= pager.wasted_requests <= 3
+    assert len(list_calls(fake)) == 3 + pager.wasted_requests
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("limit", "per_page", "requests"), [(1, 1, 1), (150, 150, 1), (700, 350, 2), (1001, 334, 3)]
+)
+async def test_a_limit_asks_for_no_more_than_it_needs(
+    limit: int, per_page: int, requests: int
+) -> None:
+    fake = FakeNinox()
+    fake.add("A", 2000)
+    pager = make(fake).records.list(table="A", limit=limit)
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, limit + 1))
+    calls = list_calls(fake)
+    assert {r.url.params["perPage"] for r in calls} == {str(per_page)}
+    assert len(calls) == requests
+    assert pager.wasted_requests == 0
+
+
+@pytest.mark.asyncio
+async def test_a_limit_behind_a_capped_server_still_gets_every_record_asked_for() -> None:
+    fake = FakeNinox()
+    fake.add("A", 2000)
+    fake.page_cap = 100
+    pager = make(fake).records.list(table="A", limit=700)
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, 701))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("prefetch", [1, 2, 4])
+@pytest.mark.parametrize("count", [0, 1, 99, 100, 101, 499, 500, 501, 2300])
+async def test_read_ahead_behind_a_capped_server_loses_nothing(prefetch: int, count: int) -> None:
+    fake = FakeNinox()
+    fake.add("A", count)
+    fake.page_cap = 100
+    pager = make(fake).records.list(table="A", prefetch=prefetch)
+    ids = [r.id async for r in pager]
+    assert ids == list(range(1, count + 1))
+    assert 0 <= pager.wasted_requests <= prefetch - 1
+    assert len(list_calls(fake)) == pager.pages_fetched + pager.wasted_requests
+
+
+@pytest.mark.asyncio
+async def test_prefetch_is_checked_and_capped_at_max_concurrency() -> None:
+    fake = FakeNinox()
+    client = make(fake, max_concurrency=2)
+    for bad in (0, -1, "2", True, 1.5):
+        with pytest.raises(InvalidArgumentError):
+            client.records.list(table="A", prefetch=bad)
+    assert "prefetch=2" in repr(client.records.list(table="A", prefetch=9))
+    assert "prefetch=2" in repr(client.records.list(table="A"))
+    assert "prefetch=1" in repr(client.records.list(table="A", prefetch=1))
+    assert fake.requests == []
+
+
+@pytest.mark.asyncio
+async def test_a_pager_is_checked_when_made_and_its_repr_sends_nothing() -> None:
+    fake = FakeNinox()
+    client = AsyncNinox(
+        api_key="key", http_client=httpx.AsyncClient(transport=httpx.MockTransport(fake))
+    )
+    # No database id anywhere: refused by list() itself, not on the first iteration.
+    with pytest.raises(ConfigurationError):
+        client.records.list(table="A", team_id=TEAM)
+    with pytest.raises(InvalidArgumentError):
+        client.records.list(table="", team_id=TEAM, database_id=DB)
+    pager = client.records.list(table="A", team_id=TEAM, database_id=DB, limit=3)
+    assert repr(pager) == "AsyncRecordPager(table='A', per_page=3, limit=3, prefetch=4)"
+    assert fake.requests == []
+
+
+@pytest.mark.asyncio
+async def test_breaking_off_a_read_ahead_listing_leaves_no_request_behind() -> None:
+    fake = FakeNinox()
+    fake.add("A", 3000)
+    client = make(fake)
+    pager = client.records.list(table="A", per_page=100)
+    pages = pager.pages()
+    seen = 0
+    async for page in pages:
+        seen += len(page)
+        if seen >= 300:
+            break
+    await pages.aclose()
+    assert seen == 300
+    assert pager.wasted_requests == len(list_calls(fake)) - 3
+    # Every slot is free again: max_concurrency requests can be taken at once.
+    limiter = client._shared.limiter
+    for _ in range(4):
+        assert await AsyncSlots.acquire(limiter, 0)
 
 
 @pytest.mark.asyncio
@@ -125,6 +267,7 @@ async def test_list_refuses_bad_parameters_before_sending() -> None:
         {"per_page": 0},
         {"per_page": 501},
         {"limit": -1},
+        {"limit": 0},
         {"order": "Name", "new": True},
     ):
         with pytest.raises(InvalidArgumentError):
@@ -192,7 +335,9 @@ async def test_create_sends_batches_and_answers_records_in_input_order() -> None
         [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
     )
     assert [r.fields["Name"] for r in created] == [f"p{i}" for i in range(250)]
-    assert [r.id for r in created] == list(range(1, 251))
+    # Batches go out concurrently, so Ninox may number them in any batch order.
+    assert sorted(r.id for r in created) == list(range(1, 251))
+    assert all(fake.records["A"][r.id]["Name"] == r.fields["Name"] for r in created)
     posts = [r for r in fake.requests if r.method == "POST"]
     assert len(posts) == 3
 
@@ -207,7 +352,7 @@ async def test_a_refused_batch_reports_exactly_what_was_written() -> None:
     )
     with pytest.raises(BatchWriteError) as info:
         await make(fake).records.create(
-            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
+            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100, max_in_flight=1
         )
     err = info.value
     assert [i for i, _ in err.written] == list(range(100))
@@ -231,7 +376,7 @@ async def test_a_create_whose_answer_is_lost_is_not_resent_and_is_reported_unkno
     fake.fail = lose_second_batch
     with pytest.raises(BatchWriteError) as info:
         await make(fake).records.create(
-            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100
+            [{"Name": f"p{i}"} for i in range(250)], table="A", batch_size=100, max_in_flight=1
         )
     err = info.value
     assert [i for i, _ in err.written] == list(range(100))
@@ -374,7 +519,9 @@ async def test_a_save_answered_2xx_but_unreadable_is_unknown_not_unwritten() -> 
 
     fake.fail = odd_answer
     with pytest.raises(BatchWriteError) as info:
-        await client.records.create([{"Name": str(i)} for i in range(5)], table="A", batch_size=2)
+        await client.records.create(
+            [{"Name": str(i)} for i in range(5)], table="A", batch_size=2, max_in_flight=1
+        )
     err = info.value
     assert [i for i, _ in err.written] == [0, 1]
     assert err.unknown == [2, 3]  # must not be re-sent blindly: they may exist
@@ -622,3 +769,150 @@ async def test_records_from_refs_fetches_this_tables_records_and_refuses_others(
     assert [r.id for r in records] == [3, 1]
     with pytest.raises(InvalidArgumentError, match="B1"):
         await table.records_from_refs(["B1"])
+
+
+# -- batches in flight ---------------------------------------------------------------------
+
+
+def _first_name(request: httpx.Request) -> str:
+    """The ``Name`` of the first item of a save's body."""
+    return str(json.loads(request.content)[0]["fields"]["Name"])
+
+
+def _check_buckets(err: BatchWriteError, fake: FakeNinox, n: int) -> None:
+    """Every input item is in exactly one bucket, and the store agrees with each."""
+    written = [i for i, _ in err.written]
+    assert written == sorted(written)
+    buckets = [*written, *err.not_written, *err.unknown]
+    assert sorted(buckets) == list(range(n))  # each item once
+    stored = {f["Name"] for f in fake.records["A"].values()}
+    assert all(f"p{i}" in stored for i in written)
+    assert all(f"p{i}" not in stored for i in err.not_written)
+    for i, record in err.written:
+        assert record.fields["Name"] == f"p{i}"
+        assert fake.records["A"][record.id]["Name"] == f"p{i}"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("status", [422, 500])
+async def test_a_failed_batch_among_several_in_flight_is_reported_exactly(status: int) -> None:
+    fake = FakeNinox()
+    fake.fail = lambda req: (
+        httpx.Response(status, json={"message": "no"})
+        if req.method == "POST" and _first_name(req) == "p30"
+        else None
+    )
+    with pytest.raises(BatchWriteError) as info:
+        await make(fake).records.create(
+            [{"Name": f"p{i}"} for i in range(100)], table="A", batch_size=10, max_in_flight=4
+        )
+    err = info.value
+    _check_buckets(err, fake, 100)
+    failed = list(range(30, 40))
+    if status == 422:  # a refusal: certainly not written
+        assert set(failed) <= set(err.not_written)
+        assert err.unknown == []
+    else:  # a 5xx to a create: may have been applied, never re-sent
+        assert err.unknown == failed
+    sent = [int(_first_name(r)[1:]) // 10 for r in fake.requests if r.method == "POST"]
+    assert len(sent) == len(set(sent))  # no batch sent twice
+    # No batch leaves once the failure is known: at most max_in_flight - 1 after it.
+    assert max(sent) <= 3 + 3
+    assert err.error.status_code == status  # type: ignore[attr-defined]
+
+
+@pytest.mark.asyncio
+async def test_batches_in_flight_keep_input_order_for_update_and_upsert() -> None:
+    fake = FakeNinox()
+    fake.add("A", 60)
+    client = make(fake)
+    updated = await client.records.update(
+        [(rid, {"Name": f"u{rid}"}) for rid in range(60, 0, -1)], table="A", batch_size=7
+    )
+    assert [r.id for r in updated] == list(range(60, 0, -1))
+    upserted = await client.records.upsert(
+        [(rid, {"Name": f"v{rid}"}) for rid in range(1, 61)], table="A", batch_size=5
+    )
+    assert [r.fields["Name"] for r in upserted] == [f"v{rid}" for rid in range(1, 61)]
+    assert all(fake.records["A"][rid]["Name"] == f"v{rid}" for rid in range(1, 61))
+
+
+@pytest.mark.asyncio
+async def test_delete_many_in_flight_reports_a_refused_batch_exactly() -> None:
+    fake = FakeNinox()
+    fake.add("A", 40)
+    fake.fail = lambda req: (
+        httpx.Response(403, json={"message": "no"})
+        if req.method == "DELETE" and 21 in json.loads(req.content)
+        else None
+    )
+    with pytest.raises(BatchWriteError) as info:
+        await make(fake).records.delete_many(range(1, 41), table="A", batch_size=5)
+    err = info.value
+    gone = [i for i, _ in err.written]
+    assert sorted([*gone, *err.not_written, *err.unknown]) == list(range(40))
+    assert all(i + 1 not in fake.records["A"] for i in gone)
+    assert all(i + 1 in fake.records["A"] for i in err.not_written)
+    assert set(range(20, 25)) <= set(err.not_written)
+
+
+@pytest.mark.asyncio
+async def test_max_in_flight_is_checked_before_anything_is_sent() -> None:
+    fake = FakeNinox()
+    client = make(fake)
+    for bad in (0, -1, "2", True, 1.5):
+        with pytest.raises(InvalidArgumentError):
+            await client.records.create([{"Name": "x"}], table="A", max_in_flight=bad)
+        with pytest.raises(InvalidArgumentError):
+            await client.records.delete_many([1], table="A", max_in_flight=bad)
+        with pytest.raises(InvalidArgumentError):
+            await client.records.get_many([1], table="A", max_in_flight=bad)
+    assert fake.requests == []
+
+
+# -- get_many ------------------------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+async def test_get_many_answers_in_the_order_asked() -> None:
+    fake = FakeNinox()
+    fake.add("A", 30)
+    client = make(fake)
+    wanted = [17, 3, 30, 3, 1, *range(29, 20, -1)]
+    got = await client.records.get_many(wanted, table="A")
+    assert [r.id for r in got] == wanted
+    assert all(r.fields["Name"] == f"n{r.id}" for r in got)
+    gets = [r for r in fake.requests if r.method == "GET"]
+    assert len(gets) == len(set(wanted))  # an id asked twice is fetched once
+    table = client.database(team_id=TEAM, database_id=DB).table("A")
+    assert [r.id for r in await table.get_many([2, 1], max_in_flight=1)] == [2, 1]
+
+
+@pytest.mark.asyncio
+async def test_get_many_names_every_missing_id() -> None:
+    fake = FakeNinox()
+    fake.add("A", 5)
+    client = make(fake)
+    with pytest.raises(NotFoundError) as info:
+        await client.records.get_many([1, 99, 2, 77], table="A")
+    assert "2 of 4 record(s) not found in table A: 99, 77" in str(info.value)
+    got = await client.records.get_many([1, 99, 2, 77], table="A", missing="none")
+    assert [None if r is None else r.id for r in got] == [1, None, 2, None]
+    with pytest.raises(InvalidArgumentError):
+        await client.records.get_many([1], table="A", missing="skip")  # type: ignore[call-overload]
+    for bad in ([0], ["1"], [True], "12", {1: 2}, 5):
+        with pytest.raises(InvalidArgumentError):
+            await client.records.get_many(bad, table="A")  # type: ignore[arg-type]
+
+
+@pytest.mark.asyncio
+async def test_get_many_stops_at_an_error_other_than_404() -> None:
+    fake = FakeNinox()
+    fake.add("A", 50)
+    fake.fail = lambda req: (
+        httpx.Response(403, json={"message": "no"}) if req.url.path.endswith("/7") else None
+    )
+    with pytest.raises(PermissionDeniedError):
+        await make(fake).records.get_many(range(1, 51), table="A")
+    gets = [int(r.url.path.rsplit("/", 1)[1]) for r in fake.requests if r.method == "GET"]
+    assert max(gets) <= 7 + 3  # nothing asked once the failure was known

@@ -14,7 +14,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from contextlib import closing
+from typing import Any, Literal, TypeVar, overload
 
 import httpx
 from ninox_api.api.records import (
@@ -29,8 +30,8 @@ from ninox_api.api.records import (
 from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, RecordWrite
 from ninox_api.models import TableRecord as Record
 
-from ninoxkit._batch import BatchPlan, WriteItem, normalize_writes
-from ninoxkit._constants import DEFAULT_BATCH_SIZE, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from ninoxkit._batch import BatchPlan, Split, WriteItem, normalize_writes
+from ninoxkit._constants import DEFAULT_BATCH_SIZE, MAX_PAGE_SIZE
 from ninoxkit._exceptions import (
     APIResponseValidationError,
     FilterNotAppliedError,
@@ -39,20 +40,27 @@ from ninoxkit._exceptions import (
     NotFoundError,
 )
 from ninoxkit._models import page_ids, record_from_json, records_from_json
-from ninoxkit._paging import FilterCheck, PageTracker
+from ninoxkit._paging import FilterCheck, PageTracker, page_size_for
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._types import opt
 from ninoxkit._validate import (
     check_bool,
+    check_id,
     check_non_negative_int,
     check_positive_int,
     check_record_id,
     check_text,
 )
 from ninoxkit._values import FieldValueError, encode_fields
+from ninoxkit._window import Gen, Job, Window
 
 __all__ = ["RecordPager", "Records"]
+
+R = TypeVar("R")
+#: What a batch job answers: the batch's input indexes, the results (``None`` when it failed),
+#: the error, and what became of each item when that was checked (see ``BatchPlan.failure``).
+_Outcome = tuple[range, list[R] | None, Exception | None, Split | None]
 
 
 class RecordPager:
@@ -67,11 +75,20 @@ class RecordPager:
     order the pager also keeps the ids it yielded (ints, about 60 bytes each). A listing whose
     only page is short costs one more request, which confirms that nothing follows.
 
+    Read-ahead: with ``prefetch`` above 1 the pager keeps up to that many page requests in
+    flight (each under the client's concurrency limit) and uses the answers strictly in page
+    order, so what is yielded is exactly what one-at-a-time paging yields; memory stays at
+    about ``prefetch`` pages. Once a page comes back short the pager asks for no more pages
+    ahead; the pages already asked for that the listing did not need are counted in
+    ``wasted_requests`` (at most ``prefetch - 1`` for a listing iterated to its end).
+
     Attributes:
-        pages_fetched: Pages requested so far by the current iteration.
+        pages_fetched: Pages accepted so far by the current iteration.
         repeated_pages: Times Ninox answered a page that held no new record (the listing stops
             there instead of looping; peers.md §3 item 1).
         repeated_records: Records Ninox answered again and the pager dropped.
+        wasted_requests: Page requests the read-ahead started that the listing did not use
+            (counted when an iteration ends, also when it is broken off).
     """
 
     def __init__(
@@ -79,13 +96,14 @@ class RecordPager:
         records: Records,
         *,
         table: str,
-        team_id: str | None,
-        database_id: str | None,
+        team_id: str,
+        database_id: str,
         per_page: int,
         limit: int | None,
         start_page: int,
         params: Mapping[str, Any],
         convert: bool,
+        prefetch: int = 1,
         typed_filters: Mapping[str, Any] | None = None,
         sent_filters: Mapping[str, Any] | None = None,
     ) -> None:
@@ -95,6 +113,7 @@ class RecordPager:
         self._database_id = database_id
         self._per_page = per_page
         self._limit = limit
+        self._prefetch = prefetch
         self._start_page = start_page
         self._params = dict(params)
         self._convert = convert
@@ -103,37 +122,46 @@ class RecordPager:
         self.pages_fetched = 0
         self.repeated_pages = 0
         self.repeated_records = 0
+        self.wasted_requests = 0
 
     def __repr__(self) -> str:
+        # Sends nothing: a pager is lazy, and its length is unknown until it is iterated.
         return (
             f"{type(self).__name__}(table={self._table!r}, per_page={self._per_page}, "
-            f"limit={self._limit})"
+            f"limit={self._limit}, prefetch={self._prefetch})"
         )
 
     def pages(self) -> Iterator[list[Record]]:
         """Yield one list of records per page (the last may be short or, rarely, empty)."""
-        for items, (team, db, tid) in self._fresh_json():
-            page = records_from_json(items)
-            if self._convert:
-                page = self._records._decode(page, team, db, tid)
-            yield page
+        return self._pages(self._fresh_json())
+
+    def _pages(self, listing: Gen[tuple[list[Any], tuple[str, str, str]]]) -> Gen[list[Record]]:
+        # Closed explicitly, so breaking off ends the read-ahead now, not when collected.
+        with closing(listing) as fresh:
+            for items, (team, db, tid) in fresh:
+                page = records_from_json(items)
+                if self._convert:
+                    page = self._records._decode(page, team, db, tid)
+                yield page
 
     def __iter__(self) -> Iterator[Record]:
         if self._convert:
-            for page in self.pages():
-                for record in page:
-                    yield record
+            with closing(self._pages(self._fresh_json())) as pages:
+                for page in pages:
+                    for record in page:
+                        yield record
             return
         # Each record is built as it is consumed, not a page at a time (see ``_models``).
-        for items, _where in self._fresh_json():
-            for item in items:
-                yield record_from_json(item)
+        with closing(self._fresh_json()) as fresh:
+            for items, _where in fresh:
+                for item in items:
+                    yield record_from_json(item)
 
-    def _fresh_json(self) -> Iterator[tuple[list[Any], tuple[str, str, str]]]:
+    def _fresh_json(self) -> Gen[tuple[list[Any], tuple[str, str, str]]]:
         """Yield each page's records not yielded before, as checked JSON, with the team,
         database and table ids they came from."""
         records = self._records
-        team, db = records._ids(self._team_id, self._database_id)
+        team, db = self._team_id, self._database_id
         tid = records._table_id(self._table, team, db)
         params = self._params
         sent = self._sent_filters
@@ -145,8 +173,9 @@ class RecordPager:
         # Every record answered must match the filter: a server that ignored it (§13) must
         # not make the caller act on the wrong records.
         check = FilterCheck(sent) if sent else None
+        per_page = self._per_page
         tracker = PageTracker(
-            per_page=self._per_page,
+            per_page=per_page,
             limit=self._limit,
             start_page=self._start_page,
             # Ninox's default order is ascending ids; order/new/updated change it (§4.9).
@@ -155,22 +184,52 @@ class RecordPager:
         self.pages_fetched = 0
         self.repeated_pages = 0
         self.repeated_records = 0
-        while not tracker.done:
+        self.wasted_requests = 0
+        # With a limit, the pages it needs if every page is full; more only if one is short.
+        needed = None if self._limit is None else -(-self._limit // per_page)
+        client = records._client
+
+        def fetch(page: int) -> Job[httpx.Response]:
             # The generated request description, sent as is. The body is checked here and
             # built into models by the caller (``_models``): a listing builds every record.
-            kwargs = list_records._get_kwargs(
-                team, db, tid, page=tracker.page, per_page=self._per_page, **params
-            )
-            response = records._client._send(kwargs)
-            items, ids = records._page_json(response)
-            if check is not None:
-                records._verify(check, _pairs(items), team, db, tid, response)
-            fresh = tracker.accept(items, ids)
-            self.pages_fetched = tracker.pages_fetched
-            self.repeated_pages = tracker.repeated_pages
-            self.repeated_records = tracker.repeated_records
-            if fresh:
-                yield fresh, (team, db, tid)
+            kwargs = list_records._get_kwargs(team, db, tid, page=page, per_page=per_page, **params)
+            return lambda: client._send(kwargs)
+
+        window: Window[httpx.Response] = Window(self._prefetch)
+        next_page = tracker.page
+        # Until the first page is in, only pages 0 and 1 are asked for: a short page 0 needs
+        # page 1 anyway (it tells the end of the table from a server that caps perPage), so a
+        # small table costs one round trip and wastes nothing. Once page 0 is in, the window
+        # opens to ``prefetch``. After a short page it pauses until the next page says whether
+        # the listing ended there or the server caps perPage (then its pages are all that long).
+        paused = False
+        longest = 0
+        try:
+            while not tracker.done:
+                room = window.width if tracker.pages_fetched else min(2, window.width)
+                while len(window) < room and (
+                    not window  # the tracker wants the next page: always ask for it
+                    or (not paused and (needed is None or next_page - self._start_page < needed))
+                ):
+                    window.start(fetch(next_page))
+                    next_page += 1
+                response = window.take()
+                items, ids = records._page_json(response)
+                if check is not None:
+                    records._verify(check, _pairs(items), team, db, tid, response)
+                fresh = tracker.accept(items, ids)
+                count = len(items)
+                paused = count < per_page and count != longest
+                longest = max(longest, count)
+                self.pages_fetched = tracker.pages_fetched
+                self.repeated_pages = tracker.repeated_pages
+                self.repeated_records = tracker.repeated_records
+                if fresh:
+                    yield fresh, (team, db, tid)
+        finally:
+            # Pages asked for but not needed (at most prefetch - 1 when the listing ran to its
+            # end); their requests are cancelled or waited for, so none outlives the listing.
+            self.wasted_requests += window.close()
 
     def to_list(self) -> list[Record]:
         """Fetch everything into a list (mind the memory on large tables)."""
@@ -224,7 +283,7 @@ class Records(APIResource):
         table: str,
         team_id: str | None = None,
         database_id: str | None = None,
-        per_page: int = DEFAULT_PAGE_SIZE,
+        per_page: int | None = None,
         limit: int | None = None,
         start_page: int = 0,
         order: str | None = None,
@@ -238,14 +297,21 @@ class Records(APIResource):
         ids: bool | None = None,
         style: str | None = None,
         convert: bool = False,
+        prefetch: int | None = None,
     ) -> RecordPager:
         """List records lazily across all pages (reference §4.9).
 
+        Every argument is checked here, before anything is sent; the pager sends nothing
+        until it is iterated.
+
         Args:
             table: Table id or caption.
-            per_page: Page size, 1–500 (Ninox's maximum per n8n). Default 100.
-            limit: Stop after this many records.
-            start_page: First page (0-based).
+            per_page: Page size, 1–500. Default: 500 (the largest page Ninox is known to
+                serve, per n8n), or with ``limit`` no more than it needs (``limit=700``: two
+                pages of 350). A server that silently serves smaller pages loses nothing.
+            limit: Stop after this many records (at least 1; omit it for every record).
+            start_page: First page (0-based), counted in pages of ``per_page`` (500 unless
+                given; a ``limit`` does not shrink the page size then).
             order: Field (name or id) to sort by; not combinable with ``new``/``updated``.
             desc: Sort descending.
             new: Newest first.
@@ -257,6 +323,9 @@ class Records(APIResource):
             ids: Key ``fields`` by field id.
             style: Passed through (``"names"`` seen in the wild; meaning undocumented).
             convert: Turn field values into Python types (dates, datetimes, choices…).
+            prefetch: Pages in flight at once (read-ahead). Default and maximum: the client's
+                ``max_concurrency``; ``1`` asks for one page at a time. Records come in page
+                order whatever the value.
 
         Returns:
             A pager: ``for record in pager``, or ``pager.pages()``.
@@ -266,10 +335,21 @@ class Records(APIResource):
             FilterNotAppliedError: (while iterating) a page holds a record that does not match
                 ``filters``: the server ignored or misread them. Nothing of that page is yielded.
         """
-        check_positive_int("per_page", per_page, MAX_PAGE_SIZE)
-        if limit is not None:
-            check_non_negative_int("limit", limit)
+        if per_page is not None:
+            check_positive_int("per_page", per_page, MAX_PAGE_SIZE)
+        if limit is not None and not (
+            isinstance(limit, int) and not isinstance(limit, bool) and limit >= 1
+        ):
+            # limit=0 would mean "nothing" here and "everything" to some tools: refused.
+            raise InvalidArgumentError(
+                f"limit must be a positive int, got {limit!r} (omit it to list every record)"
+            )
         check_non_negative_int("start_page", start_page)
+        width = self._width("prefetch", prefetch)
+        team, db = self._ids(team_id, database_id)
+        check_id("table", table)
+        if per_page is None:
+            per_page = page_size_for(limit if start_page == 0 else None)
         if order is not None and (new or updated):
             raise InvalidArgumentError("order cannot be combined with new or updated (§4.9)")
         if filters is not None and not isinstance(filters, Mapping):
@@ -300,13 +380,14 @@ class Records(APIResource):
         return RecordPager(
             self,
             table=table,
-            team_id=team_id,
-            database_id=database_id,
+            team_id=team,
+            database_id=db,
             per_page=per_page,
             limit=limit,
             start_page=start_page,
             params=params,
             convert=convert,
+            prefetch=width,
             typed_filters=filters if convert else None,
             sent_filters=plain,
         )
@@ -344,6 +425,123 @@ class Records(APIResource):
         if convert:
             (record,) = self._decode([record], team, db, tid)
         return record
+
+    @overload
+    def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+        missing: Literal["raise"] = "raise",
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record]: ...
+
+    @overload
+    def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+        missing: Literal["none"],
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record | None]: ...
+
+    def get_many(
+        self,
+        record_ids: Iterable[int],
+        *,
+        table: str,
+        team_id: str | None = None,
+        database_id: str | None = None,
+        convert: bool = False,
+        missing: Literal["raise", "none"] = "raise",
+        max_in_flight: int | None = None,
+    ) -> builtins.list[Record] | builtins.list[Record | None]:
+        """Get several records by id, up to ``max_in_flight`` requests at once (§4.10).
+
+        The answer is in the order asked (an id asked twice is fetched once and answered
+        twice).
+
+        Args:
+            record_ids: The ids, in the order wanted.
+            table: Table id or caption.
+            convert: Turn field values into Python types.
+            missing: What an id Ninox answers 404 for becomes: ``"raise"`` (default) raises
+                one :class:`NotFoundError` naming every missing id, after all were asked;
+                ``"none"`` puts ``None`` in its place, so ``[rid for rid, r in zip(ids,
+                records) if r is None]`` are the missing ones.
+            max_in_flight: Requests at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time).
+
+        Returns:
+            One record per id asked, in that order (``None`` for a missing one with
+            ``missing="none"``).
+
+        Raises:
+            InvalidArgumentError: a bad id or option (nothing is sent).
+            NotFoundError: with ``missing="raise"``, some ids do not exist; the message lists
+                them all.
+            NinoxError: any other failure of a request (the requests in flight are ended).
+        """
+        if isinstance(record_ids, Mapping | str | bytes) or not isinstance(record_ids, Iterable):
+            raise InvalidArgumentError(
+                f"get_many takes an iterable of record ids, not {type(record_ids).__name__}"
+            )
+        wanted = [check_record_id(rid, "record_ids item") for rid in record_ids]
+        if missing not in ("raise", "none"):
+            raise InvalidArgumentError(f"missing must be 'raise' or 'none', got {missing!r}")
+        width = self._width("max_in_flight", max_in_flight)
+        team, db = self._ids(team_id, database_id)
+        tid = self._table_id(table, team, db)
+        unique = builtins.list(dict.fromkeys(wanted))
+
+        def job(rid: int) -> Job[Record | NotFoundError]:
+            def get() -> Record | NotFoundError:
+                try:
+                    response = self._call(get_record.sync_detailed, team, db, tid, rid)
+                except NotFoundError as exc:
+                    return exc
+                return self._parsed(response, Record)
+
+            return get
+
+        found: dict[int, Record] = {}
+        absent: dict[int, NotFoundError] = {}
+        window: Window[Record | NotFoundError] = Window(min(width, max(1, len(unique))))
+        started = 0
+        try:
+            while started < len(unique) or window:
+                while started < len(unique) and not window.full:
+                    window.start(job(unique[started]))
+                    started += 1
+                rid = unique[started - len(window)]
+                answer = window.take()
+                if isinstance(answer, NotFoundError):
+                    absent[rid] = answer
+                else:
+                    found[rid] = answer
+        finally:
+            window.close()
+        if absent and missing == "raise":
+            gone = [rid for rid in unique if rid in absent]
+            first = absent[gone[0]]
+            shown = ", ".join(map(str, gone[:20])) + (" …" if len(gone) > 20 else "")
+            raise NotFoundError(
+                f"{len(gone)} of {len(unique)} record(s) not found in table {tid}: {shown}",
+                response=first.response,
+                request=first.request,
+            ) from first
+        if convert and found:
+            ordered = builtins.list(found)
+            decoded = self._decode([found[rid] for rid in ordered], team, db, tid)
+            found = dict(zip(ordered, decoded, strict=True))
+        return [found.get(rid) for rid in wanted]
 
     def find_one(
         self,
@@ -402,6 +600,7 @@ class Records(APIResource):
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Create records, each given as a mapping of field name (or id) → value.
 
@@ -413,7 +612,7 @@ class Records(APIResource):
                 are unknown (a create is never re-sent once it may have reached Ninox).
         """
         items = normalize_writes(records, mode="create")
-        return self._write(items, table, team_id, database_id, batch_size, convert)
+        return self._write(items, table, team_id, database_id, batch_size, convert, max_in_flight)
 
     def update(
         self,
@@ -424,6 +623,7 @@ class Records(APIResource):
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Update existing records: items are ``{"id": 5, "fields": {...}}``, ``(5, {...})`` or
         a :class:`Record`. Only the given fields change. Answers the records in input order.
@@ -433,7 +633,7 @@ class Records(APIResource):
                 failures are retried first).
         """
         items = normalize_writes(records, mode="update")
-        return self._write(items, table, team_id, database_id, batch_size, convert)
+        return self._write(items, table, team_id, database_id, batch_size, convert, max_in_flight)
 
     def upsert(
         self,
@@ -444,13 +644,14 @@ class Records(APIResource):
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Update records by id, creating those whose id does not exist (``_upsert``, §4.12).
 
         Items as for :meth:`update`; an item without ``id`` is created.
         """
         items = normalize_writes(records, mode="upsert")
-        return self._write(items, table, team_id, database_id, batch_size, convert)
+        return self._write(items, table, team_id, database_id, batch_size, convert, max_in_flight)
 
     def update_one(
         self,
@@ -511,11 +712,19 @@ class Records(APIResource):
         team_id: str | None = None,
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        max_in_flight: int | None = None,
     ) -> None:
         """Delete several records with ``DELETE …/records`` in batches (§4.15).
 
         A batch is re-sent after a lost answer; if the re-sent batch is answered 404, each of
         its records is looked up: gone ones count as deleted, the others as not deleted.
+
+        Args:
+            record_ids: The ids to delete.
+            table: Table id or caption.
+            batch_size: Ids per request.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time). The first failure stops sending.
 
         Raises:
             BatchWriteError: a batch failed; ``written`` lists the items whose record is gone,
@@ -525,23 +734,29 @@ class Records(APIResource):
         check_positive_int("batch_size", batch_size)
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
+        width = self._width("max_in_flight", max_in_flight)
         plan: BatchPlan[None] = BatchPlan(ids, batch_size)
-        for batch in plan.batches():
-            chunk = [ids[i] for i in batch]
-            try:
-                self._call(delete_records.sync_detailed, team, db, tid, body=chunk)
-            except NotFoundError as exc:
-                if not exc.retries_taken:
-                    raise plan.failure(batch, exc, verb="deleted") from exc
-                # A 404 answering a re-sent batch: the first attempt, whose answer was lost,
-                # may have deleted it. Ask for each record which bucket is true.
-                split = self._still_there(batch, ids, team, db, tid)
-                if split[1] or split[2]:
-                    raise plan.failure(batch, exc, verb="deleted", split=split) from exc
-            except Exception as exc:
-                failed = plan.failure(batch, exc, verb="deleted")
-                raise failed from failed.error
-            plan.done(batch, [None] * len(batch))
+
+        def job(batch: range) -> Job[_Outcome[None]]:
+            def send() -> _Outcome[None]:
+                chunk = [ids[i] for i in batch]
+                try:
+                    self._call(delete_records.sync_detailed, team, db, tid, body=chunk)
+                except NotFoundError as exc:
+                    if not exc.retries_taken:
+                        return batch, None, exc, None
+                    # A 404 answering a re-sent batch: the first attempt, whose answer was
+                    # lost, may have deleted it. Ask for each record which bucket is true.
+                    split = self._still_there(batch, ids, team, db, tid)
+                    if split[1] or split[2]:
+                        return batch, None, exc, split
+                except Exception as exc:
+                    return batch, None, exc, None
+                return batch, [None] * len(batch), None, None
+
+            return send
+
+        _run_batches(plan, [job(b) for b in plan.batches()], width, verb="deleted")
 
     def _still_there(
         self, batch: range, ids: Sequence[int], team: str, db: str, tid: str
@@ -563,6 +778,14 @@ class Records(APIResource):
 
     # -- internals -----------------------------------------------------------------------
 
+    def _width(self, name: str, value: int | None) -> int:
+        """Requests a call keeps in flight: ``value`` (checked), at most and by default the
+        client's ``max_concurrency`` (every request also takes a slot of its limiter)."""
+        most = self._client.max_concurrency
+        if value is None:
+            return most
+        return min(check_positive_int(name, value), most)
+
     def _write(
         self,
         items: Sequence[WriteItem],
@@ -571,8 +794,10 @@ class Records(APIResource):
         database_id: str | None,
         batch_size: int,
         convert: bool,
+        max_in_flight: int | None,
     ) -> builtins.list[Record]:
         check_positive_int("batch_size", batch_size)
+        width = self._width("max_in_flight", max_in_flight)
         team, db = self._ids(team_id, database_id)
         tid = self._table_id(table, team, db)
         # Encode and check everything before the first batch leaves: a bad value in item 900
@@ -593,26 +818,33 @@ class Records(APIResource):
             _serialised(save_records._get_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
             for b in plan.batches()
         ]
-        for batch, kwargs in zip(plan.batches(), requests, strict=True):
-            try:
-                # The generated request, its body already serialised; the answer is parsed by
-                # the pager's fast constructor (``_models``): a bulk write gets every record back.
-                response = self._client._send(
-                    kwargs,
-                    # Re-sending is safe only when every item names its record (§4.12).
-                    idempotent=all(items[i].id is not None for i in batch),
-                )
-                written = records_from_json(self._page_json(response)[0])
-                if len(written) != len(batch):
-                    raise self._shape_error(
-                        response, f"sent {len(batch)} records, Ninox answered {len(written)}"
+
+        def job(batch: range, kwargs: dict[str, Any]) -> Job[_Outcome[Record]]:
+            def send() -> _Outcome[Record]:
+                try:
+                    # The generated request, its body already serialised; the answer is parsed
+                    # by the pager's fast constructor (``_models``): a bulk write gets every
+                    # record back.
+                    response = self._client._send(
+                        kwargs,
+                        # Re-sending is safe only when every item names its record (§4.12).
+                        idempotent=all(items[i].id is not None for i in batch),
                     )
-            except Exception as exc:
-                # A NinoxError, or anything unexpected once the batch may have left: either
-                # way the error says what became of every item.
-                failed = plan.failure(batch, exc, verb="written")
-                raise failed from failed.error
-            plan.done(batch, written)
+                    written = records_from_json(self._page_json(response)[0])
+                    if len(written) != len(batch):
+                        raise self._shape_error(
+                            response, f"sent {len(batch)} records, Ninox answered {len(written)}"
+                        )
+                except Exception as exc:
+                    # A NinoxError, or anything unexpected once the batch may have left: either
+                    # way the error says what became of every item.
+                    return batch, None, exc, None
+                return batch, written, None, None
+
+            return send
+
+        jobs = [job(b, kwargs) for b, kwargs in zip(plan.batches(), requests, strict=True)]
+        _run_batches(plan, jobs, width, verb="written")
         if not convert:
             return plan.results()
         try:
@@ -693,6 +925,53 @@ class Records(APIResource):
                 status_code=200,
                 body=raw,
             ) from exc
+
+
+def _run_batches(
+    plan: BatchPlan[R], jobs: Sequence[Job[_Outcome[R]]], width: int, *, verb: str
+) -> None:
+    """Send the batches of ``plan`` (one job each, in order), up to ``width`` at once.
+
+    The first failure stops the sending of new batches; the batches in flight finish and are
+    recorded by their own outcome. Outcomes are taken in batch order, so ``plan`` keeps the
+    input order.
+
+    Raises:
+        BatchWriteError: a batch failed; its buckets are exact for every item.
+    """
+    failed: builtins.list[tuple[range, Exception, Split | None]] = []
+    stop = [False]  # set by the first job that fails, so no new batch leaves after it
+
+    def watched(job: Job[_Outcome[R]]) -> Job[_Outcome[R]]:
+        def run() -> _Outcome[R]:
+            outcome = job()
+            if outcome[2] is not None:
+                stop[0] = True
+            return outcome
+
+        return run
+
+    # One batch (the common small write) runs inline: no task, no thread.
+    window: Window[_Outcome[R]] = Window(min(width, max(1, len(jobs))))
+    started = 0
+    try:
+        while True:
+            while started < len(jobs) and not window.full and not stop[0]:
+                window.start(watched(jobs[started]))
+                started += 1
+            if not window:
+                break
+            batch, results, error, split = window.take()
+            if error is None and results is not None:
+                plan.done(batch, results)
+            elif error is not None:
+                failed.append((batch, error, split))
+    finally:
+        window.close()
+    if failed:
+        sent = len(plan.items) if started == len(jobs) else started * plan.size
+        error = plan.failures(failed, sent=sent, verb=verb)
+        raise error from error.error
 
 
 def _pairs(items: Sequence[Any]) -> builtins.list[tuple[int | None, Mapping[str, Any]]]:

@@ -1,0 +1,179 @@
+"""A window of jobs in flight, their outcomes taken in the order they were started.
+
+The pager's read-ahead, concurrent batch writes and ``get_many`` keep up to ``width`` requests
+in flight and use the answers strictly in order. Each request still takes a slot of the
+client's concurrency limiter in the transport, so a window never puts more than
+``max_concurrency`` requests on the wire, however many windows run at once.
+
+Written by hand in both flavours (like :class:`~ninoxkit._config.AsyncSlots`), because a
+window is the one place where the twins differ in kind: :class:`AsyncWindow` runs each job as
+an asyncio task, :class:`Window` in a worker thread. ``width == 1`` runs every job inline when
+its outcome is taken (no task, no thread): exactly the one-at-a-time path.
+
+Closing a window (``aclose()`` / ``close()``, always in a ``finally``) cancels the jobs whose
+outcome was not taken and waits until each has ended, so no request outlives the call that
+started it and no concurrency slot stays taken.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import threading
+from collections import deque
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Generic, TypeVar
+
+import anyio
+
+__all__ = ["AsyncGen", "AsyncJob", "AsyncWindow", "Gen", "Job", "Window"]
+
+T = TypeVar("T")
+
+#: A job of :class:`AsyncWindow`: called once, its awaitable gives the outcome.
+AsyncJob = Callable[[], Awaitable[T]]
+#: A job of :class:`Window`: called once (in a worker thread), returns the outcome.
+Job = Callable[[], T]
+#: An async generator (closeable with ``contextlib.aclosing``) and its sync twin.
+AsyncGen = AsyncGenerator[T, None]
+Gen = Generator[T, None, None]
+
+
+class AsyncWindow(Generic[T]):
+    """Up to ``width`` jobs running at once as asyncio tasks; outcomes taken in start order.
+
+    Args:
+        width: Jobs in flight at most (1: each job runs inline when taken).
+
+    Under an event loop other than asyncio's (trio), jobs run inline one at a time.
+    """
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self._jobs: deque[asyncio.Future[T] | AsyncJob[T]] = deque()
+        #: Jobs that began running in the background, and those of them whose outcome was taken.
+        self._began = 0
+        self._used = 0
+        try:
+            asyncio.get_running_loop()
+            self._tasks = width > 1
+        except RuntimeError:  # not asyncio: no tasks to start
+            self._tasks = False
+
+    def __len__(self) -> int:
+        """Jobs started whose outcome was not taken yet."""
+        return len(self._jobs)
+
+    @property
+    def full(self) -> bool:
+        """Whether ``width`` jobs are in flight (start no more before taking one)."""
+        return len(self._jobs) >= self.width
+
+    def start(self, job: AsyncJob[T]) -> None:
+        """Start ``job`` (with ``width == 1``: keep it until :meth:`take` runs it)."""
+        if self._tasks:
+            self._jobs.append(asyncio.ensure_future(self._run(job)))
+        else:
+            self._jobs.append(job)
+
+    async def _run(self, job: AsyncJob[T]) -> T:
+        self._began += 1
+        return await job()
+
+    async def take(self) -> T:
+        """The outcome of the oldest job not taken (waits for it; raises what it raised)."""
+        job = self._jobs.popleft()
+        if isinstance(job, asyncio.Future):
+            self._used += 1
+            return await job
+        return await job()
+
+    async def aclose(self) -> int:
+        """Cancel every job not taken and wait until each has ended.
+
+        Returns:
+            How many jobs began running but had their outcome dropped (wasted requests).
+        """
+        tasks = [job for job in self._jobs if isinstance(job, asyncio.Future)]
+        self._jobs.clear()
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            # Shielded: when the caller is being cancelled the tasks must still be waited for,
+            # or their requests would outlive the call.
+            with anyio.CancelScope(shield=True):
+                await asyncio.gather(*tasks, return_exceptions=True)
+        dropped = self._began - self._used
+        self._began = self._used = 0
+        return dropped
+
+
+class Window(Generic[T]):
+    """The sync twin of :class:`AsyncWindow`: jobs run in up to ``width`` worker threads.
+
+    Each job runs in a copy of the caller's context (``contextvars``), as a task would.
+
+    Args:
+        width: Jobs in flight at most (1: each job runs inline when taken, no thread).
+    """
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self._jobs: deque[Future[T] | Job[T]] = deque()
+        self._lock = threading.Lock()
+        #: Jobs that began running in a thread, and those of them whose outcome was taken.
+        self._began = 0
+        self._used = 0
+        self._pool = (
+            ThreadPoolExecutor(max_workers=width, thread_name_prefix="ninoxkit")
+            if width > 1
+            else None
+        )
+
+    def __len__(self) -> int:
+        """Jobs started whose outcome was not taken yet."""
+        return len(self._jobs)
+
+    @property
+    def full(self) -> bool:
+        """Whether ``width`` jobs are in flight (start no more before taking one)."""
+        return len(self._jobs) >= self.width
+
+    def start(self, job: Job[T]) -> None:
+        """Start ``job`` in a worker thread (with ``width == 1``: keep it for :meth:`take`)."""
+        if self._pool is None:
+            self._jobs.append(job)
+        else:
+            self._jobs.append(self._pool.submit(contextvars.copy_context().run, self._run, job))
+
+    def _run(self, job: Job[T]) -> T:
+        with self._lock:
+            self._began += 1
+        return job()
+
+    def take(self) -> T:
+        """The outcome of the oldest job not taken (waits for it; raises what it raised)."""
+        job = self._jobs.popleft()
+        if isinstance(job, Future):
+            self._used += 1
+            return job.result()
+        return job()
+
+    def close(self) -> int:
+        """Cancel the jobs not started yet and wait until the running ones have ended (a
+        thread cannot be interrupted; each request is bounded by the client's timeouts).
+
+        Returns:
+            How many jobs began running but had their outcome dropped (wasted requests).
+        """
+        futures = [job for job in self._jobs if isinstance(job, Future)]
+        self._jobs.clear()
+        for future in futures:
+            future.cancel()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+        with self._lock:
+            dropped = self._began - self._used
+            self._began = self._used = 0
+        return dropped
