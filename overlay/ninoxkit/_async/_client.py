@@ -525,6 +525,10 @@ class AsyncNinox:
         database id the only database of that team (``listDatabases``); the CLI picks them
         the same way. An id that is passed or set as the client's default is used as it is.
 
+        Args:
+            team_id: Team id; default: the client's, else the only team the key reaches.
+            database_id: Database id; default: the client's, else the team's only database.
+
         Returns:
             The handle; its client has both ids as defaults.
 

@@ -168,7 +168,19 @@ class Table:
         missing: Literal["raise", "none"] = "raise",
         max_in_flight: int | None = None,
     ) -> builtins.list[Record] | builtins.list[Record | None]:
-        """Several records by id, in the order asked (see :meth:`Records.get_many`)."""
+        """Several records by id, in the order asked (see :meth:`Records.get_many`).
+
+        Args:
+            record_ids: The ids, in the order wanted.
+            convert: Turn field values into Python types.
+            missing: ``"raise"`` (default): one :class:`NotFoundError` naming every missing id;
+                ``"none"``: ``None`` in a missing record's place.
+            max_in_flight: Requests at once (default and maximum: the client's
+                ``max_concurrency``).
+
+        Returns:
+            One record per id asked, in that order.
+        """
         if missing == "none":
             return self._records.get_many(
                 record_ids,

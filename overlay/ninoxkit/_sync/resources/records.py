@@ -478,6 +478,8 @@ class Records(APIResource):
                 records) if r is None]`` are the missing ones.
             max_in_flight: Requests at once (default and maximum: the client's
                 ``max_concurrency``; ``1``: one at a time).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         Returns:
             One record per id asked, in that order (``None`` for a missing one with
