@@ -175,13 +175,14 @@ def test_table_create_from_frame_reports_rows_through_the_batch_writer(
 
     contacts = crm.database().table("Contacts")
     df = pd.DataFrame({"First Name": [f"P{i}" for i in range(5)], "Score": [1, None, 3, 4, 5]})
-    # The second batch (rows 2 and 3) is refused: rows 0-1 are written, 2-4 certainly not.
+    # The second batch (rows 2 and 3) is refused: rows 0-1 are written, 2-4 certainly not
+    # (one batch at a time, so that "the second" is the second sent).
     crm_server.faults.add(
         "status", status=422, path=r"/tables/B/records$", method="POST", every=2, max_count=1
     )
     try:
         with pytest.raises(BatchWriteError) as caught:
-            contacts.create_from_frame(df, batch_size=2)
+            contacts.create_from_frame(df, batch_size=2, max_in_flight=1)
     finally:
         crm_server.faults.clear()
     err = caught.value
@@ -195,6 +196,32 @@ def test_table_create_from_frame_reports_rows_through_the_batch_writer(
     assert [r.fields.additional_properties for r in created] == [
         {"First Name": "P3", "Score": 4}, {"First Name": "P4", "Score": 5},
     ]  # fmt: skip
+
+
+def test_create_from_frame_with_batches_in_flight_reports_every_row_once(
+    crm_server: NinoxEmulator, crm: Ninox
+) -> None:
+    from ninoxkit import BatchWriteError
+
+    contacts = crm.database().table("Contacts")
+    before = {r.id for r in contacts.list()}
+    df = pd.DataFrame({"First Name": [f"Q{i}" for i in range(9)]})
+    crm_server.faults.add(
+        "status", status=422, path=r"/tables/B/records$", method="POST", every=2, max_count=1
+    )
+    try:
+        with pytest.raises(BatchWriteError) as caught:
+            contacts.create_from_frame(df, batch_size=2)  # 5 batches, up to 4 at once
+    finally:
+        crm_server.faults.clear()
+    err = caught.value
+    written = [i for i, _ in err.written]
+    assert sorted(written + err.not_written) == list(range(9))  # each row in one bucket
+    assert err.unknown == []
+    stored = {
+        r.fields["First Name"] for r in contacts.list() if r.id not in before
+    }  # what Ninox holds is exactly what was reported written
+    assert stored == {f"Q{i}" for i in written}
 
 
 @pytest.mark.asyncio

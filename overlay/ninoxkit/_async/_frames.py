@@ -67,7 +67,11 @@ async def to_polars(
 
 
 async def create_from_frame(
-    table: AsyncTable, frame: Any, *, batch_size: int = DEFAULT_BATCH_SIZE
+    table: AsyncTable,
+    frame: Any,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_in_flight: int | None = None,
 ) -> list[Record]:
     """Create one record per row of ``frame`` through the batch writer (``convert=True``).
 
@@ -75,8 +79,17 @@ async def create_from_frame(
     dropped (:func:`ninoxkit._frames.frame_rows`). Every value is checked before the first
     batch is sent.
 
+    Args:
+        table: The table to create the records in.
+        frame: A pandas or polars DataFrame, or an Arrow table.
+        batch_size: Records per request.
+        max_in_flight: Batches sent at once (default and maximum: the client's
+            ``max_concurrency``).
+
     Returns:
         The created records, in row order.
     """
     rows = frame_rows(frame, dates=date_columns(await table.info()))
-    return await table.create(rows, batch_size=batch_size, convert=True)
+    return await table.create(
+        rows, batch_size=batch_size, convert=True, max_in_flight=max_in_flight
+    )

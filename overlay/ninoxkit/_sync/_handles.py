@@ -219,7 +219,11 @@ class Table:
         )
 
     def create_from_frame(
-        self, frame: Any, *, batch_size: int = DEFAULT_BATCH_SIZE
+        self,
+        frame: Any,
+        *,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
         """Create one record per row of a pandas/polars DataFrame or Arrow table.
 
@@ -230,6 +234,9 @@ class Table:
         Args:
             frame: The rows to create.
             batch_size: Records per request.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``); as for :meth:`create`, a failure stops new batches and
+                the ones in flight are reported by their own outcome.
 
         Returns:
             The created records, in row order.
@@ -241,7 +248,7 @@ class Table:
         """
         from ninoxkit._sync._frames import create_from_frame  # _frames imports this module
 
-        return create_from_frame(self, frame, batch_size=batch_size)
+        return create_from_frame(self, frame, batch_size=batch_size, max_in_flight=max_in_flight)
 
     def update(
         self,
