@@ -44,7 +44,11 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/test_record_fields.py",
     ],
     "_exceptions": ["tests/unit/test_exceptions.py", "tests/unit/test_exceptions_mutation.py"],
-    "nx": ["tests/unit/test_nx.py", "tests/unit/test_nx_bounds.py"],
+    "nx": [
+        "tests/unit/test_nx.py",
+        "tests/unit/test_nx_bounds.py",
+        "tests/unit/test_nx_mutation.py",
+    ],
     "_nxquery": ["tests/schema_tools/test_nxquery.py", "tests/unit/test_nx.py"],
     "_paging": ["tests/unit/test_paging.py", "tests/unit/test_paging_batch_schema.py"],
     "_batch": ["tests/unit/test_batch.py", "tests/unit/test_paging_batch_schema.py"],
@@ -115,7 +119,11 @@ def run(module: str, timeout: float, keep: bool) -> bool:
     with log.open("w") as out:
         proc = subprocess.Popen(
             [str(mutmut), "run", "--max-children", "1", *names],
-            cwd=work, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True,
+            cwd=work,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
         )
         try:
             code = proc.wait(timeout=timeout)
@@ -135,8 +143,10 @@ def results(module: str) -> dict[str, str]:
     if not meta.exists():
         return {}
     codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-    return {name: STATUS.get(code, "not checked" if code is None else "suspicious")
-            for name, code in codes.items()}
+    return {
+        name: STATUS.get(code, "not checked" if code is None else "suspicious")
+        for name, code in codes.items()
+    }
 
 
 def survivors(module: str) -> list[str]:
@@ -151,8 +161,10 @@ def report(module: str, equivalents: dict[str, str], show: bool) -> tuple[int, i
     stale = [n for n in equivalents if n.startswith(f"ninoxkit.{module}.") and n not in status]
     counted = len(status) - equivalent
     score = 100.0 * killed / counted if counted else 0.0
-    print(f"{module:<12} {score:5.1f} %  killed {killed} of {len(status)} "
-          f"({equivalent} equivalent, {counted - killed} left)")
+    print(
+        f"{module:<12} {score:5.1f} %  killed {killed} of {len(status)} "
+        f"({equivalent} equivalent, {counted - killed} left)"
+    )
     for name in stale if status else []:
         print(f"    equivalents list names a mutant mutmut did not make: {name}")
     if show:
@@ -164,11 +176,18 @@ def report(module: str, equivalents: dict[str, str], show: bool) -> tuple[int, i
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", metavar="MODULE",
-                        help=f"modules of ninoxkit to mutate (default: all of {', '.join(MODULES)})")
+    parser.add_argument(
+        "modules",
+        nargs="*",
+        metavar="MODULE",
+        help=f"modules of ninoxkit to mutate (default: all of {', '.join(MODULES)})",
+    )
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per module")
-    parser.add_argument("--keep", action="store_true",
-                        help="reuse the last run's copy and re-test only its survivors")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="reuse the last run's copy and re-test only its survivors",
+    )
     parser.add_argument("--report-only", action="store_true", help="print the last results")
     parser.add_argument("--list-survivors", action="store_true", help="name each survivor")
     args = parser.parse_args()
