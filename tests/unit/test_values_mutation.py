@@ -1,0 +1,156 @@
+"""Field values: the boundaries and messages mutation testing found unpinned
+(``./scripts/mutation _values``).
+
+Comparisons check type and value (``7``, ``7.0`` and ``True`` are different answers).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import pytest
+from ninoxkit import FieldValueError, parse_timestamp
+from ninoxkit._values import decode_fields, decode_value, encode_fields, encode_value
+
+UTC = dt.UTC
+
+
+def same(actual: Any, expected: Any) -> None:
+    assert type(actual) is type(expected), (actual, expected)
+    assert actual == expected
+
+
+def decode_refusal(value: Any, field_type: str, choices: dict[str, str] | None = None) -> str:
+    with pytest.raises(FieldValueError) as info:
+        decode_value(value, field_type, choices)
+    return str(info.value)
+
+
+def encode_refusal(
+    value: Any, field_type: str | None, choices: dict[str, str] | None = None
+) -> str:
+    with pytest.raises(FieldValueError) as info:
+        encode_value(value, field_type, choices)
+    return str(info.value)
+
+
+class _NoOffset(dt.tzinfo):
+    """A zone that does not know its offset: the datetime is as ambiguous as a naive one."""
+
+    def utcoffset(self, _when: dt.datetime | None) -> None:
+        return None
+
+
+# -- decoding ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (0, dt.time(0, 0)),  # midnight, as milliseconds
+        (45_000_000, dt.time(12, 30)),
+        (86_399_999, dt.time(23, 59, 59, 999_000)),
+    ],
+)
+def test_milliseconds_since_midnight_read_as_a_time(raw: int, expected: dt.time) -> None:
+    same(decode_value(raw, "time"), expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "field_type", "message"),
+    [
+        (True, "time", "not a Ninox time: True"),
+        (86_400_000, "time", "not a Ninox time: 86400000"),
+        ("x", "time", "not a Ninox time: 'x'"),
+        ("nope", "appointment", "not a Ninox appointment: 'nope'"),
+        # Only the half-open range Ninox 4 writes is read, not a closed one.
+        (
+            "[2024-01-01T10:00,2024-01-01T11:00]",
+            "appointment",
+            "not a Ninox appointment: '[2024-01-01T10:00,2024-01-01T11:00]'",
+        ),
+        (5, "location", "not a Ninox location: 5"),
+        (True, "number", "not a number: True"),
+        ("abc", "number", "not a finite number: 'abc'"),
+        ("inf", "number", "not a finite number: 'inf'"),
+        (math.nan, "number", "not a finite number: nan"),
+        (True, "text", "not text: True"),
+        ([1], "boolean", "not a boolean: [1]"),
+        (1e20, "timestamp", "1e+20 ms since the epoch is no representable timestamp"),
+    ],
+)
+def test_decoding_refusals_name_the_value(value: Any, field_type: str, message: str) -> None:
+    assert decode_refusal(value, field_type) == message
+
+
+def test_decode_fields_reads_choices_by_field() -> None:
+    out = decode_fields(
+        {"Colour": "1", "Size": "1", "Plain": 7},
+        {"Colour": "choice", "Size": "choice"},
+        {"Colour": {"1": "Red"}},
+    )
+    assert out == {"Colour": "Red", "Size": "1", "Plain": 7}
+    same(out["Plain"], 7)
+
+
+# -- encoding ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (1, 1),  # the first record
+        (2**53, 2**53),  # the largest id a double holds exactly
+        ("1111111111111111", 1111111111111111),  # 16 digits
+    ],
+)
+def test_link_ids_at_their_limits_are_written(value: Any, expected: int) -> None:
+    same(encode_value(value, "ref"), expected)
+
+
+@pytest.mark.parametrize("value", ["0" * 16 + "1", 2**53 + 1, 0, True, "abc"])
+def test_link_ids_beyond_their_limits_are_refused(value: Any) -> None:
+    assert encode_refusal(value, "ref") == (
+        "value: a link needs a record id (a positive int, a Record or the id as text), "
+        f"got {value!r}"
+    )
+
+
+def test_a_zero_interval_has_no_sign() -> None:
+    same(encode_value(dt.timedelta(0), "timeinterval"), "0:00:00.000")
+    same(encode_value(dt.timedelta(milliseconds=-1), "timeinterval"), "-0:00:00.001")
+
+
+@pytest.mark.parametrize(
+    "value", [dt.datetime(2024, 1, 1), dt.datetime(2024, 1, 1, tzinfo=_NoOffset())]
+)
+def test_a_datetime_without_an_offset_is_refused_with_the_fix(value: dt.datetime) -> None:
+    assert encode_refusal(value, "timestamp") == (
+        "naive datetime 2024-01-01T00:00:00 is ambiguous; pass an aware one "
+        "(e.g. value.replace(tzinfo=datetime.UTC))"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "field_type", "choices", "message"),
+    [
+        ("Z", "choice", {"1": "A", "2": "B"}, "value: 'Z' is not an option; options are 'A', 'B'"),
+        (("a", "b"), "appointment", None, "value: appointment needs two aware datetimes, got 'a'"),
+    ],
+)
+def test_encoding_refusals_name_the_value(
+    value: Any, field_type: str, choices: dict[str, str] | None, message: str
+) -> None:
+    assert encode_refusal(value, field_type, choices) == message
+
+
+def test_parse_timestamp_reads_an_offset_without_a_colon() -> None:
+    same(parse_timestamp("2024-01-01T05:30:00+0530"), dt.datetime(2024, 1, 1, tzinfo=UTC))
+
+
+def test_encode_fields_names_the_field_in_its_refusal() -> None:
+    with pytest.raises(FieldValueError) as info:
+        encode_fields({"Score": True}, {"Score": "number"})
+    assert str(info.value) == "field 'Score': number field needs an int or float, got True"
