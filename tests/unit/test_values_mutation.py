@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+import time
+from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from ninoxkit import FieldValueError, parse_timestamp
-from ninoxkit._values import decode_fields, decode_value, encode_fields, encode_value
+from ninoxkit._values import (
+    MAX_NESTING,
+    decode_fields,
+    decode_value,
+    encode_fields,
+    encode_value,
+)
 
 UTC = dt.UTC
 
@@ -34,6 +44,22 @@ def encode_refusal(
     with pytest.raises(FieldValueError) as info:
         encode_value(value, field_type, choices)
     return str(info.value)
+
+
+@pytest.fixture
+def far_from_utc() -> Iterator[None]:
+    """The machine's zone is UTC-5/UTC-4: a conversion through local time would show."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
 
 
 class _NoOffset(dt.tzinfo):
@@ -154,3 +180,108 @@ def test_encode_fields_names_the_field_in_its_refusal() -> None:
     with pytest.raises(FieldValueError) as info:
         encode_fields({"Score": True}, {"Score": "number"})
     assert str(info.value) == "field 'Score': number field needs an int or float, got True"
+
+
+# -- more decoding ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "field_type", "message"),
+    [
+        ([1], "choice", "not a choice (a caption or an option id): [1]"),
+        ("x", "date", "not a Ninox date: 'x'"),
+        ("x", "timeinterval", "not a Ninox time interval: 'x'"),
+        ("0", "ref", "not a record id of a link: '0'"),
+        ("0" * 16 + "1", "ref", "not a record id of a link: '00000000000000001'"),
+        ("2024-13-01T00:00", "timestamp", "not a valid Ninox timestamp: '2024-13-01T00:00'"),
+        ("x", "timestamp", "not a Ninox timestamp: 'x'"),
+    ],
+)
+def test_more_decoding_refusals_name_the_value(value: Any, field_type: str, message: str) -> None:
+    assert decode_refusal(value, field_type) == message
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", 1), ("1111111111111111", 1111111111111111)])
+def test_link_ids_as_text_at_their_limits_are_read(raw: str, expected: int) -> None:
+    same(decode_value(raw, "ref"), expected)
+
+
+def test_a_negative_interval_reads_negative() -> None:
+    same(decode_value("-1:30:00", "timeinterval"), -dt.timedelta(hours=1, minutes=30))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1, 2", ["Red", "Blue"]),  # a comma string of option ids, spaces around them
+        (" 2 ,1", ["Blue", "Red"]),
+        (2, ["Blue"]),  # one option id alone
+        (["1", 2], ["Red", "Blue"]),
+    ],
+)
+def test_multi_values_read_as_captions(raw: Any, expected: list[str]) -> None:
+    assert decode_value(raw, "multi", {"1": "Red", "2": "Blue"}) == expected
+
+
+def test_timestamps_read_as_utc_whatever_the_machines_zone(far_from_utc: None) -> None:
+    parsed = parse_timestamp("2024-07-01T12:00:00+02:00")
+    same(parsed, dt.datetime(2024, 7, 1, 10, 0, tzinfo=UTC))
+    assert parsed.tzinfo is UTC
+
+
+# -- more encoding ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal(2**53), 2**53),  # the largest whole number a double holds exactly: an int
+        (Decimal(2**53 + 2), float(2**53 + 2)),  # beyond it: the double Ninox stores
+        (Decimal("1e308"), 1e308),
+        (Decimal("7"), 7),
+        (Decimal("7.5"), 7.5),
+    ],
+)
+def test_decimals_are_written_as_the_number_ninox_stores(value: Decimal, expected: Any) -> None:
+    same(encode_value(value, "number"), expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (Decimal("1e309"), "value: Decimal('1E+309') is beyond the range of a Ninox number"),
+        (Decimal("1.8e308"), "value: Decimal('1.8E+308') is beyond the range of a Ninox number"),
+        (
+            Decimal("1e-400"),
+            "value: Decimal('1E-400') is too small for a Ninox number (it would be 0)",
+        ),
+        (Decimal("NaN"), "value: Decimal('NaN') cannot be sent"),
+        ([math.nan], "value: nan cannot be sent (JSON has no NaN or infinity)"),
+    ],
+)
+def test_numbers_ninox_cannot_store_are_refused_by_name(value: Any, message: str) -> None:
+    assert encode_refusal(value, None) == message
+
+
+def nested(levels: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+def test_nesting_is_allowed_up_to_max_nesting_levels() -> None:
+    assert encode_value(nested(MAX_NESTING), None) == nested(MAX_NESTING)
+    assert encode_refusal(nested(MAX_NESTING + 1), None) == (
+        f"value: the value is nested more than {MAX_NESTING} levels deep"
+    )
+
+
+def test_encode_fields_writes_choices_and_types_by_field() -> None:
+    out = encode_fields(
+        {"Colour": "1", "Size": "L", "When": dt.date(2024, 2, 29), "Count": 7},
+        {"Colour": "choice", "Size": "choice", "When": "date", "Count": "number"},
+        {"Colour": {"1": "Red"}},
+    )
+    assert out == {"Colour": "Red", "Size": "L", "When": "2024-02-29", "Count": 7}
+    same(out["Count"], 7)
