@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import sys
 import time
 from collections.abc import Iterator
 from decimal import Decimal
@@ -18,6 +19,7 @@ import pytest
 from ninoxkit import FieldValueError, parse_timestamp
 from ninoxkit._values import (
     MAX_NESTING,
+    Location,
     decode_fields,
     decode_value,
     encode_fields,
@@ -285,3 +287,122 @@ def test_encode_fields_writes_choices_and_types_by_field() -> None:
     )
     assert out == {"Colour": "Red", "Size": "L", "When": "2024-02-29", "Count": 7}
     same(out["Count"], 7)
+
+
+@pytest.mark.parametrize(
+    ("value", "field_type", "message"),
+    [
+        ("x", "number", "value: number field needs an int or float, got 'x'"),
+        (1, "boolean", "value: boolean field needs True or False, got 1"),
+        (5, "text", "value: text field needs a str, got int"),
+        (5, "date", "value: date field needs a Python date/time value or its text, got 5"),
+        (
+            [1, 2, 3],
+            "appointment",
+            "value: appointment field needs a (start, end) pair, got [1, 2, 3]",
+        ),
+        (
+            1,
+            "rev",
+            "value: cannot be written: "
+            "a reverse link is set through the link field of the other table",
+        ),
+        (1, "fn", "value: cannot be written: a formula field is computed by Ninox"),
+        (
+            dt.date(2024, 1, 1),
+            "datetime",
+            "value: timestamp field needs an aware datetime, got a date",
+        ),
+        (
+            {"a": math.inf},
+            None,
+            "value: inf cannot be sent (JSON has no NaN or infinity)",
+        ),
+        (
+            [object()],
+            None,
+            "value: a object cannot be sent as JSON; pass str, int, float, bool, None, list or "
+            "dict (or a date/datetime/time/timedelta with the field's type known)",
+        ),
+    ],
+)
+def test_writing_refusals_say_what_the_field_needs(
+    value: Any, field_type: str | None, message: str
+) -> None:
+    assert encode_refusal(value, field_type) == message
+
+
+@pytest.mark.parametrize(
+    ("value", "field_type", "choices", "message"),
+    [
+        ("Z", "choice", {"1": "A"}, "field 'X': 'Z' is not an option; options are 'A'"),
+        (["Z"], "multi", {"1": "A"}, "field 'X': 'Z' is not an option; options are 'A'"),
+        (Decimal("NaN"), "number", None, "field 'X': Decimal('NaN') cannot be sent"),
+        (
+            0,
+            "ref",
+            None,
+            "field 'X': a link needs a record id "
+            "(a positive int, a Record or the id as text), got 0",
+        ),
+        (
+            ("a", dt.datetime(2024, 1, 1, tzinfo=UTC)),
+            "appointment",
+            None,
+            "field 'X': appointment needs two aware datetimes, got 'a'",
+        ),
+        (
+            (dt.datetime(2024, 1, 1, tzinfo=UTC), "b"),
+            "appointment",
+            None,
+            "field 'X': appointment needs two aware datetimes, got 'b'",
+        ),
+        (
+            {"a": {"b": [math.nan]}},
+            "json",
+            None,
+            "field 'X': nan cannot be sent (JSON has no NaN or infinity)",
+        ),
+    ],
+)
+def test_refusals_name_the_field(
+    value: Any, field_type: str, choices: dict[str, str] | None, message: str
+) -> None:
+    with pytest.raises(FieldValueError) as info:
+        encode_fields({"X": value}, {"X": field_type}, {"X": choices} if choices else None)
+    assert str(info.value) == message
+
+
+def nested_dicts(levels: int) -> dict[str, Any]:
+    value: dict[str, Any] = {}
+    for _ in range(levels - 1):
+        value = {"a": value}
+    return value
+
+
+def test_nesting_of_objects_is_allowed_up_to_max_nesting_levels() -> None:
+    assert encode_value(nested_dicts(MAX_NESTING), None) == nested_dicts(MAX_NESTING)
+    assert encode_refusal(nested_dicts(MAX_NESTING + 1), None) == (
+        f"value: the value is nested more than {MAX_NESTING} levels deep"
+    )
+
+
+def test_a_datetime_for_a_time_field_is_written_as_its_time_of_day() -> None:
+    when = dt.datetime(2024, 1, 1, 12, 30, 5, 250_000, tzinfo=UTC)
+    same(encode_value(when, "time"), "12:30:05")
+    same(encode_value(when, "datetime"), "2024-01-01T12:30:05.250")
+
+
+@pytest.mark.parametrize(
+    "location", [Location("Berlin", 52.5, None), Location("Berlin", None, 13.4), Location("Berlin")]
+)
+def test_a_location_without_both_coordinates_is_written_as_its_address(location: Location) -> None:
+    same(encode_value(location, "location"), "Berlin")
+
+
+def test_the_largest_integer_a_double_holds_is_written() -> None:
+    largest = int(sys.float_info.max)
+    same(encode_value(largest, "number"), largest)
+    assert encode_refusal(largest + 1, "number") == (
+        f"value: {largest + 1} is beyond the range of a Ninox number"
+    )
