@@ -43,7 +43,7 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/test_deep_json.py",
         "tests/unit/test_record_fields.py",
     ],
-    "_exceptions": ["tests/unit/test_exceptions.py", "tests/unit/test_exceptions_mutation.py"],
+    "_exceptions": ["tests/unit/test_exceptions.py"],
     "nx": [
         "tests/unit/test_nx.py",
         "tests/unit/test_nx_bounds.py",
@@ -86,12 +86,18 @@ def _toml(value: object) -> str:
     return json.dumps(value)  # str, int, float: JSON's form is TOML's
 
 
-def prepare(module: str) -> Path:
-    """A fresh scratch copy for ``module``: the package under src/, the tests, a pyproject."""
+def prepare(module: str, keep: bool = False) -> Path:
+    """The scratch copy for ``module``: the package under src/, the tests, a pyproject.
+
+    With ``keep``, the last run's copy and verdicts stay; only the tests and settings are new.
+    """
     work = WORK / module
-    shutil.rmtree(work, ignore_errors=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(PACKAGE, work / "src" / "ninoxkit", ignore=ignore)
+    if not keep:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(PACKAGE, work / "src" / "ninoxkit", ignore=ignore)
+    for tests in (work / "tests", work / "mutants" / "tests"):
+        shutil.rmtree(tests, ignore_errors=True)
     shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     settings = dict(tomllib.loads(text)["tool"]["mutmut"])
@@ -107,11 +113,8 @@ def prepare(module: str) -> Path:
 
 def run(module: str, timeout: float, keep: bool) -> bool:
     """Run mutmut on one module in its scratch copy; False if it failed or ran out of time."""
-    work = WORK / module if keep and (WORK / module / "mutants").is_dir() else prepare(module)
-    if keep:  # re-test with the current tests: refresh them, forget the verdicts but "killed"
-        shutil.rmtree(work / "tests")
-        shutil.copytree(ROOT / "tests", work / "tests")
-        shutil.rmtree(work / "mutants" / "tests", ignore_errors=True)
+    keep = keep and (WORK / module / "mutants").is_dir()
+    work = prepare(module, keep)
     mutmut = Path(sys.executable).with_name("mutmut")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     names = survivors(module) if keep else []
