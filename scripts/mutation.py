@@ -117,11 +117,17 @@ def run(module: str, timeout: float, keep: bool) -> bool:
     work = prepare(module, keep)
     mutmut = Path(sys.executable).with_name("mutmut")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    names = survivors(module) if keep else []
+    if keep:  # forget every verdict but a kill: mutmut re-tests the mutants it has no verdict on
+        meta = _meta(module)
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        codes = data["exit_code_by_key"]
+        for name in survivors(module):
+            codes[name] = None
+        meta.write_text(json.dumps(data), encoding="utf-8")
     log = work / "mutmut.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
-            [str(mutmut), "run", "--max-children", "1", *names],
+            [str(mutmut), "run", "--max-children", "1"],
             cwd=work,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -140,9 +146,13 @@ def run(module: str, timeout: float, keep: bool) -> bool:
     return code == 0
 
 
+def _meta(module: str) -> Path:
+    return WORK / module / "mutants" / "src" / "ninoxkit" / f"{module}.py.meta"
+
+
 def results(module: str) -> dict[str, str]:
     """Mutant name → status from mutmut's record in the module's scratch copy."""
-    meta = WORK / module / "mutants" / "src" / "ninoxkit" / f"{module}.py.meta"
+    meta = _meta(module)
     if not meta.exists():
         return {}
     codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
