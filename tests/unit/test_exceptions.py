@@ -498,8 +498,8 @@ def test_a_redirect_error_names_the_absolute_location() -> None:
 
 
 def test_the_message_comes_from_the_body_by_its_content_type() -> None:
-    error = status_error(400, content=b"<title>Bad</title>", headers={"Content-Type": "text/html"})
-    assert error.message == "Bad"
+    error = status_error(400, content=b"x <b>y</b>", headers={"Content-Type": "text/html"})
+    assert error.message == "x y"
 
 
 @pytest.mark.parametrize(
@@ -663,6 +663,7 @@ def test_the_kept_response_is_decoded_and_keeps_plain_values_only() -> None:
         extensions={"http_version": b"HTTP/1.1", "network_stream": object()},
     )
     error = make_status_error(request, response)
+    assert error.response.status_code == 500
     assert error.response.content == b"server trouble"
     assert "content-encoding" not in error.response.headers
     assert error.response.headers["x-request-id"] == "r1"
@@ -700,3 +701,21 @@ def test_the_httpx_errors_behind_an_error_carry_the_masked_request() -> None:
     mask_cause(plain, ninoxkit.ConfigurationError("no key"))
     with pytest.raises(RuntimeError):
         _ = plain.request  # no request is kept at all
+
+
+def test_an_error_with_a_request_names_method_and_url() -> None:
+    error = ninoxkit.APIError("boom", request=httpx.Request("DELETE", URL))
+    assert str(error) == f"DELETE {URL}: boom"
+
+
+def test_a_streamed_upload_is_left_out_of_the_kept_request() -> None:
+    def chunks() -> Any:
+        yield b"secret file"
+
+    request = httpx.Request(
+        "POST", URL, headers={"Authorization": "Bearer k-12345678"}, content=chunks()
+    )
+    error = ninoxkit.APIConnectionError("down", request=request)
+    assert error.request is not None
+    assert error.request.content == b""
+    assert error.request.headers["authorization"] == "[redacted]"
