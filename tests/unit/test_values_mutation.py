@@ -406,3 +406,13 @@ def test_the_largest_integer_a_double_holds_is_written() -> None:
     assert encode_refusal(largest + 1, "number") == (
         f"value: {largest + 1} is beyond the range of a Ninox number"
     )
+
+
+def test_the_half_open_range_of_ninox_4_reads_as_an_appointment() -> None:
+    got = decode_value("[2024-01-01T10:00,2024-01-01T11:30)", "appointment")
+    start, end = (
+        dt.datetime(2024, 1, 1, 10, tzinfo=UTC),
+        dt.datetime(2024, 1, 1, 11, 30, tzinfo=UTC),
+    )
+    assert got == (start, end)
+    assert got.end == end
