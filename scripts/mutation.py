@@ -49,7 +49,11 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/test_nx_bounds.py",
         "tests/unit/test_nx_mutation.py",
     ],
-    "_nxquery": ["tests/schema_tools/test_nxquery.py", "tests/unit/test_nx.py"],
+    "_nxquery": [
+        "tests/schema_tools/test_nxquery.py",
+        "tests/unit/test_nx.py",
+        "tests/unit/test_nx_query.py",
+    ],
     "_paging": ["tests/unit/test_paging.py", "tests/unit/test_paging_batch_schema.py"],
     "_batch": ["tests/unit/test_batch.py", "tests/unit/test_paging_batch_schema.py"],
 }
