@@ -63,3 +63,25 @@ def test_contains_takes_text_only() -> None:
     with pytest.raises(NXError) as info:
         F("x").contains(5)  # type: ignore[arg-type]
     assert str(info.value) == "contains() takes text"
+
+
+@pytest.mark.parametrize(
+    ("stored", "text", "expected"),
+    [
+        ("Lisa Müller", "Müll", True),
+        ("Lisa", "x", False),
+        (None, "", True),  # an empty field contains only the empty text
+        (None, "a", False),
+        (12345, "234", True),  # a number by its digits
+        (dt.date(2024, 1, 2), "2024-01", True),  # a date by its ISO text
+    ],
+)
+def test_contains_matches_text_the_way_ninox_shows_it(
+    stored: Any, text: str, expected: bool
+) -> None:
+    assert F("x").contains(text).matches({"x": stored}) is expected
+
+
+def test_a_condition_shows_its_nx() -> None:
+    assert repr(F("Score") > 5) == "Condition(\"('Score' > 5)\")"
+    assert repr(F("Score")) == "F('Score')"
