@@ -85,3 +85,49 @@ def test_contains_matches_text_the_way_ninox_shows_it(
 def test_a_condition_shows_its_nx() -> None:
     assert repr(F("Score") > 5) == "Condition(\"('Score' > 5)\")"
     assert repr(F("Score")) == "F('Score')"
+
+
+@pytest.mark.parametrize(
+    ("stored", "condition", "expected"),
+    [
+        (3, F("x") < 5, True),
+        (5, F("x") < 5, False),
+        (2, F("x") <= 3, True),
+        (5, F("x") <= 3, False),
+        (3, F("x") != 3, False),
+        (4, F("x") != 3, True),
+        (2, F("x").in_([1, 2]), True),
+        (2, F("x").in_([]), False),
+    ],
+)
+def test_each_comparison_matches_its_own_operator(
+    stored: Any, condition: Any, expected: bool
+) -> None:
+    assert condition.matches({"x": stored}) is expected
+
+
+def test_alternatives_are_flattened_and_in_refuses_a_single_text() -> None:
+    either = (F("a") == 1) | (F("b") == 2)
+    assert str(either | (F("c") == 3)) == "(('a' = 1) or ('b' = 2) or ('c' = 3))"
+    assert str(F("x").in_([])) == "false"
+    with pytest.raises(TypeError) as info:
+        F("x").in_("ab")
+    assert str(info.value) == "in_() takes a collection of values, not a single text"
+
+
+def test_aware_datetimes_compare_in_utc_whatever_the_machines_zone() -> None:
+    import os
+    import time
+
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+    try:
+        stored = dt.datetime(2024, 7, 1, 10, 0, tzinfo=UTC)
+        assert (F("x") == "2024-07-01T10:00:00").matches({"x": stored}) is True
+    finally:
+        if old is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
