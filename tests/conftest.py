@@ -37,10 +37,38 @@ LOOPBACK_DIRS = tuple(
 )
 
 
+#: Tests whose subject is not the interpreter: built artefacts (the wheel, the site, the API
+#: map, the generated packages), other toolchains (Node's linters and TypeScript, the bench
+#: scripts) and volume runs against the emulators' HTTP surface (schemathesis, the fuzzers).
+#: They are marked ``once``: ./scripts/test runs them on the main Python and leaves them out of
+#: the runs on the other versions (``-m "not once"``), which exist to find interpreter bugs.
+ONCE = (
+    "tests/contract/test_api_map.py",
+    "tests/contract/test_overlay_coverage.py",
+    "tests/contract/test_overlay_coverage4.py",
+    "tests/contract/test_spec4.py::test_regenerating_gives_the_committed_package",
+    "tests/docs/test_examples.py",
+    "tests/docs/test_packaging.py",
+    "tests/docs/test_pytest_plugin.py",
+    "tests/docs/test_site.py",
+    "tests/emulator/test_conformance.py",
+    "tests/emulator/test_robustness.py::test_fuzz_no_5xx_and_bounded_work",
+    "tests/emulator_v4/test_conformance.py",
+    "tests/emulator_v4/test_schemathesis.py",
+    "tests/emulator_v4/test_values.py::test_every_fuzzer_value_into_every_field_type",
+    "tests/schema_tools/test_codegen_openapi.py::test_document_passes_redocly_and_spectral",
+    "tests/schema_tools/test_codegen_openapi.py::test_typescript_client",
+    "tests/unit/test_bench_smoke.py",
+    "tests/unit_v4/test_bench_v4_smoke.py",
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if any(d in Path(str(item.path)).resolve().parents for d in LOOPBACK_DIRS):
             item.add_marker(pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"]))
+        if item.nodeid.startswith(ONCE):
+            item.add_marker(pytest.mark.once)
 
 
 def cassette_dir_for(module_path: Path) -> Path:
