@@ -417,3 +417,305 @@ def test_a_bodiless_answer_is_not_refused_for_its_content_length(method: str, st
             client.request(method, "/teams")
     else:
         assert client.request(method, "/teams").status_code == status
+
+
+# -- what each error shows, pinned where mutation testing found it loose (./scripts/mutation) ---
+
+URL = "https://api.ninox.com/v1/teams"
+
+
+def status_error(status: int, **kwargs: Any) -> ninoxkit.APIStatusError:
+    request = httpx.Request("GET", URL)
+    options = {
+        k: kwargs.pop(k) for k in ("retries_taken", "outcome_unknown", "note") if k in kwargs
+    }
+    return make_status_error(request, httpx.Response(status, request=request, **kwargs), **options)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b'{"detail": "d"}', "d"),
+        (b'{"msg": "m"}', "m"),
+        (b'{"error_description": "e"}', "e"),
+        (b'{"errors": [{"message": "first"}, {"message": "second"}]}', "first"),
+        (b'{"errors": "oops"}', '{"errors": "oops"}'),  # not a list of errors: the JSON itself
+        (b'{"errors": []}', '{"errors": []}'),
+        ('{"other": "Grüße"}'.encode(), '{"other": "Grüße"}'),  # as text, not \\u escapes
+    ],
+)
+def test_every_message_key_is_read(body: bytes, expected: str) -> None:
+    assert extract_message(body, "application/json") == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "ctype", "expected"),
+    [
+        (b"  message: x  ", "application/json", "message: x"),  # says JSON, is not
+        (b"x <b>bold</b>", "text/html", "x bold"),  # HTML by its type, not its first character
+        (b"<p>tagged</p>", None, "tagged"),
+        (b"<title> </title><p>body text</p>", "text/html", "body text"),  # an empty title
+        (b"<html><title>A &amp; B</title></html>", None, "A & B"),
+        (b"<title>T</title><p>body</p>", None, "T"),  # the title, not the whole page
+        (b"x <b>bold</b>", "TEXT/HTML", "x bold"),
+        (b"x <b>y</b>", "text/plain", "x <b>y</b>"),
+        (b"1.0e2", "application/json", "100.0"),
+        (b"1.0e2", "APPLICATION/JSON", "100.0"),
+        (b'{ "message": "m"}', None, "m"),
+        (b'["list"]', "TEXT/PLAIN", '["list"]'),
+        (b"a\xffb", None, "a\ufffdb"),
+    ],
+)
+def test_messages_by_content_type(body: bytes, ctype: str | None, expected: str) -> None:
+    assert extract_message(body, ctype) == expected
+
+
+def test_a_message_of_exactly_the_limit_is_kept_whole_and_a_longer_one_cut_at_a_word() -> None:
+    assert extract_message(b"x" * 300) == "x" * 300
+    cut = extract_message(b"a" * 298 + b" " + b"b" * 10)
+    assert cut == "a" * 298 + "…"
+    assert len(extract_message(b"y" * 301)) == 300
+
+
+@pytest.mark.parametrize(
+    ("status", "name"),
+    [
+        (300, "RedirectError"),
+        (399, "RedirectError"),
+        (400, "BadRequestError"),
+        (299, "APIStatusError"),
+    ],
+)
+def test_redirect_family_bounds(status: int, name: str) -> None:
+    assert error_class_for(status).__name__ == name
+
+
+def test_a_redirect_error_names_the_absolute_location() -> None:
+    error = status_error(302, headers={"Location": "/v2/elsewhere"})
+    assert isinstance(error, ninoxkit.RedirectError)
+    assert error.location == "https://api.ninox.com/v2/elsewhere"
+    assert status_error(302).location is None
+
+
+def test_the_message_comes_from_the_body_by_its_content_type() -> None:
+    error = status_error(400, content=b"x <b>y</b>", headers={"Content-Type": "text/html"})
+    assert error.message == "x y"
+
+
+@pytest.mark.parametrize(
+    ("status", "kwargs", "text"),
+    [
+        (599, {}, f"GET {URL} -> 599: no message"),
+        (404, {"text": "Not Found"}, f"GET {URL} -> 404 Not Found"),
+        (400, {"text": "bad", "note": "see docs"}, f"GET {URL} -> 400 Bad Request: bad (see docs)"),
+        (
+            500,
+            {"outcome_unknown": True},
+            f"GET {URL} -> 500 Internal Server Error; the request was not re-sent and may or "
+            "may not have been applied",
+        ),
+        (503, {"retries_taken": 2}, f"GET {URL} -> 503 Service Unavailable (after 2 retries)"),
+    ],
+)
+def test_str_of_status_errors(status: int, kwargs: dict[str, Any], text: str) -> None:
+    assert str(status_error(status, **kwargs)) == text
+
+
+@pytest.mark.parametrize(
+    ("status", "outcome_unknown", "applied"),
+    [(500, False, None), (499, False, False), (404, True, None), (501, False, None)],
+)
+def test_the_default_verdict_of_a_status_error(
+    status: int, outcome_unknown: bool, applied: bool | None
+) -> None:
+    error = status_error(status, outcome_unknown=outcome_unknown)
+    assert error.applied is applied
+    assert error.outcome_unknown is outcome_unknown
+
+
+def test_the_quota_message_keeps_the_servers_words_or_the_reason() -> None:
+    said = status_error(402, json={"message": "pay up"})
+    assert said.message.endswith("(server said: pay up)")
+    silent = status_error(402)
+    assert silent.message.endswith("(server said: Payment Required)")
+
+
+@pytest.mark.parametrize("header", ["Retry-After", "retry-after-ms"])
+def test_a_429_that_says_when_to_retry_is_no_quota_error(header: str) -> None:
+    error = status_error(429, json={"message": "API call quota exceeded"}, headers={header: "5"})
+    assert type(error) is ninoxkit.RateLimitError
+
+
+def test_retry_after_in_milliseconds_and_as_a_date() -> None:
+    from ninoxkit._exceptions import parse_retry_after
+
+    assert parse_retry_after(httpx.Headers({"retry-after-ms": "1500"})) == 1.5
+    assert parse_retry_after(httpx.Headers({"retry-after-ms": "x", "retry-after": "3"})) == 3.0
+    for date in ("Wed, 21 Oct 2099 07:28:00 GMT", "Wed, 21 Oct 2099 07:28:00 -0000"):
+        seconds = parse_retry_after(httpx.Headers({"retry-after": date}))
+        assert seconds is not None
+        assert 2_000_000_000 < seconds < 2_400_000_000  # some 73 years ahead, in seconds
+    assert parse_retry_after(httpx.Headers({"retry-after": "soon"})) is None
+
+
+def test_an_error_without_a_request_shows_only_its_message() -> None:
+    error = ninoxkit.APIError("boom")
+    assert (str(error), error.method, error.url, error.request, error.body) == (
+        "boom",
+        "",
+        "",
+        None,
+        None,
+    )
+    assert repr(ninoxkit.APIError("boom", retries_taken=2)) == "APIError('boom (after 2 retries)')"
+    assert (error.retries_taken, error.outcome_unknown, error.args) == (0, False, ("boom",))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="defect in _exceptions.py (owned elsewhere): a status error without a request "
+    "starts its str() with ' -> '",
+)
+def test_str_of_a_status_error_without_a_request_starts_with_its_status() -> None:
+    assert str(ninoxkit.APIStatusError("m", response=httpx.Response(418))) == "418 I'm a teapot: m"
+
+
+def test_a_status_error_built_by_hand_has_the_documented_defaults() -> None:
+    error = ninoxkit.APIStatusError("m", response=httpx.Response(418))
+    assert (error.retries_taken, error.outcome_unknown, error.applied) == (0, False, False)
+    assert error.status_code == 418
+
+
+def test_the_attributes_each_error_documents() -> None:
+    from ninoxkit._exceptions import FilterNotAppliedError, ResponseTooLargeError
+
+    validation = ninoxkit.APIResponseValidationError("bad", status_code=201)
+    assert (validation.status_code, validation.response, validation.applied) == (201, None, True)
+    kept = ninoxkit.APIResponseValidationError(
+        "bad", status_code=200, response=httpx.Response(200, text="x")
+    )
+    assert kept.response is not None
+    assert kept.response.text == "x"
+    mismatch = FilterNotAppliedError("f", record_id=3, field="A", expected=1, actual=2)
+    assert (mismatch.record_id, mismatch.field, mismatch.expected, mismatch.actual) == (
+        3,
+        "A",
+        1,
+        2,
+    )
+    assert (mismatch.status_code, FilterNotAppliedError("f").field) == (200, "")
+    assert ninoxkit.OutcomeUnknownError("lost").outcome_unknown is True
+    large = ResponseTooLargeError("big", limit=5, status_code=206)
+    assert (large.limit, large.status_code, str(large)) == (5, 206, "big")
+    unknown = ninoxkit.UnknownNameError("no such table", candidates=["Contacts"])
+    assert (str(unknown), unknown.candidates) == ("no such table", ["Contacts"])
+    assert ninoxkit.UnknownNameError("x").candidates == []
+    cause = ninoxkit.APIError("inner")
+    batch = ninoxkit.BatchWriteError(
+        "half", written=[(0, None)], not_written=[1], unknown=[2], error=cause
+    )
+    assert (str(batch), batch.written, batch.not_written, batch.unknown, batch.error) == (
+        "half",
+        [(0, None)],
+        [1],
+        [2],
+        cause,
+    )
+
+
+def echoing_error(headers: dict[str, str], body: bytes) -> ninoxkit.APIStatusError:
+    request = httpx.Request("GET", URL, headers=headers)
+    return make_status_error(request, httpx.Response(400, content=body, request=request))
+
+
+def test_each_credential_is_cut_out_even_when_others_are_missing() -> None:
+    error = echoing_error({"nx-password": "pw-secret", "x-trace": "t1"}, b"you sent pw-secret")
+    assert error.message == "you sent [redacted]"
+    assert error.request is not None
+    assert error.request.headers["nx-password"] == "[redacted]"
+    assert error.request.headers["x-trace"] == "t1"  # other headers are kept as sent
+
+
+@pytest.mark.parametrize(
+    ("authorization", "body", "message"),
+    [
+        ("Basic abcd", b"token abcd", "token [redacted]"),  # four characters are enough
+        ("Bearer abcdefgh", b"got Bearer abcdefgh", "got [redacted]"),  # cut out whole
+        ("Bearer ab cd ef", b"got ab cd ef", "got [redacted]"),
+        ("Bearer abc", b"abc", "abc"),  # too short to tell from ordinary text
+    ],
+)
+def test_the_bearer_token_is_cut_out_of_the_message(
+    authorization: str, body: bytes, message: str
+) -> None:
+    assert echoing_error({"Authorization": authorization}, body).message == message
+
+
+def test_the_kept_response_is_decoded_and_keeps_plain_values_only() -> None:
+    import gzip
+
+    request = httpx.Request("GET", URL)
+    response = httpx.Response(
+        500,
+        headers={"Content-Encoding": "gzip", "X-Request-Id": "r1"},
+        content=gzip.compress(b"server trouble"),
+        request=request,
+        extensions={"http_version": b"HTTP/1.1", "network_stream": object()},
+    )
+    error = make_status_error(request, response)
+    assert error.response.status_code == 500
+    assert error.response.content == b"server trouble"
+    assert "content-encoding" not in error.response.headers
+    assert error.response.headers["x-request-id"] == "r1"
+    assert error.response.extensions == {"http_version": b"HTTP/1.1"}
+
+
+def test_an_unread_streamed_response_is_kept_without_its_body() -> None:
+    response = httpx.Response(200, stream=httpx.ByteStream(b"unread"))
+    error = ninoxkit.APIResponseValidationError("bad", status_code=200, response=response)
+    assert error.response is not None
+    assert error.response.content == b""
+
+
+def test_safe_url_drops_a_user_name_alone() -> None:
+    assert safe_url("https://user@host/v1") == "https://host/v1"
+    assert safe_url(httpx.URL("https://u:p@host/v1")) == "https://host/v1"
+
+
+def test_the_httpx_errors_behind_an_error_carry_the_masked_request() -> None:
+    from ninoxkit._exceptions import mask_cause
+
+    request = httpx.Request("GET", URL, headers={"Authorization": "Bearer k-12345678"})
+    first = httpx.ConnectError("refused", request=request)
+    second = httpx.ReadError("reset", request=request)
+    outer = RuntimeError("wrapper")
+    outer.__cause__ = second
+    second.__context__ = first
+    first.__context__ = outer  # a cycle: the walk still ends
+    error = ninoxkit.APIConnectionError("down", request=request)
+    mask_cause(outer, error)
+    for exc in (first, second):
+        assert exc.request is error.request
+        assert exc.request.headers["authorization"] == "[redacted]"
+    plain = httpx.ConnectError("refused", request=request)
+    mask_cause(plain, ninoxkit.ConfigurationError("no key"))
+    with pytest.raises(RuntimeError):
+        _ = plain.request  # no request is kept at all
+
+
+def test_an_error_with_a_request_names_method_and_url() -> None:
+    error = ninoxkit.APIError("boom", request=httpx.Request("DELETE", URL))
+    assert str(error) == f"DELETE {URL}: boom"
+
+
+def test_a_streamed_upload_is_left_out_of_the_kept_request() -> None:
+    def chunks() -> Any:
+        yield b"secret file"
+
+    request = httpx.Request(
+        "POST", URL, headers={"Authorization": "Bearer k-12345678"}, content=chunks()
+    )
+    error = ninoxkit.APIConnectionError("down", request=request)
+    assert error.request is not None
+    assert error.request.content == b""
+    assert error.request.headers["authorization"] == "[redacted]"
