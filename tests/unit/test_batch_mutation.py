@@ -274,3 +274,13 @@ def test_unreadable_names_the_count_and_the_error() -> None:
         "(unexpected ValueError: bad date); .written holds the records as Ninox sent them"
     )
     assert err.error is not None and isinstance(err.error.__cause__, ValueError)
+
+
+def test_one_failure_of_the_last_batch_sent_keeps_its_checked_split() -> None:
+    plan: BatchPlan[str] = BatchPlan(list(range(4)), 2)
+    a, b = plan.batches()
+    plan.done(a, ["a", "b"])
+    err = plan.failures([(b, status_error(500), ([2], [3], []))], sent=4, verb="written")
+    assert [i for i, _ in err.written] == [0, 1, 2]
+    assert (err.not_written, err.unknown) == ([3], [])
+    assert "of items 2-3, 1 were written, 1 were not and 0 may or may not have been" in str(err)
