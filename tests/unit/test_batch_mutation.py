@@ -6,7 +6,7 @@ BatchWriteError says became of every item.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -32,7 +32,7 @@ def status_error(code: int) -> Exception:
 def test_update_and_upsert_take_record_objects_with_their_fields() -> None:
     record = Record.from_dict({"id": 3, "fields": {"Name": "a"}})
     for mode in ("update", "upsert"):
-        (item,) = normalize_writes([record], mode=mode)  # type: ignore[arg-type]
+        (item,) = normalize_writes([record], mode=mode)
         assert item.id == 3
         assert dict(item.fields) == {"Name": "a"}
         assert item.upsert is (mode == "upsert")
@@ -41,7 +41,7 @@ def test_update_and_upsert_take_record_objects_with_their_fields() -> None:
 def test_an_object_with_plain_mapping_fields_is_taken_too() -> None:
     class Row:
         id = 4
-        fields = {"x": 1}
+        fields: ClassVar[dict[str, int]] = {"x": 1}
 
     assert normalize_writes([Row()], mode="update") == [WriteItem(4, {"x": 1})]
 
@@ -108,7 +108,7 @@ def test_an_object_with_an_id_but_no_fields_is_refused() -> None:
         id = 1
 
     class OnlyFields:
-        fields: dict[str, Any] = {}
+        fields: ClassVar[dict[str, Any]] = {}
 
     for item in (OnlyId(), OnlyFields()):
         with pytest.raises(InvalidArgumentError, match="expected a mapping"):
@@ -140,7 +140,7 @@ def test_results_come_back_in_input_order_whatever_order_batches_finish() -> Non
 
 def test_done_refuses_a_result_count_that_differs_from_the_batch() -> None:
     plan: BatchPlan[str] = BatchPlan(list(range(2)), 2)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="shorter"):
         plan.done(range(0, 2), ["a"])
 
 
@@ -165,7 +165,8 @@ def test_a_failed_first_batch_names_the_later_items_not_sent() -> None:
     err = plan.failure(first, status_error(400), verb="written")
     assert (err.written, err.not_written, err.unknown) == ([], [0, 1, 2, 3, 4], [])
     assert str(err).endswith(
-        "0 item(s) were written before it, items 0-1 were not written, 3 later item(s) were not sent"
+        "0 item(s) were written before it, items 0-1 were not written, "
+        "3 later item(s) were not sent"
     )
 
 
@@ -244,7 +245,7 @@ def test_a_single_failure_before_batches_that_finished_uses_the_totals() -> None
     err = plan.failures([(a, RuntimeError("x"), None)], sent=6, verb="deleted")
     assert err.written == [(2, "b2"), (3, "b3"), (4, "c4"), (5, "c5")]
     assert (err.not_written, err.unknown) == ([], [0, 1])
-    assert isinstance(err.error.__cause__, RuntimeError)  # type: ignore[union-attr]
+    assert isinstance(err.error.__cause__, RuntimeError)
     assert str(err).startswith("1 batch(es) failed, the first of items 0-1 (unexpected")
     assert str(err).endswith(
         "4 item(s) were deleted, 0 were not (0 of them never sent) and 2 may or may not have been"
@@ -273,7 +274,8 @@ def test_unreadable_names_the_count_and_the_error() -> None:
         "all 2 item(s) were updated, but converting Ninox's answer failed "
         "(unexpected ValueError: bad date); .written holds the records as Ninox sent them"
     )
-    assert err.error is not None and isinstance(err.error.__cause__, ValueError)
+    assert err.error is not None
+    assert isinstance(err.error.__cause__, ValueError)
 
 
 def test_one_failure_of_the_last_batch_sent_keeps_its_checked_split() -> None:

@@ -90,9 +90,7 @@ def test_a_page_with_some_repeats_logs_how_many_were_dropped(
         take(t, 1, 2, 3)
         assert caplog.messages == []  # a clean page logs nothing
         take(t, 2, 3, 4)
-    assert caplog.messages == [
-        "ninoxkit: page 1 repeated 2 record(s) already listed; dropped them"
-    ]
+    assert caplog.messages == ["ninoxkit: page 1 repeated 2 record(s) already listed; dropped them"]
 
 
 # FilterCheck --------------------------------------------------------------------------------
