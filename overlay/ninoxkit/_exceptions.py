@@ -341,7 +341,9 @@ class APIStatusError(APIError):
             if self.outcome_unknown
             else ""
         )
-        return f"{self._subject()} -> {status}{detail}{unknown}{self._suffix()}"
+        subject = self._subject()
+        lead = f"{subject} -> " if subject else ""
+        return f"{lead}{status}{detail}{unknown}{self._suffix()}"
 
 
 class RedirectError(APIStatusError):

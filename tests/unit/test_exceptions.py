@@ -571,11 +571,6 @@ def test_an_error_without_a_request_shows_only_its_message() -> None:
     assert (error.retries_taken, error.outcome_unknown, error.args) == (0, False, ("boom",))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect in _exceptions.py (owned elsewhere): a status error without a request "
-    "starts its str() with ' -> '",
-)
 def test_str_of_a_status_error_without_a_request_starts_with_its_status() -> None:
     assert str(ninoxkit.APIStatusError("m", response=httpx.Response(418))) == "418 I'm a teapot: m"
 
@@ -642,7 +637,8 @@ def test_each_credential_is_cut_out_even_when_others_are_missing() -> None:
         ("Basic abcd", b"token abcd", "token [redacted]"),  # four characters are enough
         ("Bearer abcdefgh", b"got Bearer abcdefgh", "got [redacted]"),  # cut out whole
         ("Bearer ab cd ef", b"got ab cd ef", "got [redacted]"),
-        ("Bearer abc", b"abc", "abc"),  # too short to tell from ordinary text
+        ("Bearer abc", b"abc", "[redacted]"),  # a short key is cut out where it stands alone
+        ("Bearer abc", b"xabcx", "xabcx"),  # but not out of a longer word
     ],
 )
 def test_the_bearer_token_is_cut_out_of_the_message(
