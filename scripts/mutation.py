@@ -54,8 +54,16 @@ MODULES: dict[str, list[str]] = {
         "tests/unit/test_nx.py",
         "tests/unit/test_nx_query.py",
     ],
-    "_paging": ["tests/unit/test_paging.py", "tests/unit/test_paging_batch_schema.py"],
-    "_batch": ["tests/unit/test_batch.py", "tests/unit/test_paging_batch_schema.py"],
+    "_paging": [
+        "tests/unit/test_paging.py",
+        "tests/unit/test_paging_batch_schema.py",
+        "tests/unit/test_paging_mutation.py",
+    ],
+    "_batch": [
+        "tests/unit/test_batch.py",
+        "tests/unit/test_paging_batch_schema.py",
+        "tests/unit/test_batch_mutation.py",
+    ],
 }
 _LINE = re.compile(r"(ninoxkit\.(\w+)\.\S+__mutmut_\d+)\s+(\S.*)")
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
