@@ -1,9 +1,13 @@
 """What sends every request: concurrency limit, retries and error mapping.
 
 Every request (generated operations, the ``request()`` escape hatch, uploads and streamed
-downloads) is built by the client's sender and handed to :class:`AsyncNinoxTransport`, which
-is therefore the one place where a non-2xx answer becomes a typed ninoxkit error and where an
-httpx exception becomes :class:`~ninoxkit.APIConnectionError`. Generated code only ever sees 2xx
+downloads) is built by the client's sender and handed to :class:`AsyncNinoxTransport` (the whole
+call path is drawn in :mod:`ninoxkit._pipeline`), which is therefore the one place where a
+non-2xx answer becomes a typed ninoxkit error (:func:`~ninoxkit._exceptions.make_status_error`)
+and a failed attempt's httpx exception a ninoxkit one
+(:func:`~ninoxkit._httpx_glue.raise_from_httpx`). It also decides, once per attempt, whether
+the request may have reached Ninox (:func:`~ninoxkit._retry.attempt_applied`) and carries that
+verdict on every error it raises (``APIError.applied``). Generated code only ever sees 2xx
 responses.
 
 Bounds (reference: sdk-anchors.md, timeouts): httpx's timeouts are per network operation, so
@@ -16,7 +20,9 @@ chunk, and a retry whose wait would overrun it is not made. A buffered body is a
 up to ``max_response_size`` bytes (decoded), then :class:`~ninoxkit.ResponseTooLargeError` is
 raised. Two exemptions, both for content whose size the caller chose: a streamed download keeps
 its concurrency slot until its body is closed, and the deadline covers it until the headers
-arrive (its body's reads keep the attempt's cut read timeout); an upload
+arrive (its body's reads keep the attempt's cut read timeout; a download read whole,
+``CallState.read_body``, is retried when its body breaks off, the reading not counted); an
+upload
 (``CallState.exempt_body``) stops the clock while its body is being sent (each write is still
 bounded by the write timeout), and the wait for its answer gets what is left.
 
