@@ -14,6 +14,7 @@ from ninoxkit._exceptions import (
     APIResponseValidationError,
     InvalidArgumentError,
     UnexpectedHTMLError,
+    validation_error,
 )
 from ninoxkit._types import NOT_GIVEN, NotGiven
 
@@ -139,22 +140,19 @@ def envelope(response: httpx.Response) -> dict[str, Any]:
 
 
 def _shape(response: httpx.Response, why: str) -> APIResponseValidationError:
-    return APIResponseValidationError(
-        f"the {response.status_code} response does not fit the Ninox 4 API description: {why}",
-        status_code=response.status_code,
-        response=response,
-        request=response.request,
-        body=response.content,
-    )
+    return validation_error(why, response, description=_NINOX4_DESCRIPTION)
 
 
 def shape_error(response_data: Any, why: str) -> APIResponseValidationError:
     """A validation error for a ``data`` member of the wrong shape (no response kept)."""
-    return APIResponseValidationError(
-        f"the answer does not fit the Ninox 4 API description: {why}",
-        status_code=200,
+    return validation_error(
+        why,
         body=json.dumps(response_data, default=str).encode()[:2000],
+        description=_NINOX4_DESCRIPTION,
     )
+
+
+_NINOX4_DESCRIPTION = "the Ninox 4 API description"
 
 
 #: The most rows one page may hold (reference ninox4 §4).

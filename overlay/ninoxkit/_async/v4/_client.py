@@ -25,13 +25,10 @@ import httpx
 from ninoxkit._async._client import _AsyncSender, _Shared
 from ninoxkit._async._transport import AsyncNinoxTransport
 from ninoxkit._config import (
-    AsyncLeanCookieClient,
-    CallState,
     ClientOptions,
     TimeoutTypes,
     check_deadline,
     check_max_response_size,
-    in_call,
     normalize_base_url,
     to_timeout,
 )
@@ -43,6 +40,8 @@ from ninoxkit._constants import (
     DEFAULT_TIMEOUT,
 )
 from ninoxkit._exceptions import ConfigurationError, InvalidArgumentError
+from ninoxkit._httpx_glue import AsyncLeanCookieClient
+from ninoxkit._pipeline import CallState, in_call
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._types import NOT_GIVEN, NotGiven
 from ninoxkit._validate import check_relative_path

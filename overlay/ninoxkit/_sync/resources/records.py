@@ -692,7 +692,8 @@ class Records(APIResource):
         """Delete one record (§4.14).
 
         A delete is re-sent after a lost answer; a 404 to the re-sent request means the record
-        is gone, which is success (the first attempt deleted it).
+        is gone, which is success (the first attempt deleted it). A 404 after attempts that
+        certainly did nothing (connection refused, a 429) is raised.
 
         Raises:
             NotFoundError: no such record (answered to the first attempt).
@@ -701,10 +702,11 @@ class Records(APIResource):
         try:
             self._call(delete_record.sync_detailed, team, db, tid, rid)
         except NotFoundError as exc:
-            if not exc.retries_taken:
+            if not exc.may_have_been_applied:
                 raise
-            # A 404 answering a re-sent delete: the record is gone (the first attempt, whose
-            # answer was lost, most likely deleted it). That is what was asked for.
+            # A 404 answering a re-sent delete after an attempt that may have landed (the
+            # transport's verdict): that attempt, whose answer was lost, most likely deleted
+            # the record. That is what was asked for.
 
     def delete_many(
         self,
@@ -745,10 +747,10 @@ class Records(APIResource):
                 try:
                     self._call(delete_records.sync_detailed, team, db, tid, body=chunk)
                 except NotFoundError as exc:
-                    if not exc.retries_taken:
+                    if not exc.may_have_been_applied:
                         return batch, None, exc, None
-                    # A 404 answering a re-sent batch: the first attempt, whose answer was
-                    # lost, may have deleted it. Ask for each record which bucket is true.
+                    # A 404 after an attempt that may have landed (the transport's verdict):
+                    # that attempt may have deleted it. Ask for each record which bucket is true.
                     split = self._still_there(batch, ids, team, db, tid)
                     if split[1] or split[2]:
                         return batch, None, exc, split

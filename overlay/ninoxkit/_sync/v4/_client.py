@@ -25,13 +25,10 @@ import attrs
 import httpx
 
 from ninoxkit._config import (
-    CallState,
     ClientOptions,
-    LeanCookieClient,
     TimeoutTypes,
     check_deadline,
     check_max_response_size,
-    in_call,
     normalize_base_url,
     to_timeout,
 )
@@ -43,6 +40,8 @@ from ninoxkit._constants import (
     DEFAULT_TIMEOUT,
 )
 from ninoxkit._exceptions import ConfigurationError, InvalidArgumentError
+from ninoxkit._httpx_glue import LeanCookieClient
+from ninoxkit._pipeline import CallState, in_call
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._sync._client import _Sender, _Shared
 from ninoxkit._sync._transport import NinoxTransport
