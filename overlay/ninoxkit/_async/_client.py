@@ -676,7 +676,7 @@ class AsyncNinox:
         deadline: float | NotGiven | None = NOT_GIVEN,
         exempt_body: bool = False,
     ) -> httpx.Response:
-        """Send a generated request description (``op._get_kwargs(...)``); return the 2xx
+        """Send a generated request description (``op.request_kwargs(...)``); return the 2xx
         response unparsed.
 
         For hot paths that parse the body themselves (the records pager, see ``_models``).
@@ -689,7 +689,7 @@ class AsyncNinox:
 
     @asynccontextmanager
     async def _stream(self, kwargs: Mapping[str, Any]) -> AsyncIterator[httpx.Response]:
-        """Send a generated request description (``op._get_kwargs(...)``) and stream the body.
+        """Send a generated request description (``op.request_kwargs(...)``) and stream the body.
 
         Used where the generated code would buffer the whole body (downloads). Auth, retries
         (until the headers arrive) and error mapping are the same as for :meth:`_call`.
