@@ -104,9 +104,9 @@ def generate(contract: Contract, out_dir: Path) -> None:
     installed = metadata.version("openapi-python-client")
     if installed != TEMPLATES_FROM:
         raise SystemExit(
-            f"regenerate: openapi/templates/ were copied from openapi-python-client {TEMPLATES_FROM}"
-            f" but {installed} is installed; re-copy them from its templates/ and re-apply the"
-            " change (docs/pages/development.md, Custom templates)"
+            "regenerate: openapi/templates/ were copied from openapi-python-client"
+            f" {TEMPLATES_FROM} but {installed} is installed; re-copy them from its"
+            " templates/ and re-apply the change (docs/pages/development.md, Custom templates)"
         )
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ)
