@@ -25,7 +25,7 @@ One call, from the user to the network (async names; the sync twin drops ``Async
     httpx              inner.send(request, stream=True, follow_redirects=False)
 
 Three side doors skip the generated op and enter at the sender, each with its own CallState:
-``AsyncNinox._send`` (a generated request description, ``op._get_kwargs(...)``, answered with
+``AsyncNinox._send`` (a generated request description, ``op.request_kwargs(...)``, answered with
 the unparsed 2xx response: the records pager, saves, uploads, the Ninox 4 client),
 ``AsyncNinox._send_streamed`` (the same, body left unread for downloads) and the public
 ``request()``. The per-call options (``idempotent``, ``max_retries``, ``timeout``,

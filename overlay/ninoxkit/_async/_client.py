@@ -687,7 +687,7 @@ class AsyncNinox:
         exempt_body: bool = False,
         read_body: Callable[[httpx.Response], Any] | None = None,
     ) -> httpx.Response:
-        """Send a generated request description (``op._get_kwargs(...)``); return the 2xx
+        """Send a generated request description (``op.request_kwargs(...)``); return the 2xx
         response unparsed.
 
         For hot paths that parse the body themselves (the records pager, see ``_models``).
@@ -710,7 +710,7 @@ class AsyncNinox:
 
     @asynccontextmanager
     async def _send_streamed(self, kwargs: Mapping[str, Any]) -> AsyncIterator[httpx.Response]:
-        """Send a generated request description (``op._get_kwargs(...)``) and stream the body.
+        """Send a generated request description (``op.request_kwargs(...)``) and stream the body.
 
         Used where the generated code would buffer the whole body (downloads). Auth, retries
         (until the headers arrive) and error mapping are the same as for

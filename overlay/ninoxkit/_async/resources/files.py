@@ -108,7 +108,7 @@ class AsyncFiles(AsyncAPIResource):
             )
             if field is not None:
                 body.field_name = check_id("field", field)
-            kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body)
+            kwargs = upload_file.request_kwargs(team, db, tid, rid, body=body)
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
             # A repeated upload would attach the file twice. The deadline bounds the wait for
@@ -187,7 +187,7 @@ class AsyncFiles(AsyncAPIResource):
                     async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK_SIZE):
                         out.write(chunk)
 
-                kwargs = download_file._get_kwargs(team, db, tid, rid, name)
+                kwargs = download_file.request_kwargs(team, db, tid, rid, name)
                 await self._client._send(kwargs, read_body=write)
             partial.replace(target)
         finally:
@@ -225,7 +225,7 @@ class AsyncFiles(AsyncAPIResource):
                     )
                 chunks.append(chunk)
 
-        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
+        kwargs = download_file.request_kwargs(team, db, tid, rid, name)
         # The transport retries a body that breaks off (nothing of it has reached the caller)
         # and closes it afterwards, which frees the connection and its slot at once.
         await self._client._send(kwargs, read_body=read)
@@ -250,7 +250,7 @@ class AsyncFiles(AsyncAPIResource):
         check_positive_int("chunk_size", chunk_size)
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
+        kwargs = download_file.request_kwargs(team, db, tid, rid, name)
         async with self._client._send_streamed(kwargs) as response:
             async for chunk in response.aiter_bytes(chunk_size):
                 yield chunk

@@ -192,7 +192,9 @@ class AsyncRecordPager:
         def fetch(page: int) -> AsyncJob[httpx.Response]:
             # The generated request description, sent as is. The body is checked here and
             # built into models by the caller (``_models``): a listing builds every record.
-            kwargs = list_records._get_kwargs(team, db, tid, page=page, per_page=per_page, **params)
+            kwargs = list_records.request_kwargs(
+                team, db, tid, page=page, per_page=per_page, **params
+            )
             return lambda: client._send(kwargs)
 
         window: AsyncWindow[httpx.Response] = AsyncWindow(self._prefetch)
@@ -825,7 +827,7 @@ class AsyncRecords(AsyncAPIResource):
         # Serialise every batch before the first leaves: a value JSON cannot carry (an int of
         # 4,301+ digits, a lone surrogate) is refused with nothing written.
         requests = [
-            _serialised(save_records._get_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
+            _serialised(save_records.request_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
             for b in plan.batches()
         ]
 

@@ -57,10 +57,10 @@ def check_text_id(kind: str, value: object) -> str:
 
 
 class RawBody:
-    """A JSON body handed to a generated ``_get_kwargs`` in place of its model.
+    """A JSON body handed to a generated ``request_kwargs`` in place of its model.
 
     The generated body models are closed where the live API is open (reference ninox4 §9 items
-    5 and 11), so the overlay sends the JSON the caller built; ``_get_kwargs`` only calls
+    5 and 11), so the overlay sends the JSON the caller built; ``request_kwargs`` only calls
     ``to_dict()`` on it.
     """
 
@@ -100,7 +100,7 @@ class AsyncBase4:
         extra: dict[str, Any] = {k: v for k, v in query.items() if v is not None}
         if body is not None:
             extra["body"] = body if isinstance(body, list) else RawBody(body)
-        kwargs = op._get_kwargs(self._ws, *args, **extra)
+        kwargs = op.request_kwargs(self._ws, *args, **extra)
         response = await self._client._send(
             kwargs, idempotent=idempotent, max_retries=max_retries, deadline=deadline
         )

@@ -110,7 +110,7 @@ class Files(APIResource):
             )
             if field is not None:
                 body.field_name = check_id("field", field)
-            kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body)
+            kwargs = upload_file.request_kwargs(team, db, tid, rid, body=body)
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
             # A repeated upload would attach the file twice. The deadline bounds the wait for
@@ -189,7 +189,7 @@ class Files(APIResource):
                     for chunk in response.iter_bytes(DOWNLOAD_CHUNK_SIZE):
                         out.write(chunk)
 
-                kwargs = download_file._get_kwargs(team, db, tid, rid, name)
+                kwargs = download_file.request_kwargs(team, db, tid, rid, name)
                 self._client._send(kwargs, read_body=write)
             partial.replace(target)
         finally:
@@ -227,7 +227,7 @@ class Files(APIResource):
                     )
                 chunks.append(chunk)
 
-        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
+        kwargs = download_file.request_kwargs(team, db, tid, rid, name)
         # The transport retries a body that breaks off (nothing of it has reached the caller)
         # and closes it afterwards, which frees the connection and its slot at once.
         self._client._send(kwargs, read_body=read)
@@ -252,7 +252,7 @@ class Files(APIResource):
         check_positive_int("chunk_size", chunk_size)
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
+        kwargs = download_file.request_kwargs(team, db, tid, rid, name)
         with self._client._send_streamed(kwargs) as response:
             for chunk in response.iter_bytes(chunk_size):
                 yield chunk

@@ -375,7 +375,7 @@ class Ninox4:
         max_retries: int | None = None,
         deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> httpx.Response:
-        """Send a generated request description (``op._get_kwargs(...)``); 2xx or raise.
+        """Send a generated request description (``op.request_kwargs(...)``); 2xx or raise.
 
         The generated ``*_detailed`` functions are not used: ``HTTPStatus(code)`` raises on a
         non-standard status (toolchain-notes §3), the generated row model types values too

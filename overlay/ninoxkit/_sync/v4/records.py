@@ -377,7 +377,7 @@ class Records4(Pager4):
                 batch_size=UNSET if batch_size is None else batch_size,
                 mappings=UNSET if mappings is None else json.dumps([dict(m) for m in mappings]),
             )
-            kwargs = import_records_csv._get_kwargs(self._ws, *path, body=form)
+            kwargs = import_records_csv.request_kwargs(self._ws, *path, body=form)
             # The generated code fixes the boundary to "+++", which a file can contain
             # (toolchain-notes §3); the boundary is derived from the content instead.
             headers = dict(kwargs.pop("headers", {}))
