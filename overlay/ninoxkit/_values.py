@@ -495,8 +495,13 @@ def _when_from_text(value: Any, kind: str, where: str) -> Any:
 
 
 def _encode_any(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
-    """A value for a field with no checks of its own (or of unknown type): Python date, time,
-    appointment and location values in Ninox's forms, anything else as plain JSON."""
+    """A field type with no checks of its own, or an unknown one (``_BY_KIND``'s default)."""
+    return _encode_plain(value, where)
+
+
+def _encode_plain(value: Any, where: str) -> Any:
+    """Python date, time, appointment and location values in Ninox's forms, anything else as
+    plain JSON."""
     if isinstance(value, Appointment):
         return _encode_pair(value, where)
     if isinstance(value, Location):
@@ -575,23 +580,23 @@ def _refuse_formula(_value: Any, _choices: Mapping[str, str] | None, where: str)
     raise FieldValueError(f"{where}: cannot be written: a formula field is computed by Ninox")
 
 
-def _encode_date_field(value: Any, choices: Mapping[str, str] | None, where: str) -> Any:
+def _encode_date_field(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
     if isinstance(value, _dt.datetime):
         raise FieldValueError(f"{where}: date field needs a date, got a datetime")
-    return _encode_any(value, choices, where)
+    return _encode_plain(value, where)
 
 
-def _encode_instant_field(value: Any, choices: Mapping[str, str] | None, where: str) -> Any:
+def _encode_instant_field(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
     """A timestamp or datetime field."""
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         raise FieldValueError(f"{where}: timestamp field needs an aware datetime, got a date")
-    return _encode_any(value, choices, where)
+    return _encode_plain(value, where)
 
 
-def _encode_time_field(value: Any, choices: Mapping[str, str] | None, where: str) -> Any:
+def _encode_time_field(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
     if isinstance(value, _dt.datetime):
         return value.time().isoformat("seconds")
-    return _encode_any(value, choices, where)
+    return _encode_plain(value, where)
 
 
 def _encode_appointment_field(value: Any, _choices: Mapping[str, str] | None, where: str) -> str:
@@ -604,18 +609,18 @@ def _encode_appointment_field(value: Any, _choices: Mapping[str, str] | None, wh
 
 def _encode_choice_field(value: Any, choices: Mapping[str, str] | None, where: str) -> Any:
     if not choices or isinstance(value, _PYTHON_TYPED):
-        return _encode_any(value, choices, where)
+        return _encode_plain(value, where)
     return _choice_caption(value, choices, where)
 
 
 def _encode_multi_field(value: Any, choices: Mapping[str, str] | None, where: str) -> Any:
     if not choices or isinstance(value, _PYTHON_TYPED):
-        return _encode_any(value, choices, where)
+        return _encode_plain(value, where)
     items = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
     return [_choice_caption(item, choices, where) for item in items]
 
 
-#: Python values ``_encode_any`` writes in a Ninox form of their own (before choices are read).
+#: Python values ``_encode_plain`` writes in a Ninox form of their own (before choices are read).
 _PYTHON_TYPED = (Appointment, Location, _dt.date, _dt.time, _dt.timedelta)
 #: Field type → its encoder; a type not named here (or unknown) is written by ``_encode_any``.
 _BY_KIND: dict[str, Callable[[Any, Mapping[str, str] | None, str], Any]] = {
