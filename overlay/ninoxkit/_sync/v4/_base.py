@@ -64,6 +64,9 @@ class RawBody:
     The generated body models are closed where the live API is open (reference ninox4 §9 items
     5 and 11), so the overlay sends the JSON the caller built; ``request_kwargs`` only calls
     ``to_dict()`` on it.
+
+    Args:
+        data: The JSON value to send, as built by the caller.
     """
 
     def __init__(self, data: Any) -> None:
