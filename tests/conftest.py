@@ -41,7 +41,7 @@ LOOPBACK_DIRS = tuple(
 #: map, the generated packages), other toolchains (Node's linters and TypeScript, the bench
 #: scripts) and volume runs against the emulators' HTTP surface (schemathesis, the fuzzers).
 #: They are marked ``once``: ./scripts/test runs them on the main Python and leaves them out of
-#: the runs on the other versions (``-m "not once"``), which exist to find interpreter bugs.
+#: the runs on the other versions (``--skip-once``), which exist to find interpreter bugs.
 ONCE = (
     "tests/contract/test_api_map.py",
     "tests/contract/test_overlay_coverage.py",
@@ -63,12 +63,40 @@ ONCE = (
 )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+#: The ``ONCE`` entries that name whole modules: ``--skip-once`` does not even import them
+#: (collecting the schemathesis modules builds a test per operation, most of a run's collection).
+ONCE_MODULES = frozenset(TESTS.parent / entry for entry in ONCE if "::" not in entry)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--skip-once",
+        action="store_true",
+        help="leave out the tests marked `once` (ONCE in tests/conftest.py) without collecting "
+        "their modules: the runs on the other Python versions",
+    )
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if config.getoption("--skip-once") and collection_path in ONCE_MODULES:
+        return True
+    return None  # let the other hooks and the defaults decide
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kept, left_out = [], []
     for item in items:
         if any(d in Path(str(item.path)).resolve().parents for d in LOOPBACK_DIRS):
             item.add_marker(pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"]))
         if item.nodeid.startswith(ONCE):
             item.add_marker(pytest.mark.once)
+            if config.getoption("--skip-once"):
+                left_out.append(item)
+                continue
+        kept.append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 def cassette_dir_for(module_path: Path) -> Path:
