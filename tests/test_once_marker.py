@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from tests import helpers
 from tests.conftest import ONCE, ONCE_MODULES, pytest_ignore_collect
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,3 +41,12 @@ def test_skip_once_leaves_the_whole_once_modules_uncollected() -> None:
         assert pytest_ignore_collect(path, _Config(skip_once=False)) is None  # type: ignore[arg-type]
     other = ROOT / "tests" / "unit" / "test_values.py"
     assert pytest_ignore_collect(other, _Config(skip_once=True)) is None  # type: ignore[arg-type]
+
+
+def test_fewer_examples_only_under_skip_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main run draws every example a property test asks for; ``--skip-once`` a fifth."""
+    monkeypatch.setattr(helpers, "FEWER_EXAMPLES", False)
+    assert helpers.examples(300) == 300
+    monkeypatch.setattr(helpers, "FEWER_EXAMPLES", True)
+    assert helpers.examples(300) == 60
+    assert helpers.examples(20) == 10  # never below 10
