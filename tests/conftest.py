@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
+from tests import helpers
 from tests.resources.recording import AUTH_MARKER, Scrubber, target_from_env
 
 TESTS = Path(__file__).resolve().parent
@@ -38,10 +40,12 @@ LOOPBACK_DIRS = tuple(
 
 
 #: Tests whose subject is not the interpreter: built artefacts (the wheel, the site, the API
-#: map, the generated packages), other toolchains (Node's linters and TypeScript, the bench
-#: scripts) and volume runs against the emulators' HTTP surface (schemathesis, the fuzzers).
-#: They are marked ``once``: ./scripts/test runs them on the main Python and leaves them out of
-#: the runs on the other versions (``-m "not once"``), which exist to find interpreter bugs.
+#: map, the generated packages), other toolchains (Node's linters and TypeScript, mypy,
+#: openapi-python-client, pytest in a subprocess, the bench scripts) and volume runs against
+#: the emulators' HTTP surface (schemathesis, the fuzzers). They are marked ``once``:
+#: ./scripts/test runs them on the main Python and leaves them out of the runs on the other
+#: versions (``--skip-once``), which exist to find interpreter bugs; there the property tests
+#: also draw a fifth of their examples (``tests.helpers.examples``).
 ONCE = (
     "tests/contract/test_api_map.py",
     "tests/contract/test_overlay_coverage.py",
@@ -56,19 +60,59 @@ ONCE = (
     "tests/emulator_v4/test_conformance.py",
     "tests/emulator_v4/test_schemathesis.py",
     "tests/emulator_v4/test_values.py::test_every_fuzzer_value_into_every_field_type",
+    "tests/emulator/test_runtime.py::test_pytest_plugin_fixture",
     "tests/schema_tools/test_codegen_openapi.py::test_document_passes_redocly_and_spectral",
+    "tests/schema_tools/test_codegen_openapi.py::test_generated_client_imports_and_reads_records",
     "tests/schema_tools/test_codegen_openapi.py::test_typescript_client",
+    "tests/schema_tools/test_codegen_python.py::test_generated_models_pass_mypy_strict",
     "tests/unit/test_bench_smoke.py",
+    "tests/unit/test_record_fields_typing.py",
     "tests/unit_v4/test_bench_v4_smoke.py",
 )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+#: The ``ONCE`` entries that name whole modules: ``--skip-once`` does not even import them
+#: (collecting the schemathesis modules builds a test per operation, most of a run's collection).
+ONCE_MODULES = frozenset(TESTS.parent / entry for entry in ONCE if "::" not in entry)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--skip-once",
+        action="store_true",
+        help="leave out the tests marked `once` (ONCE in tests/conftest.py) without collecting "
+        "their modules: the runs on the other Python versions",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--skip-once"):
+        helpers.FEWER_EXAMPLES = True
+        # The property tests that take hypothesis' default (100 examples) draw a fifth too.
+        settings.register_profile("interpreters", max_examples=helpers.examples(100))
+        settings.load_profile("interpreters")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if config.getoption("--skip-once") and collection_path in ONCE_MODULES:
+        return True
+    return None  # let the other hooks and the defaults decide
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    kept, left_out = [], []
     for item in items:
         if any(d in Path(str(item.path)).resolve().parents for d in LOOPBACK_DIRS):
             item.add_marker(pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"]))
         if item.nodeid.startswith(ONCE):
             item.add_marker(pytest.mark.once)
+            if config.getoption("--skip-once"):
+                left_out.append(item)
+                continue
+        kept.append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 def cassette_dir_for(module_path: Path) -> Path:

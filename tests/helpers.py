@@ -48,3 +48,15 @@ def record_retry_sleeps(monkeypatch: pytest.MonkeyPatch, *, no_jitter: bool) -> 
         monkeypatch.setattr(sync_transport, "_random", lambda: 0.0)
         monkeypatch.setattr(async_transport, "_random", lambda: 0.0)
     return recorded
+
+
+#: Set from ``--skip-once`` (tests/conftest.py) before any test module is imported: the runs on
+#: the other Pythons look for interpreter bugs, not for new inputs, so their property tests draw
+#: fewer examples (`examples`); the main run draws them all.
+FEWER_EXAMPLES = False
+
+
+def examples(n: int) -> int:
+    """``max_examples`` for a property test: ``n``, or a fifth of it (at least 10) under
+    ``--skip-once``."""
+    return max(10, n // 5) if FEWER_EXAMPLES else n

@@ -14,6 +14,8 @@ from ninoxkit.testing._nx import NXError, evaluate, parse
 from ninoxkit.testing._server import CRM_FIXTURE, load_fixture_file
 from ninoxkit.testing._store import Store
 
+from tests.helpers import examples
+
 from .conftest import P
 
 
@@ -197,7 +199,7 @@ _ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(_ALPHABET, max_size=30).map("".join))
 def test_nx_fuzz_never_crashes(src: str) -> None:
     # Any input either evaluates or raises a client error (400) — never another exception.
@@ -224,7 +226,7 @@ def test_a_long_operator_chain_is_a_clear_400_or_a_value_never_a_500() -> None:
         assert response.json() == 800
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.floats(allow_nan=False, allow_infinity=False) | st.integers(-(10**12), 10**12))
 def test_numbers_quoted_by_the_sdk_evaluate_to_themselves(value: float) -> None:
     from ninoxkit import nx

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, settings
 from ninoxkit import AsyncNinox, Ninox
 from ninoxkit.testing import NinoxEmulator
 
-from tests.helpers import RELIABILITY_SECRET, clear_ninox_env, record_retry_sleeps
+from tests.helpers import RELIABILITY_SECRET, clear_ninox_env, examples, record_retry_sleeps
 
 TEAM = "AcmeTeam4mPLY6DMs"
 DB = "crm0acme0001"
@@ -37,7 +37,7 @@ SECRET = RELIABILITY_SECRET
 
 settings.register_profile(
     "reliability-ci",
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     derandomize=True,

@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from ninoxkit import FilterNotAppliedError, Ninox
 from ninoxkit.testing import NinoxEmulator
 
+from tests.helpers import examples
+
 from ._hostile import HostileTransport
 from .conftest import DB, SECRET, TALLY, TEAM, async_client
 
@@ -71,7 +73,7 @@ def listed(c: Ninox, **kwargs: Any) -> Counter[int]:
     return ids
 
 
-@settings(max_examples=40)
+@settings(max_examples=examples(40))
 @given(
     order=st.sampled_from(sorted(ORDERS)),
     per_page=st.none() | st.integers(1, 60),
@@ -90,7 +92,7 @@ def test_every_order_page_size_and_read_ahead_lists_each_record_once(
     assert pager.wasted_requests <= prefetch - 1
 
 
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 @given(
     order=st.sampled_from(sorted(ORDERS)),
     per_page=st.none() | st.integers(1, 60),
@@ -114,7 +116,7 @@ def test_a_limit_with_read_ahead_yields_the_first_records_of_the_order(
     assert first == everything[:limit]
 
 
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 @given(
     order=st.sampled_from(sorted(ORDERS)),
     per_page=st.integers(2, 60),

@@ -472,13 +472,15 @@ def test_async_a_streamed_body_reads_with_the_deadlines_cut_timeout(
 
 
 def _slow_answer(conn: socket.socket, ends: float) -> None:
-    """Take the request (a small upload fits the socket buffers), then answer after 1.5 s."""
-    time.sleep(min(1.5, max(0.0, ends - time.monotonic())))
+    """Take the request (a small upload fits the socket buffers), then answer after 3 s."""
+    time.sleep(min(3.0, max(0.0, ends - time.monotonic())))
     body = b'{"name": "a.txt"}'
     conn.sendall(_head(len(body)) + body)
 
 
-UPLOAD_DEADLINE = 0.4
+#: Long enough that connecting fits in it on a loaded machine (at 0.4 s a starved CI run timed
+#: out connecting, which is a different error), well short of the answer's 3 s.
+UPLOAD_DEADLINE = 1.0
 
 
 def test_sync_the_deadline_covers_the_wait_for_an_uploads_answer(

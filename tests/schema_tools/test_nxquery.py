@@ -14,6 +14,8 @@ from ninoxkit._sync._select import select, select_ids
 from ninoxkit.nx import NXError
 from ninoxkit.testing import NinoxEmulator
 
+from tests.helpers import examples
+
 pytestmark = pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"])
 
 
@@ -167,7 +169,7 @@ def order_key(value: Any) -> tuple[int, Any]:
 
 
 @settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

@@ -12,6 +12,8 @@ from ninox_api.models import RecordFields
 from ninox_api.models import TableRecord as Record
 from ninoxkit._models import RECORD_KEYS, page_ids, record_from_json, records_from_json
 
+from tests.helpers import examples
+
 json_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
 json_values = st.recursive(
     json_scalars,
@@ -43,7 +45,7 @@ def snapshot(record: Record) -> dict[str, Any]:
     return out
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(records)
 def test_fast_constructor_equals_from_dict(data: dict[str, Any]) -> None:
     fast, generated = record_from_json(data), Record.from_dict(data)
@@ -51,7 +53,7 @@ def test_fast_constructor_equals_from_dict(data: dict[str, Any]) -> None:
     assert fast.to_dict() == generated.to_dict()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(full_records | records, max_size=5))
 def test_fast_page_equals_from_dict_for_the_plain_shape_too(page: list[dict[str, Any]]) -> None:
     fast = records_from_json(page)
@@ -96,7 +98,7 @@ def test_a_page_must_be_an_array() -> None:
         records_from_json({"id": 1})
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(full_records | records, max_size=5))
 def test_page_ids_accepts_every_record_page(page: list[dict[str, Any]]) -> None:
     assert page_ids(page) == [item["id"] for item in page]

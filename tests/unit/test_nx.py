@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ninoxkit import nx
 
+from tests.helpers import examples
+
 _LITERAL = re.compile(r'"[^"\\\'{}\x00-\x1f\x7f]*"|urlDecode\("[A-Za-z0-9_.~%-]*"\)')
 
 
@@ -22,7 +24,7 @@ def evaluate_literal(text: str) -> str:
     return text[1:-1]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text())
 def test_any_text_becomes_one_closed_literal_of_the_same_text(text: str) -> None:
     quoted = nx.quote(text)

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from ninoxkit import Appointment, FieldValueError, Location, format_timestamp, parse_timestamp
 from ninoxkit._values import decode_fields, decode_value, encode_fields, encode_value
 
+from tests.helpers import examples
+
 UTC = dt.UTC
 CHOICES = {"1": "Lead", "2": "Customer"}
 
@@ -212,7 +214,7 @@ cells = (
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.dictionaries(st.text(min_size=1), cells, max_size=6))
 def test_encode_fields_equals_encode_value_cell_by_cell(fields: dict[str, Any]) -> None:
     # encode_fields passes plain values through without calling encode_value: same result,
