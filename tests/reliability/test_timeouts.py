@@ -114,7 +114,7 @@ from collections.abc import Callable, Iterator  # noqa: E402
 from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 
 import httpx  # noqa: E402
-from ninoxkit import AsyncNinox, ResponseTooLargeError  # noqa: E402
+from ninoxkit import AsyncNinox, Ninox4, ResponseTooLargeError  # noqa: E402
 
 from .conftest import SECRET  # noqa: E402
 
@@ -472,13 +472,15 @@ def test_async_a_streamed_body_reads_with_the_deadlines_cut_timeout(
 
 
 def _slow_answer(conn: socket.socket, ends: float) -> None:
-    """Take the request (a small upload fits the socket buffers), then answer after 1.5 s."""
-    time.sleep(min(1.5, max(0.0, ends - time.monotonic())))
+    """Take the request (a small upload fits the socket buffers), then answer after 3 s."""
+    time.sleep(min(3.0, max(0.0, ends - time.monotonic())))
     body = b'{"name": "a.txt"}'
     conn.sendall(_head(len(body)) + body)
 
 
-UPLOAD_DEADLINE = 0.4
+#: Long enough that connecting fits in it on a loaded machine (at 0.4 s a starved CI run timed
+#: out connecting, which is a different error), well short of the answer's 3 s.
+UPLOAD_DEADLINE = 1.0
 
 
 def test_sync_the_deadline_covers_the_wait_for_an_uploads_answer(
@@ -526,6 +528,31 @@ def test_async_the_deadline_covers_the_wait_for_an_uploads_answer(
         asyncio.run(run())
     assert time.monotonic() - started < UPLOAD_DEADLINE + MARGIN
     assert server.requests == 1
+
+
+def test_the_deadline_covers_the_wait_for_a_ninox4_csv_imports_answer(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    """The Ninox 4 CSV import was sent with no deadline at all: a server that took the file
+    and never answered held the call for the read timeout, and retries and the wait for a slot
+    were unbounded. Like a classic upload, only sending the body pauses the clock."""
+    server = raw_server(_slow_answer)
+    base_url = server.base_url.removesuffix("/v1")
+    client = Ninox4(
+        api_key=SECRET,
+        workspace_id="5rdco4s18swu",
+        base_url=base_url,
+        timeout=5,
+        deadline=UPLOAD_DEADLINE,
+    )
+    started = time.monotonic()
+    with pytest.raises(OutcomeUnknownTimeoutError) as info:
+        client.records.import_csv(module="crm", table="customers", file=b"name\nAda\n")
+    elapsed = time.monotonic() - started
+    client.close()
+    assert elapsed < UPLOAD_DEADLINE + MARGIN
+    assert info.value.applied is None  # the file went out; whether it was imported is unknown
+    assert server.requests == 1  # an import is never re-sent
 
 
 class _SlowSource(io.RawIOBase):
