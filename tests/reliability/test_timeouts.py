@@ -114,7 +114,7 @@ from collections.abc import Callable, Iterator  # noqa: E402
 from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 
 import httpx  # noqa: E402
-from ninoxkit import AsyncNinox, ResponseTooLargeError  # noqa: E402
+from ninoxkit import AsyncNinox, Ninox4, ResponseTooLargeError  # noqa: E402
 
 from .conftest import SECRET  # noqa: E402
 
@@ -528,6 +528,31 @@ def test_async_the_deadline_covers_the_wait_for_an_uploads_answer(
         asyncio.run(run())
     assert time.monotonic() - started < UPLOAD_DEADLINE + MARGIN
     assert server.requests == 1
+
+
+def test_the_deadline_covers_the_wait_for_a_ninox4_csv_imports_answer(
+    raw_server: Callable[..., RawServer],
+) -> None:
+    """The Ninox 4 CSV import was sent with no deadline at all: a server that took the file
+    and never answered held the call for the read timeout, and retries and the wait for a slot
+    were unbounded. Like a classic upload, only sending the body pauses the clock."""
+    server = raw_server(_slow_answer)
+    base_url = server.base_url.removesuffix("/v1")
+    client = Ninox4(
+        api_key=SECRET,
+        workspace_id="5rdco4s18swu",
+        base_url=base_url,
+        timeout=5,
+        deadline=UPLOAD_DEADLINE,
+    )
+    started = time.monotonic()
+    with pytest.raises(OutcomeUnknownTimeoutError) as info:
+        client.records.import_csv(module="crm", table="customers", file=b"name\nAda\n")
+    elapsed = time.monotonic() - started
+    client.close()
+    assert elapsed < UPLOAD_DEADLINE + MARGIN
+    assert info.value.applied is None  # the file went out; whether it was imported is unknown
+    assert server.requests == 1  # an import is never re-sent
 
 
 class _SlowSource(io.RawIOBase):

@@ -471,7 +471,7 @@ class AsyncRecords4(AsyncPager4):
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
             response = await self._client._send(
-                {**kwargs, "headers": headers}, idempotent=False, deadline=None
+                {**kwargs, "headers": headers}, idempotent=False, exempt_body=True
             )
         finally:
             if opened is not None:

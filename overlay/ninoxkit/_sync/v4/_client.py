@@ -374,14 +374,24 @@ class Ninox4:
         idempotent: bool | None = None,
         max_retries: int | None = None,
         deadline: float | NotGiven | None = NOT_GIVEN,
+        exempt_body: bool = False,
     ) -> httpx.Response:
         """Send a generated request description (``op.request_kwargs(...)``); 2xx or raise.
+
+        ``exempt_body`` stops the deadline's clock while the request body is being sent (an
+        upload from a slow source; see ``CallState.exempt_body``): the wait for a slot, the
+        retries and the wait for the answer stay bounded.
 
         The generated ``*_detailed`` functions are not used: ``HTTPStatus(code)`` raises on a
         non-standard status (toolchain-notes §3), the generated row model types values too
         narrowly (reference ninox4 §9 item 5), and a 200 HTML page must be caught (§9 item 1).
         """
-        state = CallState(idempotent=idempotent, max_retries=max_retries, deadline=deadline)
+        state = CallState(
+            idempotent=idempotent,
+            max_retries=max_retries,
+            deadline=deadline,
+            exempt_body=exempt_body,
+        )
         with in_call(state):
             return self._sender.request(**kwargs)
 

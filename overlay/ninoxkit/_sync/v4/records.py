@@ -473,7 +473,7 @@ class Records4(Pager4):
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
             response = self._client._send(
-                {**kwargs, "headers": headers}, idempotent=False, deadline=None
+                {**kwargs, "headers": headers}, idempotent=False, exempt_body=True
             )
         finally:
             if opened is not None:
