@@ -356,7 +356,7 @@ def overhead_case(
     )
 
     def kit_get() -> object:
-        return kit.records.get(1, table="A")
+        return kit.records.get(record_id=1, table="A")
 
     def raw_get() -> object:
         return json.loads(raw.get(RECORDS_PATH + "/1").content)
@@ -756,8 +756,8 @@ def bench_latency(sizes: Sizes, workdir: Path) -> dict[str, Any]:
                 "latency_get_many_200_ratio",
                 sizes.latency_get_s,
                 len(ids),
-                lambda: client.records.get_many(ids, table="C"),
-                lambda: client.records.get_many(ids, table="C", max_in_flight=1),
+                lambda: client.records.get_many(record_ids=ids, table="C"),
+                lambda: client.records.get_many(record_ids=ids, table="C", max_in_flight=1),
             )
         )
         # The CLI reads the table list once before it lists.

@@ -61,14 +61,14 @@ class AsyncScripts4(AsyncBase4):
 class AsyncViews4(AsyncBase4):
     """``client.views``: table views."""
 
-    async def list(self, module: str, table: str) -> list[Json]:
+    async def list(self, *, module: str, table: str) -> list[Json]:
         """The views of a table."""
         data: list[Json] = await self._data(
             list_views, check_name("module", module), check_name("table", table)
         )
         return data
 
-    async def get(self, view_id: str) -> Json:
+    async def get(self, *, view_id: str) -> Json:
         """One view by id."""
         data: Json = await self._data(get_view, check_text_id("view_id", view_id))
         return data
@@ -77,19 +77,19 @@ class AsyncViews4(AsyncBase4):
 class AsyncReports4(AsyncBase4):
     """``client.reports``: print layouts."""
 
-    async def list(self, module: str, table: str) -> list[Json]:
+    async def list(self, *, module: str, table: str) -> list[Json]:
         """The reports of a table (each with the id ``print`` needs)."""
         data: list[Json] = await self._data(
             list_reports, check_name("module", module), check_name("table", table)
         )
         return data
 
-    async def get(self, report_id: str) -> Json:
+    async def get(self, *, report_id: str) -> Json:
         """One report by id."""
         data: Json = await self._data(get_report, check_text_id("report_id", report_id))
         return data
 
-    async def print(self, report_id: str, *, record_ids: Iterable[int | str]) -> Json:
+    async def print(self, *, report_id: str, record_ids: Iterable[int | str]) -> Json:
         """Print a report for up to 250 records.
 
         Returns:
@@ -113,7 +113,7 @@ class AsyncReports4(AsyncBase4):
 class AsyncFunctions4(AsyncBase4):
     """``client.functions``: global functions of a module."""
 
-    async def list(self, module: str) -> list[Json]:
+    async def list(self, *, module: str) -> list[Json]:
         """The module's global functions ``{id, name, moduleName, code}``, in compile order."""
         data: list[Json] = await self._data(list_functions, check_name("module", module))
         return data

@@ -55,7 +55,7 @@ class AsyncRecords4(AsyncPager4):
     """Records of a table, addressed by module and table name."""
 
     async def _types(self, module: str, table: str) -> dict[str, str]:
-        fields = (await self._client.tables.get(module, table)).get("fields") or []
+        fields = (await self._client.tables.get(module=module, table=table)).get("fields") or []
         return {f["name"]: f.get("type", "") for f in fields if isinstance(f, Mapping)}
 
     def _decoded(self, record: Any, types: Mapping[str, str] | None) -> Json:
@@ -69,9 +69,9 @@ class AsyncRecords4(AsyncPager4):
 
     async def list(
         self,
+        *,
         module: str,
         table: str,
-        *,
         fields: Iterable[str] | None = None,
         sort: str | None = None,
         filter: Mapping[str, Any] | None = None,
@@ -113,10 +113,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def get(
         self,
+        *,
         module: str,
         table: str,
         record_id: int | str,
-        *,
         fields: Iterable[str] | None = None,
         convert: bool = False,
     ) -> Json:
@@ -173,10 +173,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def create(
         self,
-        module: str,
-        table: str,
         records: Iterable[Mapping[str, Any]],
         *,
+        module: str,
+        table: str,
         convert: bool = False,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
     ) -> _List[str]:
@@ -211,10 +211,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def update(
         self,
-        module: str,
-        table: str,
         records: Iterable[Mapping[str, Any]],
         *,
+        module: str,
+        table: str,
         convert: bool = False,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
     ) -> _List[str]:
@@ -250,10 +250,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def delete(
         self,
+        *,
         module: str,
         table: str,
         record_ids: Iterable[int | str],
-        *,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
     ) -> _List[str]:
         """Delete records by id, in transactional chunks; returns the deleted ids.
@@ -278,10 +278,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def upsert(
         self,
-        module: str,
-        table: str,
         records: Iterable[Mapping[str, Any]],
         *,
+        module: str,
+        table: str,
         match_field: str,
         convert: bool = False,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
@@ -324,10 +324,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def import_csv(
         self,
-        module: str,
-        table: str,
         file: FileSource,
         *,
+        module: str,
+        table: str,
         file_name: str | None = None,
         has_header: bool | None = None,
         delimiter: str | None = None,

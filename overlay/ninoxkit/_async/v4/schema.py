@@ -60,17 +60,17 @@ class AsyncModules4(AsyncPager4):
         """Every module (paged through ``has_more`` where the server pages the list, §4)."""
         return [m async for m in self._paged(list_modules)]
 
-    async def get(self, module: str) -> Json:
+    async def get(self, *, module: str) -> Json:
         """One module, with its tables."""
         data: Json = await self._data(get_module, check_name("module", module))
         return data
 
-    async def create(self, module: Mapping[str, Any]) -> Json:
+    async def create(self, definition: Mapping[str, Any]) -> Json:
         """Create a module from a ``CreateModuleBody`` mapping (``name`` required)."""
-        data: Json = await self._data(create_module, body=_body("module", module))
+        data: Json = await self._data(create_module, body=_body("definition", definition))
         return data
 
-    async def update(self, module: str, changes: Mapping[str, Any]) -> Json:
+    async def update(self, changes: Mapping[str, Any], *, module: str) -> Json:
         """Change a module (``UpdateModuleBody``; ``name`` renames it)."""
         data: Json = await self._data(
             update_module,
@@ -80,7 +80,7 @@ class AsyncModules4(AsyncPager4):
         )
         return data
 
-    async def delete(self, module: str) -> Json:
+    async def delete(self, *, module: str) -> Json:
         """Delete a module with its tables; returns ``{"id": ...}``."""
         data: Json = await self._data(delete_module, check_name("module", module), idempotent=False)
         return data
@@ -89,25 +89,25 @@ class AsyncModules4(AsyncPager4):
 class AsyncTables4(AsyncPager4):
     """Tables of a module (``client.tables``)."""
 
-    async def list(self, module: str) -> _List[Json]:
+    async def list(self, *, module: str) -> _List[Json]:
         """Every table of ``module``, with its fields."""
         return [t async for t in self._paged(list_tables, check_name("module", module))]
 
-    async def get(self, module: str, table: str) -> Json:
+    async def get(self, *, module: str, table: str) -> Json:
         """One table, with its fields."""
         data: Json = await self._data(
             get_table, check_name("module", module), check_name("table", table)
         )
         return data
 
-    async def create(self, module: str, table: Mapping[str, Any]) -> Json:
+    async def create(self, definition: Mapping[str, Any], *, module: str) -> Json:
         """Create a table (``CreateTableBody``: ``name`` and ``labels`` required)."""
         data: Json = await self._data(
-            create_table, check_name("module", module), body=_body("table", table)
+            create_table, check_name("module", module), body=_body("definition", definition)
         )
         return data
 
-    async def update(self, module: str, table: str, changes: Mapping[str, Any]) -> Json:
+    async def update(self, changes: Mapping[str, Any], *, module: str, table: str) -> Json:
         """Change a table (``UpdateTableBody``)."""
         data: Json = await self._data(
             update_table,
@@ -118,7 +118,7 @@ class AsyncTables4(AsyncPager4):
         )
         return data
 
-    async def delete(self, module: str, table: str) -> Json:
+    async def delete(self, *, module: str, table: str) -> Json:
         """Delete a table; returns ``{"id": ...}``."""
         data: Json = await self._data(
             delete_table,
@@ -132,12 +132,12 @@ class AsyncTables4(AsyncPager4):
 class AsyncFields4(AsyncPager4):
     """Fields of a table (``client.fields``); a field is its name (no field ids)."""
 
-    async def list(self, module: str, table: str) -> _List[Json]:
+    async def list(self, *, module: str, table: str) -> _List[Json]:
         """Every field of the table."""
         path = (check_name("module", module), check_name("table", table))
         return [f async for f in self._paged(list_fields, *path)]
 
-    async def get(self, module: str, table: str, field: str) -> Json:
+    async def get(self, *, module: str, table: str, field: str) -> Json:
         """One field."""
         data: Json = await self._data(
             get_field,
@@ -147,18 +147,18 @@ class AsyncFields4(AsyncPager4):
         )
         return data
 
-    async def create(self, module: str, table: str, field: Mapping[str, Any]) -> Json:
+    async def create(self, definition: Mapping[str, Any], *, module: str, table: str) -> Json:
         """Create one field (``CreateFieldBody``); the answer may carry ``expressionErrors``."""
         data: Json = await self._data(
             create_field,
             check_name("module", module),
             check_name("table", table),
-            body=_body("field", field),
+            body=_body("definition", definition),
         )
         return data
 
     async def create_many(
-        self, module: str, table: str, fields: Iterable[Mapping[str, Any]]
+        self, fields: Iterable[Mapping[str, Any]], *, module: str, table: str
     ) -> _List[Json]:
         """Create several fields in one transaction (all or none, reference ninox4 §8)."""
         items = [RawBody(_body("field", f)) for f in fields]
@@ -172,7 +172,9 @@ class AsyncFields4(AsyncPager4):
         )
         return data
 
-    async def update(self, module: str, table: str, field: str, changes: Mapping[str, Any]) -> Json:
+    async def update(
+        self, changes: Mapping[str, Any], *, module: str, table: str, field: str
+    ) -> Json:
         """Change a field (``UpdateFieldBody``: no ``type``, ``variant`` or ``refTableName``)."""
         data: Json = await self._data(
             update_field,
@@ -184,7 +186,7 @@ class AsyncFields4(AsyncPager4):
         )
         return data
 
-    async def delete(self, module: str, table: str, field: str) -> Json:
+    async def delete(self, *, module: str, table: str, field: str) -> Json:
         """Delete one field; returns the deleted field."""
         data: Json = await self._data(
             delete_field,
@@ -195,7 +197,7 @@ class AsyncFields4(AsyncPager4):
         )
         return data
 
-    async def delete_many(self, module: str, table: str, fields: Iterable[str]) -> _List[Json]:
+    async def delete_many(self, *, module: str, table: str, fields: Iterable[str]) -> _List[Json]:
         """Delete several fields in one transaction (a reference takes its reverse along)."""
         names = [check_name("field", f) for f in fields]
         if not names:

@@ -306,6 +306,8 @@ class Records(APIResource):
 
         Args:
             table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
             per_page: Page size, 1–500. Default: 500 (the largest page Ninox is known to
                 serve, per n8n), or with ``limit`` no more than it needs (``limit=700``: two
                 pages of 350). A server that silently serves smaller pages loses nothing.
@@ -394,18 +396,31 @@ class Records(APIResource):
 
     def get(
         self,
-        record_id: int,
         *,
         table: str,
+        record_id: int,
         team_id: str | None = None,
         database_id: str | None = None,
         choice_style: str | None = None,
         style: str | None = None,
         convert: bool = False,
     ) -> Record:
-        """Get one record.
+        """Get one record (§4.10).
+
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            choice_style: How choice values are rendered (``"names"``/``"ids"``; §11 conflict).
+            style: Passed through (``"names"`` seen in the wild; meaning undocumented).
+            convert: Turn field values into Python types (dates, datetimes, choices…).
+
+        Returns:
+            The record.
 
         Raises:
+            InvalidArgumentError: a bad id or option (nothing is sent).
             NotFoundError: no such record (or table).
         """
         for name, text in (("choice_style", choice_style), ("style", style)):
@@ -429,9 +444,9 @@ class Records(APIResource):
     @overload
     def get_many(
         self,
-        record_ids: Iterable[int],
         *,
         table: str,
+        record_ids: Iterable[int],
         team_id: str | None = None,
         database_id: str | None = None,
         convert: bool = False,
@@ -442,9 +457,9 @@ class Records(APIResource):
     @overload
     def get_many(
         self,
-        record_ids: Iterable[int],
         *,
         table: str,
+        record_ids: Iterable[int],
         team_id: str | None = None,
         database_id: str | None = None,
         convert: bool = False,
@@ -454,9 +469,9 @@ class Records(APIResource):
 
     def get_many(
         self,
-        record_ids: Iterable[int],
         *,
         table: str,
+        record_ids: Iterable[int],
         team_id: str | None = None,
         database_id: str | None = None,
         convert: bool = False,
@@ -469,8 +484,8 @@ class Records(APIResource):
         twice).
 
         Args:
-            record_ids: The ids, in the order wanted.
             table: Table id or caption.
+            record_ids: The ids, in the order wanted.
             convert: Turn field values into Python types.
             missing: What an id Ninox answers 404 for becomes: ``"raise"`` (default) raises
                 one :class:`NotFoundError` naming every missing id, after all were asked;
@@ -559,6 +574,16 @@ class Records(APIResource):
         No match is ``None``: Ninox answers an empty array (or an empty body) then. An unknown
         table or field is still an error (:class:`NotFoundError` / :class:`BadRequestError`).
 
+        Args:
+            filters: Field name or id → value; every one must hold.
+            table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            convert: Write the filter values by field type and convert the answer.
+
+        Returns:
+            The first matching record, or ``None``.
+
         Raises:
             FilterNotAppliedError: the record answered does not match ``filters`` (the server
                 ignored or misread them); it is not returned.
@@ -608,6 +633,20 @@ class Records(APIResource):
 
         Sent in batches of ``batch_size``; answers the new records in input order.
 
+        Args:
+            records: One mapping of field name (or id) → value per record.
+            table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            batch_size: Records per request.
+            convert: Write values by the table's field types (dates, choices by caption…) and
+                answer converted records.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time). The first failure stops sending.
+
+        Returns:
+            The created records, in input order.
+
         Raises:
             FieldValueError: a value cannot be sent (nothing was sent).
             BatchWriteError: a batch failed; says which items were written, which not and which
@@ -630,6 +669,20 @@ class Records(APIResource):
         """Update existing records: items are ``{"id": 5, "fields": {...}}``, ``(5, {...})`` or
         a :class:`Record`. Only the given fields change. Answers the records in input order.
 
+        Args:
+            records: The changes, one item per record (each names its record's id).
+            table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            batch_size: Records per request.
+            convert: Write values by the table's field types (dates, choices by caption…) and
+                answer converted records.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time). The first failure stops sending.
+
+        Returns:
+            The updated records, in input order.
+
         Raises:
             BatchWriteError: as for :meth:`create` (updates are safe to retry, so transient
                 failures are retried first).
@@ -651,21 +704,55 @@ class Records(APIResource):
         """Update records by id, creating those whose id does not exist (``_upsert``, §4.12).
 
         Items as for :meth:`update`; an item without ``id`` is created.
+
+        Args:
+            records: The records, as for :meth:`update`; an item without ``id`` is created.
+            table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            batch_size: Records per request.
+            convert: Write values by the table's field types (dates, choices by caption…) and
+                answer converted records.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time). The first failure stops sending.
+
+        Returns:
+            The updated and created records, in input order.
+
+        Raises:
+            BatchWriteError: as for :meth:`create`.
         """
         items = normalize_writes(records, mode="upsert")
         return self._write(items, table, team_id, database_id, batch_size, convert, max_in_flight)
 
     def update_one(
         self,
-        record_id: int,
         fields: Mapping[str, Any],
         *,
         table: str,
+        record_id: int,
         team_id: str | None = None,
         database_id: str | None = None,
         convert: bool = False,
     ) -> Record:
-        """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field."""
+        """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field.
+
+        Args:
+            fields: Field name (or id) → new value; other fields keep theirs.
+            table: Table id or caption.
+            record_id: The record's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            convert: Write values by field type and convert the answer.
+
+        Returns:
+            The record as saved.
+
+        Raises:
+            InvalidArgumentError: ``fields`` is no mapping, or a bad id (nothing is sent).
+            FieldValueError: a value cannot be sent (nothing is sent).
+            NotFoundError: no such record (or table).
+        """
         if not isinstance(fields, Mapping):
             raise InvalidArgumentError(
                 f"fields must be a mapping of field → value, not {type(fields).__name__}"
@@ -683,9 +770,9 @@ class Records(APIResource):
 
     def delete(
         self,
-        record_id: int,
         *,
         table: str,
+        record_id: int,
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> None:
@@ -693,6 +780,12 @@ class Records(APIResource):
 
         A delete is re-sent after a lost answer; a 404 to the re-sent request means the record
         is gone, which is success (the first attempt deleted it).
+
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         Raises:
             NotFoundError: no such record (answered to the first attempt).
@@ -708,9 +801,9 @@ class Records(APIResource):
 
     def delete_many(
         self,
-        record_ids: Iterable[int],
         *,
         table: str,
+        record_ids: Iterable[int],
         team_id: str | None = None,
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
@@ -722,8 +815,10 @@ class Records(APIResource):
         its records is looked up: gone ones count as deleted, the others as not deleted.
 
         Args:
-            record_ids: The ids to delete.
             table: Table id or caption.
+            record_ids: The ids to delete.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
             batch_size: Ids per request.
             max_in_flight: Batches sent at once (default and maximum: the client's
                 ``max_concurrency``; ``1``: one at a time). The first failure stops sending.

@@ -63,14 +63,14 @@ class Scripts4(Base4):
 class Views4(Base4):
     """``client.views``: table views."""
 
-    def list(self, module: str, table: str) -> list[Json]:
+    def list(self, *, module: str, table: str) -> list[Json]:
         """The views of a table."""
         data: list[Json] = self._data(
             list_views, check_name("module", module), check_name("table", table)
         )
         return data
 
-    def get(self, view_id: str) -> Json:
+    def get(self, *, view_id: str) -> Json:
         """One view by id."""
         data: Json = self._data(get_view, check_text_id("view_id", view_id))
         return data
@@ -79,19 +79,19 @@ class Views4(Base4):
 class Reports4(Base4):
     """``client.reports``: print layouts."""
 
-    def list(self, module: str, table: str) -> list[Json]:
+    def list(self, *, module: str, table: str) -> list[Json]:
         """The reports of a table (each with the id ``print`` needs)."""
         data: list[Json] = self._data(
             list_reports, check_name("module", module), check_name("table", table)
         )
         return data
 
-    def get(self, report_id: str) -> Json:
+    def get(self, *, report_id: str) -> Json:
         """One report by id."""
         data: Json = self._data(get_report, check_text_id("report_id", report_id))
         return data
 
-    def print(self, report_id: str, *, record_ids: Iterable[int | str]) -> Json:
+    def print(self, *, report_id: str, record_ids: Iterable[int | str]) -> Json:
         """Print a report for up to 250 records.
 
         Returns:
@@ -115,7 +115,7 @@ class Reports4(Base4):
 class Functions4(Base4):
     """``client.functions``: global functions of a module."""
 
-    def list(self, module: str) -> list[Json]:
+    def list(self, *, module: str) -> list[Json]:
         """The module's global functions ``{id, name, moduleName, code}``, in compile order."""
         data: list[Json] = self._data(list_functions, check_name("module", module))
         return data

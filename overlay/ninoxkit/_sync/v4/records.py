@@ -57,7 +57,7 @@ class Records4(Pager4):
     """Records of a table, addressed by module and table name."""
 
     def _types(self, module: str, table: str) -> dict[str, str]:
-        fields = (self._client.tables.get(module, table)).get("fields") or []
+        fields = (self._client.tables.get(module=module, table=table)).get("fields") or []
         return {f["name"]: f.get("type", "") for f in fields if isinstance(f, Mapping)}
 
     def _decoded(self, record: Any, types: Mapping[str, str] | None) -> Json:
@@ -71,9 +71,9 @@ class Records4(Pager4):
 
     def list(
         self,
+        *,
         module: str,
         table: str,
-        *,
         fields: Iterable[str] | None = None,
         sort: str | None = None,
         filter: Mapping[str, Any] | None = None,
@@ -115,10 +115,10 @@ class Records4(Pager4):
 
     def get(
         self,
+        *,
         module: str,
         table: str,
         record_id: int | str,
-        *,
         fields: Iterable[str] | None = None,
         convert: bool = False,
     ) -> Json:
@@ -175,10 +175,10 @@ class Records4(Pager4):
 
     def create(
         self,
-        module: str,
-        table: str,
         records: Iterable[Mapping[str, Any]],
         *,
+        module: str,
+        table: str,
         convert: bool = False,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
     ) -> _List[str]:
@@ -213,10 +213,10 @@ class Records4(Pager4):
 
     def update(
         self,
-        module: str,
-        table: str,
         records: Iterable[Mapping[str, Any]],
         *,
+        module: str,
+        table: str,
         convert: bool = False,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
     ) -> _List[str]:
@@ -252,10 +252,10 @@ class Records4(Pager4):
 
     def delete(
         self,
+        *,
         module: str,
         table: str,
         record_ids: Iterable[int | str],
-        *,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
     ) -> _List[str]:
         """Delete records by id, in transactional chunks; returns the deleted ids.
@@ -280,10 +280,10 @@ class Records4(Pager4):
 
     def upsert(
         self,
-        module: str,
-        table: str,
         records: Iterable[Mapping[str, Any]],
         *,
+        module: str,
+        table: str,
         match_field: str,
         convert: bool = False,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
@@ -326,10 +326,10 @@ class Records4(Pager4):
 
     def import_csv(
         self,
-        module: str,
-        table: str,
         file: FileSource,
         *,
+        module: str,
+        table: str,
         file_name: str | None = None,
         has_header: bool | None = None,
         delimiter: str | None = None,
