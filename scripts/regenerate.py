@@ -9,6 +9,9 @@ openapi/ninox4.yaml (Ninox 4 Public API, codegen4.yaml → generated/ninox4_api)
 
 The generator and ruff (its post-hooks format the output) are pinned in pyproject.toml; both
 are taken from the same virtual environment as this interpreter so the output is reproducible.
+
+Both packages are generated with the custom templates in openapi/templates/ (see
+TEMPLATES_FROM below and docs/pages/development.md, "Custom templates").
 """
 
 from __future__ import annotations
@@ -22,9 +25,20 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Templates that replace the generator's own (jinja ChoiceLoader: a file here shadows the
+#: built-in one of the same name; everything else comes from the generator). Each is a copy of
+#: the pinned generator's template with the smallest change the overlay needs, e.g.
+#: endpoint_module.py.jinja names the request-description function ``request_kwargs`` (public)
+#: instead of ``_get_kwargs``, so the overlay sends generated requests without private names.
+TEMPLATES = ROOT / "openapi" / "templates"
+#: The generator version the templates were copied from. A copy silently keeps the old
+#: template's text when the generator changes its own, so a different version is refused until
+#: the templates are re-copied from it (and the change re-applied) and this is updated.
+TEMPLATES_FROM = "0.29.1"
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,13 @@ IGNORED = {".ruff_cache", "__pycache__", ".mypy_cache"}
 
 def generate(contract: Contract, out_dir: Path) -> None:
     """Run openapi-python-client into ``out_dir`` (which must not exist) and add py.typed."""
+    installed = metadata.version("openapi-python-client")
+    if installed != TEMPLATES_FROM:
+        raise SystemExit(
+            "regenerate: openapi/templates/ were copied from openapi-python-client"
+            f" {TEMPLATES_FROM} but {installed} is installed; re-copy them from its"
+            " templates/ and re-apply the change (docs/pages/development.md, Custom templates)"
+        )
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ)
     # The post-hooks call `ruff` from PATH: it must be the pinned one from this environment.
@@ -101,6 +122,8 @@ def generate(contract: Contract, out_dir: Path) -> None:
         "--meta",
         "none",
         "--fail-on-warning",
+        "--custom-template-path",
+        str(TEMPLATES),
         "--output-path",
         str(out_dir),
     ]

@@ -244,11 +244,12 @@ def _as_ninox_error(error: Exception) -> NinoxError:
 def _outcome_unknown(error: Exception) -> bool:
     """Whether a failed batch may nevertheless have been applied by Ninox.
 
-    The transport's verdict decides (:attr:`APIError.applied`: ``False`` only when the request
-    certainly did not take effect: refused before sending, a connect error, a 3xx/4xx).
+    The transport's verdict decides (:attr:`APIError.may_have_been_applied`: ``False`` only
+    when the request certainly did not take effect: refused before sending, a connect error, a
+    3xx/4xx); nothing here re-derives it from the error's class.
     """
     if isinstance(error, APIError):
-        return error.applied is not False
+        return error.may_have_been_applied
     # Anything else (an unexpected exception) broke off the write after it may have left; a
     # ninoxkit argument error is raised before the batch is sent.
     return not isinstance(error, NinoxError)

@@ -1,22 +1,20 @@
-"""Client options, their resolution from arguments and environment, and per-call options.
+"""Client options and their resolution from arguments and the environment.
 
-Pure code: nothing here does I/O apart from reading ``os.environ`` once per client.
+Pure code: nothing here does I/O apart from reading ``os.environ`` once per client. What else
+used to live here has a module of its own: the per-call options and the channel they travel
+through (:mod:`ninoxkit._pipeline`, which draws the call path), the glue around httpx (error
+mapping, the lean cookie jar, the plain-http pool: :mod:`ninoxkit._httpx_glue`) and what differs
+between the twins at run time (loop guard, slots, discovery: :mod:`ninoxkit._runtime`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import math
 import os
 import re
-import threading
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any
+from collections.abc import Mapping
 
-import anyio
 import attrs
 import httpx
 
@@ -34,46 +32,24 @@ from ._constants import (
     ENV_TEAM_ID,
     LEGACY_BASE_URL,
 )
-from ._exceptions import (
-    APIConnectionError,
-    ConfigurationError,
-    EventLoopError,
-    InvalidArgumentError,
-    NinoxError,
-    mask_cause,
-)
-from ._types import NOT_GIVEN, NotGiven
+from ._exceptions import ConfigurationError, InvalidArgumentError
 from ._validate import check_id
 
 __all__ = [
-    "CURRENT_CALL",
-    "AsyncDiscovery",
-    "AsyncLeanCookieClient",
-    "AsyncLoopGuard",
-    "AsyncPlainHTTPTransport",
-    "AsyncSlots",
-    "CallState",
     "ClientOptions",
-    "Discovery",
-    "LeanCookieClient",
-    "LoopGuard",
-    "PlainHTTPTransport",
-    "Slots",
     "TimeoutTypes",
-    "async_plain_http_transport",
     "base_url_hint",
     "check_deadline",
     "check_max_response_size",
+    "check_max_retries",
     "classic_base_url",
     "is_loopback_host",
     "legacy_cloud_url",
     "normalize_base_url",
     "on_premises_url",
-    "plain_http_transport",
     "private_cloud_url",
     "resolve_options",
     "to_timeout",
-    "unbind_stream",
 ]
 
 #: What ``timeout=`` accepts: seconds for every phase, an ``httpx.Timeout``, or ``None`` (no limit).
@@ -305,11 +281,6 @@ _KEY_CHAR = re.compile(r"[\x21-\x7e]")
 _PASSWORD_CHAR = re.compile(r"[\x20-\x7e]")
 
 
-def _escaped(value: str) -> str:
-    """``repr`` of ``value`` that is safe to print (surrogates escaped)."""
-    return ascii(value[:80])
-
-
 def _check_credential(name: str, value: str, char: re.Pattern[str], what: str) -> None:
     """Refuse a credential that is not a legal header value; the message never contains it."""
     bad = next(((i, c) for i, c in enumerate(value) if not char.fullmatch(c)), None)
@@ -481,50 +452,6 @@ def resolve_options(
     )
 
 
-@attrs.define(kw_only=True)
-class CallState:
-    """Options for one logical call, and what the transport learned while making it.
-
-    ``_call``/``request`` put one in :data:`CURRENT_CALL`; the retry transport reads the options
-    and writes the results. A ContextVar is used because generated operations build the request
-    themselves and offer no way to pass extra options; a ContextVar follows the call through
-    ``await`` (same task) and stays private to each thread and task.
-
-    Attributes:
-        idempotent: Whether the call is safe to repeat; ``None``: decide by HTTP method.
-        max_retries: Override of the client's ``max_retries``, or ``None``.
-        timeout: Override of the client's timeout, or ``None``.
-        retries_taken: Set by the transport.
-        request: The last request sent, set by the transport.
-        response: The final response, set by the transport.
-        deadline: Override of the client's ``deadline`` for this call (``NOT_GIVEN``: the
-            client's; ``None``: no overall limit).
-        stream: Leave a 2xx body unread for the caller to stream (downloads); the concurrency
-            slot is held until the caller closes the body.
-        exempt_body: The time spent sending the request body does not count against the
-            deadline (uploads: the file's size and the line set how long that takes; each write
-            is still bounded by the write timeout). The wait for a slot, retries and the wait
-            for the answer do count.
-    """
-
-    idempotent: bool | None = None
-    max_retries: int | None = attrs.field(
-        default=None, validator=lambda _self, _attr, value: check_max_retries(value, or_none=True)
-    )
-    timeout: httpx.Timeout | None = None
-    retries_taken: int = 0
-    request: httpx.Request | None = None
-    response: httpx.Response | None = None
-    deadline: float | NotGiven | None = attrs.field(
-        default=NOT_GIVEN,
-        validator=lambda _self, _attr, value: (
-            None if isinstance(value, NotGiven) else check_deadline(value)
-        ),
-    )
-    stream: bool = False
-    exempt_body: bool = False
-
-
 def check_max_retries(value: object, *, or_none: bool = False) -> None:
     """Refuse a retry count that is not an int ≥ 0 (per client or per call).
 
@@ -535,296 +462,3 @@ def check_max_retries(value: object, *, or_none: bool = False) -> None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ConfigurationError(f"max_retries must be an int >= 0, got {value!r}")
-
-
-#: The options of the call in progress in this thread or task (``None`` outside ``_call``).
-CURRENT_CALL: ContextVar[CallState | None] = ContextVar("ninoxkit_call", default=None)
-
-
-@contextmanager
-def in_call(state: CallState) -> Iterator[CallState]:
-    """Run one logical call with ``state`` in :data:`CURRENT_CALL`; map what httpx raises.
-
-    The one place (for both twins) where an httpx exception that escaped the transport becomes
-    a ninoxkit error: an invalid URL is a :class:`ConfigurationError`, any other transport
-    failure an :class:`APIConnectionError`; ninoxkit's own errors pass through.
-    """
-    token = CURRENT_CALL.set(state)
-    try:
-        yield state
-    except NinoxError:
-        raise
-    except UnicodeEncodeError as exc:
-        # A lone surrogate (or a non-ASCII header) in an id, name, script, filter or value: it
-        # has no UTF-8 form, so it cannot be sent; encoding happens while the request is built.
-        bad = _escaped(exc.object[exc.start : exc.end])
-        raise InvalidArgumentError(
-            f"a text argument cannot be sent: {bad} at position {exc.start} cannot be encoded "
-            f"as {exc.encoding} ({exc.reason}); lone surrogates have no UTF-8 form"
-        ) from None
-    except httpx.InvalidURL as exc:
-        raise ConfigurationError(f"Invalid request URL: {exc}") from exc
-    except (httpx.HTTPError, httpx.StreamError) as exc:
-        error = APIConnectionError(f"{type(exc).__name__}: {exc}", request=state.request)
-        mask_cause(exc, error)
-        raise error from exc
-    finally:
-        CURRENT_CALL.reset(token)
-
-
-class AsyncLoopGuard:
-    """Remembers the event loop an :class:`~ninoxkit.AsyncNinox` was first used in.
-
-    httpx's ``AsyncClient`` (its pooled connections) and anyio's primitives belong to one event
-    loop; used from a second one they fail deep inside with a ``RuntimeError``. This turns that
-    into an :class:`~ninoxkit.EventLoopError` that names the fix, before anything is sent. The
-    sync twin uses :class:`LoopGuard`, which checks nothing (a sync client works anywhere).
-    """
-
-    __slots__ = ("_loop",)
-
-    def __init__(self) -> None:
-        self._loop: object | None = None
-
-    def check(self) -> None:
-        """Raise :class:`~ninoxkit.EventLoopError` if called under another loop than the first."""
-        try:
-            loop: object = asyncio.get_running_loop()
-        except RuntimeError:  # another async library (trio): nothing to compare
-            return
-        if self._loop is None:
-            self._loop = loop
-        elif loop is not self._loop:
-            raise EventLoopError(
-                "This AsyncNinox was first used in another event loop; its connections and "
-                "concurrency limit belong to that loop (httpx cannot share an AsyncClient "
-                "between loops). Create one AsyncNinox per event loop, e.g. inside the "
-                "coroutine you pass to asyncio.run(), or use the sync Ninox."
-            )
-
-
-class LoopGuard:
-    """The sync twin of :class:`AsyncLoopGuard`: a sync client is not bound to a loop."""
-
-    __slots__ = ()
-
-    def check(self) -> None:
-        """Do nothing."""
-
-
-class AsyncDiscovery:
-    """What ``AsyncNinox.database()`` does with an id it does not know: it cannot look it up.
-
-    ``database()`` is a plain method in both twins (a handle is made without sending), so the
-    async twin cannot await ``listTeams``; the sync twin's :class:`Discovery` can, and does.
-    """
-
-    @staticmethod
-    def database(
-        client: Any,  # noqa: ARG004  # the twins' signatures are one
-        *,
-        team_id: str | None,
-        database_id: str | None,  # noqa: ARG004
-    ) -> Any:
-        """Raise a :class:`~ninoxkit.ConfigurationError` naming the awaitable way."""
-        missing = "team_id" if team_id is None else "database_id"
-        env = "NINOX_TEAM_ID" if team_id is None else "NINOX_DATABASE_ID"
-        raise ConfigurationError(
-            f"{missing} is required: pass {missing}=..., set {env}, or let ninoxkit pick the "
-            "only team and database your key reaches: db = await client.discover_database() "
-            "(AsyncNinox.database() is not awaited, so it cannot look them up)"
-        )
-
-
-class Discovery:
-    """The sync twin of :class:`AsyncDiscovery`: ``Ninox.database()`` looks the ids up."""
-
-    @staticmethod
-    def database(client: Any, *, team_id: str | None, database_id: str | None) -> Any:
-        """Return ``client.discover_database(...)`` (it sends ``listTeams``/``listDatabases``)."""
-        return client.discover_database(team_id=team_id, database_id=database_id)
-
-
-class AsyncSlots:
-    """Taking a concurrency slot with a time limit (the sync twin uses :class:`Slots`).
-
-    A request waits for a slot only as long as its call's deadline allows; a free slot is
-    taken without a cancel scope (the common case costs nothing extra).
-    """
-
-    @staticmethod
-    async def acquire(limiter: anyio.Semaphore, seconds: float | None) -> bool:
-        """Take a slot; return ``False`` if none came free within ``seconds``."""
-        try:
-            limiter.acquire_nowait()
-        except anyio.WouldBlock:
-            pass
-        else:
-            return True
-        if seconds is None:
-            await limiter.acquire()
-            return True
-        with anyio.move_on_after(seconds):
-            await limiter.acquire()
-            return True
-        return False
-
-
-class Slots:
-    """The sync twin of :class:`AsyncSlots`."""
-
-    @staticmethod
-    def acquire(limiter: threading.Semaphore, seconds: float | None) -> bool:
-        """Take a slot; return ``False`` if none came free within ``seconds``."""
-        return limiter.acquire(timeout=seconds)
-
-
-class _LeanCookies(httpx.Cookies):
-    """A cookie jar that skips httpx's per-response parse when no cookie was set.
-
-    httpx hands every response to ``http.cookiejar`` (building a ``urllib`` request from the URL
-    first), about 15 µs each even when there is no ``Set-Cookie`` header, which Ninox's answers
-    normally lack. Skipping exactly those responses changes nothing: the jar would stay the same.
-    """
-
-    def extract_cookies(self, response: httpx.Response) -> None:
-        headers = response.headers
-        if "set-cookie" in headers or "set-cookie2" in headers:
-            super().extract_cookies(response)
-
-
-class _LeanCookiesMixin:
-    """Keeps the client's cookie jar a :class:`_LeanCookies`, from the constructor's
-    ``cookies=`` on (httpx stores that in ``_cookies`` directly) and through the setter."""
-
-    _cookies: httpx.Cookies
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._cookies = _LeanCookies(self._cookies)
-
-    @property
-    def cookies(self) -> httpx.Cookies:
-        return self._cookies
-
-    @cookies.setter
-    def cookies(self, cookies: httpx._types.CookieTypes) -> None:
-        self._cookies = _LeanCookies(cookies)
-
-
-class LeanCookieClient(_LeanCookiesMixin, httpx.Client):
-    """``httpx.Client`` whose cookie handling costs nothing on responses that set none."""
-
-
-class AsyncLeanCookieClient(_LeanCookiesMixin, httpx.AsyncClient):
-    """``httpx.AsyncClient`` whose cookie handling costs nothing on responses that set none."""
-
-
-class _PlainPool:
-    """What the plain-http transports share: httpcore's pool without an SSL context.
-
-    ``httpx.HTTPTransport`` builds an ``ssl.SSLContext`` when it is created, loading the CA
-    bundle (a few milliseconds, most of what building a client costs), even when every request
-    goes to ``http://127.0.0.1`` (the emulator, a local proxy). For a plain-http base URL the
-    client gets this transport instead: the same httpcore pool (the idiom of replacing
-    ``_pool``, as SSRF-guarding transports do), with no SSL context. An https request (a
-    ``with_options(base_url="https://...")`` copy shares the pool) goes to httpx's own
-    transport, built on first use, so TLS is configured exactly as httpx would.
-    """
-
-    @staticmethod
-    def pool_options(limits: httpx.Limits) -> dict[str, Any]:
-        return {
-            "ssl_context": None,  # httpcore makes one only if an https connection is opened
-            "max_connections": limits.max_connections,
-            "max_keepalive_connections": limits.max_keepalive_connections,
-            "keepalive_expiry": limits.keepalive_expiry,
-        }
-
-
-class PlainHTTPTransport(httpx.HTTPTransport):
-    """``httpx.HTTPTransport`` for a plain-http base URL, without an SSL context (see
-    :class:`_PlainPool`); the sync twin of :class:`AsyncPlainHTTPTransport`."""
-
-    def __init__(self, *, limits: httpx.Limits) -> None:
-        import httpcore
-
-        # No super().__init__(): that is what builds the SSL context.
-        self._pool = httpcore.ConnectionPool(**_PlainPool.pool_options(limits))
-        self._limits = limits
-        self._tls: httpx.HTTPTransport | None = None
-        self._tls_lock = threading.Lock()
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        """Send ``request``: plain http through the pool, anything else through httpx's own."""
-        if request.url.scheme == "http":
-            return super().handle_request(request)
-        with self._tls_lock:
-            if self._tls is None:
-                self._tls = httpx.HTTPTransport(limits=self._limits)
-        return self._tls.handle_request(request)
-
-    def close(self) -> None:
-        """Close the pool (and httpx's transport, if an https request built it)."""
-        super().close()
-        if self._tls is not None:
-            self._tls.close()
-
-
-class AsyncPlainHTTPTransport(httpx.AsyncHTTPTransport):
-    """``httpx.AsyncHTTPTransport`` for a plain-http base URL, without an SSL context (see
-    :class:`_PlainPool`)."""
-
-    def __init__(self, *, limits: httpx.Limits) -> None:
-        import httpcore
-
-        # No super().__init__(): that is what builds the SSL context.
-        self._pool = httpcore.AsyncConnectionPool(**_PlainPool.pool_options(limits))
-        self._limits = limits
-        self._tls: httpx.AsyncHTTPTransport | None = None
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send ``request``: plain http through the pool, anything else through httpx's own."""
-        if request.url.scheme == "http":
-            return await super().handle_async_request(request)
-        if self._tls is None:  # no await in between: one task builds it
-            self._tls = httpx.AsyncHTTPTransport(limits=self._limits)
-        return await self._tls.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        """Close the pool (and httpx's transport, if an https request built it)."""
-        await super().aclose()
-        if self._tls is not None:
-            await self._tls.aclose()
-
-
-def plain_http_transport(base_url: str, limits: httpx.Limits) -> dict[str, Any]:
-    """``transport=`` for a client whose base URL is plain http (else nothing), sync twin."""
-    if not base_url.startswith("http://"):
-        return {}
-    return {"transport": PlainHTTPTransport(limits=limits)}
-
-
-def async_plain_http_transport(base_url: str, limits: httpx.Limits) -> dict[str, Any]:
-    """``transport=`` for a client whose base URL is plain http (else nothing)."""
-    if not base_url.startswith("http://"):
-        return {}
-    return {"transport": AsyncPlainHTTPTransport(limits=limits)}
-
-
-def unbind_stream(response: httpx.Response) -> None:
-    """Break the reference cycle httpx 0.28 puts every response in, once it is closed.
-
-    httpx wraps each body in a stream that points back at its response (encode/httpx#3733), so
-    a response, with its body, outlives the last reference to it until a cyclic garbage
-    collection happens to run: a listing kept several pages' bodies alive that way. Once the
-    response is closed its stream is never read again, so a plain stream over the same bytes
-    replaces it.
-    """
-    if not response.is_closed:
-        return
-    try:
-        body = response.content
-    except httpx.ResponseNotRead:  # a streamed download closed early: nothing will read it
-        body = b""
-    response.stream = httpx.ByteStream(body)

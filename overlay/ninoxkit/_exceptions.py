@@ -90,10 +90,12 @@ __all__ = [
     "error_class_for",
     "extract_message",
     "is_quota_exhausted",
+    "is_server_error",
     "make_status_error",
     "mask_cause",
     "parse_retry_after",
     "safe_url",
+    "validation_error",
 ]
 
 _MAX_MESSAGE = 300
@@ -146,6 +148,12 @@ class UnknownNameError(InvalidArgumentError, LookupError):
     """
 
     def __init__(self, message: str, *, candidates: list[str] | None = None) -> None:
+        """Keep the error's details.
+
+        Args:
+            message: What was not found, with the close matches.
+            candidates: Close matches (or the ids sharing an ambiguous caption).
+        """
         super().__init__(message)
         self.candidates = list(candidates or [])
 
@@ -172,6 +180,15 @@ class BatchWriteError(NinoxError):
         unknown: list[int],
         error: NinoxError,
     ) -> None:
+        """Keep the error's details.
+
+        Args:
+            message: What became of the write, in words.
+            written: See the class.
+            not_written: See the class.
+            unknown: See the class.
+            error: See the class.
+        """
         super().__init__(message)
         self.written = written
         self.not_written = not_written
@@ -195,8 +212,10 @@ class APIError(NinoxError):
             Ninox answered 2xx (it took the request; only its answer could not be used),
             ``False`` when it certainly did not (refused before sending, a connect error, a
             4xx/3xx answer, and no earlier attempt may have landed), ``None`` when nobody can
-            know (the connection broke or timed out after sending, a 5xx). Code that must not
-            lose or repeat a write tests ``error.applied is not False``.
+            know (the connection broke or timed out after sending, a 5xx). The transport
+            decides it once per attempt (how far the attempt got) and once per request (an
+            attempt that certainly did nothing does not clear the doubt an earlier one left);
+            everything else reads it, through :attr:`may_have_been_applied`.
     """
 
     def __init__(
@@ -209,6 +228,16 @@ class APIError(NinoxError):
         outcome_unknown: bool = False,
         applied: bool | EllipsisType | None = ...,
     ) -> None:
+        """Keep what the error shows, with the request's credentials cut out.
+
+        Args:
+            message: The reason, in words.
+            request: The request that failed (a masked copy is kept), or ``None``.
+            body: The raw response body, or ``None`` when there was no response.
+            retries_taken: Re-sends made before giving up.
+            outcome_unknown: The request may have changed data although it failed.
+            applied: The transport's verdict (see the class); ``...``: the class's default.
+        """
         secrets = secrets_of(request)
         self.message = scrub_text(message, secrets)
         self.request = safe_request(request, secrets) if request is not None else None
@@ -221,6 +250,18 @@ class APIError(NinoxError):
             self._default_applied() if isinstance(applied, EllipsisType) else applied
         )
         super().__init__(self.message)
+
+    @property
+    def may_have_been_applied(self) -> bool:
+        """Whether Ninox may have applied the request (``applied`` is not ``False``).
+
+        ``False`` only when no attempt of the request can have taken effect: it never left the
+        machine (connection refused, no free slot, the client closed), or every attempt that
+        reached Ninox was refused (3xx/4xx). A batch write puts the items of a failed batch in
+        ``not_written`` exactly when this is ``False``, else in ``unknown``; a delete answered
+        404 after an attempt that may have landed counts as done.
+        """
+        return self.applied is not False
 
     def _default_applied(self) -> bool | None:
         # Without the transport's word nobody knows; subclasses that do know narrow it.
@@ -262,6 +303,12 @@ class OutcomeUnknownError(APIConnectionError):
     """
 
     def __init__(self, message: str, **kwargs: Any) -> None:
+        """Keep the error's details.
+
+        Args:
+            message: What happened, and that the outcome is unknown.
+            **kwargs: As :class:`APIError` (``outcome_unknown`` defaults to ``True``).
+        """
         kwargs.setdefault("outcome_unknown", True)
         super().__init__(message, **kwargs)
 
@@ -285,6 +332,14 @@ class ResponseTooLargeError(APIError):
     """
 
     def __init__(self, message: str, *, limit: int, status_code: int, **kwargs: Any) -> None:
+        """Keep the error's details.
+
+        Args:
+            message: What was too large, and what to do about it.
+            limit: The limit in bytes that was exceeded.
+            status_code: The status of the answer.
+            **kwargs: As :class:`APIError`.
+        """
         self.limit = limit
         self.status_code = status_code
         super().__init__(message, **kwargs)
@@ -318,6 +373,15 @@ class APIStatusError(APIError):
         retries_taken: int = 0,
         outcome_unknown: bool = False,
     ) -> None:
+        """Keep the error's details.
+
+        Args:
+            message: The server's message (or the status's reason phrase).
+            response: The answer, body read (a copy without secrets is kept).
+            request: The request that was sent, or ``None``.
+            retries_taken: Re-sends made before this answer.
+            outcome_unknown: The request may have been applied (a 5xx to a create or exec).
+        """
         self.status_code = response.status_code
         super().__init__(
             message,
@@ -330,7 +394,7 @@ class APIStatusError(APIError):
 
     def _default_applied(self) -> bool | None:
         # A 5xx may come after Ninox applied (part of) the request; 3xx/4xx are refusals.
-        return None if self.outcome_unknown or self.status_code >= 500 else False
+        return None if self.outcome_unknown or is_server_error(self.status_code) else False
 
     def __str__(self) -> str:
         reason = _reason(self.status_code)
@@ -354,6 +418,13 @@ class RedirectError(APIStatusError):
     """
 
     def __init__(self, message: str, *, location: str | None = None, **kwargs: Any) -> None:
+        """Keep the error's details.
+
+        Args:
+            message: What was refused, and the fix.
+            location: The absolute URL the server pointed to, or ``None``.
+            **kwargs: As :class:`APIStatusError`.
+        """
         self.location = location
         super().__init__(message, **kwargs)
 
@@ -404,6 +475,13 @@ class RateLimitError(APIStatusError):
     status = 429
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        """Keep the error's details.
+
+        Args:
+            message: The server's message.
+            retry_after: Seconds the server asked to wait, or ``None``.
+            **kwargs: As :class:`APIStatusError`.
+        """
         self.retry_after = retry_after
         super().__init__(message, **kwargs)
 
@@ -450,12 +528,63 @@ class APIResponseValidationError(APIError):
         response: httpx.Response | None = None,
         **kwargs: Any,
     ) -> None:
+        """Keep the error's details.
+
+        Args:
+            message: What does not fit.
+            status_code: The HTTP status code.
+            response: The answer (a copy without secrets is kept), or ``None``.
+            **kwargs: As :class:`APIError` (``applied`` defaults to ``True``).
+        """
         self.status_code = status_code
         kwargs.setdefault("applied", True)  # Ninox answered 2xx: it took the request
         super().__init__(message, **kwargs)
         self.response = (
             _safe_response(response, self.body, self.request) if response is not None else None
         )
+
+
+def validation_error(
+    why: str,
+    response: httpx.Response | None = None,
+    *,
+    status_code: int = 200,
+    body: bytes | None = None,
+    request: httpx.Request | None = None,
+    retries_taken: int = 0,
+    description: str = "the API description",
+) -> APIResponseValidationError:
+    """Build the error for a 2xx answer that does not fit the spec (the one place, both APIs).
+
+    Args:
+        why: What does not fit, e.g. ``"expected a list of Team"``.
+        response: The answer (its status, body and request are kept), or ``None`` when only
+            the decoded data is at hand.
+        status_code: The status when there is no ``response``.
+        body: The raw body when there is no ``response`` (default: the response's).
+        request: The request, when ``response`` does not carry it.
+        retries_taken: Re-sends made before the answer.
+        description: What the answer was checked against, for the message.
+
+    Returns:
+        The error (``applied`` is ``True``: Ninox answered 2xx).
+    """
+    if response is not None:
+        status_code = response.status_code
+        body = response.content if body is None else body
+        if request is None:
+            try:
+                request = response.request
+            except RuntimeError:  # a response built without one (tests, generated wrappers)
+                request = None
+    return APIResponseValidationError(
+        f"the {status_code} response does not fit {description}: {why}",
+        status_code=status_code,
+        response=response,
+        request=request,
+        body=body,
+        retries_taken=retries_taken,
+    )
 
 
 class FilterNotAppliedError(APIResponseValidationError):
@@ -482,6 +611,16 @@ class FilterNotAppliedError(APIResponseValidationError):
         actual: Any = None,
         **kwargs: Any,
     ) -> None:
+        """Keep the error's details.
+
+        Args:
+            message: Which record does not match, and why that matters.
+            record_id: The id of the first record that does not match.
+            field: The filter's field (as given).
+            expected: The value the filter asked for (as sent).
+            actual: The record's value (as Ninox sent it).
+            **kwargs: As :class:`APIResponseValidationError` (``status_code`` defaults to 200).
+        """
         self.record_id = record_id
         self.field = field
         self.expected = expected
@@ -502,12 +641,22 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
+def is_server_error(status_code: int) -> bool:
+    """Whether a status is a server error, 500-599 (52x from proxies included).
+
+    The one place this is decided: it picks :class:`InternalServerError`, makes a failed
+    request's outcome unknown (a 5xx may come after Ninox applied the request) and makes an
+    idempotent request worth another try (:func:`ninoxkit._retry.is_retryable_status`).
+    """
+    return 500 <= status_code <= 599
+
+
 def error_class_for(status_code: int) -> type[APIStatusError]:
     """Return the error class for a status: the table first, then the nearest family."""
     cls = STATUS_ERRORS.get(status_code)
     if cls is not None:
         return cls
-    if 500 <= status_code <= 599:
+    if is_server_error(status_code):
         return InternalServerError
     if 300 <= status_code <= 399:
         return RedirectError

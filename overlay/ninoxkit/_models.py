@@ -5,6 +5,11 @@ import and two dict copies per call; scripts/bench ``overhead_page_ratio``). A l
 hundreds of thousands of them, so the pager builds the same generated ``Record`` objects
 directly. ``tests/unit/test_models.py`` proves the result equals ``Record.from_dict`` on
 generated input and pins the model's fields, so a spec change cannot make the two drift.
+It uses only public generated names (the model classes, their attributes, ``UNSET``;
+``tests/unit/test_generated_seams.py``). It is not a generated classmethod: one made by a
+template has to import ``RecordFields`` inside the function, as ``from_dict`` does to survive
+import cycles, and that import alone costs about 1 µs a record, more than this whole
+constructor (docs/pages/development.md, "Custom templates").
 
 A page is checked whole (:func:`page_ids`) before any of its records is built, so a malformed
 record fails the page before anything of it is yielded, and records can then be built one at a

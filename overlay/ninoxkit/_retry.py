@@ -40,7 +40,7 @@ from ._constants import (
     MAX_RETRY_DELAY,
     RETRY_JITTER,
 )
-from ._exceptions import parse_retry_after
+from ._exceptions import is_server_error, parse_retry_after
 
 __all__ = [
     "IDEMPOTENT_METHODS",
@@ -48,6 +48,7 @@ __all__ = [
     "FailureKind",
     "RetryDecision",
     "RetryPolicy",
+    "attempt_applied",
     "classify_exception",
     "is_retryable_status",
 ]
@@ -94,9 +95,35 @@ def classify_exception(exc: BaseException) -> FailureKind:
     return FailureKind.FATAL
 
 
+def attempt_applied(
+    *, kind: FailureKind | None = None, status_code: int | None = None
+) -> bool | None:
+    """The verdict on one attempt: may Ninox have applied it? (``APIError.applied``)
+
+    Decided here once for both transports, per attempt, from how far it got; the transport
+    carries it on the error it raises, and batch writes and deletes read it from there.
+
+    Args:
+        kind: How far a failed attempt got (what :func:`classify_exception` said), or
+        status_code: the status the attempt was answered with.
+
+    Returns:
+        ``True`` for a 2xx (Ninox took it), ``False`` when it certainly did nothing (it never
+        left the machine, or a 3xx/4xx refused it), ``None`` when nobody can know (it was
+        sent and the connection broke or timed out, or a 5xx answered it).
+    """
+    if kind is not None:
+        return False if kind is FailureKind.NOT_SENT else None
+    if status_code is None:
+        raise TypeError("attempt_applied() needs kind= or status_code=")
+    if 200 <= status_code <= 299:
+        return True
+    return None if is_server_error(status_code) else False
+
+
 def is_retryable_status(status_code: int) -> bool:
     """Return whether a status is worth another try for an idempotent request."""
-    return status_code in RETRYABLE_STATUSES or 500 <= status_code <= 599
+    return status_code in RETRYABLE_STATUSES or is_server_error(status_code)
 
 
 @attrs.frozen
@@ -201,7 +228,7 @@ class RetryPolicy:
             return RetryDecision(False)
         if not idempotent:
             # Not safe to repeat; a 5xx may come after Ninox applied it.
-            return RetryDecision(False, outcome_unknown=status_code >= 500)
+            return RetryDecision(False, outcome_unknown=is_server_error(status_code))
         if retries_taken >= self.max_retries:
             return RetryDecision(False)
         wait = parse_retry_after(headers)

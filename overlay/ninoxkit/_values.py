@@ -60,9 +60,9 @@ import math
 import re
 import reprlib
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 from ninox_api.models import TableRecord as Record
 
@@ -454,75 +454,73 @@ def encode_value(
     ``None`` clears the field. With ``field_type=None`` (schema unknown) Python date/time values
     are still written in Ninox's forms and everything else must already be plain JSON.
 
+    Args:
+        value: the Python value to write.
+        field_type: the field's type (``Field.type`` / schema ``base``), or ``None`` when the
+            schema is unknown.
+        choices: option id → caption, for choice and multi fields.
+        where: how error messages name the value (``encode_fields`` passes ``field 'Name'``).
+
+    Returns:
+        The value as JSON (``None`` to clear the field).
+
     Raises:
         FieldValueError: if the value cannot be written for that type.
     """
-    kind = field_type.lower() if field_type else None
+    kind = field_type.lower() if field_type else ""
     if value is None:
         return None
     if isinstance(value, Decimal):
         value = _number_from_decimal(value, where)
-    if kind == "number":
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FieldValueError(
-                f"{where}: number field needs an int or float, got {_show(value)}"
-            )
-        if isinstance(value, int) and abs(value) > _MAX_FLOAT_INT:
-            raise FieldValueError(f"{where}: {value} is beyond the range of a Ninox number")
-    elif kind == "ref":
-        return _encode_link(value, where)
-    elif kind in ("rev", "fn"):
-        what = "a reverse link is set through the link field of the other table"
-        if kind == "fn":
-            what = "a formula field is computed by Ninox"
-        raise FieldValueError(f"{where}: cannot be written: {what}")
-    elif kind == "boolean":
-        if not isinstance(value, bool):
-            raise FieldValueError(f"{where}: boolean field needs True or False, got {_show(value)}")
-    elif kind in _TEXT_TYPES and not isinstance(value, str):
-        raise FieldValueError(f"{where}: text field needs a str, got {type(value).__name__}")
-    elif kind in _WHEN_TYPES and isinstance(value, str):
-        # Text for a date/time field must read as one; it is written in Ninox's own form.
+    if kind in _WHEN_TYPES:
+        value = _when_from_text(value, kind, where)
+        if value is None:  # the empty text clears the field
+            return None
+    return _BY_KIND.get(kind, _encode_any)(value, choices, where)
+
+
+def _when_from_text(value: Any, kind: str, where: str) -> Any:
+    """Text for a date/time field must read as one (it is then written in Ninox's own form); a
+    number is refused, since its unit would be a guess."""
+    if isinstance(value, str):
         try:
-            parsed = decode_value(value, kind)
+            return decode_value(value, kind)
         except FieldValueError as exc:
             raise FieldValueError(f"{where}: {exc}") from None
-        if parsed is None:
-            return None
-        value = parsed
-    elif kind in _WHEN_TYPES and isinstance(value, int | float):
+    if isinstance(value, int | float):
         raise FieldValueError(
             f"{where}: {kind} field needs a Python date/time value or its text, got {_show(value)}"
         )
-    if kind == "appointment" and not (isinstance(value, Appointment) or _is_pair(value)):
-        raise FieldValueError(
-            f"{where}: appointment field needs a (start, end) pair, got {_show(value)}"
-        )
-    if isinstance(value, Appointment) or (kind == "appointment" and _is_pair(value)):
-        start, end = value
-        return f"{_encode_when(start, where)} - {_encode_when(end, where)}"
+    return value
+
+
+def _encode_any(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
+    """A field type with no checks of its own, or an unknown one (``_BY_KIND``'s default)."""
+    return _encode_plain(value, where)
+
+
+def _encode_plain(value: Any, where: str) -> Any:
+    """Python date, time, appointment and location values in Ninox's forms, anything else as
+    plain JSON."""
+    if isinstance(value, Appointment):
+        return _encode_pair(value, where)
     if isinstance(value, Location):
         if value.latitude is None or value.longitude is None:
             return value.address
         return f"{value.address} <{value.latitude},{value.longitude}>"
     if isinstance(value, _dt.datetime):
-        if kind == "date":
-            raise FieldValueError(f"{where}: date field needs a date, got a datetime")
-        return format_timestamp(value) if kind != "time" else value.time().isoformat("seconds")
+        return format_timestamp(value)
     if isinstance(value, _dt.date):
-        if kind in ("timestamp", "datetime"):
-            raise FieldValueError(f"{where}: timestamp field needs an aware datetime, got a date")
         return value.isoformat()
     if isinstance(value, _dt.time):
-        spec = "milliseconds" if value.microsecond else "seconds"
-        return value.isoformat(spec)
+        return value.isoformat("milliseconds" if value.microsecond else "seconds")
     if isinstance(value, _dt.timedelta):
         return _encode_interval(value)
-    if kind == "choice" and choices:
-        return _choice_caption(value, choices, where)
-    if kind == "multi" and choices:
-        items = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
-        return [_choice_caption(item, choices, where) for item in items]
+    return _encode_json(value, where)
+
+
+def _encode_json(value: Any, where: str) -> Any:
+    """A value sent as it is, once checked to be JSON (a set is sent sorted, a tuple as a list)."""
     if isinstance(value, set | frozenset):
         try:
             value = sorted(value)  # a set has no order; sorted, the same set is sent the same way
@@ -534,7 +532,28 @@ def encode_value(
     return list(value) if isinstance(value, tuple) else value
 
 
-def _encode_link(value: Any, where: str) -> int:
+def _encode_number(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FieldValueError(f"{where}: number field needs an int or float, got {_show(value)}")
+    if isinstance(value, int) and abs(value) > _MAX_FLOAT_INT:
+        raise FieldValueError(f"{where}: {value} is beyond the range of a Ninox number")
+    _check_json(value, where)  # NaN and infinities
+    return value
+
+
+def _encode_boolean(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
+    if not isinstance(value, bool):
+        raise FieldValueError(f"{where}: boolean field needs True or False, got {_show(value)}")
+    return value
+
+
+def _encode_text(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
+    if not isinstance(value, str):
+        raise FieldValueError(f"{where}: text field needs a str, got {type(value).__name__}")
+    return value
+
+
+def _encode_link(value: Any, _choices: Mapping[str, str] | None, where: str) -> int:
     """A link is written as the linked record's id: an int, a Record, or the id as text."""
     rid: Any = value
     if isinstance(value, Record):
@@ -548,6 +567,82 @@ def _encode_link(value: Any, where: str) -> int:
         f"{where}: a link needs a record id (a positive int, a Record or the id as text), "
         f"got {_show(value)}"
     )
+
+
+def _refuse_reverse_link(_value: Any, _choices: Mapping[str, str] | None, where: str) -> NoReturn:
+    raise FieldValueError(
+        f"{where}: cannot be written: a reverse link is set through the link field of the other "
+        "table"
+    )
+
+
+def _refuse_formula(_value: Any, _choices: Mapping[str, str] | None, where: str) -> NoReturn:
+    raise FieldValueError(f"{where}: cannot be written: a formula field is computed by Ninox")
+
+
+def _encode_date_field(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
+    if isinstance(value, _dt.datetime):
+        raise FieldValueError(f"{where}: date field needs a date, got a datetime")
+    return _encode_plain(value, where)
+
+
+def _encode_instant_field(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
+    """A timestamp or datetime field."""
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        raise FieldValueError(f"{where}: timestamp field needs an aware datetime, got a date")
+    return _encode_plain(value, where)
+
+
+def _encode_time_field(value: Any, _choices: Mapping[str, str] | None, where: str) -> Any:
+    if isinstance(value, _dt.datetime):
+        return value.time().isoformat("seconds")
+    return _encode_plain(value, where)
+
+
+def _encode_appointment_field(value: Any, _choices: Mapping[str, str] | None, where: str) -> str:
+    if not _is_pair(value):  # an Appointment is a pair too
+        raise FieldValueError(
+            f"{where}: appointment field needs a (start, end) pair, got {_show(value)}"
+        )
+    return _encode_pair(value, where)
+
+
+def _encode_choice_field(value: Any, choices: Mapping[str, str] | None, where: str) -> Any:
+    if not choices or isinstance(value, _PYTHON_TYPED):
+        return _encode_plain(value, where)
+    return _choice_caption(value, choices, where)
+
+
+def _encode_multi_field(value: Any, choices: Mapping[str, str] | None, where: str) -> Any:
+    if not choices or isinstance(value, _PYTHON_TYPED):
+        return _encode_plain(value, where)
+    items = list(value) if isinstance(value, list | tuple | set | frozenset) else [value]
+    return [_choice_caption(item, choices, where) for item in items]
+
+
+#: Python values ``_encode_plain`` writes in a Ninox form of their own (before choices are read).
+_PYTHON_TYPED = (Appointment, Location, _dt.date, _dt.time, _dt.timedelta)
+#: Field type → its encoder; a type not named here (or unknown) is written by ``_encode_any``.
+_BY_KIND: dict[str, Callable[[Any, Mapping[str, str] | None, str], Any]] = {
+    **dict.fromkeys(_TEXT_TYPES, _encode_text),
+    "number": _encode_number,
+    "boolean": _encode_boolean,
+    "ref": _encode_link,
+    "rev": _refuse_reverse_link,
+    "fn": _refuse_formula,
+    "date": _encode_date_field,
+    "timestamp": _encode_instant_field,
+    "datetime": _encode_instant_field,
+    "time": _encode_time_field,
+    "appointment": _encode_appointment_field,
+    "choice": _encode_choice_field,
+    "multi": _encode_multi_field,
+}
+
+
+def _encode_pair(value: Any, where: str) -> str:
+    start, end = value
+    return f"{_encode_when(start, where)} - {_encode_when(end, where)}"
 
 
 def _is_pair(value: Any) -> bool:

@@ -5,7 +5,7 @@ in flight and use the answers strictly in order. Each request still takes a slot
 client's concurrency limiter in the transport, so a window never puts more than
 ``max_concurrency`` requests on the wire, however many windows run at once.
 
-Written by hand in both flavours (like :class:`~ninoxkit._config.AsyncSlots`), because a
+Written by hand in both flavours (like :class:`~ninoxkit._runtime.AsyncSlots`), because a
 window is the one place where the twins differ in kind: :class:`AsyncWindow` runs each job as
 an asyncio task, :class:`Window` in a worker thread. ``width == 1`` runs every job inline when
 its outcome is taken (no task, no thread): exactly the one-at-a-time path.

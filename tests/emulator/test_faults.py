@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email.utils
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -165,3 +166,24 @@ def test_retry_after_seconds_is_checked_when_the_rule_is_added(
     assert r.status_code == 400
     assert "retry_after_seconds" in r.json()["message"]
     assert client.get("/teams").status_code == 200
+
+
+def test_latency_waits_overlap(emu: NinoxEmulator) -> None:
+    # The latency rule waits without blocking the server (an asyncio sleep, not a thread
+    # sleep): requests delayed at the same time are all received and waiting together. The
+    # request log shows it: an entry is added on arrival and gets its status once answered.
+    emu.faults.add("latency", seconds=2.0, path="/teams$")
+    headers = {"Authorization": f"Bearer {emu.token}"}
+    pending_at_once = 0
+
+    def get() -> int:
+        return httpx.get(emu.base_url + "/teams", headers=headers, timeout=30).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        futures = [pool.submit(get) for _ in range(4)]
+        while not all(f.done() for f in futures):
+            log = [e for e in emu.requests() if e["path"] == "/v1/teams"]
+            pending_at_once = max(pending_at_once, sum(e["status"] is None for e in log))
+            time.sleep(0.01)
+        assert [f.result() for f in futures] == [200] * 4
+    assert pending_at_once == 4

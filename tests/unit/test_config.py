@@ -15,7 +15,8 @@ from ninoxkit import (
     on_premises_url,
     private_cloud_url,
 )
-from ninoxkit._config import LeanCookieClient, resolve_options, to_timeout
+from ninoxkit._config import resolve_options, to_timeout
+from ninoxkit._httpx_glue import LeanCookieClient
 
 DEFAULTS: dict[str, Any] = {
     "api_key": None,

@@ -67,7 +67,7 @@ def test_a_plain_http_client_works_without_tls() -> None:
 def test_an_https_request_through_a_plain_http_client_gets_httpx_tls() -> None:
     """A ``with_options(base_url="https://...")`` copy shares the pool: its requests go
     through httpx's own transport (built then), so TLS is set up as httpx always does."""
-    from ninoxkit._config import PlainHTTPTransport
+    from ninoxkit._httpx_glue import PlainHTTPTransport
 
     transport = PlainHTTPTransport(limits=httpx.Limits())
     assert transport._tls is None

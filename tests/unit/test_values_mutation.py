@@ -19,6 +19,7 @@ import pytest
 from ninoxkit import FieldValueError, parse_timestamp
 from ninoxkit._values import (
     MAX_NESTING,
+    Appointment,
     Location,
     decode_fields,
     decode_value,
@@ -416,3 +417,41 @@ def test_the_half_open_range_of_ninox_4_reads_as_an_appointment() -> None:
     )
     assert got == (start, end)
     assert got.end == end
+
+
+# After encode_value was split into one encoder per field type (issue #19 item 5): each
+# encoder hands the field's name on to the checks it shares, and a multi field without known
+# options is written as plain JSON.
+
+
+def refusal_for(value: Any, field_type: str | None, where: str) -> str:
+    with pytest.raises(FieldValueError) as info:
+        encode_value(value, field_type, where=where)
+    return str(info.value)
+
+
+@pytest.mark.parametrize("field_type", ["date", "timestamp", "datetime", "time", "choice", "multi"])
+def test_a_value_no_field_type_can_send_is_refused_by_the_fields_name(field_type: str) -> None:
+    message = refusal_for(object(), field_type, "field 'when'")
+    assert message.startswith("field 'when': a object cannot be sent as JSON"), message
+
+
+def test_an_appointment_of_no_datetimes_is_refused_by_the_fields_name() -> None:
+    message = refusal_for(Appointment(1, 2), None, "field 'slot'")  # type: ignore[arg-type]
+    assert message == "field 'slot': appointment needs two aware datetimes, got 1"
+
+
+def test_a_number_json_cannot_carry_is_refused_by_the_fields_name() -> None:
+    message = refusal_for(math.nan, "number", "field 'price'")
+    assert message == "field 'price': nan cannot be sent (JSON has no NaN or infinity)"
+
+
+def test_a_multi_field_without_known_options_is_written_as_plain_json() -> None:
+    same(encode_value(["b", "a"], "multi"), ["b", "a"])
+    same(encode_value(("b", "a"), "multi", {}), ["b", "a"])
+    same(encode_value({"b", "a"}, "multi"), ["a", "b"])
+
+
+def test_a_date_for_a_multi_field_with_options_is_written_in_its_own_form() -> None:
+    same(encode_value(dt.date(2024, 1, 2), "multi", {"1": "x"}), "2024-01-02")
+    same(encode_value(dt.date(2024, 1, 2), "choice", {"1": "x"}), "2024-01-02")

@@ -1,9 +1,13 @@
 """The async facade, :class:`AsyncNinox` (the sync ``Ninox`` is written from this file).
 
-Seams for resources (``ninoxkit/_async/resources/<tag>.py``):
+The path of a call through it is drawn once, in :mod:`ninoxkit._pipeline`. Seams for resources
+(``ninoxkit/_async/resources/<tag>.py``):
 
-* :meth:`AsyncNinox._call` runs one generated ``asyncio_detailed`` operation with per-call
-  options and returns its ``Response`` (always 2xx; everything else is raised as a typed error).
+* :meth:`AsyncNinox._run_operation` runs one generated ``asyncio_detailed`` operation with
+  per-call options and returns its ``Response`` (always 2xx; everything else is raised as a
+  typed error).
+* :meth:`AsyncNinox._send` sends a generated request description and returns the unparsed 2xx
+  response; :meth:`AsyncNinox._send_streamed` does the same with the body left unread.
 * :meth:`AsyncNinox._team_id` / :meth:`AsyncNinox._database_id` resolve a per-call id against the
   client default and fail with a helpful :class:`~ninoxkit.ConfigurationError`.
 * :class:`~ninoxkit._async._resource.AsyncAPIResource` wraps both for a resource class; attach a
@@ -13,7 +17,7 @@ Seams for resources (``ninoxkit/_async/resources/<tag>.py``):
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
@@ -27,18 +31,11 @@ from ninox_api.types import Response
 
 from ninoxkit._async._transport import AsyncNinoxTransport
 from ninoxkit._config import (
-    AsyncDiscovery,
-    AsyncLeanCookieClient,
-    AsyncLoopGuard,
-    CallState,
     ClientOptions,
     TimeoutTypes,
-    async_plain_http_transport,
     classic_base_url,
-    in_call,
     resolve_options,
     to_timeout,
-    unbind_stream,
 )
 from ninoxkit._constants import (
     DEFAULT_DEADLINE,
@@ -48,13 +45,19 @@ from ninoxkit._constants import (
     DEFAULT_TIMEOUT,
 )
 from ninoxkit._exceptions import (
-    APIResponseValidationError,
     ConfigurationError,
     InvalidArgumentError,
-    _BodyInterruptedError,
-    mask_cause,
+    validation_error,
 )
+from ninoxkit._httpx_glue import (
+    AsyncLeanCookieClient,
+    async_plain_http_transport,
+    raise_from_httpx,
+    unbind_stream,
+)
+from ninoxkit._pipeline import CallState, in_call
 from ninoxkit._retry import RetryPolicy
+from ninoxkit._runtime import AsyncDiscovery, AsyncLoopGuard
 from ninoxkit._schema import Schema
 from ninoxkit._types import NOT_GIVEN, AsyncOperation, NotGiven
 from ninoxkit._validate import check_relative_path
@@ -508,7 +511,7 @@ class AsyncNinox:
         team = team_id if team_id is not None else self._options.team_id
         database = database_id if database_id is not None else self._options.database_id
         if team is None or database is None:
-            # The one difference between the twins (see ninoxkit._config.AsyncDiscovery).
+            # The one difference between the twins (see ninoxkit._runtime.AsyncDiscovery).
             return cast(
                 "AsyncDatabase", AsyncDiscovery.database(self, team_id=team, database_id=database)
             )
@@ -611,7 +614,7 @@ class AsyncNinox:
         """Return ``database_id`` or the client default, like :meth:`_team_id`."""
         return _require("database_id", database_id, self._options.database_id, "NINOX_DATABASE_ID")
 
-    async def _call(
+    async def _run_operation(
         self,
         op: AsyncOperation[_T],
         *args: Any,
@@ -624,8 +627,9 @@ class AsyncNinox:
     ) -> Response[_T]:
         """Run one generated ``asyncio_detailed`` operation with per-call options.
 
-        The options reach the transport through a ContextVar (:data:`ninoxkit._config.CURRENT_CALL`)
-        because generated functions accept no extra arguments.
+        The options reach the transport through a ContextVar
+        (:data:`ninoxkit._pipeline.CURRENT_CALL`) because generated functions accept no extra
+        arguments.
 
         Args:
             op: e.g. ``ninox_api.api.records.get_record.asyncio_detailed``.
@@ -649,7 +653,7 @@ class AsyncNinox:
 
         Example:
             >>> from ninox_api.api.records import get_record  # doctest: +SKIP
-            >>> response = await self._client._call(  # doctest: +SKIP
+            >>> response = await self._client._run_operation(  # doctest: +SKIP
             ...     get_record.asyncio_detailed, team_id, database_id, table, record_id
             ... )
             >>> record = response.parsed  # doctest: +SKIP
@@ -666,7 +670,13 @@ class AsyncNinox:
             except (UnexpectedStatus, *_PARSE_ERRORS) as exc:
                 if state.response is None:
                     raise  # raised while building the request: a caller bug, not a server answer
-                raise _validation_error(exc, state) from exc
+                response = state.response
+                raise validation_error(
+                    f"{type(exc).__name__}: {exc}; the raw body is in .body",
+                    response,
+                    request=state.request,
+                    retries_taken=state.retries_taken,
+                ) from exc
 
     async def _send(
         self,
@@ -675,24 +685,36 @@ class AsyncNinox:
         idempotent: bool | None = None,
         deadline: float | NotGiven | None = NOT_GIVEN,
         exempt_body: bool = False,
+        read_body: Callable[[httpx.Response], Any] | None = None,
     ) -> httpx.Response:
-        """Send a generated request description (``op._get_kwargs(...)``); return the 2xx
+        """Send a generated request description (``op.request_kwargs(...)``); return the 2xx
         response unparsed.
 
         For hot paths that parse the body themselves (the records pager, see ``_models``).
-        Retries, limits and error mapping are those of :meth:`_call`; ``deadline`` overrides
-        the client's; ``exempt_body`` stops the deadline's clock while the request body is sent
-        (uploads: their length depends on the file; see ``CallState.exempt_body``).
+        Retries, limits and error mapping are those of :meth:`_run_operation`; ``deadline``
+        overrides the client's; ``exempt_body`` stops the deadline's clock while the request
+        body is sent (uploads: their length depends on the file; see
+        ``CallState.exempt_body``); ``read_body`` reads a streamed body whole within the
+        transport's retries (downloads; see ``CallState.read_body``), the response it is
+        given is closed afterwards.
         """
-        with in_call(CallState(idempotent=idempotent, deadline=deadline, exempt_body=exempt_body)):
+        state = CallState(
+            idempotent=idempotent,
+            deadline=deadline,
+            exempt_body=exempt_body,
+            stream=read_body is not None,
+            read_body=read_body,
+        )
+        with in_call(state):
             return await self._sender.request(**kwargs)
 
     @asynccontextmanager
-    async def _stream(self, kwargs: Mapping[str, Any]) -> AsyncIterator[httpx.Response]:
-        """Send a generated request description (``op._get_kwargs(...)``) and stream the body.
+    async def _send_streamed(self, kwargs: Mapping[str, Any]) -> AsyncIterator[httpx.Response]:
+        """Send a generated request description (``op.request_kwargs(...)``) and stream the body.
 
         Used where the generated code would buffer the whole body (downloads). Auth, retries
-        (until the headers arrive) and error mapping are the same as for :meth:`_call`.
+        (until the headers arrive) and error mapping are the same as for
+        :meth:`_run_operation`.
         """
         with in_call(CallState(stream=True)) as state:
             # The transport leaves a streamed 2xx body unread (see CallState.stream).
@@ -700,11 +722,7 @@ class AsyncNinox:
         try:
             yield response
         except (httpx.HTTPError, httpx.StreamError) as exc:
-            error = _BodyInterruptedError(
-                f"the download broke off: {type(exc).__name__}: {exc}", request=state.request
-            )
-            mask_cause(exc, error)
-            raise error from exc
+            raise_from_httpx(exc, state.request, retries_taken=state.retries_taken, broke_off=True)
         finally:
             await response.aclose()
             unbind_stream(response)
@@ -740,7 +758,7 @@ class AsyncNinox:
             files: Multipart files (as ``httpx`` takes them).
             data: Multipart or form fields.
             headers: Extra headers (``Authorization`` and ``nx-password`` are always ninoxkit's).
-            idempotent: See :meth:`_call`; default by method.
+            idempotent: See :meth:`_run_operation`; default by method.
             max_retries: Override for this call.
             timeout: Override for this call.
             deadline: Override of the overall deadline for this call (``None``: no limit).
@@ -813,18 +831,4 @@ def _only(what: str, name: str, env: str, found: list[tuple[str, str]], *, where
     raise ConfigurationError(
         f"{name} is required: the API key {reach}; pass {name}=..., set {env}, or use "
         f"client.with_options({name}=...)"
-    )
-
-
-def _validation_error(exc: BaseException, state: CallState) -> APIResponseValidationError:
-    response = state.response
-    assert response is not None  # checked by the caller
-    return APIResponseValidationError(
-        f"the {response.status_code} response does not fit the API description "
-        f"({type(exc).__name__}: {exc}); the raw body is in .body",
-        status_code=response.status_code,
-        response=response,
-        request=state.request,
-        body=response.content,
-        retries_taken=state.retries_taken,
     )

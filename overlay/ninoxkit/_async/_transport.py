@@ -1,9 +1,13 @@
 """What sends every request: concurrency limit, retries and error mapping.
 
 Every request (generated operations, the ``request()`` escape hatch, uploads and streamed
-downloads) is built by the client's sender and handed to :class:`AsyncNinoxTransport`, which
-is therefore the one place where a non-2xx answer becomes a typed ninoxkit error and where an
-httpx exception becomes :class:`~ninoxkit.APIConnectionError`. Generated code only ever sees 2xx
+downloads) is built by the client's sender and handed to :class:`AsyncNinoxTransport` (the whole
+call path is drawn in :mod:`ninoxkit._pipeline`), which is therefore the one place where a
+non-2xx answer becomes a typed ninoxkit error (:func:`~ninoxkit._exceptions.make_status_error`)
+and a failed attempt's httpx exception a ninoxkit one
+(:func:`~ninoxkit._httpx_glue.raise_from_httpx`). It also decides, once per attempt, whether
+the request may have reached Ninox (:func:`~ninoxkit._retry.attempt_applied`) and carries that
+verdict on every error it raises (``APIError.applied``). Generated code only ever sees 2xx
 responses.
 
 Bounds (reference: sdk-anchors.md, timeouts): httpx's timeouts are per network operation, so
@@ -16,7 +20,9 @@ chunk, and a retry whose wait would overrun it is not made. A buffered body is a
 up to ``max_response_size`` bytes (decoded), then :class:`~ninoxkit.ResponseTooLargeError` is
 raised. Two exemptions, both for content whose size the caller chose: a streamed download keeps
 its concurrency slot until its body is closed, and the deadline covers it until the headers
-arrive (its body's reads keep the attempt's cut read timeout); an upload
+arrive (its body's reads keep the attempt's cut read timeout; a download read whole,
+``CallState.read_body``, is retried when its body breaks off, the reading not counted); an
+upload
 (``CallState.exempt_body``) stops the clock while its body is being sent (each write is still
 bounded by the write timeout), and the wait for its answer gets what is left.
 
@@ -31,20 +37,13 @@ import logging
 import random
 import time
 from collections.abc import AsyncIterator, Callable
-from typing import cast
+from typing import Any, cast
 
 import anyio
 import attrs
 import httpx
 
-from ninoxkit._config import (
-    CURRENT_CALL,
-    AsyncSlots,
-    CallState,
-    base_url_hint,
-    is_loopback_host,
-    unbind_stream,
-)
+from ninoxkit._config import base_url_hint, is_loopback_host
 from ninoxkit._constants import (
     DEFAULT_DEADLINE,
     DEFAULT_MAX_RESPONSE_SIZE,
@@ -54,21 +53,19 @@ from ninoxkit._exceptions import (
     APIConnectionError,
     APIError,
     APITimeoutError,
-    ConfigurationError,
-    NinoxError,
-    OutcomeUnknownError,
-    OutcomeUnknownTimeoutError,
     RedirectError,
     ResponseTooLargeError,
     _AppliedResponseTooLargeError,
     extract_message,
     is_quota_exhausted,
     make_status_error,
-    mask_cause,
     safe_url,
 )
+from ninoxkit._httpx_glue import raise_from_httpx, unbind_stream
 from ninoxkit._logging import logger, redact_headers
-from ninoxkit._retry import IDEMPOTENT_METHODS, FailureKind, RetryPolicy, classify_exception
+from ninoxkit._pipeline import CURRENT_CALL, CallState
+from ninoxkit._retry import IDEMPOTENT_METHODS, RetryPolicy, attempt_applied, classify_exception
+from ninoxkit._runtime import AsyncSlots
 from ninoxkit._types import NotGiven
 
 __all__ = ["AsyncNinoxTransport"]
@@ -164,26 +161,48 @@ class AsyncNinoxTransport:
                 decision = policy.for_exception(
                     kind, idempotent=idempotent, retries_taken=retries, rand=_random()
                 )
-                sent = kind is not FailureKind.NOT_SENT
+                applied = attempt_applied(kind=kind)
                 if decision.retry and _fits(clock, decision.delay):
                     self._log_retry(request, decision.delay, retries, policy, type(exc).__name__)
-                    attempts.maybe_applied |= sent
+                    attempts.maybe_applied |= applied is not False
                     await _sleep(decision.delay)
                     retries += 1
                     continue
-                error = _connection_error(exc, request, retries, decision.outcome_unknown)
-                if isinstance(error, APIError):
-                    error.applied = None if sent else False
-                    if decision.retry:
-                        error.message += (
-                            f"; not retried: the call's deadline ({budget} s) would pass"
-                        )
-                mask_cause(exc, error)
-                raise error from exc
+                raise_from_httpx(
+                    exc,
+                    request,
+                    retries_taken=retries,
+                    outcome_unknown=decision.outcome_unknown,
+                    applied=applied,
+                    note=(
+                        f"not retried: the call's deadline ({budget} s) would pass"
+                        if decision.retry
+                        else ""
+                    ),
+                )
             state.response = response
             response.extensions[RETRIES_TAKEN_EXTENSION] = retries
             if 200 <= response.status_code <= 299:
-                return response
+                if state.read_body is None:
+                    return response
+                broke = await _read_whole(response, state.read_body, clock)
+                if broke is None:
+                    return response
+                # The body broke off: nothing of it reached the caller (read_body owns it
+                # whole), so the attempt failed like one without an answer.
+                kind = classify_exception(broke)
+                decision = policy.for_exception(
+                    kind, idempotent=idempotent, retries_taken=retries, rand=_random()
+                )
+                retry = decision.retry and _fits(clock, decision.delay)
+                if retry and isinstance(broke, httpx.HTTPError):
+                    why = f"{type(broke).__name__} in the body"
+                    self._log_retry(request, decision.delay, retries, policy, why)
+                    attempts.maybe_applied |= attempt_applied(kind=kind) is not False
+                    await _sleep(decision.delay)
+                    retries += 1
+                    continue
+                raise_from_httpx(broke, request, retries_taken=retries, broke_off=True)
             if 300 <= response.status_code <= 399:
                 raise self._redirect_error(request, response, retries)
             if is_quota_exhausted(
@@ -204,7 +223,8 @@ class AsyncNinoxTransport:
                 self._log_retry(
                     request, decision.delay, retries, policy, f"status {response.status_code}"
                 )
-                attempts.maybe_applied |= response.status_code >= 500
+                verdict = attempt_applied(status_code=response.status_code)
+                attempts.maybe_applied |= verdict is not False
                 await _sleep(decision.delay)
                 retries += 1
                 continue
@@ -331,7 +351,7 @@ class AsyncNinoxTransport:
             limit=self._max_size,
             status_code=status,
             request=request,
-            applied=True if 200 <= status <= 299 else (None if status >= 500 else False),
+            applied=attempt_applied(status_code=status),
         )
 
     def _log_retry(
@@ -460,6 +480,27 @@ class _Attempts:
 _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+async def _read_whole(
+    response: httpx.Response, read_body: Callable[[httpx.Response], Any], clock: _Clock
+) -> httpx.HTTPError | httpx.StreamError | None:
+    """Let ``read_body`` read a streamed 2xx body; return the httpx error that broke it off.
+
+    The body is closed afterwards in every case (which frees the request's concurrency slot),
+    and the time spent reading it does not count against the deadline (its size is the
+    caller's choice; each read is bounded by the read timeout).
+    """
+    mark = time.monotonic()
+    try:
+        await read_body(response)
+    except (httpx.HTTPError, httpx.StreamError) as exc:
+        return exc
+    finally:
+        await response.aclose()
+        unbind_stream(response)
+        clock.pause_since(mark)
+    return None
+
+
 def _fits(clock: _Clock, delay: float) -> bool:
     """Whether a retry after ``delay`` seconds still starts before the deadline."""
     return clock.ends is None or time.monotonic() + delay < clock.ends
@@ -518,32 +559,3 @@ def _cut_answer_timeout(extensions: dict[str, object], clock: _Clock) -> None:
     if left is not None and (read is None or read > left):
         current["read"] = max(left, 0.001)
         extensions["timeout"] = current
-
-
-def _connection_error(
-    exc: httpx.HTTPError, request: httpx.Request, retries: int, outcome_unknown: bool
-) -> NinoxError:
-    detail = str(exc) or type(exc).__name__
-    if isinstance(exc, httpx.UnsupportedProtocol):
-        return ConfigurationError(
-            f"Unsupported URL for {request.method} {safe_url(request.url)}: {detail}"
-        )
-    timed_out = isinstance(exc, httpx.TimeoutException)
-    if outcome_unknown:
-        cls = OutcomeUnknownTimeoutError if timed_out else OutcomeUnknownError
-        return cls(
-            f"{type(exc).__name__} ({detail}) after the request may have reached Ninox; it was "
-            "not re-sent because it is not safe to repeat, so the outcome is unknown. Check "
-            "whether the change happened before trying again",
-            request=request,
-            retries_taken=retries,
-        )
-    if timed_out:
-        return APITimeoutError(
-            f"timed out ({type(exc).__name__}: {detail})", request=request, retries_taken=retries
-        )
-    return APIConnectionError(
-        f"connection failed ({type(exc).__name__}: {detail})",
-        request=request,
-        retries_taken=retries,
-    )

@@ -47,6 +47,7 @@ from ninoxkit._exceptions import (
 from ninoxkit._schema import TableInfo
 from ninoxkit._sync._client import Ninox
 from ninoxkit.nx import name as nx_name
+from ninoxkit.types import Record
 
 from ._rows import (
     ERROR_COLUMN,
@@ -97,22 +98,31 @@ def export_records(
     The pager reads ahead (the client's ``max_concurrency`` pages in flight) and hands the
     pages over in order, so the file is the same as one written page by page.
     """
-    columns = ["id", *(f.name for f in table.fields.values())]
-    writer = RowWriter(out, fmt, columns if fmt == "csv" else None)
+    names = [f.name for f in table.fields.values()]
+    writer = RowWriter(out, fmt, ["id", *names] if fmt == "csv" else None)
     pager = client.records.list(table=table.id, per_page=per_page, limit=limit, filters=filters)
     for page in pager.pages():
-        for record in page:
-            if fmt == "csv":
-                fields = record.fields.additional_properties
-                row = {"id": str(record.id)}
-                row.update({k: cell_to_text(v) for k, v in fields.items()})
-                writer.write(row)
-            else:
+        if fmt == "csv":
+            writer.write_cells([_csv_cells(record, names) for record in page])
+        else:
+            for record in page:
                 writer.write(record.to_dict())
         out.flush()
         on_page(len(page))
     writer.close()
     return writer.count
+
+
+def _csv_cells(record: Record, names: list[str]) -> list[str]:
+    """A record's CSV row: its id, then one cell per field name (empty when it has no value).
+
+    A field called ``id`` fills the id column too (the record's fields win, as they always
+    have in this export).
+    """
+    fields = record.fields.additional_properties
+    get = fields.get
+    first = cell_to_text(fields["id"]) if "id" in fields else str(record.id)
+    return [first, *(cell_to_text(get(name)) for name in names)]
 
 
 # -- import ---------------------------------------------------------------------------------

@@ -2,10 +2,14 @@
 # Do not edit: edit the source and re-run the script.
 """The sync facade, :class:`Ninox`, written by ``scripts/unasync.py`` from ``_async``.
 
-Seams for resources (``ninoxkit/_sync/resources/<tag>.py``):
+The path of a call through it is drawn once, in :mod:`ninoxkit._pipeline`. Seams for resources
+(``ninoxkit/_sync/resources/<tag>.py``):
 
-* :meth:`Ninox._call` runs one generated ``sync_detailed`` operation with per-call
-  options and returns its ``Response`` (always 2xx; everything else is raised as a typed error).
+* :meth:`Ninox._run_operation` runs one generated ``sync_detailed`` operation with
+  per-call options and returns its ``Response`` (always 2xx; everything else is raised as a
+  typed error).
+* :meth:`Ninox._send` sends a generated request description and returns the unparsed 2xx
+  response; :meth:`Ninox._send_streamed` does the same with the body left unread.
 * :meth:`Ninox._team_id` / :meth:`Ninox._database_id` resolve a per-call id against the
   client default and fail with a helpful :class:`~ninoxkit.ConfigurationError`.
 * :class:`~ninoxkit._sync._resource.APIResource` wraps both for a resource class; attach a
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
@@ -28,18 +32,11 @@ from ninox_api.errors import UnexpectedStatus
 from ninox_api.types import Response
 
 from ninoxkit._config import (
-    CallState,
     ClientOptions,
-    Discovery,
-    LeanCookieClient,
-    LoopGuard,
     TimeoutTypes,
     classic_base_url,
-    in_call,
-    plain_http_transport,
     resolve_options,
     to_timeout,
-    unbind_stream,
 )
 from ninoxkit._constants import (
     DEFAULT_DEADLINE,
@@ -49,13 +46,19 @@ from ninoxkit._constants import (
     DEFAULT_TIMEOUT,
 )
 from ninoxkit._exceptions import (
-    APIResponseValidationError,
     ConfigurationError,
     InvalidArgumentError,
-    _BodyInterruptedError,
-    mask_cause,
+    validation_error,
 )
+from ninoxkit._httpx_glue import (
+    LeanCookieClient,
+    plain_http_transport,
+    raise_from_httpx,
+    unbind_stream,
+)
+from ninoxkit._pipeline import CallState, in_call
 from ninoxkit._retry import RetryPolicy
+from ninoxkit._runtime import Discovery, LoopGuard
 from ninoxkit._schema import Schema
 from ninoxkit._sync._transport import NinoxTransport
 from ninoxkit._types import NOT_GIVEN, NotGiven, Operation
@@ -508,7 +511,7 @@ class Ninox:
         team = team_id if team_id is not None else self._options.team_id
         database = database_id if database_id is not None else self._options.database_id
         if team is None or database is None:
-            # The one difference between the twins (see ninoxkit._config.Discovery).
+            # The one difference between the twins (see ninoxkit._runtime.Discovery).
             return cast("Database", Discovery.database(self, team_id=team, database_id=database))
         return Database(
             self, team_id=self._team_id(team_id), database_id=self._database_id(database_id)
@@ -609,7 +612,7 @@ class Ninox:
         """Return ``database_id`` or the client default, like :meth:`_team_id`."""
         return _require("database_id", database_id, self._options.database_id, "NINOX_DATABASE_ID")
 
-    def _call(
+    def _run_operation(
         self,
         op: Operation[_T],
         *args: Any,
@@ -622,8 +625,9 @@ class Ninox:
     ) -> Response[_T]:
         """Run one generated ``sync_detailed`` operation with per-call options.
 
-        The options reach the transport through a ContextVar (:data:`ninoxkit._config.CURRENT_CALL`)
-        because generated functions accept no extra arguments.
+        The options reach the transport through a ContextVar
+        (:data:`ninoxkit._pipeline.CURRENT_CALL`) because generated functions accept no extra
+        arguments.
 
         Args:
             op: e.g. ``ninox_api.api.records.get_record.sync_detailed``.
@@ -647,7 +651,7 @@ class Ninox:
 
         Example:
             >>> from ninox_api.api.records import get_record  # doctest: +SKIP
-            >>> response = self._client._call(  # doctest: +SKIP
+            >>> response = self._client._run_operation(  # doctest: +SKIP
             ...     get_record.sync_detailed, team_id, database_id, table, record_id
             ... )
             >>> record = response.parsed  # doctest: +SKIP
@@ -664,7 +668,13 @@ class Ninox:
             except (UnexpectedStatus, *_PARSE_ERRORS) as exc:
                 if state.response is None:
                     raise  # raised while building the request: a caller bug, not a server answer
-                raise _validation_error(exc, state) from exc
+                response = state.response
+                raise validation_error(
+                    f"{type(exc).__name__}: {exc}; the raw body is in .body",
+                    response,
+                    request=state.request,
+                    retries_taken=state.retries_taken,
+                ) from exc
 
     def _send(
         self,
@@ -673,24 +683,36 @@ class Ninox:
         idempotent: bool | None = None,
         deadline: float | NotGiven | None = NOT_GIVEN,
         exempt_body: bool = False,
+        read_body: Callable[[httpx.Response], Any] | None = None,
     ) -> httpx.Response:
-        """Send a generated request description (``op._get_kwargs(...)``); return the 2xx
+        """Send a generated request description (``op.request_kwargs(...)``); return the 2xx
         response unparsed.
 
         For hot paths that parse the body themselves (the records pager, see ``_models``).
-        Retries, limits and error mapping are those of :meth:`_call`; ``deadline`` overrides
-        the client's; ``exempt_body`` stops the deadline's clock while the request body is sent
-        (uploads: their length depends on the file; see ``CallState.exempt_body``).
+        Retries, limits and error mapping are those of :meth:`_run_operation`; ``deadline``
+        overrides the client's; ``exempt_body`` stops the deadline's clock while the request
+        body is sent (uploads: their length depends on the file; see
+        ``CallState.exempt_body``); ``read_body`` reads a streamed body whole within the
+        transport's retries (downloads; see ``CallState.read_body``), the response it is
+        given is closed afterwards.
         """
-        with in_call(CallState(idempotent=idempotent, deadline=deadline, exempt_body=exempt_body)):
+        state = CallState(
+            idempotent=idempotent,
+            deadline=deadline,
+            exempt_body=exempt_body,
+            stream=read_body is not None,
+            read_body=read_body,
+        )
+        with in_call(state):
             return self._sender.request(**kwargs)
 
     @contextmanager
-    def _stream(self, kwargs: Mapping[str, Any]) -> Iterator[httpx.Response]:
-        """Send a generated request description (``op._get_kwargs(...)``) and stream the body.
+    def _send_streamed(self, kwargs: Mapping[str, Any]) -> Iterator[httpx.Response]:
+        """Send a generated request description (``op.request_kwargs(...)``) and stream the body.
 
         Used where the generated code would buffer the whole body (downloads). Auth, retries
-        (until the headers arrive) and error mapping are the same as for :meth:`_call`.
+        (until the headers arrive) and error mapping are the same as for
+        :meth:`_run_operation`.
         """
         with in_call(CallState(stream=True)) as state:
             # The transport leaves a streamed 2xx body unread (see CallState.stream).
@@ -698,11 +720,7 @@ class Ninox:
         try:
             yield response
         except (httpx.HTTPError, httpx.StreamError) as exc:
-            error = _BodyInterruptedError(
-                f"the download broke off: {type(exc).__name__}: {exc}", request=state.request
-            )
-            mask_cause(exc, error)
-            raise error from exc
+            raise_from_httpx(exc, state.request, retries_taken=state.retries_taken, broke_off=True)
         finally:
             response.close()
             unbind_stream(response)
@@ -738,7 +756,7 @@ class Ninox:
             files: Multipart files (as ``httpx`` takes them).
             data: Multipart or form fields.
             headers: Extra headers (``Authorization`` and ``nx-password`` are always ninoxkit's).
-            idempotent: See :meth:`_call`; default by method.
+            idempotent: See :meth:`_run_operation`; default by method.
             max_retries: Override for this call.
             timeout: Override for this call.
             deadline: Override of the overall deadline for this call (``None``: no limit).
@@ -811,18 +829,4 @@ def _only(what: str, name: str, env: str, found: list[tuple[str, str]], *, where
     raise ConfigurationError(
         f"{name} is required: the API key {reach}; pass {name}=..., set {env}, or use "
         f"client.with_options({name}=...)"
-    )
-
-
-def _validation_error(exc: BaseException, state: CallState) -> APIResponseValidationError:
-    response = state.response
-    assert response is not None  # checked by the caller
-    return APIResponseValidationError(
-        f"the {response.status_code} response does not fit the API description "
-        f"({type(exc).__name__}: {exc}); the raw body is in .body",
-        status_code=response.status_code,
-        response=response,
-        request=state.request,
-        body=response.content,
-        retries_taken=state.retries_taken,
     )

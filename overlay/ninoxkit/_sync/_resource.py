@@ -29,7 +29,7 @@ from ninox_api.models import TableRecord as Record
 from ninox_api.types import Response
 
 from ninoxkit._config import TimeoutTypes
-from ninoxkit._exceptions import APIResponseValidationError
+from ninoxkit._exceptions import APIResponseValidationError, validation_error
 from ninoxkit._models import converted_record
 from ninoxkit._schema import Schema, TableInfo
 from ninoxkit._types import NOT_GIVEN, NotGiven, Operation
@@ -74,7 +74,9 @@ class APIResource:
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         **kwargs: Any,
     ) -> Response[_T]:
-        return self._client._call(
+        """Run a generated operation: :meth:`Ninox._run_operation` (the call path is drawn
+        in :mod:`ninoxkit._pipeline`)."""
+        return self._client._run_operation(
             op,
             *args,
             idempotent=idempotent,
@@ -141,14 +143,9 @@ class APIResource:
         self, response: Response[Any] | httpx.Response, why: str
     ) -> APIResponseValidationError:
         # An httpx response (from ``_send``) also names the request; a generated one cannot.
-        raw = response if isinstance(response, httpx.Response) else None
-        return APIResponseValidationError(
-            f"the {int(response.status_code)} response does not fit the API description: {why}",
-            status_code=int(response.status_code),
-            response=raw,
-            request=raw.request if raw is not None else None,
-            body=response.content,
-        )
+        if isinstance(response, httpx.Response):
+            return validation_error(why, response)
+        return validation_error(why, status_code=int(response.status_code), body=response.content)
 
     @staticmethod
     def _decode_record(record: Record, info: TableInfo) -> Record:

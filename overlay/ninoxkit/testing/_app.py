@@ -517,7 +517,7 @@ class _Api:
             filters=tuple(filters),
         )
         recs = self.store.list_records(table, q)
-        return json_response([self.store.render_record(table, r, **opts) for r in recs])
+        return json_response(self.store.render_records(table, recs, **opts))
 
     async def get_record(self, request: Request) -> Response:
         _, table, rec = self.record(request)
@@ -542,7 +542,7 @@ class _Api:
         db, table = self.table(request)
         opts = self.render_opts(request)
         recs = self.store.save_records(db, table, await _json_body(request))
-        return json_response([self.store.render_record(table, r, **opts) for r in recs])
+        return json_response(self.store.render_records(table, recs, **opts))
 
     async def update_record(self, request: Request) -> Response:
         db, table, rec = self.record(request)

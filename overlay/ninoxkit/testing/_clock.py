@@ -69,6 +69,10 @@ def _parse_start(start: str) -> dt.datetime:
 
 def format_ts(value: dt.datetime) -> str:
     """Format a timestamp the Ninox way: ``YYYY-MM-DDThh:mm:ss``, no zone (reference §7.1)."""
+    if value.tzinfo is None:
+        # The stored form (naive UTC): the C formatter writes the same text, several times
+        # faster; every record of a listing page has two timestamps.
+        return value.isoformat(timespec="seconds")
     return format_instant(value.replace(microsecond=0))
 
 

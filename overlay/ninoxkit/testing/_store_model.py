@@ -127,6 +127,13 @@ class Table:
                 return candidate
         return None
 
+    def fields_by_key(self) -> dict[str, Field]:
+        """What :meth:`field` finds, for every key at once (a batch looks up each item's keys):
+        ids first, then captions (the first field of a caption)."""
+        found = {fld.caption: fld for fld in reversed(self.fields.values())}
+        found.update(self.fields)
+        return found
+
     def add_field(
         self,
         caption: str,

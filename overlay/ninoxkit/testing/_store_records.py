@@ -10,7 +10,7 @@ import copy
 import datetime as dt
 import mimetypes
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
@@ -27,7 +27,7 @@ from ._store_model import (
     Table,
     Team,
 )
-from ._store_values import coerce_value, record_id_value, render_value, sort_key
+from ._store_values import STYLED, coerce_value, record_id_value, render_value, sort_key
 
 __all__ = ["RecordStore"]
 
@@ -106,23 +106,48 @@ class RecordStore:
         self, table: Table, rec: Record, *, by_id: bool = False, choice_ids: bool = False
     ) -> dict[str, Any]:
         """The Record JSON object (reference §7.1); empty fields are left out."""
-        fields: dict[str, Any] = {}
-        for fld in table.fields.values():
-            stored = rec.values.get(fld.id)
-            # Formula and reverse-link values are not returned by the record routes; read them
-            # with /query or /exec (reference §9, §13).
-            if stored is None or fld.base in COMPUTED:
-                continue
-            fields[fld.id if by_id else fld.caption] = render_value(fld, stored, choice_ids)
-        return {
-            "id": rec.id,
-            "sequence": rec.sequence,
-            "createdAt": format_ts(rec.created_at),
-            "createdBy": rec.created_by,
-            "modifiedAt": format_ts(rec.modified_at),
-            "modifiedBy": rec.modified_by,
-            "fields": fields,
-        }
+        return self.render_records(table, [rec], by_id=by_id, choice_ids=choice_ids)[0]
+
+    @staticmethod
+    def render_records(
+        table: Table, recs: Iterable[Record], *, by_id: bool = False, choice_ids: bool = False
+    ) -> list[dict[str, Any]]:
+        """:meth:`render_record` of each record, the table's fields looked at once per call
+        (a listing page renders hundreds of records of one table)."""
+        # Formula and reverse-link values are not returned by the record routes; read them
+        # with /query or /exec (reference §9, §13). Choice-like fields go through
+        # render_value; every other stored value is its JSON form.
+        plan: list[tuple[str, str, Field | None]] = [
+            (fld.id, fld.id if by_id else fld.caption, fld if fld.base in STYLED else None)
+            for fld in table.fields.values()
+            if fld.base not in COMPUTED
+        ]
+        out: list[dict[str, Any]] = []
+        for rec in recs:
+            values = rec.values
+            fields: dict[str, Any] = {}
+            for fid, key, styled in plan:
+                stored = values.get(fid)
+                if stored is not None:
+                    fields[key] = (
+                        stored if styled is None else render_value(styled, stored, choice_ids)
+                    )
+            created = format_ts(rec.created_at)
+            out.append(
+                {
+                    "id": rec.id,
+                    "sequence": rec.sequence,
+                    "createdAt": created,
+                    "createdBy": rec.created_by,
+                    # Never changed records (most of them) were modified when created.
+                    "modifiedAt": (
+                        created if rec.modified_at == rec.created_at else format_ts(rec.modified_at)
+                    ),
+                    "modifiedBy": rec.modified_by,
+                    "fields": fields,
+                }
+            )
+        return out
 
     @staticmethod
     def render_table(table: Table) -> dict[str, Any]:
@@ -220,13 +245,17 @@ class RecordStore:
         db.seq += 1
         return db.seq, self.clock.tick()
 
-    def parse_fields(self, table: Table, fields: Any) -> dict[str, Any]:
-        """Check a ``fields`` object (keys: field name or id) and return values keyed by id."""
+    def parse_fields(
+        self, table: Table, fields: Any, by_key: Mapping[str, Field] | None = None
+    ) -> dict[str, Any]:
+        """Check a ``fields`` object (keys: field name or id) and return values keyed by id
+        (``by_key``: the table's :meth:`~Table.fields_by_key`, when already at hand)."""
         if not isinstance(fields, dict):
             raise ApiError(400, "'fields' must be a JSON object")
+        find = table.field if by_key is None else by_key.get
         out: dict[str, Any] = {}
         for key, value in fields.items():
-            fld = table.field(key)
+            fld = find(key)
             if fld is None:
                 raise ApiError(422, f"unknown field {key!r} in table {table.caption!r}")
             out[fld.id] = coerce_value(fld, value)
@@ -286,7 +315,8 @@ class RecordStore:
         if not isinstance(items, list):
             raise ApiError(400, "body must be a JSON array of {id?, fields} objects")
         # Every item is checked before the first is written.
-        plan = [self._plan_save(table, n, item) for n, item in enumerate(items)]
+        by_key = table.fields_by_key()
+        plan = [self._plan_save(table, n, item, by_key) for n, item in enumerate(items)]
         out: list[Record] = []
         for rid, values in plan:
             existing = table.records.get(rid) if rid is not None else None
@@ -296,7 +326,9 @@ class RecordStore:
                 out.append(self.create_record(db, table, values, rid))
         return out
 
-    def _plan_save(self, table: Table, n: int, item: Any) -> tuple[int | None, dict[str, Any]]:
+    def _plan_save(
+        self, table: Table, n: int, item: Any, by_key: Mapping[str, Field]
+    ) -> tuple[int | None, dict[str, Any]]:
         """Check item ``n`` of a save: its record id (or ``None``: create) and stored values."""
         if not isinstance(item, dict):
             raise ApiError(400, f"item {n} must be a JSON object")
@@ -309,7 +341,7 @@ class RecordStore:
             raise ApiError(400, f"item {n}: 'id' must be an integer (or digit string)")
         if rid is not None and not 1 <= rid <= MAX_ID:
             raise ApiError(422, f"item {n}: 'id' must be between 1 and 2**53")
-        values = self.parse_fields(table, item.get("fields", {}))
+        values = self.parse_fields(table, item.get("fields", {}), by_key)
         if rid is not None and rid not in table.records and not upsert:
             raise ApiError(404, f"record not found: {table.id}{rid}")
         return rid, values

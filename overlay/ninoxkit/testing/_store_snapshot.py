@@ -50,11 +50,12 @@ class SnapshotStore(SchemaStore):
                     fdoc.get("choices", ()),
                     extra,
                 )
+            by_key = table.fields_by_key()
             for rdoc in tdoc.get("records", []):
                 is_wrapped = isinstance(rdoc.get("fields"), dict)
                 fields = rdoc["fields"] if is_wrapped else rdoc
                 rid = rdoc.get("id") if is_wrapped else None
-                rec = self.create_record(db, table, self.parse_fields(table, fields), rid)
+                rec = self.create_record(db, table, self.parse_fields(table, fields, by_key), rid)
                 for fdoc in rdoc.get("files", []) if is_wrapped else []:
                     content = _fixture_bytes(fdoc)
                     self.add_file(

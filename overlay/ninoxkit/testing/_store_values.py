@@ -15,7 +15,7 @@ from ._errors import ApiError
 from ._store_model import COMPUTED, MAX_ID, Field
 from ._when import WhenError, normalise_when
 
-__all__ = ["coerce_value", "record_id_value", "render_value", "sort_key"]
+__all__ = ["STYLED", "coerce_value", "record_id_value", "render_value", "sort_key"]
 
 _TEXTUAL = frozenset(
     {"string", "html", "link", "email", "phone", "location", "color", "icon", "user", "file"}
@@ -163,6 +163,10 @@ def record_id_value(value: Any) -> int | None:
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+#: The field types whose JSON form :func:`render_value` changes; other values are sent as stored.
+STYLED = frozenset({"choice", "multi"})
 
 
 def render_value(fld: Field, stored: Any, choice_ids: bool) -> Any:

@@ -67,7 +67,7 @@ def all_text(exc: BaseException) -> str:
 async def test_call_runs_generated_operation_with_bearer_auth() -> None:
     script = Script([ok([{"id": "t1", "name": "Team"}])])
     client = make(script)
-    response = await client._call(list_teams.asyncio_detailed)
+    response = await client._run_operation(list_teams.asyncio_detailed)
     assert response.status_code == 200
     assert [team.id for team in response.parsed or []] == ["t1"]
     sent = script.requests[0]
@@ -190,7 +190,7 @@ async def test_request_refuses_absolute_url() -> None:
 async def test_status_maps_to_class(status: int, cls: type[APIStatusError]) -> None:
     client = make(Script([httpx.Response(status, text="nope")]), max_retries=0)
     with pytest.raises(cls) as info:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert type(info.value) is cls
     assert info.value.status_code == status
     assert info.value.body == b"nope"
@@ -202,7 +202,7 @@ async def test_non_standard_status_never_reaches_generated_code() -> None:
     # HTTPStatus(599) raises ValueError inside generated _build_response (toolchain-notes §3).
     client = make(Script([httpx.Response(599, text="")]), max_retries=0)
     with pytest.raises(InternalServerError) as info:
-        await client._call(get_record.asyncio_detailed, "t", "d", "A", 1)
+        await client._run_operation(get_record.asyncio_detailed, "t", "d", "A", 1)
     assert info.value.__cause__ is None
 
 
@@ -237,7 +237,7 @@ async def test_error_message_from_any_body(
     headers = {"content-type": content_type} if content_type else {}
     client = make(Script([httpx.Response(404, content=body, headers=headers)]))
     with pytest.raises(NotFoundError) as info:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert info.value.message == expected
     assert "<" not in str(info.value)
     assert "\n" not in str(info.value)
@@ -251,7 +251,7 @@ async def test_error_message_from_any_body(
 async def test_idempotent_retries_then_succeeds(status: int, sleeps: list[float]) -> None:
     script = Script([httpx.Response(status), httpx.Response(status), ok()])
     client = make(script)
-    response = await client._call(list_teams.asyncio_detailed)
+    response = await client._run_operation(list_teams.asyncio_detailed)
     assert response.status_code == 200
     assert len(script.requests) == 3
     assert sleeps == [0.5, 1.0]
@@ -261,7 +261,7 @@ async def test_idempotent_retries_then_succeeds(status: int, sleeps: list[float]
 async def test_retries_exhausted_raise_with_retries_taken(sleeps: list[float]) -> None:
     client = make(Script([httpx.Response(503)] * 3))
     with pytest.raises(InternalServerError) as info:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert info.value.retries_taken == 2
     assert "after 2 retries" in str(info.value)
     assert len(sleeps) == 2
@@ -271,10 +271,10 @@ async def test_retries_exhausted_raise_with_retries_taken(sleeps: list[float]) -
 async def test_per_call_and_per_client_max_retries(sleeps: list[float]) -> None:
     client = make(Script([httpx.Response(503)] * 7), max_retries=4)
     with pytest.raises(InternalServerError) as info:
-        await client._call(list_teams.asyncio_detailed, max_retries=1)
+        await client._run_operation(list_teams.asyncio_detailed, max_retries=1)
     assert info.value.retries_taken == 1
     with pytest.raises(InternalServerError) as info:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert info.value.retries_taken == 4
     assert len(sleeps) == 1 + 4
 
@@ -287,7 +287,7 @@ async def test_a_bad_per_call_max_retries_is_refused_before_sending(bad: Any) ->
     with pytest.raises(ConfigurationError, match="max_retries"):
         await client.request("GET", "/teams", max_retries=bad)
     with pytest.raises(ConfigurationError, match="max_retries"):
-        await client._call(list_teams.asyncio_detailed, max_retries=bad)
+        await client._run_operation(list_teams.asyncio_detailed, max_retries=bad)
     assert script.requests == []
 
 
@@ -306,7 +306,7 @@ async def test_retry_after_honoured(
     headers: dict[str, str], expected: float, sleeps: list[float]
 ) -> None:
     client = make(Script([httpx.Response(429, headers=headers), ok()]))
-    await client._call(list_teams.asyncio_detailed)
+    await client._run_operation(list_teams.asyncio_detailed)
     assert sleeps == [expected]
 
 
@@ -314,7 +314,7 @@ async def test_retry_after_honoured(
 async def test_retry_after_http_date(sleeps: list[float]) -> None:
     when = format_datetime(datetime.now(UTC) + timedelta(seconds=20), usegmt=True)
     client = make(Script([httpx.Response(503, headers={"Retry-After": when}), ok()]))
-    await client._call(list_teams.asyncio_detailed)
+    await client._run_operation(list_teams.asyncio_detailed)
     assert len(sleeps) == 1
     assert 15 < sleeps[0] <= 20
 
@@ -324,7 +324,7 @@ async def test_retry_after_http_date(sleeps: list[float]) -> None:
 async def test_retry_after_over_cap_raises_rate_limit(value: str, sleeps: list[float]) -> None:
     client = make(Script([httpx.Response(429, headers={"Retry-After": value})]))
     with pytest.raises(RateLimitError) as info:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert info.value.retry_after == float(value)
     assert "not retried" in str(info.value)
     assert sleeps == []
@@ -336,7 +336,7 @@ async def test_client_errors_are_not_retried(status: int, sleeps: list[float]) -
     script = Script([httpx.Response(status)])
     client = make(script)
     with pytest.raises(APIStatusError):
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert len(script.requests) == 1
     assert sleeps == []
 
@@ -349,7 +349,9 @@ async def test_non_idempotent_post_is_never_resent_on_status(
     script = Script([httpx.Response(status)])
     client = make(script)
     with pytest.raises(APIStatusError) as info:
-        await client._call(exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1"))
+        await client._run_operation(
+            exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1")
+        )
     assert len(script.requests) == 1
     assert sleeps == []
     assert info.value.outcome_unknown is (status >= 500)
@@ -361,7 +363,7 @@ async def test_non_idempotent_post_is_never_resent_on_status(
 async def test_post_marked_idempotent_is_retried(sleeps: list[float]) -> None:
     script = Script([httpx.Response(503), ok([{"id": 1, "fields": {}}])])
     client = make(script)
-    response = await client._call(
+    response = await client._run_operation(
         save_records.asyncio_detailed, "t", "d", "A", body=[], idempotent=True
     )
     assert response.status_code == 200
@@ -382,7 +384,9 @@ async def test_never_sent_failures_are_retried_for_any_method(
 ) -> None:
     script = Script([exc, ok(1)])
     client = make(script)
-    await client._call(exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1"))
+    await client._run_operation(
+        exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1")
+    )
     assert len(script.requests) == 2
     assert sleeps == [0.5]
 
@@ -403,7 +407,9 @@ async def test_maybe_sent_create_is_not_resent_and_outcome_unknown(
     script = Script([exc])
     client = make(script)
     with pytest.raises(cls) as info:
-        await client._call(exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1"))
+        await client._run_operation(
+            exec_script.asyncio_detailed, "t", "d", body=QueryRequest(query="1")
+        )
     assert len(script.requests) == 1
     assert sleeps == []
     assert info.value.__cause__ is exc
@@ -426,7 +432,7 @@ async def test_transport_failures_exhaust_retries(
 ) -> None:
     client = make(Script([exc, exc, exc]))
     with pytest.raises(cls) as info:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert not isinstance(info.value, OutcomeUnknownError)
     assert info.value.__cause__ is exc
     assert info.value.retries_taken == 2  # type: ignore[attr-defined]
@@ -444,8 +450,10 @@ async def test_read_timeout_is_api_timeout_error() -> None:
 async def test_per_call_timeout_reaches_the_request() -> None:
     script = Script([ok(), ok()])
     client = make(script, timeout=5)
-    await client._call(list_teams.asyncio_detailed, timeout=httpx.Timeout(1.0, connect=0.5))
-    await client._call(list_teams.asyncio_detailed)
+    await client._run_operation(
+        list_teams.asyncio_detailed, timeout=httpx.Timeout(1.0, connect=0.5)
+    )
+    await client._run_operation(list_teams.asyncio_detailed)
     assert script.requests[0].extensions["timeout"]["read"] == 1.0
     assert script.requests[0].extensions["timeout"]["connect"] == 0.5
     assert script.requests[1].extensions["timeout"]["read"] == 5.0
@@ -455,7 +463,7 @@ async def test_per_call_timeout_reaches_the_request() -> None:
 async def test_default_timeout_is_finite() -> None:
     script = Script([ok()])
     client = make(script)
-    await client._call(list_teams.asyncio_detailed)
+    await client._run_operation(list_teams.asyncio_detailed)
     timeout = script.requests[0].extensions["timeout"]
     assert timeout == {"connect": 10.0, "read": 60.0, "write": 60.0, "pool": 60.0}
 
@@ -475,7 +483,7 @@ async def test_default_timeout_is_finite() -> None:
 async def test_bad_2xx_body_is_validation_error(response: httpx.Response) -> None:
     client = make(Script([response]))
     with pytest.raises(APIResponseValidationError) as info:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert info.value.status_code == 200
     assert info.value.body == response.content
 
@@ -489,7 +497,7 @@ async def test_http_to_https_redirect_names_https_url() -> None:
     script = Script([redirect])
     client = make(script, base_url="http://api.ninox.com/v1", allow_insecure_http=True)
     with pytest.raises(RedirectError) as info:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert "base_url='https://api.ninox.com/v1'" in str(info.value)
     assert info.value.location == "https://api.ninox.com/v1/teams"
     assert len(script.requests) == 1
@@ -518,9 +526,9 @@ async def test_key_never_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture
         Script([httpx.Response(401, json={"message": "bad key"}), httpx.ReadTimeout("t")])
     )
     with pytest.raises(AuthenticationError) as first:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     with pytest.raises(APITimeoutError) as second:
-        await client._call(list_teams.asyncio_detailed, max_retries=0)
+        await client._run_operation(list_teams.asyncio_detailed, max_retries=0)
     texts = [
         repr(client),
         str(client),
@@ -556,14 +564,14 @@ async def test_env_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     client = make(script, api_key=None)
     assert client.base_url == "https://acme.ninox.com/v1"
     assert (client.team_id, client.database_id) == ("env-team", "env-db")
-    await client._call(list_teams.asyncio_detailed)
+    await client._run_operation(list_teams.asyncio_detailed)
     assert script.requests[0].headers["authorization"] == "Bearer env-key"
     explicit = make(
         script, api_key="arg-key", team_id="arg-team", base_url="https://x.ninox.com/v1"
     )
     assert explicit.team_id == "arg-team"
     assert explicit.base_url == "https://x.ninox.com/v1"
-    await explicit._call(list_teams.asyncio_detailed)
+    await explicit._run_operation(list_teams.asyncio_detailed)
     assert script.requests[1].headers["authorization"] == "Bearer arg-key"
     assert script.requests[1].url.host == "x.ninox.com"
 
@@ -576,7 +584,7 @@ async def test_with_options_copies_and_shares_pool() -> None:
     assert (db.team_id, db.database_id, db.max_retries) == ("t1", "d1", 1)
     assert client.team_id is None
     assert db._shared is client._shared
-    await db._call(list_teams.asyncio_detailed)
+    await db._run_operation(list_teams.asyncio_detailed)
     assert script.requests[0].headers["authorization"] == "Bearer other"
     assert script.requests[0].extensions["timeout"]["read"] == 3.0
     assert db._team_id(None) == "t1"
@@ -628,7 +636,7 @@ async def test_users_http_client_keeps_auth_retry_and_errors(sleeps: list[float]
     )
     client = AsyncNinox(api_key=KEY, http_client=http)
     with pytest.raises(NotFoundError) as info:
-        await client._call(list_teams.asyncio_detailed)
+        await client._run_operation(list_teams.asyncio_detailed)
     assert info.value.retries_taken == 1
     assert seen == [f"Bearer {KEY}"] * 2
     await http.aclose()

@@ -28,7 +28,7 @@ from ninoxkit import (
     PermissionDeniedError,
     UnknownNameError,
 )
-from ninoxkit._config import AsyncSlots
+from ninoxkit._runtime import AsyncSlots
 
 from tests.unit.fakeninox import DB, TEAM, FakeNinox
 

@@ -66,7 +66,7 @@ def all_text(exc: BaseException) -> str:
 def test_call_runs_generated_operation_with_bearer_auth() -> None:
     script = Script([ok([{"id": "t1", "name": "Team"}])])
     client = make(script)
-    response = client._call(list_teams.sync_detailed)
+    response = client._run_operation(list_teams.sync_detailed)
     assert response.status_code == 200
     assert [team.id for team in response.parsed or []] == ["t1"]
     sent = script.requests[0]
@@ -181,7 +181,7 @@ def test_request_refuses_absolute_url() -> None:
 def test_status_maps_to_class(status: int, cls: type[APIStatusError]) -> None:
     client = make(Script([httpx.Response(status, text="nope")]), max_retries=0)
     with pytest.raises(cls) as info:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert type(info.value) is cls
     assert info.value.status_code == status
     assert info.value.body == b"nope"
@@ -192,7 +192,7 @@ def test_non_standard_status_never_reaches_generated_code() -> None:
     # HTTPStatus(599) raises ValueError inside generated _build_response (toolchain-notes §3).
     client = make(Script([httpx.Response(599, text="")]), max_retries=0)
     with pytest.raises(InternalServerError) as info:
-        client._call(get_record.sync_detailed, "t", "d", "A", 1)
+        client._run_operation(get_record.sync_detailed, "t", "d", "A", 1)
     assert info.value.__cause__ is None
 
 
@@ -224,7 +224,7 @@ def test_error_message_from_any_body(body: bytes, content_type: str | None, expe
     headers = {"content-type": content_type} if content_type else {}
     client = make(Script([httpx.Response(404, content=body, headers=headers)]))
     with pytest.raises(NotFoundError) as info:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert info.value.message == expected
     assert "<" not in str(info.value)
     assert "\n" not in str(info.value)
@@ -237,7 +237,7 @@ def test_error_message_from_any_body(body: bytes, content_type: str | None, expe
 def test_idempotent_retries_then_succeeds(status: int, sleeps: list[float]) -> None:
     script = Script([httpx.Response(status), httpx.Response(status), ok()])
     client = make(script)
-    response = client._call(list_teams.sync_detailed)
+    response = client._run_operation(list_teams.sync_detailed)
     assert response.status_code == 200
     assert len(script.requests) == 3
     assert sleeps == [0.5, 1.0]
@@ -246,7 +246,7 @@ def test_idempotent_retries_then_succeeds(status: int, sleeps: list[float]) -> N
 def test_retries_exhausted_raise_with_retries_taken(sleeps: list[float]) -> None:
     client = make(Script([httpx.Response(503)] * 3))
     with pytest.raises(InternalServerError) as info:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert info.value.retries_taken == 2
     assert "after 2 retries" in str(info.value)
     assert len(sleeps) == 2
@@ -255,10 +255,10 @@ def test_retries_exhausted_raise_with_retries_taken(sleeps: list[float]) -> None
 def test_per_call_and_per_client_max_retries(sleeps: list[float]) -> None:
     client = make(Script([httpx.Response(503)] * 7), max_retries=4)
     with pytest.raises(InternalServerError) as info:
-        client._call(list_teams.sync_detailed, max_retries=1)
+        client._run_operation(list_teams.sync_detailed, max_retries=1)
     assert info.value.retries_taken == 1
     with pytest.raises(InternalServerError) as info:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert info.value.retries_taken == 4
     assert len(sleeps) == 1 + 4
 
@@ -270,7 +270,7 @@ def test_a_bad_per_call_max_retries_is_refused_before_sending(bad: Any) -> None:
     with pytest.raises(ConfigurationError, match="max_retries"):
         client.request("GET", "/teams", max_retries=bad)
     with pytest.raises(ConfigurationError, match="max_retries"):
-        client._call(list_teams.sync_detailed, max_retries=bad)
+        client._run_operation(list_teams.sync_detailed, max_retries=bad)
     assert script.requests == []
 
 
@@ -288,14 +288,14 @@ def test_retry_after_honoured(
     headers: dict[str, str], expected: float, sleeps: list[float]
 ) -> None:
     client = make(Script([httpx.Response(429, headers=headers), ok()]))
-    client._call(list_teams.sync_detailed)
+    client._run_operation(list_teams.sync_detailed)
     assert sleeps == [expected]
 
 
 def test_retry_after_http_date(sleeps: list[float]) -> None:
     when = format_datetime(datetime.now(UTC) + timedelta(seconds=20), usegmt=True)
     client = make(Script([httpx.Response(503, headers={"Retry-After": when}), ok()]))
-    client._call(list_teams.sync_detailed)
+    client._run_operation(list_teams.sync_detailed)
     assert len(sleeps) == 1
     assert 15 < sleeps[0] <= 20
 
@@ -304,7 +304,7 @@ def test_retry_after_http_date(sleeps: list[float]) -> None:
 def test_retry_after_over_cap_raises_rate_limit(value: str, sleeps: list[float]) -> None:
     client = make(Script([httpx.Response(429, headers={"Retry-After": value})]))
     with pytest.raises(RateLimitError) as info:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert info.value.retry_after == float(value)
     assert "not retried" in str(info.value)
     assert sleeps == []
@@ -315,7 +315,7 @@ def test_client_errors_are_not_retried(status: int, sleeps: list[float]) -> None
     script = Script([httpx.Response(status)])
     client = make(script)
     with pytest.raises(APIStatusError):
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert len(script.requests) == 1
     assert sleeps == []
 
@@ -325,7 +325,7 @@ def test_non_idempotent_post_is_never_resent_on_status(status: int, sleeps: list
     script = Script([httpx.Response(status)])
     client = make(script)
     with pytest.raises(APIStatusError) as info:
-        client._call(exec_script.sync_detailed, "t", "d", body=QueryRequest(query="1"))
+        client._run_operation(exec_script.sync_detailed, "t", "d", body=QueryRequest(query="1"))
     assert len(script.requests) == 1
     assert sleeps == []
     assert info.value.outcome_unknown is (status >= 500)
@@ -336,7 +336,9 @@ def test_non_idempotent_post_is_never_resent_on_status(status: int, sleeps: list
 def test_post_marked_idempotent_is_retried(sleeps: list[float]) -> None:
     script = Script([httpx.Response(503), ok([{"id": 1, "fields": {}}])])
     client = make(script)
-    response = client._call(save_records.sync_detailed, "t", "d", "A", body=[], idempotent=True)
+    response = client._run_operation(
+        save_records.sync_detailed, "t", "d", "A", body=[], idempotent=True
+    )
     assert response.status_code == 200
     assert len(script.requests) == 2
 
@@ -354,7 +356,7 @@ def test_never_sent_failures_are_retried_for_any_method(
 ) -> None:
     script = Script([exc, ok(1)])
     client = make(script)
-    client._call(exec_script.sync_detailed, "t", "d", body=QueryRequest(query="1"))
+    client._run_operation(exec_script.sync_detailed, "t", "d", body=QueryRequest(query="1"))
     assert len(script.requests) == 2
     assert sleeps == [0.5]
 
@@ -374,7 +376,7 @@ def test_maybe_sent_create_is_not_resent_and_outcome_unknown(
     script = Script([exc])
     client = make(script)
     with pytest.raises(cls) as info:
-        client._call(exec_script.sync_detailed, "t", "d", body=QueryRequest(query="1"))
+        client._run_operation(exec_script.sync_detailed, "t", "d", body=QueryRequest(query="1"))
     assert len(script.requests) == 1
     assert sleeps == []
     assert info.value.__cause__ is exc
@@ -396,7 +398,7 @@ def test_transport_failures_exhaust_retries(
 ) -> None:
     client = make(Script([exc, exc, exc]))
     with pytest.raises(cls) as info:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert not isinstance(info.value, OutcomeUnknownError)
     assert info.value.__cause__ is exc
     assert info.value.retries_taken == 2  # type: ignore[attr-defined]
@@ -412,8 +414,8 @@ def test_read_timeout_is_api_timeout_error() -> None:
 def test_per_call_timeout_reaches_the_request() -> None:
     script = Script([ok(), ok()])
     client = make(script, timeout=5)
-    client._call(list_teams.sync_detailed, timeout=httpx.Timeout(1.0, connect=0.5))
-    client._call(list_teams.sync_detailed)
+    client._run_operation(list_teams.sync_detailed, timeout=httpx.Timeout(1.0, connect=0.5))
+    client._run_operation(list_teams.sync_detailed)
     assert script.requests[0].extensions["timeout"]["read"] == 1.0
     assert script.requests[0].extensions["timeout"]["connect"] == 0.5
     assert script.requests[1].extensions["timeout"]["read"] == 5.0
@@ -422,7 +424,7 @@ def test_per_call_timeout_reaches_the_request() -> None:
 def test_default_timeout_is_finite() -> None:
     script = Script([ok()])
     client = make(script)
-    client._call(list_teams.sync_detailed)
+    client._run_operation(list_teams.sync_detailed)
     timeout = script.requests[0].extensions["timeout"]
     assert timeout == {"connect": 10.0, "read": 60.0, "write": 60.0, "pool": 60.0}
 
@@ -441,7 +443,7 @@ def test_default_timeout_is_finite() -> None:
 def test_bad_2xx_body_is_validation_error(response: httpx.Response) -> None:
     client = make(Script([response]))
     with pytest.raises(APIResponseValidationError) as info:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert info.value.status_code == 200
     assert info.value.body == response.content
 
@@ -452,7 +454,7 @@ def test_http_to_https_redirect_names_https_url() -> None:
     script = Script([redirect])
     client = make(script, base_url="http://api.ninox.com/v1", allow_insecure_http=True)
     with pytest.raises(RedirectError) as info:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert "base_url='https://api.ninox.com/v1'" in str(info.value)
     assert info.value.location == "https://api.ninox.com/v1/teams"
     assert len(script.requests) == 1
@@ -479,9 +481,9 @@ def test_key_never_in_repr_errors_or_logs(caplog: pytest.LogCaptureFixture) -> N
         Script([httpx.Response(401, json={"message": "bad key"}), httpx.ReadTimeout("t")])
     )
     with pytest.raises(AuthenticationError) as first:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     with pytest.raises(APITimeoutError) as second:
-        client._call(list_teams.sync_detailed, max_retries=0)
+        client._run_operation(list_teams.sync_detailed, max_retries=0)
     texts = [
         repr(client),
         str(client),
@@ -513,14 +515,14 @@ def test_env_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     client = make(script, api_key=None)
     assert client.base_url == "https://acme.ninox.com/v1"
     assert (client.team_id, client.database_id) == ("env-team", "env-db")
-    client._call(list_teams.sync_detailed)
+    client._run_operation(list_teams.sync_detailed)
     assert script.requests[0].headers["authorization"] == "Bearer env-key"
     explicit = make(
         script, api_key="arg-key", team_id="arg-team", base_url="https://x.ninox.com/v1"
     )
     assert explicit.team_id == "arg-team"
     assert explicit.base_url == "https://x.ninox.com/v1"
-    explicit._call(list_teams.sync_detailed)
+    explicit._run_operation(list_teams.sync_detailed)
     assert script.requests[1].headers["authorization"] == "Bearer arg-key"
     assert script.requests[1].url.host == "x.ninox.com"
 
@@ -532,7 +534,7 @@ def test_with_options_copies_and_shares_pool() -> None:
     assert (db.team_id, db.database_id, db.max_retries) == ("t1", "d1", 1)
     assert client.team_id is None
     assert db._shared is client._shared
-    db._call(list_teams.sync_detailed)
+    db._run_operation(list_teams.sync_detailed)
     assert script.requests[0].headers["authorization"] == "Bearer other"
     assert script.requests[0].extensions["timeout"]["read"] == 3.0
     assert db._team_id(None) == "t1"
@@ -581,7 +583,7 @@ def test_users_http_client_keeps_auth_retry_and_errors(sleeps: list[float]) -> N
     )
     client = Ninox(api_key=KEY, http_client=http)
     with pytest.raises(NotFoundError) as info:
-        client._call(list_teams.sync_detailed)
+        client._run_operation(list_teams.sync_detailed)
     assert info.value.retries_taken == 1
     assert seen == [f"Bearer {KEY}"] * 2
     http.close()

@@ -30,7 +30,7 @@ from ninoxkit import (
     PermissionDeniedError,
     UnknownNameError,
 )
-from ninoxkit._config import Slots
+from ninoxkit._runtime import Slots
 
 from tests.unit.fakeninox import DB, TEAM, FakeNinox
 

@@ -10,7 +10,7 @@ from ...models.record_changes_response import RecordChangesResponse
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     module_name: str,
     table_name: str,
@@ -20,6 +20,7 @@ def _get_kwargs(
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     params: dict[str, Any] = {}
 
@@ -133,7 +134,7 @@ def sync_detailed(
         Response[RecordChangesResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,
@@ -238,7 +239,7 @@ async def asyncio_detailed(
         Response[RecordChangesResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,

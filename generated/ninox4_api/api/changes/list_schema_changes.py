@@ -10,7 +10,7 @@ from ...models.schema_changes_response import SchemaChangesResponse
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     *,
     since: str,
@@ -18,6 +18,7 @@ def _get_kwargs(
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     params: dict[str, Any] = {}
 
@@ -123,7 +124,7 @@ def sync_detailed(
         Response[SchemaChangesResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         since=since,
         as_of=as_of,
@@ -212,7 +213,7 @@ async def asyncio_detailed(
         Response[SchemaChangesResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         since=since,
         as_of=as_of,

@@ -11,13 +11,14 @@ from ...models.fields_response import FieldsResponse
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     module_name: str,
     table_name: str,
     *,
     body: list[CreateFieldBody],
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -117,7 +118,7 @@ def sync_detailed(
         Response[FieldsResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,
@@ -196,7 +197,7 @@ async def asyncio_detailed(
         Response[FieldsResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,

@@ -10,7 +10,7 @@ from ...models.fields_response import FieldsResponse
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     module_name: str,
     table_name: str,
@@ -18,6 +18,7 @@ def _get_kwargs(
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     params: dict[str, Any] = {}
 
@@ -118,7 +119,7 @@ def sync_detailed(
         Response[FieldsResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,
@@ -201,7 +202,7 @@ async def asyncio_detailed(
         Response[FieldsResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,

@@ -11,7 +11,7 @@ from ...models.update_field_body import UpdateFieldBody
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     module_name: str,
     table_name: str,
@@ -19,6 +19,7 @@ def _get_kwargs(
     *,
     body: UpdateFieldBody,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -122,7 +123,7 @@ def sync_detailed(
         Response[FieldResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,
@@ -215,7 +216,7 @@ async def asyncio_detailed(
         Response[FieldResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,

@@ -11,11 +11,12 @@ from ...models.module_response import ModuleResponse
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     *,
     body: CreateModuleBody,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -106,7 +107,7 @@ def sync_detailed(
         Response[ModuleResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         body=body,
     )
@@ -173,7 +174,7 @@ async def asyncio_detailed(
         Response[ModuleResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         body=body,
     )

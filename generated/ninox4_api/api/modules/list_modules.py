@@ -10,12 +10,13 @@ from ...models.modules_response import ModulesResponse
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     *,
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     params: dict[str, Any] = {}
 
@@ -112,7 +113,7 @@ def sync_detailed(
         Response[ModulesResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         offset=offset,
         limit=limit,
@@ -187,7 +188,7 @@ async def asyncio_detailed(
         Response[ModulesResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         offset=offset,
         limit=limit,

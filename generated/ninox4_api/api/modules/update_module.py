@@ -11,12 +11,13 @@ from ...models.update_module_body import UpdateModuleBody
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     module_name: str,
     *,
     body: UpdateModuleBody,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -110,7 +111,7 @@ def sync_detailed(
         Response[ModuleResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         body=body,
@@ -183,7 +184,7 @@ async def asyncio_detailed(
         Response[ModuleResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         body=body,

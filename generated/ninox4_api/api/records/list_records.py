@@ -10,7 +10,7 @@ from ...models.rows_response import RowsResponse
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     module_name: str,
     table_name: str,
@@ -21,6 +21,7 @@ def _get_kwargs(
     sort: str | Unset = UNSET,
     filter_: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     params: dict[str, Any] = {}
 
@@ -134,7 +135,7 @@ def sync_detailed(
         Response[RowsResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,
@@ -237,7 +238,7 @@ async def asyncio_detailed(
         Response[RowsResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,

@@ -10,11 +10,12 @@ from ...models.reports_response import ReportsResponse
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     module_name: str,
     table_name: str,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -102,7 +103,7 @@ def sync_detailed(
         Response[ReportsResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,
@@ -173,7 +174,7 @@ async def asyncio_detailed(
         Response[ReportsResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         table_name=table_name,

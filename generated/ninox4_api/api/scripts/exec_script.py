@@ -11,11 +11,12 @@ from ...models.script_exec_response import ScriptExecResponse
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     *,
     body: ScriptExecBody,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -107,7 +108,7 @@ def sync_detailed(
         Response[ScriptExecResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         body=body,
     )
@@ -176,7 +177,7 @@ async def asyncio_detailed(
         Response[ScriptExecResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         body=body,
     )

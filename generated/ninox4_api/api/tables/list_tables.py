@@ -10,13 +10,14 @@ from ...models.tables_response import TablesResponse
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
     module_name: str,
     *,
     offset: int | Unset = UNSET,
     limit: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     params: dict[str, Any] = {}
 
@@ -114,7 +115,7 @@ def sync_detailed(
         Response[TablesResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         offset=offset,
@@ -191,7 +192,7 @@ async def asyncio_detailed(
         Response[TablesResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
         module_name=module_name,
         offset=offset,

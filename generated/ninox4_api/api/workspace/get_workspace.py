@@ -10,9 +10,10 @@ from ...models.workspace_response import WorkspaceResponse
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     workspace_id: str,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -94,7 +95,7 @@ def sync_detailed(
         Response[WorkspaceResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
     )
 
@@ -153,7 +154,7 @@ async def asyncio_detailed(
         Response[WorkspaceResponse | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         workspace_id=workspace_id,
     )
 

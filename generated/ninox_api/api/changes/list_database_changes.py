@@ -10,13 +10,14 @@ from ...models.change_set import ChangeSet
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     *,
     since_sq: int | Unset = 0,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -129,7 +130,7 @@ def sync_detailed(
         Response[ChangeSet | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         since_sq=since_sq,
@@ -208,7 +209,7 @@ async def asyncio_detailed(
         Response[ChangeSet | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         since_sq=since_sq,

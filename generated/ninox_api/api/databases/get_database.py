@@ -13,13 +13,14 @@ from ...models.get_database_format_scripts import (
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     *,
     format_scripts: GetDatabaseFormatScripts | str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -141,7 +142,7 @@ def sync_detailed(
         Response[DatabaseSchema | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         format_scripts=format_scripts,
@@ -224,7 +225,7 @@ async def asyncio_detailed(
         Response[DatabaseSchema | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         format_scripts=format_scripts,

@@ -10,9 +10,10 @@ from ...models.database import Database
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -110,7 +111,7 @@ def sync_detailed(
         Response[list[Database] | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
     )
 
@@ -167,7 +168,7 @@ async def asyncio_detailed(
         Response[list[Database] | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
     )
 

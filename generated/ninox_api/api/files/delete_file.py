@@ -9,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     table_id: str,
@@ -18,6 +18,7 @@ def _get_kwargs(
     *,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -131,7 +132,7 @@ def sync_detailed(
         Response[Any | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,
@@ -218,7 +219,7 @@ async def asyncio_detailed(
         Response[Any | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,

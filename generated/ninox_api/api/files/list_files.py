@@ -10,7 +10,7 @@ from ...models.file_meta import FileMeta
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     table_id: str,
@@ -18,6 +18,7 @@ def _get_kwargs(
     *,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -131,7 +132,7 @@ def sync_detailed(
         Response[list[FileMeta] | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,
@@ -214,7 +215,7 @@ async def asyncio_detailed(
         Response[list[FileMeta] | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,

@@ -10,7 +10,7 @@ from ...models.table_record import TableRecord
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     table_id: str,
@@ -20,6 +20,7 @@ def _get_kwargs(
     style: str | Unset = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -140,7 +141,7 @@ def sync_detailed(
         Response[TableRecord | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,
@@ -233,7 +234,7 @@ async def asyncio_detailed(
         Response[TableRecord | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,

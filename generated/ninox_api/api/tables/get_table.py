@@ -10,13 +10,14 @@ from ...models.table import Table
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     table_id: str,
     *,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -122,7 +123,7 @@ def sync_detailed(
         Response[Table | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,
@@ -199,7 +200,7 @@ async def asyncio_detailed(
         Response[Table | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,

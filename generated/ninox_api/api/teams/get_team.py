@@ -10,9 +10,10 @@ from ...models.team import Team
 from ...types import Response
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -105,7 +106,7 @@ def sync_detailed(
         Response[Team | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
     )
 
@@ -162,7 +163,7 @@ async def asyncio_detailed(
         Response[Team | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
     )
 

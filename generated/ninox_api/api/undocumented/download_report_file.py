@@ -10,7 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import UNSET, File, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     report_id: str,
@@ -18,6 +18,7 @@ def _get_kwargs(
     *,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -126,7 +127,7 @@ def sync_detailed(
         Response[File | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         report_id=report_id,
@@ -209,7 +210,7 @@ async def asyncio_detailed(
         Response[File | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         report_id=report_id,

@@ -10,13 +10,14 @@ from ...models.schema_document import SchemaDocument
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     *,
     include_reports_and_views: bool | Unset = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -128,7 +129,7 @@ def sync_detailed(
         Response[SchemaDocument | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         include_reports_and_views=include_reports_and_views,
@@ -205,7 +206,7 @@ async def asyncio_detailed(
         Response[SchemaDocument | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         include_reports_and_views=include_reports_and_views,

@@ -10,13 +10,14 @@ from ...models.report import Report
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     *,
     body: list[Report],
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -130,7 +131,7 @@ def sync_detailed(
         Response[Any | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         body=body,
@@ -205,7 +206,7 @@ async def asyncio_detailed(
         Response[Any | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         body=body,

@@ -14,7 +14,7 @@ from ...models.update_schema_format_scripts import (
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     *,
@@ -22,6 +22,7 @@ def _get_kwargs(
     format_scripts: str | Unset | UpdateSchemaFormatScripts = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -159,7 +160,7 @@ def sync_detailed(
         Response[SchemaVersion | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         body=body,
@@ -252,7 +253,7 @@ async def asyncio_detailed(
         Response[SchemaVersion | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         body=body,

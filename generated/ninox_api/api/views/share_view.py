@@ -11,7 +11,7 @@ from ...models.view_share import ViewShare
 from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs(
+def request_kwargs(
     team_id: str,
     database_id: str,
     table_id: str,
@@ -20,6 +20,7 @@ def _get_kwargs(
     body: ShareViewBody | Unset = UNSET,
     nx_password: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The request this operation sends: keyword arguments for ``httpx.Client.request``."""
     headers: dict[str, Any] = {}
     if not isinstance(nx_password, Unset):
         headers["nx-password"] = nx_password
@@ -139,7 +140,7 @@ def sync_detailed(
         Response[ViewShare | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,
@@ -228,7 +229,7 @@ async def asyncio_detailed(
         Response[ViewShare | str]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = request_kwargs(
         team_id=team_id,
         database_id=database_id,
         table_id=table_id,

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
 
+import httpx
 from ninox_api.api.files import (
     delete_file,
     download_file,
@@ -29,16 +30,13 @@ from ninox_api.api.files import (
 from ninox_api.models import FileMeta, FileUpload
 from ninox_api.types import File
 
-from ninoxkit._async import _transport
 from ninoxkit._async._resource import AsyncAPIResource
 from ninoxkit._constants import DOWNLOAD_CHUNK_SIZE
 from ninoxkit._exceptions import (
     InvalidArgumentError,
     NotFoundError,
     ResponseTooLargeError,
-    _BodyInterruptedError,
 )
-from ninoxkit._retry import RetryPolicy
 from ninoxkit._validate import check_id, check_positive_int
 
 __all__ = ["AsyncFiles"]
@@ -126,7 +124,7 @@ class AsyncFiles(AsyncAPIResource):
             )
             if field is not None:
                 body.field_name = check_id("field", field)
-            kwargs = upload_file._get_kwargs(team, db, tid, rid, body=body)
+            kwargs = upload_file.request_kwargs(team, db, tid, rid, body=body)
             headers = dict(kwargs.pop("headers", {}))
             headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
             # A repeated upload would attach the file twice. The deadline bounds the wait for
@@ -165,7 +163,10 @@ class AsyncFiles(AsyncAPIResource):
         :class:`~ninoxkit.ResponseTooLargeError`); streamed to a path there is no size limit.
 
         Writing to a path goes through a temporary file renamed at the end, so an interrupted
-        download never leaves a truncated file under the final name.
+        download never leaves a truncated file under the final name. A body that breaks off is
+        fetched again from the start, within the client's ``max_retries`` (nothing of it has
+        reached the caller yet); :meth:`iter_bytes`, whose chunks reach the caller at once, is
+        not.
 
         Args:
             table: Table id or caption.
@@ -187,37 +188,12 @@ class AsyncFiles(AsyncAPIResource):
         """
         if to is not None and not isinstance(to, str | os.PathLike):
             raise InvalidArgumentError(f"to must be a path or None, got {type(to).__name__}")
-        if to is not None:
-            _check_target(Path(to))
-        retries = 0
-        while True:
-            try:
-                return await self._download_once(
-                    record_id, file_name, table, to, team_id, database_id
-                )
-            except _BodyInterruptedError:
-                # The body broke off after a 2xx head (a GET, safe to repeat); nothing of it
-                # has reached the caller yet, so start over within the retry budget.
-                if retries >= self._client.max_retries:
-                    raise
-                delay = RetryPolicy(max_retries=self._client.max_retries).backoff(
-                    retries, _transport._random()
-                )
-                await _transport._sleep(delay)
-                retries += 1
-
-    async def _download_once(
-        self,
-        record_id: int,
-        file_name: str,
-        table: str,
-        to: str | os.PathLike[str] | None,
-        team_id: str | None,
-        database_id: str | None,
-    ) -> bytes | Path:
         if to is None:
             return await self._download_bytes(record_id, file_name, table, team_id, database_id)
         target = Path(to)
+        _check_target(target)
+        team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
+        name = check_id("file_name", file_name)
         partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
         try:
             try:
@@ -229,14 +205,15 @@ class AsyncFiles(AsyncAPIResource):
                 ) from None
             # Local disk writes of one chunk are short; one source serves both twins.
             with out:
-                async for chunk in self.iter_bytes(
-                    table=table,
-                    record_id=record_id,
-                    file_name=file_name,
-                    team_id=team_id,
-                    database_id=database_id,
-                ):
-                    out.write(chunk)
+
+                async def write(response: httpx.Response) -> None:
+                    out.seek(0)  # a retry after the body broke off starts over
+                    out.truncate()
+                    async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK_SIZE):
+                        out.write(chunk)
+
+                kwargs = download_file.request_kwargs(team, db, tid, rid, name)
+                await self._client._send(kwargs, read_body=write)
             partial.replace(target)
         finally:
             partial.unlink(missing_ok=True)
@@ -253,12 +230,12 @@ class AsyncFiles(AsyncAPIResource):
         """Read a file into memory, at most ``max_response_size`` bytes of it."""
         limit = self._client.options.max_response_size
         chunks: list[bytes] = []
-        size = 0
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
-        # Closing the stream (the with block) frees the connection and its slot at once.
-        async with self._client._stream(kwargs) as response:
+
+        async def read(response: httpx.Response) -> None:
+            chunks.clear()  # a retry after the body broke off starts over
+            size = 0
             async for chunk in response.aiter_bytes(DOWNLOAD_CHUNK_SIZE):
                 size += len(chunk)
                 if size > limit:
@@ -272,6 +249,11 @@ class AsyncFiles(AsyncAPIResource):
                         applied=False,  # a download changes nothing
                     )
                 chunks.append(chunk)
+
+        kwargs = download_file.request_kwargs(team, db, tid, rid, name)
+        # The transport retries a body that breaks off (nothing of it has reached the caller)
+        # and closes it afterwards, which frees the connection and its slot at once.
+        await self._client._send(kwargs, read_body=read)
         return b"".join(chunks)
 
     async def iter_bytes(
@@ -305,8 +287,8 @@ class AsyncFiles(AsyncAPIResource):
         check_positive_int("chunk_size", chunk_size)
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
-        kwargs = download_file._get_kwargs(team, db, tid, rid, name)
-        async with self._client._stream(kwargs) as response:
+        kwargs = download_file.request_kwargs(team, db, tid, rid, name)
+        async with self._client._send_streamed(kwargs) as response:
             async for chunk in response.aiter_bytes(chunk_size):
                 yield chunk
 
@@ -336,9 +318,10 @@ class AsyncFiles(AsyncAPIResource):
         try:
             await self._call(delete_file.asyncio_detailed, team, db, tid, rid, name)
         except NotFoundError as exc:
-            if not exc.retries_taken:
+            if not exc.may_have_been_applied:
                 raise
-            # A 404 to a re-sent delete: the first attempt, whose answer was lost, deleted it.
+            # A 404 after an attempt that may have landed (the transport's verdict): that
+            # attempt, whose answer was lost, deleted it.
 
     async def metadata(
         self,

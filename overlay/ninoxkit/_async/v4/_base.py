@@ -14,6 +14,7 @@ from ninoxkit._exceptions import (
     APIResponseValidationError,
     InvalidArgumentError,
     UnexpectedHTMLError,
+    validation_error,
 )
 from ninoxkit._types import NOT_GIVEN, NotGiven
 
@@ -56,11 +57,14 @@ def check_text_id(kind: str, value: object) -> str:
 
 
 class RawBody:
-    """A JSON body handed to a generated ``_get_kwargs`` in place of its model.
+    """A JSON body handed to a generated ``request_kwargs`` in place of its model.
 
     The generated body models are closed where the live API is open (reference ninox4 §9 items
-    5 and 11), so the overlay sends the JSON the caller built; ``_get_kwargs`` only calls
+    5 and 11), so the overlay sends the JSON the caller built; ``request_kwargs`` only calls
     ``to_dict()`` on it.
+
+    Args:
+        data: The JSON value to send, as built by the caller.
     """
 
     def __init__(self, data: Any) -> None:
@@ -99,7 +103,7 @@ class AsyncBase4:
         extra: dict[str, Any] = {k: v for k, v in query.items() if v is not None}
         if body is not None:
             extra["body"] = body if isinstance(body, list) else RawBody(body)
-        kwargs = op._get_kwargs(self._ws, *args, **extra)
+        kwargs = op.request_kwargs(self._ws, *args, **extra)
         response = await self._client._send(
             kwargs, idempotent=idempotent, max_retries=max_retries, deadline=deadline
         )
@@ -139,22 +143,19 @@ def envelope(response: httpx.Response) -> dict[str, Any]:
 
 
 def _shape(response: httpx.Response, why: str) -> APIResponseValidationError:
-    return APIResponseValidationError(
-        f"the {response.status_code} response does not fit the Ninox 4 API description: {why}",
-        status_code=response.status_code,
-        response=response,
-        request=response.request,
-        body=response.content,
-    )
+    return validation_error(why, response, description=_NINOX4_DESCRIPTION)
 
 
 def shape_error(response_data: Any, why: str) -> APIResponseValidationError:
     """A validation error for a ``data`` member of the wrong shape (no response kept)."""
-    return APIResponseValidationError(
-        f"the answer does not fit the Ninox 4 API description: {why}",
-        status_code=200,
+    return validation_error(
+        why,
         body=json.dumps(response_data, default=str).encode()[:2000],
+        description=_NINOX4_DESCRIPTION,
     )
+
+
+_NINOX4_DESCRIPTION = "the Ninox 4 API description"
 
 
 #: The most rows one page may hold (reference ninox4 §4).

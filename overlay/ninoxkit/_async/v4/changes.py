@@ -125,8 +125,18 @@ class AsyncChanges4(AsyncBase4):
     async def schema(self, *, since: dt.datetime | str, limit: int = MAX_PAGE_LIMIT) -> Json:
         """One poll of the workspace's schema changes (modules, tables, fields), oldest first.
 
+        Args:
+            since: Start of the window (aware datetime or ISO text ending in ``Z``).
+            limit: Rows per page, 1-100.
+
         Returns:
-            ``{"changes": [...], "as_of": "...Z", "retention_cutoff": ... or None}``.
+            ``{"changes": [...], "as_of": "...Z", "retention_cutoff": ... or None}``; pass
+            ``as_of`` as the next ``since``.
+
+        Raises:
+            InvalidArgumentError: a bad ``since`` or ``limit`` (nothing is sent).
+            APIResponseValidationError: a page without ``meta.asOf`` or of the wrong shape.
+            APIError: any other failed request.
         """
         items, as_of, meta = await self._poll(list_schema_changes, since=since, limit=limit)
         return {"changes": items, "as_of": as_of, "retention_cutoff": meta.get("retentionCutoff")}
@@ -197,7 +207,20 @@ class AsyncChanges4(AsyncBase4):
         max_polls: int | None = None,
         stop: Callable[[Json], bool] | None = None,
     ) -> AsyncIterator[Json]:
-        """Poll the schema changes like :meth:`watch_records`."""
+        """Poll the schema changes like :meth:`watch_records`.
+
+        Args:
+            since: Where to start (aware datetime or ISO text ending in ``Z``).
+            interval: Seconds between polls (≥ 0.1).
+            max_polls: Stop after this many polls (``None``: until ``stop`` or cancelled).
+            stop: Called with each change; ``True`` ends the watch.
+
+        Returns:
+            The changes, one at a time, oldest window first.
+
+        Raises:
+            InvalidArgumentError: a bad ``interval``, ``max_polls`` or ``since`` (on first use).
+        """
         check_interval(interval)
 
         async def poll(cursor: str) -> Json:

@@ -62,14 +62,40 @@ class AsyncViews4(AsyncBase4):
     """``client.views``: table views."""
 
     async def list(self, *, module: str, table: str) -> list[Json]:
-        """The views of a table."""
+        """The views of a table.
+
+        Args:
+            module: The module's machine name.
+            table: The table's machine name.
+
+        Returns:
+            The view objects.
+
+        Raises:
+            InvalidArgumentError: ``module`` or ``table`` is not a machine name (nothing is
+                sent).
+            NotFoundError: no such module or table.
+            APIError: any other failed request.
+        """
         data: list[Json] = await self._data(
             list_views, check_name("module", module), check_name("table", table)
         )
         return data
 
     async def get(self, *, view_id: str) -> Json:
-        """One view by id."""
+        """One view by id.
+
+        Args:
+            view_id: The view's id (from :meth:`list`).
+
+        Returns:
+            The view object.
+
+        Raises:
+            InvalidArgumentError: ``view_id`` is empty or holds a ``/`` (nothing is sent).
+            APIStatusError: a non-2xx answer (e.g. for an unknown id).
+            APIError: any other failed request.
+        """
         data: Json = await self._data(get_view, check_text_id("view_id", view_id))
         return data
 
@@ -78,22 +104,58 @@ class AsyncReports4(AsyncBase4):
     """``client.reports``: print layouts."""
 
     async def list(self, *, module: str, table: str) -> list[Json]:
-        """The reports of a table (each with the id ``print`` needs)."""
+        """The reports of a table (each with the id ``print`` needs).
+
+        Args:
+            module: The module's machine name.
+            table: The table's machine name.
+
+        Returns:
+            The report objects.
+
+        Raises:
+            InvalidArgumentError: ``module`` or ``table`` is not a machine name (nothing is
+                sent).
+            NotFoundError: no such module or table.
+            APIError: any other failed request.
+        """
         data: list[Json] = await self._data(
             list_reports, check_name("module", module), check_name("table", table)
         )
         return data
 
     async def get(self, *, report_id: str) -> Json:
-        """One report by id."""
+        """One report by id.
+
+        Args:
+            report_id: The report's id (from :meth:`list`).
+
+        Returns:
+            The report object.
+
+        Raises:
+            InvalidArgumentError: ``report_id`` is empty or holds a ``/`` (nothing is sent).
+            APIStatusError: a non-2xx answer (e.g. for an unknown id).
+            APIError: any other failed request.
+        """
         data: Json = await self._data(get_report, check_text_id("report_id", report_id))
         return data
 
     async def print(self, *, report_id: str, record_ids: Iterable[int | str]) -> Json:
         """Print a report for up to 250 records.
 
+        Args:
+            report_id: The report's id (from :meth:`list`).
+            record_ids: The records to print (1-250 ids, ints or decimal strings).
+
         Returns:
             ``{"fileName", "mimeType", "url"}``; ``url`` is a presigned download link.
+
+        Raises:
+            InvalidArgumentError: a bad ``report_id`` or id, or no or more than 250 ids
+                (nothing is sent).
+            APIStatusError: a non-2xx answer (e.g. for an unknown report or record).
+            APIError: any other failed request.
         """
         ids = [to_record_id(r) for r in record_ids]
         if not 1 <= len(ids) <= MAX_PRINT_RECORDS:
@@ -114,6 +176,18 @@ class AsyncFunctions4(AsyncBase4):
     """``client.functions``: global functions of a module."""
 
     async def list(self, *, module: str) -> list[Json]:
-        """The module's global functions ``{id, name, moduleName, code}``, in compile order."""
+        """The module's global functions ``{id, name, moduleName, code}``, in compile order.
+
+        Args:
+            module: The module's machine name.
+
+        Returns:
+            One ``{id, name, moduleName, code}`` object per function.
+
+        Raises:
+            InvalidArgumentError: ``module`` is not a machine name (nothing is sent).
+            NotFoundError: no such module.
+            APIError: any other failed request.
+        """
         data: list[Json] = await self._data(list_functions, check_name("module", module))
         return data

@@ -120,7 +120,26 @@ class AsyncRecords4(AsyncPager4):
         fields: Iterable[str] | None = None,
         convert: bool = False,
     ) -> Json:
-        """One record by id (``…/record/{id}``, singular, reference ninox4 §9 item 3)."""
+        """One record by id (``…/record/{id}``, singular, reference ninox4 §9 item 3).
+
+        Args:
+            module: The module's machine name.
+            table: The table's machine name.
+            record_id: The record's id (an int or its decimal string).
+            fields: Only these fields.
+            convert: Read dates, timestamps and multi values as Python types (reads the
+                table's field types first).
+
+        Returns:
+            ``{"id": "1", "values": {...}}``.
+
+        Raises:
+            InvalidArgumentError: a name is not a machine name or ``record_id`` not a positive
+                integer (nothing is sent).
+            NotFoundError: no such module, table or record.
+            APIResponseValidationError: the answer is no ``{id, values}`` record.
+            APIError: any other failed request.
+        """
         path = (check_name("module", module), check_name("table", table))
         rid = str(to_record_id(record_id))
         query = {"fields": ",".join(check_name("field", f) for f in fields)} if fields else {}
@@ -182,7 +201,21 @@ class AsyncRecords4(AsyncPager4):
     ) -> _List[str]:
         """Create records, in chunks under 6 MB; returns the new ids (strings) in input order.
 
+        Args:
+            records: One mapping of field name → value per record.
+            module: The module's machine name.
+            table: The table's machine name.
+            convert: Write Python dates, datetimes, times and sets in Ninox 4's forms (without
+                it the values are sent as given).
+            chunk_size: The most records per request (each request is one transaction).
+
+        Returns:
+            The new records' ids (strings), in input order.
+
         Raises:
+            InvalidArgumentError: a bad name, ``chunk_size`` or record (not a mapping of
+                field names, a value ``convert`` cannot write, over 6 MB of JSON alone),
+                found before anything is sent.
             BatchWriteError: a chunk failed; ``written`` holds ``(index, id)`` of the chunks
                 before it, ``not_written`` / ``unknown`` the rest. A create is never re-sent
                 once it may have reached Ninox.
@@ -220,11 +253,21 @@ class AsyncRecords4(AsyncPager4):
     ) -> _List[str]:
         """Change records: each mapping has ``id`` plus the fields to set (``None`` clears).
 
+        Args:
+            records: One mapping per record: its ``id`` and field name → new value.
+            module: The module's machine name.
+            table: The table's machine name.
+            convert: Write Python dates, datetimes, times and sets in Ninox 4's forms (without
+                it the values are sent as given).
+            chunk_size: The most records per request (each request is one transaction).
+
         Returns:
             The ids of the records sent, in input order (Ninox's ``updatedIds`` can
             under-report, reference ninox4 §6, so the 2xx is the acknowledgement).
 
         Raises:
+            InvalidArgumentError: as :meth:`create`, and for a record without a valid ``id``
+                (nothing is sent).
             BatchWriteError: as :meth:`create`; an update chunk is re-sent on a lost answer
                 (the same PATCH twice writes the same values).
         """
@@ -258,7 +301,17 @@ class AsyncRecords4(AsyncPager4):
     ) -> _List[str]:
         """Delete records by id, in transactional chunks; returns the deleted ids.
 
+        Args:
+            module: The module's machine name.
+            table: The table's machine name.
+            record_ids: The ids (ints or decimal strings).
+            chunk_size: The most ids per request (each request is one transaction).
+
+        Returns:
+            The ids sent (strings), in input order.
+
         Raises:
+            InvalidArgumentError: a bad name, ``chunk_size`` or id (nothing is sent).
             BatchWriteError: as :meth:`create`. Not re-sent on a lost answer: a second DELETE
                 of deleted ids would be refused and hide that the first one worked.
         """
@@ -288,11 +341,21 @@ class AsyncRecords4(AsyncPager4):
     ) -> Json:
         """Create or update by a unique ``match_field`` each record carries.
 
+        Args:
+            records: One mapping of field name → value per record.
+            module: The module's machine name.
+            table: The table's machine name.
+            match_field: The machine name of the ``unique`` field records are matched on.
+            convert: Write Python dates, datetimes, times and sets in Ninox 4's forms (without
+                it the values are sent as given).
+            chunk_size: The most records per request (each request is one transaction).
+
         Returns:
             ``{"createdIds": [...], "updatedIds": [...]}`` over all chunks.
 
         Raises:
-            InvalidArgumentError: a record without the match field (nothing is sent).
+            InvalidArgumentError: a record without the match field, or as :meth:`create`
+                (nothing is sent).
             BatchWriteError: as :meth:`create` (an ambiguous match answers 409).
         """
         path = (check_name("module", module), check_name("table", table))
@@ -343,8 +406,35 @@ class AsyncRecords4(AsyncPager4):
         Not re-sent once it may have reached Ninox; an interrupted import may be partly
         applied (reference ninox4 §8), ``import_mode="upsert"`` on a key is the safe re-run.
 
+        Args:
+            file: The CSV: a path, bytes, or a file object opened in binary mode.
+            module: The module's machine name.
+            table: The table's machine name.
+            file_name: The upload's file name (default: the path's or file object's name,
+                ``import.csv`` for bytes).
+            has_header: Whether the first row names the columns (Ninox: yes).
+            delimiter: The column delimiter (Ninox detects it).
+            quote_char: The quote character (Ninox: ``"``).
+            encoding: The file's encoding: ``utf8`` (Ninox's default), ``ascii``, ``latin1``,
+                ``iso-latin1``, ``utf16`` or ``windows-cp1252``.
+            import_mode: ``append`` (Ninox's default), ``update`` or ``upsert``.
+            number_format: ``us`` (Ninox's default) or ``european``.
+            batch_size: Rows Ninox writes per batch, 10-200.
+            mappings: Column → field mappings, e.g. ``[{"csvColumnName": "E-mail",
+                "fieldName": "email", "updatePolicy": "key"}]``.
+
         Returns:
             ``{"rowsImported", "rowsSkipped", "rowsUpdated"}``.
+
+        Raises:
+            InvalidArgumentError: a bad name, ``batch_size`` or ``import_mode``, no file at the
+                path, a text-mode file object, or a file object without a name and no
+                ``file_name`` (nothing is sent).
+            NotFoundError: no such module or table.
+            BadRequestError: Ninox refused the file or the options.
+            OutcomeUnknownError: the connection failed after the request may have reached
+                Ninox; it is not re-sent.
+            APIError: any other failed request.
         """
         path = (check_name("module", module), check_name("table", table))
         if batch_size is not None and (
@@ -375,7 +465,7 @@ class AsyncRecords4(AsyncPager4):
                 batch_size=UNSET if batch_size is None else batch_size,
                 mappings=UNSET if mappings is None else json.dumps([dict(m) for m in mappings]),
             )
-            kwargs = import_records_csv._get_kwargs(self._ws, *path, body=form)
+            kwargs = import_records_csv.request_kwargs(self._ws, *path, body=form)
             # The generated code fixes the boundary to "+++", which a file can contain
             # (toolchain-notes §3); the boundary is derived from the content instead.
             headers = dict(kwargs.pop("headers", {}))

@@ -143,12 +143,12 @@ class Changes(APIResource):
         names: _Names,
     ) -> ChangeBatch:
         if tid is None:
-            kwargs = list_database_changes._get_kwargs(team, db, since_sq=since)
+            kwargs = list_database_changes.request_kwargs(team, db, since_sq=since)
         elif record_id is None:
-            kwargs = list_table_changes._get_kwargs(team, db, tid, since_sq=since)
+            kwargs = list_table_changes.request_kwargs(team, db, tid, since_sq=since)
         else:
             rid = check_record_id(record_id)
-            kwargs = list_record_changes._get_kwargs(team, db, tid, rid, since_sq=since)
+            kwargs = list_record_changes.request_kwargs(team, db, tid, rid, since_sq=since)
         # The generated request, sent as is; the body is read here from its JSON, so both
         # shapes of a change set (§4.17 and §13) are understood whatever the generated model.
         response = self._client._send(kwargs)

@@ -192,7 +192,9 @@ class RecordPager:
         def fetch(page: int) -> Job[httpx.Response]:
             # The generated request description, sent as is. The body is checked here and
             # built into models by the caller (``_models``): a listing builds every record.
-            kwargs = list_records._get_kwargs(team, db, tid, page=page, per_page=per_page, **params)
+            kwargs = list_records.request_kwargs(
+                team, db, tid, page=page, per_page=per_page, **params
+            )
             return lambda: client._send(kwargs)
 
         window: Window[httpx.Response] = Window(self._prefetch)
@@ -486,6 +488,8 @@ class Records(APIResource):
         Args:
             table: Table id or caption.
             record_ids: The ids, in the order wanted.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
             convert: Turn field values into Python types.
             missing: What an id Ninox answers 404 for becomes: ``"raise"`` (default) raises
                 one :class:`NotFoundError` naming every missing id, after all were asked;
@@ -493,8 +497,6 @@ class Records(APIResource):
                 records) if r is None]`` are the missing ones.
             max_in_flight: Requests at once (default and maximum: the client's
                 ``max_concurrency``; ``1``: one at a time).
-            team_id: Team id; default: the client's ``team_id``.
-            database_id: Database id; default: the client's ``database_id``.
 
         Returns:
             One record per id asked, in that order (``None`` for a missing one with
@@ -779,7 +781,8 @@ class Records(APIResource):
         """Delete one record (§4.14).
 
         A delete is re-sent after a lost answer; a 404 to the re-sent request means the record
-        is gone, which is success (the first attempt deleted it).
+        is gone, which is success (the first attempt deleted it). A 404 after attempts that
+        certainly did nothing (connection refused, a 429) is raised.
 
         Args:
             table: Table id or caption.
@@ -794,10 +797,11 @@ class Records(APIResource):
         try:
             self._call(delete_record.sync_detailed, team, db, tid, rid)
         except NotFoundError as exc:
-            if not exc.retries_taken:
+            if not exc.may_have_been_applied:
                 raise
-            # A 404 answering a re-sent delete: the record is gone (the first attempt, whose
-            # answer was lost, most likely deleted it). That is what was asked for.
+            # A 404 answering a re-sent delete after an attempt that may have landed (the
+            # transport's verdict): that attempt, whose answer was lost, most likely deleted
+            # the record. That is what was asked for.
 
     def delete_many(
         self,
@@ -840,10 +844,10 @@ class Records(APIResource):
                 try:
                     self._call(delete_records.sync_detailed, team, db, tid, body=chunk)
                 except NotFoundError as exc:
-                    if not exc.retries_taken:
+                    if not exc.may_have_been_applied:
                         return batch, None, exc, None
-                    # A 404 answering a re-sent batch: the first attempt, whose answer was
-                    # lost, may have deleted it. Ask for each record which bucket is true.
+                    # A 404 after an attempt that may have landed (the transport's verdict):
+                    # that attempt may have deleted it. Ask for each record which bucket is true.
                     split = self._still_there(batch, ids, team, db, tid)
                     if split[1] or split[2]:
                         return batch, None, exc, split
@@ -912,7 +916,7 @@ class Records(APIResource):
         # Serialise every batch before the first leaves: a value JSON cannot carry (an int of
         # 4,301+ digits, a lone surrogate) is refused with nothing written.
         requests = [
-            _serialised(save_records._get_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
+            _serialised(save_records.request_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
             for b in plan.batches()
         ]
 

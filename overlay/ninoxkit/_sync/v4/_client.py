@@ -25,13 +25,10 @@ import attrs
 import httpx
 
 from ninoxkit._config import (
-    CallState,
     ClientOptions,
-    LeanCookieClient,
     TimeoutTypes,
     check_deadline,
     check_max_response_size,
-    in_call,
     normalize_base_url,
     to_timeout,
 )
@@ -43,6 +40,8 @@ from ninoxkit._constants import (
     DEFAULT_TIMEOUT,
 )
 from ninoxkit._exceptions import ConfigurationError, InvalidArgumentError
+from ninoxkit._httpx_glue import LeanCookieClient
+from ninoxkit._pipeline import CallState, in_call
 from ninoxkit._retry import RetryPolicy
 from ninoxkit._sync._client import _Sender, _Shared
 from ninoxkit._sync._transport import NinoxTransport
@@ -376,7 +375,7 @@ class Ninox4:
         max_retries: int | None = None,
         deadline: float | NotGiven | None = NOT_GIVEN,
     ) -> httpx.Response:
-        """Send a generated request description (``op._get_kwargs(...)``); 2xx or raise.
+        """Send a generated request description (``op.request_kwargs(...)``); 2xx or raise.
 
         The generated ``*_detailed`` functions are not used: ``HTTPStatus(code)`` raises on a
         non-standard status (toolchain-notes §3), the generated row model types values too

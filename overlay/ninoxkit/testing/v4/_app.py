@@ -91,7 +91,14 @@ def _needs_permissions(body: Any) -> bool:
 
 
 def create_app(workspace: Workspace) -> Starlette:
-    """An ASGI app serving one workspace (mount it at the root; paths carry ``/api/v1``)."""
+    """An ASGI app serving one workspace (mount it at the root; paths carry ``/api/v1``).
+
+    Args:
+        workspace: The workspace the app serves; requests hold its ``lock`` while they run.
+
+    Returns:
+        The Starlette app.
+    """
 
     # Handlers await request bodies while they hold the workspace: the asyncio lock keeps other
     # requests of the event loop out, the workspace's threading lock keeps other threads out.

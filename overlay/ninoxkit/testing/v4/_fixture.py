@@ -24,7 +24,20 @@ SAMPLE_WORKSPACE = Path(__file__).with_name("sample.yaml")
 
 
 def read_fixture(source: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
-    """Fixture data from ``None`` (empty), ``"sample"``, a YAML/JSON path or a mapping."""
+    """Fixture data from ``None`` (empty), ``"sample"``, a YAML/JSON path or a mapping.
+
+    Args:
+        source: ``None`` for an empty workspace, ``"sample"`` for the shipped sample, the path
+            of a ``.json`` file (any other suffix is read as YAML), or the data itself (copied).
+
+    Returns:
+        The fixture data (format in the package docstring).
+
+    Raises:
+        OSError: If the file cannot be read.
+        ValueError: If the file's content is not a mapping, or a JSON file is malformed.
+        yaml.YAMLError: If a YAML file is malformed.
+    """
     if source is None:
         return {}
     if isinstance(source, Mapping):
@@ -46,6 +59,21 @@ def load_workspace(data: Mapping[str, Any], *, deterministic: bool = False) -> W
     """A workspace holding the fixture's schema, records, keys, views, reports and functions.
 
     Loading leaves the change feeds empty: they start at the loaded state.
+
+    Args:
+        data: The fixture data (see :func:`read_fixture`).
+        deterministic: Start the workspace's clock at :data:`DEFAULT_CLOCK` and advance it one
+            second per change, instead of following real time.
+
+    Returns:
+        The loaded workspace.
+
+    Raises:
+        ValueError: If the workspace id is not 12 lower-case letters and digits, or a key
+            names an unknown scope.
+        ApiError: If the fixture's schema or records are refused as the API would refuse them
+            (an invalid name or setting, a duplicate, a bad value, …).
+        KeyError: If a key has no ``token``, a table no ``name`` or a field no ``type``.
     """
     info = data.get("workspace", {})
     clock = Clock(DEFAULT_CLOCK if deterministic else None)

@@ -56,7 +56,12 @@ MAX_RECORD_ID = 2**53 - 1
 
 
 class ApiError(Exception):
-    """An error answer: ``status`` and the ``message`` of ``{"error": {"message": …}}``."""
+    """An error answer: ``status`` and the ``message`` of ``{"error": {"message": …}}``.
+
+    Args:
+        status: The HTTP status the API answers.
+        message: The error message the answer carries.
+    """
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(f"{status} {message}")
@@ -280,7 +285,16 @@ class Module:
 
 
 class Workspace:
-    """One workspace: schema, records, change logs and API keys. Hold ``lock`` around calls."""
+    """One workspace: schema, records, change logs and API keys. Hold ``lock`` around calls.
+
+    Args:
+        workspace_id: The workspace id of the API's paths: 12 lower-case letters and digits.
+        name: The workspace's name.
+        clock: The clock the change feeds are stamped by (a real-time one by default).
+
+    Raises:
+        ValueError: If ``workspace_id`` is not 12 lower-case letters and digits.
+    """
 
     def __init__(self, workspace_id: str, name: str, clock: Clock | None = None) -> None:
         if not re.fullmatch(r"[a-z0-9]{12}", workspace_id):
@@ -303,21 +317,54 @@ class Workspace:
         return f"{prefix}{self._serial}"
 
     def module(self, name: str) -> Module:
-        """The module, or 404 ``module-not-found``."""
+        """The module, or 404 ``module-not-found``.
+
+        Args:
+            name: The module's name.
+
+        Returns:
+            The module.
+
+        Raises:
+            ApiError: 404 ``module-not-found`` if there is no such module.
+        """
         try:
             return self.modules[name]
         except KeyError:
             raise ApiError(404, f"module-not-found: {name}") from None
 
     def table(self, module: str, name: str) -> Table:
-        """The table, or 404 ``table-not-found``."""
+        """The table, or 404 ``table-not-found``.
+
+        Args:
+            module: The name of the module holding the table.
+            name: The table's name.
+
+        Returns:
+            The table.
+
+        Raises:
+            ApiError: 404 ``module-not-found`` or ``table-not-found``.
+        """
         try:
             return self.module(module).tables[name]
         except KeyError:
             raise ApiError(404, f"table-not-found: {name}") from None
 
     def field(self, module: str, table: str, name: str) -> FieldDef:
-        """The field, or 404 ``field-not-found``."""
+        """The field, or 404 ``field-not-found``.
+
+        Args:
+            module: The name of the module holding the table.
+            table: The name of the table holding the field.
+            name: The field's name.
+
+        Returns:
+            The field.
+
+        Raises:
+            ApiError: 404 ``module-not-found``, ``table-not-found`` or ``field-not-found``.
+        """
         try:
             return self.table(module, table).fields[name]
         except KeyError:
@@ -335,7 +382,19 @@ class Workspace:
     # ------------------------------------------------------------------ modules and tables
 
     def create_module(self, body: Mapping[str, Any]) -> Module:
-        """Create a module (400 when the name exists)."""
+        """Create a module (400 when the name exists).
+
+        Args:
+            body: The request body: ``name`` and optional ``labels``, ``icon``, ``isHidden``,
+                ``hideNavigation`` and ``openRoles``.
+
+        Returns:
+            The new module.
+
+        Raises:
+            ApiError: 400 for an unknown key, a setting of the wrong type, an invalid name,
+                labels or roles, or a name another module has.
+        """
         _check_keys(body, MODULE_KEYS)
         _check_value_types(body)
         name = _check_name(body.get("name"), "'name'")
@@ -350,7 +409,19 @@ class Workspace:
         return module
 
     def update_module(self, name: str, body: Mapping[str, Any]) -> Module:
-        """Change a module; ``name`` renames."""
+        """Change a module; ``name`` renames.
+
+        Args:
+            name: The module's current name.
+            body: The settings to change (the keys of :meth:`create_module`).
+
+        Returns:
+            The changed module.
+
+        Raises:
+            ApiError: 404 ``module-not-found``; 400 for an unknown key, a setting of the wrong
+                type, invalid labels or roles, or a new name that is invalid or taken.
+        """
         module = self.module(name)
         _check_keys(body, MODULE_KEYS)
         _check_value_types(body)
@@ -367,14 +438,38 @@ class Workspace:
         return module
 
     def delete_module(self, name: str) -> str:
-        """Delete a module; answers its internal id."""
+        """Delete a module; answers its internal id.
+
+        Args:
+            name: The module's name.
+
+        Returns:
+            The deleted module's internal id.
+
+        Raises:
+            ApiError: 404 ``module-not-found``.
+        """
         module = self.module(name)
         del self.modules[name]
         self._schema_change("deleted", "module", moduleName=name)
         return module.internal_id
 
     def create_table(self, module_name: str, body: Mapping[str, Any]) -> Table:
-        """Create a table (``name`` and ``labels`` required)."""
+        """Create a table (``name`` and ``labels`` required).
+
+        Args:
+            module_name: The name of the module the table is created in.
+            body: The request body: ``name``, ``labels`` and optional table settings
+                (``icon``, ``hasHistory``, ``isHidden``, the role lists, …).
+
+        Returns:
+            The new table, without fields.
+
+        Raises:
+            ApiError: 404 ``module-not-found``; 400 for an unknown key, a setting of the wrong
+                type, an invalid name or roles, missing or invalid labels, or a name another
+                table of the module has.
+        """
         module = self.module(module_name)
         _check_keys(body, TABLE_KEYS)
         _check_value_types(body)
@@ -390,7 +485,21 @@ class Workspace:
         return table
 
     def update_table(self, module_name: str, name: str, body: Mapping[str, Any]) -> Table:
-        """Change a table; ``name`` renames."""
+        """Change a table; ``name`` renames.
+
+        Args:
+            module_name: The name of the module holding the table.
+            name: The table's current name.
+            body: The settings to change (the keys of :meth:`create_table`).
+
+        Returns:
+            The changed table.
+
+        Raises:
+            ApiError: 404 ``module-not-found`` or ``table-not-found``; 400 for an unknown key, a
+                setting of the wrong type, invalid labels or roles, or a new name that is
+                invalid or taken.
+        """
         module = self.module(module_name)
         table = self.table(module_name, name)
         _check_keys(body, TABLE_KEYS)
@@ -408,7 +517,18 @@ class Workspace:
         return table
 
     def delete_table(self, module_name: str, name: str) -> str:
-        """Delete a table with its records; answers its internal id."""
+        """Delete a table with its records; answers its internal id.
+
+        Args:
+            module_name: The name of the module holding the table.
+            name: The table's name.
+
+        Returns:
+            The deleted table's internal id.
+
+        Raises:
+            ApiError: 404 ``module-not-found`` or ``table-not-found``.
+        """
         table = self.table(module_name, name)
         del self.modules[module_name].tables[name]
         self._schema_change("deleted", "table", moduleName=module_name, tableName=name)
@@ -461,7 +581,23 @@ class Workspace:
         return name, kind, settings
 
     def create_fields(self, module_name: str, table_name: str, bodies: list[Any]) -> list[FieldDef]:
-        """Create fields in one transaction; a reference also creates its reverse field."""
+        """Create fields in one transaction; a reference also creates its reverse field.
+
+        Args:
+            module_name: The name of the module holding the table.
+            table_name: The name of the table the fields are added to.
+            bodies: One field definition each: ``name``, ``type``, ``labels`` and optional
+                settings (``variant``, ``refTableName``, ``options``, …).
+
+        Returns:
+            The new fields in input order (reverse fields not included).
+
+        Raises:
+            ApiError: 404 ``module-not-found`` or ``table-not-found``, also for a reference
+                whose target table is not in the module; 400 for an empty list, a definition
+                that is no object or is invalid, or a name the table (or the list) already
+                has. Nothing is created then.
+        """
         module = self.module(module_name)
         table = self.table(module_name, table_name)
         if not bodies:
@@ -493,7 +629,23 @@ class Workspace:
     def update_field(
         self, module_name: str, table_name: str, name: str, body: Mapping[str, Any]
     ) -> FieldDef:
-        """Change a field; its type, variant and target cannot change."""
+        """Change a field; its type, variant and target cannot change.
+
+        Args:
+            module_name: The name of the module holding the table.
+            table_name: The name of the table holding the field.
+            name: The field's current name.
+            body: The settings to change; ``name`` renames (stored values move with it).
+
+        Returns:
+            The changed field.
+
+        Raises:
+            ApiError: 404 ``module-not-found``, ``table-not-found`` or ``field-not-found``; 400
+                for an unknown key (``type``, ``variant`` and ``refTableName`` among them), an
+                invalid setting, options of the wrong form for the field's type, or a new name
+                that is invalid or taken.
+        """
         module = self.module(module_name)
         table = self.table(module_name, table_name)
         current = self.field(module_name, table_name, name)
@@ -518,7 +670,20 @@ class Workspace:
         return current
 
     def delete_fields(self, module_name: str, table_name: str, names: list[Any]) -> list[FieldDef]:
-        """Delete fields in one transaction; a reference takes its reverse field with it."""
+        """Delete fields in one transaction; a reference takes its reverse field with it.
+
+        Args:
+            module_name: The name of the module holding the table.
+            table_name: The name of the table holding the fields.
+            names: The names of the fields to delete (a name given twice is deleted once).
+
+        Returns:
+            The deleted fields, in input order.
+
+        Raises:
+            ApiError: 404 ``module-not-found``, ``table-not-found`` or ``field-not-found`` (then
+                nothing is deleted); 400 if ``names`` is empty or holds a non-string.
+        """
         module = self.module(module_name)
         table = self.table(module_name, table_name)
         if not names or not all(isinstance(n, str) for n in names):
@@ -548,7 +713,23 @@ class Workspace:
     # ------------------------------------------------------------------ records
 
     def check_value(self, table: Table, name: str, value: Any) -> Any:
-        """Check and normalise one written value (reference §7.3)."""
+        """Check and normalise one written value (reference §7.3).
+
+        Args:
+            table: The table written to.
+            name: The field's name.
+            value: The value as the request sent it.
+
+        Returns:
+            The value to store: ``None`` for ``None``, a number for a number field (numeric
+            text read as one), the first label of a choice, a copy of a multi list, the id as
+            text for a reference or user field, otherwise the value itself.
+
+        Raises:
+            ApiError: 400 for an unknown field, a read-only field (reverse, function), a value
+                of the wrong JSON type, an option the field does not have, or a number that
+                cannot be stored exactly.
+        """
         if name not in table.fields:
             raise ApiError(400, f"Unrecognized key(s) in object: '{name}'")
         spec = table.fields[name]
@@ -593,6 +774,13 @@ class Workspace:
         return {k: self.check_value(table, k, v) for k, v in record.items() if k != skip}
 
     def record_change(self, table: Table, record_id: int, change: str) -> None:
+        """Log a record change in the table's change feed, if it tracks history.
+
+        Args:
+            table: The table the record is in.
+            record_id: The record's id.
+            change: ``created``, ``updated`` or ``deleted``.
+        """
         if table.has_history:
             at = self.clock.tick()
             entry = {"id": str(record_id), "changeType": change, "changedAt": format_instant(at)}
@@ -611,7 +799,21 @@ class Workspace:
         return record_id
 
     def add_records(self, module: str, name: str, records: Any) -> list[str]:
-        """Create records; ids in input order."""
+        """Create records; ids in input order.
+
+        Args:
+            module: The name of the module holding the table.
+            name: The table's name.
+            records: The request's ``records``: a non-empty list of field name → value objects.
+
+        Returns:
+            The new records' ids, as strings, in input order.
+
+        Raises:
+            ApiError: 404 ``module-not-found`` or ``table-not-found``; 400 if ``records`` is no
+                non-empty list of objects or a value is refused (:meth:`check_value`); 409
+                ``unique-violation``. Nothing is created then.
+        """
         table = self.table(module, name)
         rows = self._record_list(records)
         planned = [self._values(table, r) for r in rows]
@@ -619,6 +821,15 @@ class Workspace:
         return [self.insert(table, values) for values in planned]
 
     def insert(self, table: Table, values: dict[str, Any]) -> str:
+        """Store checked values as a new record under the table's next id and log it.
+
+        Args:
+            table: The table the record is created in.
+            values: The record's values, already checked (field name → value).
+
+        Returns:
+            The new record's id, as a string.
+        """
         record_id = table.next_id
         table.next_id += 1
         table.records[record_id] = values
@@ -680,7 +891,22 @@ class Workspace:
         return records
 
     def update_records(self, module: str, name: str, records: Any) -> list[str]:
-        """Change records in one transaction: any bad row changes nothing."""
+        """Change records in one transaction: any bad row changes nothing.
+
+        Args:
+            module: The name of the module holding the table.
+            name: The table's name.
+            records: The request's ``records``: a non-empty list of objects, each with the
+                record's ``id`` and the values to change.
+
+        Returns:
+            The changed records' ids, as strings, in input order.
+
+        Raises:
+            ApiError: 404 ``module-not-found``, ``table-not-found`` or ``record-not-found``; 400
+                if ``records`` is no non-empty list of objects, a row has no or an invalid
+                ``id``, or a value is refused (:meth:`check_value`); 409 ``unique-violation``.
+        """
         table = self.table(module, name)
         rows = self._record_list(records)
         planned = []
@@ -695,7 +921,21 @@ class Workspace:
         return [str(record_id) for record_id, _ in planned]
 
     def delete_records(self, module: str, name: str, ids: Any) -> list[str]:
-        """Delete records in one transaction: a missing or invalid id deletes nothing."""
+        """Delete records in one transaction: a missing or invalid id deletes nothing.
+
+        Args:
+            module: The name of the module holding the table.
+            name: The table's name.
+            ids: The request's ``records``: a non-empty list of record ids (ints or digit
+                strings).
+
+        Returns:
+            The deleted records' ids, as strings, each once, in input order.
+
+        Raises:
+            ApiError: 404 ``module-not-found``, ``table-not-found`` or ``record-not-found``; 400
+                if ``ids`` is no non-empty list or holds an invalid id.
+        """
         table = self.table(module, name)
         if not isinstance(ids, list) or not ids:
             raise ApiError(400, "'records' must be a non-empty array of ids")
@@ -708,7 +948,24 @@ class Workspace:
     def upsert_records(
         self, module: str, name: str, match: Any, records: Any
     ) -> tuple[list[str], list[str]]:
-        """Update the record whose unique ``match`` field equals the input's, else create one."""
+        """Update the record whose unique ``match`` field equals the input's, else create one.
+
+        Args:
+            module: The name of the module holding the table.
+            name: The table's name.
+            match: The name of the ``unique`` field records are matched on.
+            records: The request's ``records``: a non-empty list of objects, each carrying a
+                value for ``match``.
+
+        Returns:
+            The ids of the created records and of the updated records, as strings.
+
+        Raises:
+            ApiError: 404 ``module-not-found``, ``table-not-found`` or ``field-not-found`` (for
+                ``match``); 400 if ``match`` is not unique, ``records`` is no non-empty list of
+                objects, a row lacks ``match`` or a value is refused; 409 for a match on more
+                than one record or a ``unique-violation``. Nothing changes then.
+        """
         table = self.table(module, name)
         if not isinstance(match, str) or match not in table.fields:
             raise ApiError(404, f"field-not-found: {match}")
@@ -744,7 +1001,25 @@ class Workspace:
         sort: str | None,
         fields: list[str] | None,
     ) -> list[dict[str, Any]]:
-        """All matching rows in order (paging is the caller's)."""
+        """All matching rows in order (paging is the caller's).
+
+        Args:
+            module: The name of the module holding the table.
+            name: The table's name.
+            filter_text: The ``filter`` parameter: a JSON object of field name → value that a
+                row must equal, or ``None``.
+            sort: The ``sort`` parameter: comma-separated field names, ``-`` first for
+                descending, or ``None``.
+            fields: The field names each row carries, or ``None`` for all.
+
+        Returns:
+            The rows as ``{"id": "…", "values": {…}}``.
+
+        Raises:
+            ApiError: 404 ``module-not-found`` or ``table-not-found``, or ``field-not-found`` for
+                an unknown field in ``filter_text`` or ``fields``; 400 if ``filter_text`` is no
+                JSON object or ``sort`` names an unknown field.
+        """
         table = self.table(module, name)
         ids = list(table.records)
         if filter_text is not None:
@@ -773,14 +1048,36 @@ class Workspace:
         return [table.row(i, fields) for i in ids]
 
     def record_changes(self, module: str, name: str, since: datetime, as_of: datetime) -> list[Any]:
-        """The record changes in ``(since, as_of]``, oldest first."""
+        """The record changes in ``(since, as_of]``, oldest first.
+
+        Args:
+            module: The name of the module holding the table.
+            name: The table's name.
+            since: The window's start (excluded).
+            as_of: The window's end (included).
+
+        Returns:
+            The change entries (``id``, ``changeType``, ``changedAt``).
+
+        Raises:
+            ApiError: 404 ``module-not-found`` or ``table-not-found``; 400 if the table does not
+                track history.
+        """
         table = self.table(module, name)
         if not table.has_history:
             raise ApiError(400, f"history tracking is off for table '{name}'")
         return _window(table.changes, since, as_of)
 
     def schema_changes_between(self, since: datetime, as_of: datetime) -> list[Any]:
-        """The schema changes in ``(since, as_of]``, oldest first."""
+        """The schema changes in ``(since, as_of]``, oldest first.
+
+        Args:
+            since: The window's start (excluded).
+            as_of: The window's end (included).
+
+        Returns:
+            The change entries (``changeType``, ``entityType``, the names, ``changedAt``).
+        """
         return _window(self.schema_changes, since, as_of)
 
 

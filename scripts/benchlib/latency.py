@@ -1,0 +1,129 @@
+"""The ``latency_*`` figures (issue #14): latency-bound jobs against their limit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .common import (
+    DB,
+    TEAM,
+    TOKEN,
+    Sizes,
+    emulator,
+    fixture,
+    median,
+    sample_record,
+    wall,
+)
+
+
+def bench_latency(sizes: Sizes, workdir: Path) -> dict[str, Any]:
+    """The ``latency_*`` figures: jobs against an emulator that delays every request."""
+    from ninoxkit import Ninox
+    from ninoxkit._constants import DEFAULT_MAX_CONCURRENCY, MAX_PAGE_SIZE
+
+    width = DEFAULT_MAX_CONCURRENCY
+    listed = sizes.latency_list
+    data = fixture([("LatList", listed), ("LatWrite", 0), ("LatGet", sizes.latency_gets)])
+    rows = [sample_record(i) for i in range(sizes.latency_writes)]
+    ids = list(range(1, sizes.latency_gets + 1))
+    out: dict[str, Any] = {"max_concurrency": width}
+    figures: dict[str, float] = {}
+    with (
+        emulator(data, workdir, "latency") as emu,
+        Ninox(api_key=TOKEN, base_url=emu.base_url, team_id=TEAM, database_id=DB) as client,
+    ):
+
+        def sent() -> int:
+            return sum(1 for e in emu.requests() if e["path"].startswith("/v1/"))
+
+        def cli_export(*options: str) -> Callable[[], object]:
+            env = {
+                **os.environ,
+                "NINOX_API_KEY": TOKEN,
+                "NINOX_BASE_URL": emu.base_url,
+                "NINOX_TEAM_ID": TEAM,
+                "NINOX_DATABASE_ID": DB,
+            }
+            cli = Path(sys.executable).with_name("ninoxkit")
+            cmd = [str(cli), *options, "records", "export", "A", "-o", str(workdir / "e.csv")]
+            return lambda: subprocess.run(cmd, check=True, capture_output=True, env=env)
+
+        # (figure, latency, needed requests, fast job, one-at-a-time job)
+        pages = listed // MAX_PAGE_SIZE + 1  # a full last page asks once more
+        batches = -(-len(rows) // 100)
+        jobs: list[tuple[str, float, int, Callable[[], object], Callable[[], object]]] = []
+        for ms in (50, 200):
+            jobs.append(
+                (
+                    f"latency_list_20k_ratio_{ms}ms",
+                    ms / 1000,
+                    pages,
+                    lambda: sum(1 for _ in client.records.list(table="A")),
+                    lambda: sum(1 for _ in client.records.list(table="A", prefetch=1)),
+                )
+            )
+            jobs.append(
+                (
+                    f"latency_create_10k_ratio_{ms}ms",
+                    ms / 1000,
+                    batches,
+                    lambda: client.records.create(rows, table="B", batch_size=100),
+                    lambda: client.records.create(rows, table="B", batch_size=100, max_in_flight=1),
+                )
+            )
+        jobs.append(
+            (
+                "latency_get_many_200_ratio",
+                sizes.latency_get_s,
+                len(ids),
+                lambda: client.records.get_many(record_ids=ids, table="C"),
+                lambda: client.records.get_many(record_ids=ids, table="C", max_in_flight=1),
+            )
+        )
+        # The CLI reads the table list once before it lists.
+        jobs.append(
+            ("latency_export_20k_ratio", 0.2, pages + 1, cli_export(), cli_export(
+                "--max-concurrency", "1"
+            ))
+        )  # fmt: skip
+        client.tables.list()  # connections and the schema cache warm, outside the timing
+        for name, latency, needed, fast, slow in jobs:
+            emu.reset()
+            emu.add_fault(kind="latency", seconds=latency)
+            limit = -(-needed // width) * latency
+            runs: list[float] = []
+            requests: list[int] = []
+            slow_s: float | None = None
+            rounds = sizes.latency_rounds
+            timed_slow = latency < 0.1 or sizes.latency_slow_paths
+            for r in range(rounds):
+                if timed_slow and r == rounds // 2:
+                    # The one-at-a-time path, once, in the middle of the fast rounds.
+                    slow_s = wall(slow)()
+                emu.clear_requests()
+                runs.append(wall(fast)())
+                requests.append(sent())
+            value = median(runs) / limit
+            figures[name] = value
+            out[name] = {
+                "ratio": value,
+                "ratio_min_round": min(runs) / limit,
+                "ratio_max_round": max(runs) / limit,
+                "seconds": median(runs),
+                "limit_s": limit,
+                "latency_s": latency,
+                "requests_needed": needed,
+                "requests_sent": max(requests),
+                "one_at_a_time_s": slow_s,
+                "speedup": None if slow_s is None else slow_s / median(runs),
+                "rounds": rounds,
+            }
+        emu.reset()
+    out["figures"] = figures
+    return out
