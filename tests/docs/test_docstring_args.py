@@ -5,8 +5,9 @@ Public means what a user reaches: the names exported by ``ninoxkit``, ``ninoxkit
 ``ninoxkit.testing`` and ``ninoxkit.testing.v4``, and the resource classes their clients hand out
 (``ninoxkit._async.resources``, ``ninoxkit._async.v4``; the sync twins are written from them).
 A function counts as documented when its docstring has an ``Args:`` section that names every
-parameter. ``args_todo.txt`` beside this file lists the ones still missing (issue #19): it may
-only shrink, and a function added undocumented fails at once.
+parameter. ``args_todo.txt`` beside this file listed the ones still missing while issue #19
+item 7 was open; every one is documented now and the file is gone, so a function added
+undocumented fails at once (a file of that name, if ever brought back, may only shrink).
 """
 
 from __future__ import annotations

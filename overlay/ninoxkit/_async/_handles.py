@@ -621,8 +621,17 @@ class AsyncTable:
 
         References to other tables are refused rather than silently fetched from this one.
 
+        Args:
+            refs: Record references as an NX query answers them (``"A6"``: table id, then
+                record id), all of this table.
+
+        Returns:
+            The records, one per reference, in the order given.
+
         Raises:
-            InvalidArgumentError: a value is no record reference of this table.
+            InvalidArgumentError: a value is no record reference of this table (checked before
+                anything is fetched).
+            NotFoundError: a referenced record does not exist.
         """
         info = await self.info()
         ids: builtins.list[int] = []

@@ -107,6 +107,27 @@ class RecordPager:
         typed_filters: Mapping[str, Any] | None = None,
         sent_filters: Mapping[str, Any] | None = None,
     ) -> None:
+        """Hold what one listing asks for; sends nothing (made by :meth:`Records.list`,
+        which checks the arguments; build one through it rather than by hand).
+
+        Args:
+            records: The records resource whose client sends the page requests.
+            table: Table id or caption.
+            team_id: Team id (resolved already).
+            database_id: Database id (resolved already).
+            per_page: Records per page request, 1-500.
+            limit: Stop after this many records; ``None`` for every record.
+            start_page: First page (0-based), in pages of ``per_page``.
+            params: The query parameters every page request carries (order, filters, ...),
+                without the paging ones.
+            convert: Turn field values into Python types by the fields' types.
+            prefetch: Page requests in flight at once (read-ahead); ``1``: one at a time.
+            typed_filters: With ``convert``, the filters as Python values, written by the
+                table's field types once its schema is read (then sent instead of
+                ``sent_filters``).
+            sent_filters: The filters as sent; every record answered must match them (else
+                :class:`~ninoxkit.FilterNotAppliedError` while iterating).
+        """
         self._records = records
         self._table = table
         self._team_id = team_id
