@@ -126,13 +126,13 @@ def overhead_case(label: str, body: bytes, rows: list[dict[str, Any]], sizes: Si
     path = f"{ROOT_PATH}/t0/records"
 
     def kit_list() -> object:
-        return list(kit.records.list("bench", "t0", limit=100))
+        return list(kit.records.list(module="bench", table="t0", limit=100))
 
     def raw_list() -> object:
         return json.loads(raw.get(path, params={"offset": 0, "limit": 100}).content)["data"]
 
     def kit_create() -> object:
-        return kit.records.create("bench", "t0", rows)
+        return kit.records.create(rows, module="bench", table="t0")
 
     def raw_create() -> object:
         return json.loads(raw.post(path, json={"records": rows}).content)["data"]["ids"]
@@ -234,7 +234,7 @@ def over_loopback(sizes: Sizes, url: str) -> dict[str, Any]:
 
     def kit_list() -> float:
         start = time.perf_counter()
-        count = sum(1 for _ in kit.records.list("bench", "big", limit=100))
+        count = sum(1 for _ in kit.records.list(module="bench", table="big", limit=100))
         assert count == sizes.list_records
         return time.perf_counter() - start
 
@@ -258,7 +258,7 @@ def over_loopback(sizes: Sizes, url: str) -> dict[str, Any]:
     def kit_write() -> float:
         table = next(tables)
         start = time.perf_counter()
-        ids = kit.records.create("bench", table, rows)
+        ids = kit.records.create(rows, module="bench", table=table)
         assert len(ids) == len(rows)
         return time.perf_counter() - start
 

@@ -190,12 +190,15 @@ def run(emulator: NinoxEmulator, workdir: Path) -> None:
     def _() -> None:
         files = state["client"].files
         payload = b"%PDF-1.4 demo contract\n" + bytes(range(256))
-        files.upload(state["guest"], payload, table="Contacts", file_name="contract.pdf")
+        files.upload(payload, record_id=state["guest"], table="Contacts", file_name="contract.pdf")
         target = files.download(
-            state["guest"], "contract.pdf", table="Contacts", to=workdir / "contract.pdf"
+            record_id=state["guest"],
+            file_name="contract.pdf",
+            table="Contacts",
+            to=workdir / "contract.pdf",
         )
         check(Path(target).read_bytes() == payload, "downloaded bytes differ")
-        names = [f.name for f in files.list(state["guest"], table="Contacts")]
+        names = [f.name for f in files.list(record_id=state["guest"], table="Contacts")]
         console.print(f"contact {state['guest']} has {names}; download verified byte for byte")
 
     @step("library: read-only query and a writable exec")
@@ -302,25 +305,29 @@ def run_v4(emulator: Ninox4Emulator, workdir: Path) -> None:
             for t in module["tables"]:
                 table.add_row(module["name"], t["name"], ", ".join(f["name"] for f in t["fields"]))
         console.print(table)
-        since = ninox.changes.records("crm", "customers", since="2026-01-01T00:00:00Z")["as_of"]
+        since = ninox.changes.records(
+            module="crm", table="customers", since="2026-01-01T00:00:00Z"
+        )["as_of"]
         rows = [
             {"email": f"guest{i:03d}@example.test", "name": f"Guest{i:03d}", "amount": i}
             for i in range(150)
         ]
-        ids = ninox.records.create("crm", "customers", rows, chunk_size=50)
+        ids = ninox.records.create(rows, module="crm", table="customers", chunk_size=50)
         check(len(ids) == 150, "create returned fewer ids")
         console.print(f"created {len(ids)} customers in 3 chunks, ids {ids[0]}…{ids[-1]}")
-        everyone = list(ninox.records.list("crm", "customers", fields=["name"], limit=40))
+        everyone = list(
+            ninox.records.list(module="crm", table="customers", fields=["name"], limit=40)
+        )
         check(len(everyone) == 153, "paging lost records")
         console.print(f"{len(everyone)} customers over {-(-len(everyone) // 40)} pages of 40")
         result = ninox.records.upsert(
-            "crm",
-            "customers",
             [{"email": "lisa@example.com", "status": "Customer"}, {"email": "neu@example.test"}],
+            module="crm",
+            table="customers",
             match_field="email",
         )
         console.print(f"upsert by email: {result}")
-        feed = ninox.changes.records("crm", "customers", since=since)
+        feed = ninox.changes.records(module="crm", table="customers", since=since)
         kinds = sorted({c["changeType"] for c in feed["changes"]})
         console.print(f"{len(feed['changes'])} changes since {since}: {kinds}")
         value = ninox.scripts.exec("42", module="crm")

@@ -36,8 +36,20 @@ from ._version import __version__
 if _typing.TYPE_CHECKING:
     from ._async._client import AsyncNinox
     from ._async._handles import AsyncDatabase, AsyncTable
-    from ._async.resources.records import AsyncRecordPager
+    from ._async.resources.changes import AsyncChanges
+    from ._async.resources.databases import AsyncDatabases
+    from ._async.resources.files import AsyncFiles
+    from ._async.resources.records import AsyncRecordPager, AsyncRecords
+    from ._async.resources.scripts import AsyncScripts
+    from ._async.resources.tables import AsyncTables
+    from ._async.resources.teams import AsyncTeams
+    from ._async.resources.undocumented import AsyncUndocumented
+    from ._async.resources.views import AsyncViews
     from ._async.v4._client import NINOX4_DEFAULT_BASE_URL, AsyncNinox4
+    from ._async.v4.changes import AsyncChanges4
+    from ._async.v4.extras import AsyncFunctions4, AsyncReports4, AsyncScripts4, AsyncViews4
+    from ._async.v4.records import AsyncRecords4
+    from ._async.v4.schema import AsyncFields4, AsyncModules4, AsyncTables4, AsyncWorkspace4
     from ._changeset import ChangeBatch, RecordChange, RecordKey
     from ._config import ClientOptions, legacy_cloud_url, on_premises_url, private_cloud_url
     from ._constants import (
@@ -80,8 +92,20 @@ if _typing.TYPE_CHECKING:
     from ._schema import FieldInfo, Schema, TableInfo
     from ._sync._client import Ninox
     from ._sync._handles import Database, Table
-    from ._sync.resources.records import RecordPager
+    from ._sync.resources.changes import Changes
+    from ._sync.resources.databases import Databases
+    from ._sync.resources.files import Files
+    from ._sync.resources.records import RecordPager, Records
+    from ._sync.resources.scripts import Scripts
+    from ._sync.resources.tables import Tables
+    from ._sync.resources.teams import Teams
+    from ._sync.resources.undocumented import Undocumented
+    from ._sync.resources.views import Views
     from ._sync.v4._client import Ninox4
+    from ._sync.v4.changes import Changes4
+    from ._sync.v4.extras import Functions4, Reports4, Scripts4, Views4
+    from ._sync.v4.records import Records4
+    from ._sync.v4.schema import Fields4, Modules4, Tables4, Workspace4
     from ._values import Appointment, FieldValueError, Location, format_timestamp, parse_timestamp
 
 #: Where each public name lives (the module, relative to this package).
@@ -100,26 +124,52 @@ _EXPORTS: dict[str, str] = {
     "APIStatusError": "._exceptions",
     "APITimeoutError": "._exceptions",
     "Appointment": "._values",
+    "AsyncChanges": "._async.resources.changes",
+    "AsyncChanges4": "._async.v4.changes",
     "AsyncDatabase": "._async._handles",
+    "AsyncDatabases": "._async.resources.databases",
+    "AsyncFields4": "._async.v4.schema",
+    "AsyncFiles": "._async.resources.files",
+    "AsyncFunctions4": "._async.v4.extras",
+    "AsyncModules4": "._async.v4.schema",
     "AsyncNinox": "._async._client",
     "AsyncNinox4": "._async.v4._client",
     "AsyncRecordPager": "._async.resources.records",
+    "AsyncRecords": "._async.resources.records",
+    "AsyncRecords4": "._async.v4.records",
+    "AsyncReports4": "._async.v4.extras",
+    "AsyncScripts": "._async.resources.scripts",
+    "AsyncScripts4": "._async.v4.extras",
     "AsyncTable": "._async._handles",
+    "AsyncTables": "._async.resources.tables",
+    "AsyncTables4": "._async.v4.schema",
+    "AsyncTeams": "._async.resources.teams",
+    "AsyncUndocumented": "._async.resources.undocumented",
+    "AsyncViews": "._async.resources.views",
+    "AsyncViews4": "._async.v4.extras",
+    "AsyncWorkspace4": "._async.v4.schema",
     "AuthenticationError": "._exceptions",
     "BadRequestError": "._exceptions",
     "BatchWriteError": "._exceptions",
     "ChangeBatch": "._changeset",
+    "Changes": "._sync.resources.changes",
+    "Changes4": "._sync.v4.changes",
     "ClientOptions": "._config",
     "ConfigurationError": "._exceptions",
     "ConflictError": "._exceptions",
     "Database": "._sync._handles",
+    "Databases": "._sync.resources.databases",
     "EventLoopError": "._exceptions",
     "FieldInfo": "._schema",
     "FieldValueError": "._values",
+    "Fields4": "._sync.v4.schema",
+    "Files": "._sync.resources.files",
     "FilterNotAppliedError": "._exceptions",
+    "Functions4": "._sync.v4.extras",
     "InternalServerError": "._exceptions",
     "InvalidArgumentError": "._exceptions",
     "Location": "._values",
+    "Modules4": "._sync.v4.schema",
     "Ninox": "._sync._client",
     "Ninox4": "._sync.v4._client",
     "NinoxError": "._exceptions",
@@ -132,14 +182,26 @@ _EXPORTS: dict[str, str] = {
     "RecordChange": "._changeset",
     "RecordKey": "._changeset",
     "RecordPager": "._sync.resources.records",
+    "Records": "._sync.resources.records",
+    "Records4": "._sync.v4.records",
     "RedirectError": "._exceptions",
+    "Reports4": "._sync.v4.extras",
     "ResponseTooLargeError": "._exceptions",
     "Schema": "._schema",
+    "Scripts": "._sync.resources.scripts",
+    "Scripts4": "._sync.v4.extras",
     "Table": "._sync._handles",
     "TableInfo": "._schema",
+    "Tables": "._sync.resources.tables",
+    "Tables4": "._sync.v4.schema",
+    "Teams": "._sync.resources.teams",
+    "Undocumented": "._sync.resources.undocumented",
     "UnexpectedHTMLError": "._exceptions",
     "UnknownNameError": "._exceptions",
     "UnprocessableEntityError": "._exceptions",
+    "Views": "._sync.resources.views",
+    "Views4": "._sync.v4.extras",
+    "Workspace4": "._sync.v4.schema",
     "format_timestamp": "._values",
     "legacy_cloud_url": "._config",
     "on_premises_url": "._config",
@@ -162,26 +224,52 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "Appointment",
+    "AsyncChanges",
+    "AsyncChanges4",
     "AsyncDatabase",
+    "AsyncDatabases",
+    "AsyncFields4",
+    "AsyncFiles",
+    "AsyncFunctions4",
+    "AsyncModules4",
     "AsyncNinox",
     "AsyncNinox4",
     "AsyncRecordPager",
+    "AsyncRecords",
+    "AsyncRecords4",
+    "AsyncReports4",
+    "AsyncScripts",
+    "AsyncScripts4",
     "AsyncTable",
+    "AsyncTables",
+    "AsyncTables4",
+    "AsyncTeams",
+    "AsyncUndocumented",
+    "AsyncViews",
+    "AsyncViews4",
+    "AsyncWorkspace4",
     "AuthenticationError",
     "BadRequestError",
     "BatchWriteError",
     "ChangeBatch",
+    "Changes",
+    "Changes4",
     "ClientOptions",
     "ConfigurationError",
     "ConflictError",
     "Database",
+    "Databases",
     "EventLoopError",
     "FieldInfo",
     "FieldValueError",
+    "Fields4",
+    "Files",
     "FilterNotAppliedError",
+    "Functions4",
     "InternalServerError",
     "InvalidArgumentError",
     "Location",
+    "Modules4",
     "Ninox",
     "Ninox4",
     "NinoxError",
@@ -194,14 +282,26 @@ __all__ = [
     "RecordChange",
     "RecordKey",
     "RecordPager",
+    "Records",
+    "Records4",
     "RedirectError",
+    "Reports4",
     "ResponseTooLargeError",
     "Schema",
+    "Scripts",
+    "Scripts4",
     "Table",
     "TableInfo",
+    "Tables",
+    "Tables4",
+    "Teams",
+    "Undocumented",
     "UnexpectedHTMLError",
     "UnknownNameError",
     "UnprocessableEntityError",
+    "Views",
+    "Views4",
+    "Workspace4",
     "__version__",
     "format_timestamp",
     "legacy_cloud_url",

@@ -312,11 +312,34 @@ class F:
         return _Compare(self.field, ">=", value)
 
     def between(self, low: object, high: object) -> Condition:
-        """``low <= field <= high`` (both ends included)."""
+        """``low <= field <= high`` (both ends included).
+
+        Args:
+            low: The smallest value that matches (anything :func:`ninoxkit.nx.quote` takes).
+            high: The largest value that matches.
+
+        Returns:
+            The condition.
+
+        Raises:
+            NXError: ``low`` or ``high`` has no NX literal (NaN, a naive datetime, ...).
+        """
         return _All((_Compare(self.field, ">=", low), _Compare(self.field, "<=", high)))
 
     def in_(self, values: Iterable[object]) -> Condition:
-        """The field equals one of ``values`` (an empty collection matches nothing)."""
+        """The field equals one of ``values`` (an empty collection matches nothing).
+
+        Args:
+            values: The values (anything :func:`ninoxkit.nx.quote` takes), as a list, set,
+                tuple or other iterable; not a single text.
+
+        Returns:
+            The condition.
+
+        Raises:
+            TypeError: ``values`` is a ``str`` or ``bytes`` (one text, not a collection).
+            NXError: a value has no NX literal (NaN, a naive datetime, ...).
+        """
         if isinstance(values, str | bytes):
             raise TypeError("in_() takes a collection of values, not a single text")
         return _Any(_Compare(self.field, "=", v) for v in values) if values else _Const(False)

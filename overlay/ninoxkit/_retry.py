@@ -40,7 +40,7 @@ from ._constants import (
     MAX_RETRY_DELAY,
     RETRY_JITTER,
 )
-from ._exceptions import is_server_error, parse_retry_after
+from ._exceptions import InvalidArgumentError, is_server_error, parse_retry_after
 
 __all__ = [
     "IDEMPOTENT_METHODS",
@@ -153,6 +153,9 @@ class RetryPolicy:
         max_delay: Upper bound of the computed backoff.
         max_retry_after: Longest ``Retry-After`` that is honoured; longer means give up.
         jitter: Fraction of the backoff that is randomly removed (0.25: up to 25 % shorter).
+
+    Raises:
+        InvalidArgumentError: ``max_retries`` is negative.
     """
 
     max_retries: int = attrs.field(default=DEFAULT_MAX_RETRIES)
@@ -164,7 +167,8 @@ class RetryPolicy:
     @max_retries.validator
     def _check_max_retries(self, _attribute: object, value: int) -> None:
         if value < 0:
-            raise ValueError("max_retries must be >= 0")
+            # A NinoxError like every error ninoxkit raises, and still a ValueError.
+            raise InvalidArgumentError("max_retries must be >= 0")
 
     def backoff(self, retries_taken: int, rand: float) -> float:
         """Exponential backoff with jitter.

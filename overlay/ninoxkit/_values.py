@@ -140,6 +140,13 @@ def parse_timestamp(value: str | float) -> _dt.datetime:
     offset (``+05:30`` or ``+0530``) is honoured, and a number is taken as milliseconds since
     the epoch (§11).
 
+    Args:
+        value: The timestamp as Ninox answers it: ``"2024-05-01T09:30:00"`` (UTC), with
+            ``Z`` or an offset, or milliseconds since the epoch (``int``/``float``).
+
+    Returns:
+        The instant as an aware datetime in UTC.
+
     Raises:
         FieldValueError: if the value is no timestamp, or names no representable instant
             (month 13, year 0, an offset that moves it past year 9999, 1e20 ms).
@@ -177,6 +184,13 @@ def _normal_zone(zone: str | None) -> str:
 
 def format_timestamp(value: _dt.datetime) -> str:
     """Write an aware datetime as Ninox's zone-less UTC timestamp.
+
+    Args:
+        value: An aware datetime (any zone; converted to UTC).
+
+    Returns:
+        ``"YYYY-MM-DDTHH:MM:SS"`` in UTC, with ``.mmm`` milliseconds when ``value`` has a
+        fraction of a second (microseconds below a millisecond are dropped).
 
     Raises:
         FieldValueError: for a naive datetime: Ninox stores UTC, and guessing the zone of a naive

@@ -186,6 +186,9 @@ def name(identifier: str) -> NX:
     Args:
         identifier: the caption or id, e.g. ``"First Name"`` or ``"A"``.
 
+    Returns:
+        The quoted identifier, safe to splice into a script.
+
     Raises:
         NXError: if the name is empty or contains a single quote or a control character, which an
             NX identifier cannot hold (Ninox offers no escape for them).
@@ -203,6 +206,17 @@ def record_ref(value: object) -> tuple[str, int] | None:
     """Split an NX record reference such as ``"A6"`` into ``("A", 6)``; ``None`` if it is not one.
 
     NX query results name records by table id and record id (reference §4.6).
+
+    Args:
+        value: A value from a query's answer (anything; only a ``str`` can be a reference).
+
+    Returns:
+        ``(table id, record id)``, or ``None`` for anything that is no record reference (never
+        raises).
+
+    Example:
+        >>> record_ref("A6"), record_ref("A0"), record_ref(6)
+        (('A', 6), None, None)
     """
     if isinstance(value, str):
         match = _RECORD_REF.fullmatch(value)
@@ -216,6 +230,14 @@ def script(template: str, /, **values: Any) -> NX:
 
     Every value goes through :func:`quote` (so wrap names in :func:`name`). Literal braces in the
     template are written ``{{`` and ``}}``.
+
+    Args:
+        template: The NX text with ``{name}`` placeholders (positional only, so a placeholder
+            may be called ``template``).
+        **values: One value per placeholder, by name: anything :func:`quote` takes.
+
+    Returns:
+        The script, every value quoted.
 
     Raises:
         NXError: for a placeholder with no value, a value with no placeholder, or an

@@ -82,8 +82,8 @@ def bench_latency(sizes: Sizes, workdir: Path) -> dict[str, Any]:
                 "latency_get_many_200_ratio",
                 sizes.latency_get_s,
                 len(ids),
-                lambda: client.records.get_many(ids, table="C"),
-                lambda: client.records.get_many(ids, table="C", max_in_flight=1),
+                lambda: client.records.get_many(record_ids=ids, table="C"),
+                lambda: client.records.get_many(record_ids=ids, table="C", max_in_flight=1),
             )
         )
         # The CLI reads the table list once before it lists.

@@ -49,7 +49,7 @@ def overhead_case(
     )
 
     def kit_get() -> object:
-        return kit.records.get(1, table="A")
+        return kit.records.get(record_id=1, table="A")
 
     def raw_get() -> object:
         return json.loads(raw.get(RECORDS_PATH + "/1").content)

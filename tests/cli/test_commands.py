@@ -61,7 +61,7 @@ def test_files_upload_list_download_binary(run: Run, tmp_path: Path) -> None:
 
 def test_changes_since(run: Run, client: Ninox) -> None:
     seq = client.changes.since(0).seq
-    client.records.update_one(1, {"Score": 99}, table="Contacts")
+    client.records.update_one({"Score": 99}, record_id=1, table="Contacts")
     data = json.loads(run("changes", "--since", str(seq), "--table", "Contacts").stdout)
     assert list(data["updates"]) == ["B1"]
 

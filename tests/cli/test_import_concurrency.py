@@ -165,7 +165,7 @@ def test_a_sequential_and_a_concurrent_import_write_the_same(
                "--batch-size", "25").exit_code == 0  # fmt: skip
     first = sorted(_emails(client))
     client.records.delete_many(
-        [r.id for r in client.records.list(table="Contacts", per_page=500) if r.id > 5],
+        record_ids=[r.id for r in client.records.list(table="Contacts", per_page=500) if r.id > 5],
         table="Contacts",
     )
     assert run("records", "import", "Contacts", str(source), "--batch-size", "25").exit_code == 0

@@ -61,7 +61,7 @@ def test_export_import_round_trip_keeps_every_value(
     assert result.exit_code == 0, result.output
     assert f"exported {N + 5} record(s)" in result.stderr
 
-    client.records.delete_many(list(seeded), table="Contacts", batch_size=500)
+    client.records.delete_many(record_ids=list(seeded), table="Contacts", batch_size=500)
     assert _snapshot(client) == {}
 
     result = run("records", "import", "Contacts", str(out), "--batch-size", "250")

@@ -32,7 +32,7 @@ def test_each_test_starts_from_the_same_data(ninox_emulator, ninox_client):
 
 async def test_async_client(async_ninox_client):
     assert isinstance(async_ninox_client, AsyncNinox)
-    record = await async_ninox_client.records.get(5, table="Contacts")
+    record = await async_ninox_client.records.get(record_id=5, table="Contacts")
     assert record.fields["First Name"] == "Mei"
 
 

@@ -53,12 +53,12 @@ def test_429_carries_retry_after_and_the_sdk_waits_and_retries(emu: Ninox4Emulat
 def test_a_reset_connection_is_retried_for_reads_only(emu: Ninox4Emulator) -> None:
     emu.add_fault("reset", path="/tables/customers$", max_count=1)
     with sdk(emu) as ninox:
-        assert ninox.tables.get("crm", "customers")["name"] == "customers"
+        assert ninox.tables.get(module="crm", table="customers")["name"] == "customers"
     emu.add_fault("status", status=500, path="/records$", method="POST", max_count=1)
     with sdk(emu) as ninox:
         with pytest.raises(BatchWriteError) as caught:
-            ninox.records.create("crm", "customers", [{"name": "Once"}])
-        names = [r["values"]["name"] for r in ninox.records.list("crm", "customers")]
+            ninox.records.create([{"name": "Once"}], module="crm", table="customers")
+        names = [r["values"]["name"] for r in ninox.records.list(module="crm", table="customers")]
     assert isinstance(caught.value.__cause__, InternalServerError)
     assert "Once" not in names  # the 500 wrote nothing, and the create was not re-sent
 
@@ -70,7 +70,7 @@ def test_truncate_and_hang_are_connection_errors(emu: Ninox4Emulator) -> None:
         with pytest.raises(APIConnectionError):
             ninox.modules.list()
         with pytest.raises(APIConnectionError):
-            ninox.functions.list("crm")
+            ninox.functions.list(module="crm")
 
 
 def test_rules_over_http_and_reset_clears_them(emu: Ninox4Emulator) -> None:

@@ -151,7 +151,7 @@ def test_file_name_stays_in_its_segment(
     _path_case(
         emu,
         value,
-        lambda v: shared_client.files.metadata(5, v, table="B"),
+        lambda v: shared_client.files.metadata(record_id=5, file_name=v, table="B"),
         f"{PREFIX}/tables/B/records/5/files/",
         13,
         11,
@@ -187,7 +187,7 @@ def test_table_name_is_an_id_segment_or_a_lookup(
     value: str, emu: NinoxEmulator, shared_client: Ninox
 ) -> None:
     emu.clear_requests()
-    result, error = attempt(lambda: shared_client.records.get(1, table=value))
+    result, error = attempt(lambda: shared_client.records.get(record_id=1, table=value))
     TALLY["bad_inputs_tried"] += 1
     paths = check_paths(emu, [(f"{PREFIX}/tables", 7), (f"{PREFIX}/tables/", 10)])
     in_path = [p.split("/")[7] for p in paths if segments(p) == 10]
@@ -219,7 +219,7 @@ def test_text_value_round_trips(value: str, emu: NinoxEmulator, shared_client: N
     emu.clear_requests()
     (created,) = shared_client.records.create([{"Last Name": value}], table="B")
     TALLY["bad_inputs_tried"] += 1
-    back = shared_client.records.get(created.id, table="B")
+    back = shared_client.records.get(record_id=created.id, table="B")
     assert back.fields["Last Name"] == value
     found = [r.id for r in shared_client.records.list(table="B", filters={"Last Name": value})]
     assert created.id in found
@@ -276,7 +276,7 @@ def test_field_name_never_leaves_the_body(
         return
     assert error is None, repr(error)
     assert result[0].fields[caption] == "value"  # Ninox answers by caption, also for an id
-    assert client.records.get(result[0].id, table="B").fields[caption] == "value"
+    assert client.records.get(record_id=result[0].id, table="B").fields[caption] == "value"
 
 
 #: Characters httpx percent-encodes in a multipart ``filename`` (WHATWG form encoding) and the
@@ -295,7 +295,9 @@ def test_file_name_round_trips_or_is_refused(
 ) -> None:
     emu.clear_requests()
     TALLY["bad_inputs_tried"] += 1
-    _, error = attempt(lambda: shared_client.files.upload(1, content, table="B", file_name=name))
+    _, error = attempt(
+        lambda: shared_client.files.upload(content, record_id=1, table="B", file_name=name)
+    )
     base = f"{PREFIX}/tables/B/records/1/files"
     paths = check_paths(emu, [(base, 11), (base + "/", 12)])
     if isinstance(error, InvalidArgumentError):
@@ -305,10 +307,10 @@ def test_file_name_round_trips_or_is_refused(
         assert isinstance(error, BadRequestError), repr(error)
         assert "invalid file name" in str(error)
         return
-    names = [f.name for f in shared_client.files.list(1, table="B")]
+    names = [f.name for f in shared_client.files.list(record_id=1, table="B")]
     assert name in names
-    assert shared_client.files.download(1, name, table="B") == content
-    shared_client.files.delete(1, name, table="B")
+    assert shared_client.files.download(record_id=1, file_name=name, table="B") == content
+    shared_client.files.delete(record_id=1, file_name=name, table="B")
     check_paths(emu, [(base, 11), (base + "/", 12)])
 
 
@@ -347,7 +349,7 @@ def test_invalid_values_fail_before_sending_or_round_trip(
         writes = [e for e in emu.requests() if e["method"] != "GET"]
         assert writes == []  # refused before any write was sent
         return
-    stored = shared_client.records.get(created.id, table="B").fields[field]
+    stored = shared_client.records.get(record_id=created.id, table="B").fields[field]
     if isinstance(value, dt.datetime):
         assert not convert  # a text field takes no datetime when the schema is known
         assert stored == value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(
@@ -366,7 +368,7 @@ def test_file_name_with_double_quote_is_refused_before_sending(
     # be stored as 'say %22hi%22.txt'. ninoxkit refuses the name instead of renaming silently.
     emu.clear_requests()
     with pytest.raises(InvalidArgumentError, match="double quote"):
-        shared_client.files.upload(1, b"x", table="B", file_name='say "hi".txt')
+        shared_client.files.upload(b"x", record_id=1, table="B", file_name='say "hi".txt')
     assert emu.requests() == []
 
 
@@ -550,12 +552,12 @@ def _cases() -> list[Case]:
         )
         add(
             f"records.get[{slot}]",
-            lambda c, v, s=slot: c.records.get(1, table="A", **{**ids, s: v}),
+            lambda c, v, s=slot: c.records.get(record_id=1, table="A", **{**ids, s: v}),
             _bad_id,
         )
         add(
             f"files.list[{slot}]",
-            lambda c, v, s=slot: c.files.list(1, table="A", **{**ids, s: v}),
+            lambda c, v, s=slot: c.files.list(record_id=1, table="A", **{**ids, s: v}),
             _bad_id,
         )
         add(
@@ -580,66 +582,90 @@ def _cases() -> list[Case]:
     add(
         "views.unshare[view_id]", lambda c, v: c.views.unshare(table="A", view_id=v, **ids), _bad_id
     )
-    add("records.get[table]", lambda c, v: c.records.get(1, table=v, **ids), _bad_id)
-    add("records.delete[table]", lambda c, v: c.records.delete(1, table=v, **ids), _bad_id)
-    add("records.list[table]", lambda c, v: drain(c.records.list(table=v, **ids)), _bad_id)
-    add("files.metadata[file_name]", lambda c, v: c.files.metadata(1, v, table="A", **ids), _bad_id)
-    add("files.delete[file_name]", lambda c, v: c.files.delete(1, v, table="A", **ids), _bad_id)
+    add("records.get[table]", lambda c, v: c.records.get(record_id=1, table=v, **ids), _bad_id)
     add(
-        "files.thumbnail[file_name]",
-        lambda c, v: c.files.thumbnail(1, v, table="A", **ids),
+        "records.delete[table]", lambda c, v: c.records.delete(record_id=1, table=v, **ids), _bad_id
+    )
+    add("records.list[table]", lambda c, v: drain(c.records.list(table=v, **ids)), _bad_id)
+    add(
+        "files.metadata[file_name]",
+        lambda c, v: c.files.metadata(record_id=1, file_name=v, table="A", **ids),
         _bad_id,
     )
-    add("files.download[file_name]", lambda c, v: c.files.download(1, v, table="A", **ids), _bad_id)
+    add(
+        "files.delete[file_name]",
+        lambda c, v: c.files.delete(record_id=1, file_name=v, table="A", **ids),
+        _bad_id,
+    )
+    add(
+        "files.thumbnail[file_name]",
+        lambda c, v: c.files.thumbnail(record_id=1, file_name=v, table="A", **ids),
+        _bad_id,
+    )
+    add(
+        "files.download[file_name]",
+        lambda c, v: c.files.download(record_id=1, file_name=v, table="A", **ids),
+        _bad_id,
+    )
     add(
         "files.iter_bytes[file_name]",
-        lambda c, v: drain(c.files.iter_bytes(1, v, table="A", **ids)),
+        lambda c, v: drain(c.files.iter_bytes(record_id=1, file_name=v, table="A", **ids)),
         _bad_id,
     )
     add(
         "files.upload[field]",
-        lambda c, v: c.files.upload(1, b"x", file_name="a.txt", field=v, table="A", **ids),
+        lambda c, v: c.files.upload(
+            b"x", record_id=1, file_name="a.txt", field=v, table="A", **ids
+        ),
         _bad_id,
     )
     add(
         "files.upload[file_name]",
-        lambda c, v: c.files.upload(1, b"x", file_name=v, table="A", **ids),
+        lambda c, v: c.files.upload(b"x", record_id=1, file_name=v, table="A", **ids),
         lambda rng: _bad_id(rng) or "\ud800",
     )
     add(
         "undocumented.get_report[report_id]",
-        lambda c, v: c.undocumented.get_report(v, **ids),
+        lambda c, v: c.undocumented.get_report(report_id=v, **ids),
         _bad_id,
     )
     add(
         "undocumented.download_report_file[file_name]",
-        lambda c, v: c.undocumented.download_report_file("r", v, **ids),
+        lambda c, v: c.undocumented.download_report_file(report_id="r", file_name=v, **ids),
         _bad_id,
     )
-    add("database().table()", lambda c, v: c.database(**ids).table(v).get(1), _bad_id)
+    add("database().table()", lambda c, v: c.database(**ids).table(v).get(record_id=1), _bad_id)
     # record ids and other ints
     for name, call in [
-        ("records.get[record_id]", lambda c, v: c.records.get(v, table="A", **ids)),
-        ("records.delete[record_id]", lambda c, v: c.records.delete(v, table="A", **ids)),
+        ("records.get[record_id]", lambda c, v: c.records.get(record_id=v, table="A", **ids)),
+        ("records.delete[record_id]", lambda c, v: c.records.delete(record_id=v, table="A", **ids)),
         (
             "records.update_one[record_id]",
-            lambda c, v: c.records.update_one(v, {"A": 1}, table="A", **ids),
+            lambda c, v: c.records.update_one({"A": 1}, record_id=v, table="A", **ids),
         ),
-        ("files.list[record_id]", lambda c, v: c.files.list(v, table="A", **ids)),
-        ("files.metadata[record_id]", lambda c, v: c.files.metadata(v, "a", table="A", **ids)),
+        ("files.list[record_id]", lambda c, v: c.files.list(record_id=v, table="A", **ids)),
+        (
+            "files.metadata[record_id]",
+            lambda c, v: c.files.metadata(record_id=v, file_name="a", table="A", **ids),
+        ),
         (
             "files.iter_bytes[chunk_size]",
-            lambda c, v: drain(c.files.iter_bytes(1, "a", table="A", chunk_size=v, **ids)),
+            lambda c, v: drain(
+                c.files.iter_bytes(record_id=1, file_name="a", table="A", chunk_size=v, **ids)
+            ),
         ),
         (
             "records.delete_many[batch_size]",
-            lambda c, v: c.records.delete_many([1], table="A", batch_size=v, **ids),
+            lambda c, v: c.records.delete_many(record_ids=[1], table="A", batch_size=v, **ids),
         ),
         (
             "records.create[batch_size]",
             lambda c, v: c.records.create([{"A": 1}], table="A", batch_size=v, **ids),
         ),
-        ("records.delete_many[item]", lambda c, v: c.records.delete_many([1, v], table="A", **ids)),
+        (
+            "records.delete_many[item]",
+            lambda c, v: c.records.delete_many(record_ids=[1, v], table="A", **ids),
+        ),
     ]:
         add(name, call, lambda rng: rng.choice(BAD_INTS))
     # None means "the default" for these (500 per page; the client's max_concurrency).
@@ -715,7 +741,7 @@ def _cases() -> list[Case]:
     )
     add(
         "files.download[to]",
-        lambda c, v: c.files.download(1, "a", table="A", to=v, **ids),
+        lambda c, v: c.files.download(record_id=1, file_name="a", table="A", to=v, **ids),
         lambda rng: rng.choice([5, 1.5, [b"x"], _Obj(), True]),
     )
     # the escape hatch

@@ -176,7 +176,7 @@ def test_concurrent_calls_of_one_client_share_its_limit(emu: NinoxEmulator) -> N
 
         def work() -> None:
             listed.append([r.id for r in c.records.list(table="B", per_page=15)])
-            c.records.get_many(range(1, 40), table="B")
+            c.records.get_many(record_ids=range(1, 40), table="B")
 
         threads = [threading.Thread(target=work) for _ in range(3)]
         for t in threads:
@@ -201,7 +201,7 @@ def test_batches_in_flight_never_exceed_max_concurrency_and_keep_input_order(
             int(r.fields["Score"])
             for r in c.records.list(table="B", filters={"Last Name": "inflight"})
         )
-        c.records.delete_many([r.id for r in created], table="B", batch_size=10)
+        c.records.delete_many(record_ids=[r.id for r in created], table="B", batch_size=10)
         assert all_slots_free(c)
     assert stored == Counter(range(120))
     assert transport.peak <= W
@@ -267,8 +267,8 @@ def test_async_read_ahead_and_batches_stay_within_max_concurrency(emu: NinoxEmul
             ids = [r.id async for r in c.records.list(table="B", per_page=20)]
             rows = [{"First Name": f"a{i}", "Last Name": "async", "Score": i} for i in range(50)]
             created = await c.records.create(rows, table="B", batch_size=5)
-            await c.records.delete_many([r.id for r in created], table="B", batch_size=5)
-            got = await c.records.get_many(list(reversed(expected[:30])), table="B")
+            await c.records.delete_many(record_ids=[r.id for r in created], table="B", batch_size=5)
+            got = await c.records.get_many(record_ids=list(reversed(expected[:30])), table="B")
             assert [r.id for r in got] == list(reversed(expected[:30]))
             assert [int(r.fields["Score"]) for r in created] == list(range(50))
         return expected, ids, transport.peak

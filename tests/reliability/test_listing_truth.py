@@ -47,7 +47,7 @@ def seeded(server: NinoxEmulator) -> Iterator[tuple[NinoxEmulator, set[int]]]:
     with client_for(server) as c:
         rows = [{"Title": f"deal {n:03d}", "Amount": n % 7, "Stage": "Prospect"} for n in range(60)]
         created = c.records.create(rows, table=TABLE)
-        c.records.delete_many([r.id for r in created[5:50:6]], table=TABLE)
+        c.records.delete_many(record_ids=[r.id for r in created[5:50:6]], table=TABLE)
         c.records.update([(r.id, {"Amount": 99}) for r in reversed(created[1::9])], table=TABLE)
         ids = {r.id for r in c.records.list(table=TABLE, per_page=500)}
     assert len(ids) == 3 + 60 - 8
@@ -172,7 +172,7 @@ def test_desc_without_order_lists_all_303_records(
         try:
             ids = [r.id for r in c.records.list(table="A", desc=True)]
         finally:
-            c.records.delete_many([r.id for r in made], table="A")
+            c.records.delete_many(record_ids=[r.id for r in made], table="A")
     assert len(ids) == 303
     assert ids == sorted(ids, reverse=True)
 

@@ -61,7 +61,7 @@ def check_accounting(c: Ninox, tag: str, err: BatchWriteError, *, unknown_applie
     for index, record in err.written:  # the records the error hands back are the stored ones
         assert record is not None
         assert record.fields["Score"] == index
-        assert c.records.get(record.id, table="B").fields["Last Name"] == tag
+        assert c.records.get(record_id=record.id, table="B").fields["Last Name"] == tag
     # Each item stored exactly as often as the error says: once if written (or unknown but
     # applied), never otherwise. Extra records are duplicates; missing ones were lost.
     expected = Counter(written + (err.unknown if unknown_applied else []))
@@ -217,13 +217,13 @@ def test_exec_and_upload_are_not_resent(
         with pytest.raises(OutcomeUnknownError):
             c.scripts.exec('(create Contacts).("Last Name" := "via exec")')
         with pytest.raises(OutcomeUnknownError):
-            c.files.upload(1, b"hello", table="B", file_name="once.txt")
+            c.files.upload(b"hello", record_id=1, table="B", file_name="once.txt")
     assert faulty.fired == 2
     TALLY["faults_injected_test_side"] += 2
     log = [(e["method"], e["path"]) for e in emu.requests()]
     assert log.count(("POST", f"{PREFIX}/exec")) == 1
     assert log.count(("POST", f"{PREFIX}/tables/B/records/1/files")) == 1
-    names = [f.name for f in shared_client.files.list(1, table="B")]
+    names = [f.name for f in shared_client.files.list(record_id=1, table="B")]
     assert names.count("once.txt") == 1
     TALLY["records_checked"] += 1
 

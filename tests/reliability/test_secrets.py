@@ -74,10 +74,10 @@ def scenarios(emu: NinoxEmulator, make: ClientFactory) -> dict[str, tuple[type, 
     return {
         "success": (type(None), run(none, lambda: (c.teams.list(), None)[1])),
         "401": (AuthenticationError, run(none, lambda: make(api_key=SECRET + "x").teams.list())),
-        "404": (NotFoundError, run(none, lambda: c.records.get(999, table="B"))),
+        "404": (NotFoundError, run(none, lambda: c.records.get(record_id=999, table="B"))),
         "422": (
             UnprocessableEntityError,
-            run(none, lambda: c.records.update_one(1, {"Score": "high"}, table="B")),
+            run(none, lambda: c.records.update_one({"Score": "high"}, record_id=1, table="B")),
         ),
         "429": (
             RateLimitError,
@@ -171,7 +171,7 @@ _CHILD = textwrap.dedent(
     print(repr(c), repr(c.options))
     print(c.teams.list())
     for call in (
-        lambda: c.records.get(999, table="B"),
+        lambda: c.records.get(record_id=999, table="B"),
         lambda: c.request("GET", "/teams", headers={"X-Probe": "1"}),
         lambda: c.records.create([{"Score": math.nan}], table="B"),
         lambda: Ninox(api_key="wrong", base_url=base).teams.list(),
@@ -300,7 +300,7 @@ def _raiser(exc_type: type[httpx.TransportError]) -> Callable[[httpx.Request], h
         (_raiser(httpx.ReadTimeout), lambda c: c.teams.list()),
         (_raiser(httpx.ReadError), lambda c: c.scripts.exec("1")),
         (_raiser(httpx.ReadError), lambda c: c.request("GET", "/teams")),
-        (_broken_body, lambda c: c.files.download(1, "a.txt", table="A")),
+        (_broken_body, lambda c: c.files.download(record_id=1, file_name="a.txt", table="A")),
     ],
     ids=["read", "connect", "timeout", "exec", "request", "download-body"],
 )

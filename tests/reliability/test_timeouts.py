@@ -54,7 +54,7 @@ def test_async_get_times_out_after_all_retries(emu: NinoxEmulator) -> None:
     async def run() -> APITimeoutError:
         async with async_client(emu, timeout=TIMEOUT) as c:
             try:
-                await c.records.get(1, table="B")
+                await c.records.get(record_id=1, table="B")
             except APITimeoutError as exc:
                 return exc
         raise AssertionError("no timeout")
@@ -359,7 +359,11 @@ def test_sync_downloads_hold_their_slot_until_the_body_is_read(
         api_key=SECRET, base_url=server.base_url, team_id="t", database_id="d", max_concurrency=4
     )
     with ThreadPoolExecutor(max_workers=8) as pool:
-        bodies = list(pool.map(lambda i: client.files.download(1, f"f{i}", table="A"), range(8)))
+        bodies = list(
+            pool.map(
+                lambda i: client.files.download(record_id=1, file_name=f"f{i}", table="A"), range(8)
+            )
+        )
     client.close()
     assert bodies == [b"x" * CHUNKS * 1000] * 8
     assert server.requests == 8
@@ -380,7 +384,10 @@ def test_async_downloads_hold_their_slot_until_the_body_is_read(
             max_concurrency=4,
         ) as client:
             return await asyncio.gather(
-                *(client.files.download(1, f"f{i}", table="A") for i in range(8))
+                *(
+                    client.files.download(record_id=1, file_name=f"f{i}", table="A")
+                    for i in range(8)
+                )
             )
 
     bodies = asyncio.run(run())
@@ -402,10 +409,10 @@ def test_an_abandoned_download_gives_its_slot_back(raw_server: Callable[..., Raw
         deadline=3.0,
     )
     for i in range(3):
-        chunks = client.files.iter_bytes(1, f"f{i}", table="A", chunk_size=100)
+        chunks = client.files.iter_bytes(record_id=1, file_name=f"f{i}", table="A", chunk_size=100)
         assert next(chunks) == b"x" * 100
         chunks.close()
-    assert client.files.download(1, "last", table="A") == b"x" * CHUNKS * 1000
+    assert client.files.download(record_id=1, file_name="last", table="A") == b"x" * CHUNKS * 1000
     client.close()
 
 
@@ -441,7 +448,7 @@ def test_sync_a_streamed_body_reads_with_the_deadlines_cut_timeout(
     )
     started = time.monotonic()
     with pytest.raises(APIConnectionError, match="broke off"):
-        b"".join(client.files.iter_bytes(1, "f", table="A", chunk_size=1))
+        b"".join(client.files.iter_bytes(record_id=1, file_name="f", table="A", chunk_size=1))
     elapsed = time.monotonic() - started
     client.close()
     assert elapsed < STREAM_DEADLINE + MARGIN
@@ -462,7 +469,9 @@ def test_async_a_streamed_body_reads_with_the_deadlines_cut_timeout(
             max_retries=0,
             deadline=STREAM_DEADLINE,
         ) as client:
-            async for _ in client.files.iter_bytes(1, "f", table="A", chunk_size=1):
+            async for _ in client.files.iter_bytes(
+                record_id=1, file_name="f", table="A", chunk_size=1
+            ):
                 pass
 
     started = time.monotonic()
@@ -499,7 +508,7 @@ def test_sync_the_deadline_covers_the_wait_for_an_uploads_answer(
     )
     started = time.monotonic()
     with pytest.raises(OutcomeUnknownTimeoutError) as info:
-        client.files.upload(1, b"content", file_name="a.txt", table="A")
+        client.files.upload(b"content", record_id=1, file_name="a.txt", table="A")
     elapsed = time.monotonic() - started
     client.close()
     assert elapsed < UPLOAD_DEADLINE + MARGIN
@@ -521,7 +530,7 @@ def test_async_the_deadline_covers_the_wait_for_an_uploads_answer(
             timeout=5,
             deadline=UPLOAD_DEADLINE,
         ) as client:
-            await client.files.upload(1, b"content", file_name="a.txt", table="A")
+            await client.files.upload(b"content", record_id=1, file_name="a.txt", table="A")
 
     started = time.monotonic()
     with pytest.raises(OutcomeUnknownTimeoutError):
@@ -588,7 +597,7 @@ def test_the_sending_of_an_upload_body_does_not_count_against_the_deadline() -> 
         httpx.Client(transport=httpx.MockTransport(answer)) as http,
         Ninox(api_key=SECRET, http_client=http, team_id="t", database_id="d", deadline=0.3) as c,
     ):
-        assert c.files.upload(1, _SlowSource(), table="A") == {"name": "big.bin"}
+        assert c.files.upload(_SlowSource(), record_id=1, table="A") == {"name": "big.bin"}
     assert received[0] > 6 * 65536  # the whole file went out (and the multipart framing)
 
 
@@ -617,20 +626,22 @@ def test_the_deadline_covers_an_uploads_wait_for_a_concurrency_slot() -> None:
             deadline=0.3,
         ) as c,
     ):
-        chunks = c.files.iter_bytes(1, "f", table="A", chunk_size=1)
+        chunks = c.files.iter_bytes(record_id=1, file_name="f", table="A", chunk_size=1)
         assert next(chunks) == b"x"  # the download holds the only slot
         releaser = threading.Timer(3.0, chunks.close)
         releaser.start()
         try:
             started = time.monotonic()
             with pytest.raises(APITimeoutError, match="slot"):
-                c.files.upload(1, b"content", file_name="a.txt", table="A")
+                c.files.upload(b"content", record_id=1, file_name="a.txt", table="A")
             assert time.monotonic() - started < 2.0
         finally:
             releaser.cancel()
             chunks.close()
         # The slot is free again: the same upload now goes through.
-        assert c.files.upload(1, b"content", file_name="a.txt", table="A") == {"name": "a.txt"}
+        assert c.files.upload(b"content", record_id=1, file_name="a.txt", table="A") == {
+            "name": "a.txt"
+        }
 
 
 def test_the_deadline_ends_a_slow_answer() -> None:

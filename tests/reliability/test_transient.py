@@ -80,27 +80,29 @@ OPS: dict[str, Op] = {
     "views.get": Op("GET", rf"^{PREFIX}/views/v1$", lambda c: c.views.get(view_id="v1")),
     # A short first page is confirmed by an empty one (a silent perPage cap loses nothing).
     "records.list": Op("GET", rf"^{B}/records$", _records, requests=2),
-    "records.get": Op("GET", rf"^{B}/records/2$", lambda c: c.records.get(2, table="B")),
+    "records.get": Op("GET", rf"^{B}/records/2$", lambda c: c.records.get(record_id=2, table="B")),
     "records.find_one": Op(
         "POST",
         rf"^{B}/record$",
         lambda c: c.records.find_one({"Email": "tom@globex.example"}, table="B"),
     ),
-    "files.list": Op("GET", rf"^{B}/records/5/files$", lambda c: c.files.list(5, table="B")),
+    "files.list": Op(
+        "GET", rf"^{B}/records/5/files$", lambda c: c.files.list(record_id=5, table="B")
+    ),
     "files.metadata": Op(
         "GET",
         rf"^{B}/records/5/files/notes\.txt/metadata$",
-        lambda c: c.files.metadata(5, "notes.txt", table="B"),
+        lambda c: c.files.metadata(record_id=5, file_name="notes.txt", table="B"),
     ),
     "files.download": Op(
         "GET",
         rf"^{B}/records/5/files/notes\.txt$",
-        lambda c: c.files.download(5, "notes.txt", table="B"),
+        lambda c: c.files.download(record_id=5, file_name="notes.txt", table="B"),
     ),
     "files.thumbnail": Op(
         "GET",
         rf"^{B}/records/5/files/notes\.txt/thumb",
-        lambda c: c.files.thumbnail(5, "notes.txt", table="B"),
+        lambda c: c.files.thumbnail(record_id=5, file_name="notes.txt", table="B"),
     ),
     "scripts.query(GET)": Op("GET", rf"^{PREFIX}/query$", lambda c: c.scripts.query("1 + 1")),
     "scripts.query(POST)": Op("POST", rf"^{PREFIX}/query$", lambda c: c.scripts.query(LONG_QUERY)),
@@ -111,26 +113,29 @@ OPS: dict[str, Op] = {
     "undocumented.list_report_files": Op(
         "GET",
         rf"^{PREFIX}/reports/r1/files$",
-        lambda c: c.undocumented.list_report_files("r1"),
+        lambda c: c.undocumented.list_report_files(report_id="r1"),
     ),
     "undocumented.download_report_file": Op(
         "GET",
         rf"^{PREFIX}/reports/r1/files/template\.docx$",
-        lambda c: c.undocumented.download_report_file("r1", "template.docx"),
+        lambda c: c.undocumented.download_report_file(report_id="r1", file_name="template.docx"),
     ),
     "records.update_one(PUT)": Op(
         "PUT",
         rf"^{B}/records/3$",
-        lambda c: c.records.update_one(3, {"Score": 70, "Status": "Customer"}, table="B"),
+        lambda c: c.records.update_one({"Score": 70, "Status": "Customer"}, record_id=3, table="B"),
         writes=True,
     ),
     "records.delete": Op(
-        "DELETE", rf"^{B}/records/4$", lambda c: c.records.delete(4, table="B"), writes=True
+        "DELETE",
+        rf"^{B}/records/4$",
+        lambda c: c.records.delete(record_id=4, table="B"),
+        writes=True,
     ),
     "records.delete_many": Op(
         "DELETE",
         rf"^{B}/records$",
-        lambda c: c.records.delete_many([3, 4], table="B"),
+        lambda c: c.records.delete_many(record_ids=[3, 4], table="B"),
         writes=True,
     ),
     "records.update(ids)": Op(
@@ -153,7 +158,7 @@ OPS: dict[str, Op] = {
     "files.delete": Op(
         "DELETE",
         rf"^{B}/records/5/files/notes\.txt$",
-        lambda c: c.files.delete(5, "notes.txt", table="B"),
+        lambda c: c.files.delete(record_id=5, file_name="notes.txt", table="B"),
         writes=True,
     ),
 }
@@ -174,7 +179,7 @@ def snapshot(c: Ninox) -> Any:
     """The data an idempotent write may have changed, read fault-free."""
     return {
         "B": plain(_records(c)),
-        "files": plain(c.files.list(5, table="B")),
+        "files": plain(c.files.list(record_id=5, table="B")),
     }
 
 
@@ -267,7 +272,7 @@ def test_third_fault_exhausts_the_budget(emu: NinoxEmulator, client: Ninox) -> N
 
 ASYNC_OPS = {
     "teams.list": (r"^/v1/teams$", "GET", lambda c: c.teams.list()),
-    "records.get": (rf"^{B}/records/2$", "GET", lambda c: c.records.get(2, table="B")),
+    "records.get": (rf"^{B}/records/2$", "GET", lambda c: c.records.get(record_id=2, table="B")),
     "records.find_one": (
         rf"^{B}/record$",
         "POST",
@@ -276,13 +281,13 @@ ASYNC_OPS = {
     "records.update_one(PUT)": (
         rf"^{B}/records/3$",
         "PUT",
-        lambda c: c.records.update_one(3, {"Score": 70}, table="B"),
+        lambda c: c.records.update_one({"Score": 70}, record_id=3, table="B"),
     ),
     "scripts.query(POST)": (rf"^{PREFIX}/query$", "POST", lambda c: c.scripts.query(LONG_QUERY)),
     "files.download": (
         rf"^{B}/records/5/files/notes\.txt$",
         "GET",
-        lambda c: c.files.download(5, "notes.txt", table="B"),
+        lambda c: c.files.download(record_id=5, file_name="notes.txt", table="B"),
     ),
 }
 

@@ -57,7 +57,7 @@ def test_a_lost_answer_to_an_applied_update_is_retried_and_reported_written(
     rule = faulty.add(fault, method=method, path=path)
     with client_on(emu, faulty) as c:
         if op == "update_one":
-            result = [c.records.update_one(2, {"Amount": 777}, table="C")]
+            result = [c.records.update_one({"Amount": 777}, record_id=2, table="C")]
         elif op == "update":
             result = c.records.update([(1, {"Amount": 777}), (2, {"Amount": 777})], table="C")
         elif op == "upsert":
@@ -87,11 +87,11 @@ def test_a_lost_answer_to_an_applied_delete_is_success(emu: NinoxEmulator, clien
     faulty = FaultyTransport()
     rule = faulty.add("applied-reset", method="DELETE", path=ONE)
     with client_on(emu, faulty) as c:
-        c.records.delete(2, table="C")  # the retry is answered 404: gone, as asked
+        c.records.delete(record_id=2, table="C")  # the retry is answered 404: gone, as asked
     assert rule.fired == 1
     assert sorted(stored(client)) == [1, 3]
     with pytest.raises(NotFoundError):  # a 404 to the first attempt is still an error
-        client.records.delete(2, table="C")
+        client.records.delete(record_id=2, table="C")
 
 
 def test_a_lost_answer_to_an_applied_delete_many_reports_the_records_deleted(
@@ -101,7 +101,7 @@ def test_a_lost_answer_to_an_applied_delete_many_reports_the_records_deleted(
     faulty = FaultyTransport()
     rule = faulty.add("applied-reset", method="DELETE", path=RECORDS)
     with client_on(emu, faulty) as c:
-        c.records.delete_many([1, 2, 4, 5, 6], table="C", batch_size=2)
+        c.records.delete_many(record_ids=[1, 2, 4, 5, 6], table="C", batch_size=2)
     assert rule.fired == 1
     assert sorted(stored(client)) == [3, 7]
 
@@ -113,7 +113,7 @@ def test_a_refused_retry_of_delete_many_reports_what_is_still_there(
     id never existed: the records still there are reported not deleted, not as deleted."""
     emu.faults.add("status", status=503, path=RECORDS, method="DELETE", max_count=1)
     with pytest.raises(BatchWriteError) as info:
-        client.records.delete_many([1, 99, 3], table="C")
+        client.records.delete_many(record_ids=[1, 99, 3], table="C")
     err = info.value
     assert [i for i, _ in err.written] == [1]  # record 99 is not there
     assert err.not_written == [0, 2]
@@ -127,9 +127,9 @@ def test_a_lost_answer_to_an_applied_file_delete_is_success(
     faulty = FaultyTransport()
     rule = faulty.add("applied-reset", method="DELETE", path=r"/records/5/files/notes\.txt$")
     with client_on(emu, faulty) as c:
-        c.files.delete(5, "notes.txt", table="B")
+        c.files.delete(record_id=5, file_name="notes.txt", table="B")
     assert rule.fired == 1
-    assert [f.name for f in client.files.list(5, table="B")] == []
+    assert [f.name for f in client.files.list(record_id=5, table="B")] == []
 
 
 @pytest.mark.parametrize(
@@ -149,7 +149,7 @@ def test_a_value_json_cannot_carry_is_refused_before_anything_is_sent(
         "update": lambda: records.update(
             [(1, {"Title": "a"}), (2, {}), (3, {field: value})], table="C", batch_size=1
         ),
-        "update_one": lambda: records.update_one(1, {field: value}, table="C"),
+        "update_one": lambda: records.update_one({field: value}, record_id=1, table="C"),
     }
     with pytest.raises(FieldValueError, match="item 2" if op != "update_one" else "JSON"):
         calls[op]()
@@ -241,7 +241,7 @@ def test_an_unconvertible_answer_to_update_one_says_it_was_saved(
     from ninoxkit import APIResponseValidationError
 
     with client_on(emu, _AbsurdDates()) as c, pytest.raises(APIResponseValidationError) as info:
-        c.records.update_one(1, {"Title": "saved"}, table="C", convert=True)
+        c.records.update_one({"Title": "saved"}, record_id=1, table="C", convert=True)
     assert "the record was saved" in str(info.value)
     assert json.loads(info.value.body or b"")[0]["fields"]["Title"] == "saved"
     assert stored(client)[1]["Title"] == "saved"

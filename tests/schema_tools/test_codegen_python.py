@@ -40,11 +40,11 @@ from crm_models import Companies, Contacts, Deals
 def run(client: Ninox) -> list[str]:
     table = client.database().table(Contacts.TABLE_NAME)
     people = [Contacts.from_record(r) for r in table.list()]
-    lisa = Contacts.from_record(table.get(1, convert=True))
+    lisa = Contacts.from_record(table.get(record_id=1, convert=True))
     new = Contacts(first_name="Zoe", status="Lead", birthday=datetime.date(2000, 1, 2), score=7.5)
     (created,) = table.create([new.to_fields()], convert=True)
     zoe = Contacts.from_record(created)
-    deal = Deals.from_record(client.database().table(Deals.TABLE_ID).get(1))
+    deal = Deals.from_record(client.database().table(Deals.TABLE_ID).get(record_id=1))
     total: float = sum(p.score or 0.0 for p in people)
     company: Link[Companies] | None = lisa.company
     assert company is not None
@@ -172,7 +172,7 @@ def test_generated_models_run_a_user_script(crm: Ninox, models_dir: Path) -> Non
     assert module.run(crm) == [
         "Customer", "6", "2000-01-02", "299.0", "1", "2024-03-31", "Acme Corp", "2"
     ]  # fmt: skip
-    stored = crm.records.get(6, table="Contacts").fields.additional_properties
+    stored = crm.records.get(record_id=6, table="Contacts").fields.additional_properties
     assert stored == {"First Name": "Zoe", "Status": "Lead", "Birthday": "2000-01-02", "Score": 7.5}
 
 
@@ -181,11 +181,11 @@ def test_models_round_trip_and_leave_out_computed_fields(crm: Ninox, models_dir:
 
     companies = crm_models.Companies
     assert set(companies.FIELDS) == {"name", "website", "industry", "employees"}  # no fn/rev
-    acme = companies.from_record(crm.records.get(1, table="Companies", convert=True))
+    acme = companies.from_record(crm.records.get(record_id=1, table="Companies", convert=True))
     assert acme.employees == 250.0
     assert isinstance(acme.employees, float)
     assert acme.industry == "Manufacturing"
-    assert companies.from_record(crm.records.get(1, table="Companies")) == acme
+    assert companies.from_record(crm.records.get(record_id=1, table="Companies")) == acme
     assert acme.to_fields() == {
         "Name": "Acme Corp",
         "Website": "https://acme.example",
@@ -196,7 +196,7 @@ def test_models_round_trip_and_leave_out_computed_fields(crm: Ninox, models_dir:
     assert contact.to_fields(include_empty=True)["Birthday"] is None
     with pytest.raises(AttributeError):
         contact.first_name = "Y"  # frozen
-    birthday = crm_models.Contacts.from_record(crm.records.get(1, table="B")).birthday
+    birthday = crm_models.Contacts.from_record(crm.records.get(record_id=1, table="B")).birthday
     assert birthday == dt.date(1985, 3, 14)
 
 

@@ -122,9 +122,9 @@ def test_cookie_parsing_only_where_a_response_sets_cookies(monkeypatch: pytest.M
             http_client=user_client,
         ) as ninox,
     ):  # fmt: skip
-        ninox.records.get(1, table="A")
+        ninox.records.get(record_id=1, table="A")
         parsed.clear()
-        assert ninox.records.get(1, table="A").id == 1
-        assert ninox.records.get(1, table="A").id == 1
+        assert ninox.records.get(record_id=1, table="A").id == 1
+        assert ninox.records.get(record_id=1, table="A").id == 1
     assert sent == [None, "lb=node7", "lb=node7"]  # the cookie is still kept and sent back
     assert len(parsed) == 2  # once per response (the user's client), not twice

@@ -95,7 +95,10 @@ def test_concurrent_first_calls_read_the_table_list_once_across_threads() -> Non
     )
     with ThreadPoolExecutor(max_workers=8) as pool:
         got = list(
-            pool.map(lambda i: client.records.get(i, table="Kontakte/Übersicht").id, range(1, 9))
+            pool.map(
+                lambda i: client.records.get(record_id=i, table="Kontakte/Übersicht").id,
+                range(1, 9),
+            )
         )
     assert got == list(range(1, 9))
     assert fake.paths().count(f"/v1/teams/{TEAM}/databases/{DB}/tables") == 1
@@ -117,6 +120,6 @@ async def test_concurrent_first_calls_read_the_table_list_once_across_tasks() ->
         http_client=httpx.AsyncClient(transport=httpx.MockTransport(slow)),
     )
     table = client.database().table("Kontakte/Übersicht")
-    got = await asyncio.gather(*(table.get(i) for i in range(1, 9)))
+    got = await asyncio.gather(*(table.get(record_id=i) for i in range(1, 9)))
     assert [r.id for r in got] == list(range(1, 9))
     assert fake.paths().count(f"/v1/teams/{TEAM}/databases/{DB}/tables") == 1

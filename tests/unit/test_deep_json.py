@@ -21,7 +21,7 @@ def _client(body: bytes) -> Ninox:
     "call",
     [
         lambda c: c.records.list(table="A").to_list(),
-        lambda c: c.records.get(1, table="A"),
+        lambda c: c.records.get(record_id=1, table="A"),
         lambda c: c.teams.list(),
     ],
     ids=["list", "get", "teams"],

@@ -95,7 +95,7 @@ def test_a_404_after_refused_attempts_is_raised_not_taken_for_success() -> None:
     first attempt never left the machine, so deleting a missing record reported success."""
     handler, sent = _steps(httpx.ConnectError("refused"), httpx.Response(404, json={}))
     with _client(handler) as client, pytest.raises(NotFoundError) as info:
-        client.records.delete(7, table="A")
+        client.records.delete(record_id=7, table="A")
     assert len(sent) == 2
     assert info.value.may_have_been_applied is False
 
@@ -104,29 +104,29 @@ def test_a_404_after_a_429_is_raised() -> None:
     busy = httpx.Response(429, headers={"Retry-After": "0"}, json={"message": "slow down"})
     handler, _ = _steps(busy, httpx.Response(404, json={}))
     with _client(handler) as client, pytest.raises(NotFoundError):
-        client.records.delete(7, table="A")
+        client.records.delete(record_id=7, table="A")
 
 
 def test_a_404_after_a_lost_answer_means_the_delete_happened() -> None:
     handler, sent = _steps(httpx.ReadTimeout("lost"), httpx.Response(404, json={}))
     with _client(handler) as client:
-        client.records.delete(7, table="A")  # no error: the record is gone
+        client.records.delete(record_id=7, table="A")  # no error: the record is gone
     assert len(sent) == 2
 
 
 def test_a_file_delete_reads_the_same_verdict() -> None:
     handler, _ = _steps(httpx.ConnectError("refused"), httpx.Response(404, json={}))
     with _client(handler) as client, pytest.raises(NotFoundError):
-        client.files.delete(7, "a.txt", table="A")
+        client.files.delete(record_id=7, file_name="a.txt", table="A")
     handler, _ = _steps(httpx.ReadError("reset"), httpx.Response(404, json={}))
     with _client(handler) as client:
-        client.files.delete(7, "a.txt", table="A")
+        client.files.delete(record_id=7, file_name="a.txt", table="A")
 
 
 def test_delete_many_after_refused_attempts_reports_the_batch_not_deleted_unchecked() -> None:
     handler, sent = _steps(httpx.ConnectError("refused"), httpx.Response(404, json={}))
     with _client(handler) as client, pytest.raises(BatchWriteError) as info:
-        client.records.delete_many([1, 2], table="A")
+        client.records.delete_many(record_ids=[1, 2], table="A")
     assert (info.value.written, info.value.not_written, info.value.unknown) == ([], [0, 1], [])
     assert [r.method for r in sent] == ["DELETE", "DELETE"]  # no record looked up
 
@@ -158,7 +158,9 @@ def test_a_download_whose_body_breaks_off_starts_over(tmp_path: Path, to_path: b
     handler, sent = _body_breaking(2)
     target = tmp_path / "out.txt"
     with _client(handler) as client:
-        got = client.files.download(1, "a.txt", table="A", to=target if to_path else None)
+        got = client.files.download(
+            record_id=1, file_name="a.txt", table="A", to=target if to_path else None
+        )
     data = target.read_bytes() if to_path else got
     assert data == b"hello world"  # the broken attempts' first bytes are not kept
     assert len(sent) == 3
@@ -168,7 +170,7 @@ def test_a_download_whose_body_breaks_off_starts_over(tmp_path: Path, to_path: b
 def test_a_download_gives_up_after_max_retries() -> None:
     handler, sent = _body_breaking(10)
     with _client(handler, max_retries=1) as client, pytest.raises(APIConnectionError) as info:
-        client.files.download(1, "a.txt", table="A")
+        client.files.download(record_id=1, file_name="a.txt", table="A")
     assert "broke off" in str(info.value)
     assert info.value.retries_taken == 1
     assert len(sent) == 2
@@ -179,7 +181,9 @@ def test_iter_bytes_is_not_restarted_once_chunks_reached_the_caller() -> None:
     got: list[bytes] = []
 
     def consume(client: Ninox) -> None:
-        for chunk in client.files.iter_bytes(1, "a.txt", table="A", chunk_size=1):
+        for chunk in client.files.iter_bytes(
+            record_id=1, file_name="a.txt", table="A", chunk_size=1
+        ):
             got.append(chunk)
 
     with _client(handler) as client, pytest.raises(APIConnectionError, match="broke off"):

@@ -6,6 +6,7 @@ from typing import Any
 
 import httpx
 import ninoxkit
+import ninoxkit.nx
 import pytest
 from ninoxkit._exceptions import (
     STATUS_ERRORS,
@@ -25,6 +26,10 @@ def test_tree() -> None:
     assert issubclass(ninoxkit.RateLimitError, ninoxkit.APIStatusError)
     assert issubclass(ninoxkit.APIStatusError, ninoxkit.APIError)
     assert issubclass(ninoxkit.APIResponseValidationError, ninoxkit.APIError)
+    # Argument errors, the NX ones too, are NinoxErrors that stay ValueErrors (#19 item 4).
+    assert issubclass(ninoxkit.InvalidArgumentError, ninoxkit.NinoxError)
+    assert issubclass(ninoxkit.InvalidArgumentError, ValueError)
+    assert issubclass(ninoxkit.nx.NXError, ninoxkit.InvalidArgumentError)
     for cls in STATUS_ERRORS.values():
         assert cls.__name__ in (ninoxkit._exceptions.__doc__ or "")
 

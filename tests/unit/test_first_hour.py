@@ -80,7 +80,7 @@ def test_a_download_to_a_path_that_cannot_be_written_is_refused_before_sending(
         Ninox(api_key="k", http_client=http, team_id="t", database_id="d") as client,
         pytest.raises(InvalidArgumentError) as caught,
     ):
-        client.files.download(5, "notes.txt", table="Contacts", to=target)
+        client.files.download(record_id=5, file_name="notes.txt", table="Contacts", to=target)
     message = str(caught.value)
     assert ".part" not in message
     assert "cannot download to" in message
@@ -93,7 +93,9 @@ def test_an_async_download_to_a_missing_folder_is_refused_before_sending(tmp_pat
             httpx.AsyncClient(transport=httpx.MockTransport(_never)) as http,
             AsyncNinox(api_key="k", http_client=http, team_id="t", database_id="d") as client,
         ):
-            await client.files.download(5, "notes.txt", table="B", to=tmp_path / "no" / "x.txt")
+            await client.files.download(
+                record_id=5, file_name="notes.txt", table="B", to=tmp_path / "no" / "x.txt"
+            )
 
     with pytest.raises(InvalidArgumentError, match="does not exist; create it first"):
         asyncio.run(run())
@@ -125,7 +127,7 @@ def test_database_picks_the_only_team_and_database_the_key_reaches() -> None:
         with Ninox(api_key=emu.token, base_url=emu.base_url) as ninox:
             db = ninox.database()
             assert (db.team_id, db.database_id) == ("AcmeTeam4mPLY6DMs", "crm0acme0001")
-            assert db.table("Contacts").get(1).fields["First Name"] == "Lisa"
+            assert db.table("Contacts").get(record_id=1).fields["First Name"] == "Lisa"
 
         async def run() -> tuple[str, str]:
             async with AsyncNinox(api_key=emu.token, base_url=emu.base_url) as client:

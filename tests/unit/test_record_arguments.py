@@ -12,12 +12,12 @@ from ninoxkit import InvalidArgumentError, Ninox
 CALLS: dict[str, Callable[[Ninox], Any]] = {
     "create(5)": lambda c: c.records.create(5, table="A"),  # type: ignore[arg-type]
     "update(None)": lambda c: c.records.update(None, table="A"),  # type: ignore[arg-type]
-    "update_one(1, 5)": lambda c: c.records.update_one(1, 5, table="A"),  # type: ignore[arg-type]
+    "update_one(1, 5)": lambda c: c.records.update_one(5, record_id=1, table="A"),  # type: ignore[arg-type]
     "list(order=5)": lambda c: c.records.list(table="A", order=5),  # type: ignore[arg-type]
     'list(desc="yes")': lambda c: c.records.list(table="A", desc="yes"),  # type: ignore[arg-type]
     "list(new=1)": lambda c: c.records.list(table="A", new=1),  # type: ignore[arg-type]
     "list(choice_style=5)": lambda c: c.records.list(table="A", choice_style=5),  # type: ignore[arg-type]
-    "get(style=[])": lambda c: c.records.get(1, table="A", style=[]),  # type: ignore[arg-type]
+    "get(style=[])": lambda c: c.records.get(record_id=1, table="A", style=[]),  # type: ignore[arg-type]
 }
 
 

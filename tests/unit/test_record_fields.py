@@ -104,13 +104,13 @@ def test_every_sync_path_returns_mapping_fields() -> None:
             for record in page:
                 assert isinstance(record.fields, Mapping)
         assert_mapping(records.list(table="A").to_list()[0].fields, {"Name": "n1", "Score": 7})
-        assert_mapping(records.get(3, table="A").fields, {"Name": "n3", "Score": 7})
+        assert_mapping(records.get(record_id=3, table="A").fields, {"Name": "n3", "Score": 7})
         found = records.find_one({"Name": "n2"}, table="A")
         assert found is not None
         assert found.fields.get("Birthday") == "1990-05-17"
         created = records.create([{"Name": "Lisa"}], table="A")
         assert_mapping(created[0].fields, {"Name": "Lisa"})
-        converted = records.get(2, table="A", convert=True)
+        converted = records.get(record_id=2, table="A", convert=True)
         assert isinstance(converted.fields, MutableMapping)
         assert str(converted.fields.get("Birthday")) == "1990-05-17"
 
@@ -123,7 +123,7 @@ async def test_every_async_path_returns_mapping_fields() -> None:
         listed = [r async for r in records.list(table="A")]
         assert_mapping(listed[0].fields, {"Name": "n1", "Score": 7})
         assert_mapping((await records.list(table="A").to_list())[2].fields, dict(listed[2].fields))
-        assert_mapping((await records.get(2, table="A")).fields, dict(listed[1].fields))
+        assert_mapping((await records.get(record_id=2, table="A")).fields, dict(listed[1].fields))
         created = await records.create([{"Name": "Lisa"}], table="A")
         assert dict(created[0].fields) == {"Name": "Lisa"}
 
@@ -133,19 +133,19 @@ def test_updating_a_modified_record_writes_every_field_it_holds() -> None:
     # is sent (what Ninox returned plus the change), not a diff.
     fake = seeded()
     with sync_client(fake) as ninox:
-        record = ninox.records.get(2, table="A")
+        record = ninox.records.get(record_id=2, table="A")
         record.fields["Score"] = 8
         ninox.records.update([record], table="A")
         sent = json.loads(fake.requests[-1].content)
         assert sent == [{"id": 2, "fields": {"Name": "n2", "Score": 8, "Birthday": "1990-05-17"}}]
-        assert ninox.records.get(2, table="A").fields["Score"] == 8
+        assert ninox.records.get(record_id=2, table="A").fields["Score"] == 8
 
 
 def test_fields_of_one_record_create_another() -> None:
     # A mapping is what create takes, so records copy between tables without dict().
     fake = seeded()
     with sync_client(fake) as ninox:
-        source = ninox.records.get(1, table="A")
+        source = ninox.records.get(record_id=1, table="A")
         (copy,) = ninox.records.create([source.fields], table="A")
         assert copy.id != source.id
         assert copy.fields == source.fields

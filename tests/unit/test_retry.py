@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from ninoxkit import InvalidArgumentError, NinoxError
 from ninoxkit._retry import FailureKind, RetryPolicy, classify_exception
 
 POLICY = RetryPolicy(max_retries=2)
@@ -127,3 +128,12 @@ def test_zero_retries_never_retries() -> None:
 def test_negative_max_retries_rejected() -> None:
     with pytest.raises(ValueError, match="max_retries"):
         RetryPolicy(max_retries=-1)
+
+
+def test_negative_max_retries_is_a_ninoxkit_argument_error() -> None:
+    """``except NinoxError`` catches every error ninoxkit raises, the policy's own check too
+    (issue #19 item 4); ``except ValueError`` keeps working."""
+    with pytest.raises(InvalidArgumentError, match="max_retries") as info:
+        RetryPolicy(max_retries=-1)
+    assert isinstance(info.value, NinoxError)
+    assert isinstance(info.value, ValueError)

@@ -213,7 +213,9 @@ class AsyncNinox:
             have no limit).
 
     Raises:
-        ConfigurationError: No key, or an invalid setting (e.g. plain http to a remote host).
+        ConfigurationError: No key, or an invalid setting (e.g. plain http to a remote host,
+            a negative ``max_retries``, an ``http_client`` that is not an
+            ``httpx.AsyncClient``); nothing is sent.
 
     Example:
         >>> async with AsyncNinox(team_id="t1", database_id="db1") as ninox:  # doctest: +SKIP
@@ -497,6 +499,13 @@ class AsyncNinox:
         database, the key reaches) where this method can send: the sync client looks it up
         here; in the async client this method is not awaited, so it raises a
         :class:`~ninoxkit.ConfigurationError` that points to ``await discover_database()``.
+
+        Args:
+            team_id: The team's id; default: the client's ``team_id``.
+            database_id: The database's id; default: the client's ``database_id``.
+
+        Returns:
+            The database handle (``.table(...)``, ``.schema()``, ``.query(...)``).
 
         Raises:
             ConfigurationError: an id is missing and cannot be looked up here, or the key

@@ -52,24 +52,78 @@ class AsyncDatabase:
         return f"{type(self).__name__}(team_id={self.team_id!r}, database_id={self.database_id!r})"
 
     def table(self, name_or_id: str) -> AsyncTable:
-        """A handle on one table, by id (``"A"``) or caption (``"Contacts"``); sends nothing."""
+        """A handle on one table; sends nothing.
+
+        Args:
+            name_or_id: The table's id (``"A"``) or caption (``"Contacts"``); resolved on first
+                use.
+
+        Returns:
+            The table handle.
+
+        Raises:
+            InvalidArgumentError: ``name_or_id`` is no id or caption.
+        """
         return AsyncTable(self, check_id("table", name_or_id))
 
     async def schema(self, *, refresh: bool = False) -> Schema:
-        """The tables and fields, from ``listTables``; cached per client, ``refresh`` re-reads."""
+        """The tables and fields, from ``listTables``; cached per client.
+
+        Args:
+            refresh: Read the schema again instead of answering the cached one.
+
+        Returns:
+            The parsed schema (look tables and fields up by id or caption).
+        """
         return await self.client._schema_for(self.team_id, self.database_id, refresh=refresh)
 
     async def query(self, script: str) -> Any:
-        """Evaluate a read-only NX script (see :meth:`AsyncScripts.query`)."""
+        """Evaluate a read-only NX script (see :meth:`AsyncScripts.query`).
+
+        Args:
+            script: The NX script (put values into it with :mod:`ninoxkit.nx`).
+
+        Returns:
+            The script's result, decoded JSON.
+        """
         return await self.client.scripts.query(script)
 
     async def exec(self, script: str) -> Any:
-        """Execute a writable NX script (see :meth:`AsyncScripts.exec`); never re-sent."""
+        """Execute a writable NX script (see :meth:`AsyncScripts.exec`); never re-sent.
+
+        Args:
+            script: The NX script (put values into it with :mod:`ninoxkit.nx`).
+
+        Returns:
+            The script's result, decoded JSON.
+
+        Raises:
+            OutcomeUnknownError: the answer was lost after the script may have run.
+        """
         return await self.client.scripts.exec(script)
 
-    async def changes(self, since_sq: int, *, convert: bool = False) -> ChangeBatch:
-        """The database's change set after ``since_sq`` (see :meth:`AsyncChanges.since`)."""
-        return await self.client.changes.since(since_sq, convert=convert)
+    async def changes(
+        self,
+        since_sq: int,
+        *,
+        table: str | None = None,
+        record_id: int | None = None,
+        convert: bool = False,
+    ) -> ChangeBatch:
+        """The database's change set after ``since_sq`` (see :meth:`AsyncChanges.since`).
+
+        Args:
+            since_sq: Changes after this sequence number.
+            table: Only this table's changes (id or caption).
+            record_id: Only this record's changes (needs ``table``).
+            convert: Turn field values into Python types by the fields' types.
+
+        Returns:
+            The change set; pass its ``seq`` as ``since_sq`` next time.
+        """
+        return await self.client.changes.since(
+            since_sq, table=table, record_id=record_id, convert=convert
+        )
 
 
 class AsyncTable:
@@ -97,7 +151,17 @@ class AsyncTable:
         return (await self.database.schema()).table(self.name_or_id)
 
     async def field(self, name_or_id: str) -> FieldInfo:
-        """One field by id or caption, with its type and choice options."""
+        """One field by id or caption, with its type and choice options.
+
+        Args:
+            name_or_id: The field's id or caption.
+
+        Returns:
+            The field.
+
+        Raises:
+            UnknownNameError: no such table or field.
+        """
         return (await self.info()).field(name_or_id)
 
     def list(
@@ -105,6 +169,7 @@ class AsyncTable:
         *,
         per_page: int | None = None,
         limit: int | None = None,
+        start_page: int = 0,
         order: str | None = None,
         desc: bool | None = None,
         new: bool | None = None,
@@ -113,15 +178,41 @@ class AsyncTable:
         since_sq: int | None = None,
         filters: Mapping[str, Any] | None = None,
         choice_style: str | None = None,
+        ids: bool | None = None,
+        style: str | None = None,
         convert: bool = False,
         prefetch: int | None = None,
     ) -> AsyncRecordPager:
-        """All records, lazily across pages, ``prefetch`` pages in flight (see
-        :meth:`AsyncRecords.list`)."""
+        """All records, lazily across pages (see :meth:`AsyncRecords.list`).
+
+        Args:
+            per_page: Page size, 1–500 (default: 500, or what ``limit`` needs).
+            limit: Stop after this many records.
+            start_page: First page (0-based).
+            order: Field (name or id) to sort by.
+            desc: Sort descending.
+            new: Newest first.
+            updated: Most recently modified first.
+            since_id: Only records with a greater id.
+            since_sq: Only records changed after this sequence number.
+            filters: Exact-match filters, field name or id → value.
+            choice_style: How choice values are rendered (``"names"``/``"ids"``).
+            ids: Key ``fields`` by field id.
+            style: Passed through (meaning undocumented).
+            convert: Turn field values into Python types.
+            prefetch: Pages in flight at once (default and maximum: ``max_concurrency``).
+
+        Returns:
+            A lazy pager; nothing is sent until it is iterated.
+
+        Raises:
+            InvalidArgumentError: a bad parameter (before anything is sent).
+        """
         return self._records.list(
             table=self.name_or_id,
             per_page=per_page,
             limit=limit,
+            start_page=start_page,
             order=order,
             desc=desc,
             new=new,
@@ -130,19 +221,47 @@ class AsyncTable:
             since_sq=since_sq,
             filters=filters,
             choice_style=choice_style,
+            ids=ids,
+            style=style,
             convert=convert,
             prefetch=prefetch,
         )
 
-    async def get(self, record_id: int, *, convert: bool = False) -> Record:
-        """One record by id."""
-        return await self._records.get(record_id, table=self.name_or_id, convert=convert)
+    async def get(
+        self,
+        *,
+        record_id: int,
+        choice_style: str | None = None,
+        style: str | None = None,
+        convert: bool = False,
+    ) -> Record:
+        """One record by id (see :meth:`AsyncRecords.get`).
+
+        Args:
+            record_id: The record's id.
+            choice_style: How choice values are rendered (``"names"``/``"ids"``).
+            style: Passed through (meaning undocumented).
+            convert: Turn field values into Python types.
+
+        Returns:
+            The record.
+
+        Raises:
+            NotFoundError: no such record (or table).
+        """
+        return await self._records.get(
+            table=self.name_or_id,
+            record_id=record_id,
+            choice_style=choice_style,
+            style=style,
+            convert=convert,
+        )
 
     @overload
     async def get_many(
         self,
-        record_ids: Iterable[int],
         *,
+        record_ids: Iterable[int],
         convert: bool = False,
         missing: Literal["raise"] = "raise",
         max_in_flight: int | None = None,
@@ -151,8 +270,8 @@ class AsyncTable:
     @overload
     async def get_many(
         self,
-        record_ids: Iterable[int],
         *,
+        record_ids: Iterable[int],
         convert: bool = False,
         missing: Literal["none"],
         max_in_flight: int | None = None,
@@ -160,8 +279,8 @@ class AsyncTable:
 
     async def get_many(
         self,
-        record_ids: Iterable[int],
         *,
+        record_ids: Iterable[int],
         convert: bool = False,
         missing: Literal["raise", "none"] = "raise",
         max_in_flight: int | None = None,
@@ -178,25 +297,39 @@ class AsyncTable:
 
         Returns:
             One record per id asked, in that order.
+
+        Raises:
+            NotFoundError: with ``missing="raise"``, some ids do not exist.
         """
         if missing == "none":
             return await self._records.get_many(
-                record_ids,
                 table=self.name_or_id,
+                record_ids=record_ids,
                 convert=convert,
                 missing="none",
                 max_in_flight=max_in_flight,
             )
         return await self._records.get_many(
-            record_ids,
             table=self.name_or_id,
+            record_ids=record_ids,
             convert=convert,
             missing=missing,
             max_in_flight=max_in_flight,
         )
 
     async def find_one(self, filters: Mapping[str, Any], *, convert: bool = False) -> Record | None:
-        """The first record matching all ``filters`` exactly, or ``None``."""
+        """The first record matching all ``filters`` exactly, or ``None``.
+
+        Args:
+            filters: Field name or id → value; every one must hold.
+            convert: Write the filter values by field type and convert the answer.
+
+        Returns:
+            The first matching record, or ``None``.
+
+        Raises:
+            FilterNotAppliedError: the record answered does not match ``filters``.
+        """
         return await self._records.find_one(filters, table=self.name_or_id, convert=convert)
 
     async def create(
@@ -207,7 +340,21 @@ class AsyncTable:
         convert: bool = False,
         max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
-        """Create records in batches (see :meth:`AsyncRecords.create`)."""
+        """Create records in batches (see :meth:`AsyncRecords.create`).
+
+        Args:
+            records: One mapping of field name (or id) → value per record.
+            batch_size: Records per request.
+            convert: Write values by the table's field types and answer converted records.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``).
+
+        Returns:
+            The created records, in input order.
+
+        Raises:
+            BatchWriteError: a batch failed; says what became of every item.
+        """
         return await self._records.create(
             records,
             table=self.name_or_id,
@@ -252,13 +399,27 @@ class AsyncTable:
 
     async def update(
         self,
-        records: Iterable[Any],
+        records: Iterable[Record | Mapping[str, Any] | tuple[int, Mapping[str, Any]]],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
         max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
-        """Update records by id in batches (see :meth:`AsyncRecords.update`)."""
+        """Update records by id in batches (see :meth:`AsyncRecords.update`).
+
+        Args:
+            records: ``{"id": 5, "fields": {...}}``, ``(5, {...})`` or a :class:`Record` each.
+            batch_size: Records per request.
+            convert: Write values by the table's field types and answer converted records.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``).
+
+        Returns:
+            The updated records, in input order.
+
+        Raises:
+            BatchWriteError: a batch failed; says what became of every item.
+        """
         return await self._records.update(
             records,
             table=self.name_or_id,
@@ -269,13 +430,27 @@ class AsyncTable:
 
     async def upsert(
         self,
-        records: Iterable[Any],
+        records: Iterable[Record | Mapping[str, Any] | tuple[int, Mapping[str, Any]]],
         *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         convert: bool = False,
         max_in_flight: int | None = None,
     ) -> builtins.list[Record]:
-        """Update or create records by id in batches (see :meth:`AsyncRecords.upsert`)."""
+        """Update or create records by id in batches (see :meth:`AsyncRecords.upsert`).
+
+        Args:
+            records: As for :meth:`update`; an item without ``id`` is created.
+            batch_size: Records per request.
+            convert: Write values by the table's field types and answer converted records.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``).
+
+        Returns:
+            The updated and created records, in input order.
+
+        Raises:
+            BatchWriteError: a batch failed; says what became of every item.
+        """
         return await self._records.upsert(
             records,
             table=self.name_or_id,
@@ -285,37 +460,79 @@ class AsyncTable:
         )
 
     async def update_one(
-        self, record_id: int, fields: Mapping[str, Any], *, convert: bool = False
+        self, fields: Mapping[str, Any], *, record_id: int, convert: bool = False
     ) -> Record:
-        """Change some fields of one record."""
+        """Change some fields of one record (see :meth:`AsyncRecords.update_one`).
+
+        Args:
+            fields: Field name (or id) → new value; ``None`` clears a field.
+            record_id: The record's id.
+            convert: Write values by field type and convert the answer.
+
+        Returns:
+            The record as saved.
+
+        Raises:
+            NotFoundError: no such record.
+        """
         return await self._records.update_one(
-            record_id, fields, table=self.name_or_id, convert=convert
+            fields, table=self.name_or_id, record_id=record_id, convert=convert
         )
 
-    async def delete(self, record_id: int) -> None:
-        """Delete one record."""
-        await self._records.delete(record_id, table=self.name_or_id)
+    async def delete(self, *, record_id: int) -> None:
+        """Delete one record (see :meth:`AsyncRecords.delete`).
+
+        Args:
+            record_id: The record's id.
+
+        Raises:
+            NotFoundError: no such record.
+        """
+        await self._records.delete(table=self.name_or_id, record_id=record_id)
 
     async def delete_many(
         self,
-        record_ids: Iterable[int],
         *,
+        record_ids: Iterable[int],
         batch_size: int = DEFAULT_BATCH_SIZE,
         max_in_flight: int | None = None,
     ) -> None:
-        """Delete records in batches (see :meth:`AsyncRecords.delete_many`)."""
+        """Delete records in batches (see :meth:`AsyncRecords.delete_many`).
+
+        Args:
+            record_ids: The ids to delete.
+            batch_size: Ids per request.
+            max_in_flight: Batches sent at once (default and maximum: ``max_concurrency``).
+
+        Raises:
+            BatchWriteError: a batch failed; says which records are gone.
+        """
         await self._records.delete_many(
-            record_ids, table=self.name_or_id, batch_size=batch_size, max_in_flight=max_in_flight
+            table=self.name_or_id,
+            record_ids=record_ids,
+            batch_size=batch_size,
+            max_in_flight=max_in_flight,
         )
 
-    async def changes(self, since_sq: int, *, convert: bool = False) -> ChangeBatch:
-        """The table's change set after ``since_sq`` (see :meth:`AsyncChanges.since`)."""
+    async def changes(
+        self, since_sq: int, *, record_id: int | None = None, convert: bool = False
+    ) -> ChangeBatch:
+        """The table's change set after ``since_sq`` (see :meth:`AsyncChanges.since`).
+
+        Args:
+            since_sq: Changes after this sequence number.
+            record_id: Only this record's changes.
+            convert: Turn field values into Python types by the fields' types.
+
+        Returns:
+            The change set; pass its ``seq`` as ``since_sq`` next time.
+        """
         return await self.database.client.changes.since(
-            since_sq, table=self.name_or_id, convert=convert
+            since_sq, table=self.name_or_id, record_id=record_id, convert=convert
         )
 
     async def formula_values(
-        self, field: str, *, ids: Iterable[int] | None = None
+        self, *, field: str, ids: Iterable[int] | None = None
     ) -> dict[int, Any]:
         """Values of one field per record, computed by Ninox: the way to read formula fields.
 
@@ -340,7 +557,7 @@ class AsyncTable:
             APIResponseValidationError: the answer is not what the script returns.
 
         Example:
-            >>> totals = await invoices.formula_values("Total", ids=[1, 2])  # doctest: +SKIP
+            >>> totals = await invoices.formula_values(field="Total", ids=[1, 2])  # doctest: +SKIP
             >>> totals  # doctest: +SKIP
             {1: 120.5, 2: 0}
 
@@ -404,8 +621,17 @@ class AsyncTable:
 
         References to other tables are refused rather than silently fetched from this one.
 
+        Args:
+            refs: Record references as an NX query answers them (``"A6"``: table id, then
+                record id), all of this table.
+
+        Returns:
+            The records, one per reference, in the order given.
+
         Raises:
-            InvalidArgumentError: a value is no record reference of this table.
+            InvalidArgumentError: a value is no record reference of this table (checked before
+                anything is fetched).
+            NotFoundError: a referenced record does not exist.
         """
         info = await self.info()
         ids: builtins.list[int] = []
@@ -414,7 +640,7 @@ class AsyncTable:
             if parsed is None or parsed[0] != info.id:
                 raise InvalidArgumentError(f"{ref!r} is not a record reference of table {info.id}")
             ids.append(parsed[1])
-        return [await self.get(rid) for rid in ids]
+        return [await self.get(record_id=rid) for rid in ids]
 
 
 def _formula_script(table: str, field: str, ids: builtins.list[int]) -> NX:

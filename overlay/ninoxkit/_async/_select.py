@@ -146,7 +146,7 @@ async def _read(handle: AsyncTable, ids: list[int], convert: bool) -> list[Recor
         out: list[Record] = []
         for rid in ids:
             try:
-                out.append(await handle.get(rid, convert=convert))
+                out.append(await handle.get(record_id=rid, convert=convert))
             except NotFoundError:
                 continue  # deleted since the query
         return out

@@ -72,7 +72,7 @@ def files() -> None:
 @pass_state
 def files_list(state: State, table_name: str, record_id: int, as_json: bool) -> None:
     """List the files of RECORD in TABLE."""
-    items = state.client().files.list(record_id, table=table_name)
+    items = state.client().files.list(record_id=record_id, table=table_name)
     if as_json:
         _print_json([f.to_dict() for f in items])
         return
@@ -102,7 +102,9 @@ def files_upload(
 ) -> None:
     """Upload PATH to RECORD in TABLE (streamed)."""
     client = state.client()
-    client.files.upload(record_id, path, table=table_name, file_name=file_name, field=field)
+    client.files.upload(
+        path, record_id=record_id, table=table_name, file_name=file_name, field=field
+    )
     _err().print(f"uploaded {path} to {table_name} #{record_id} as {file_name or path.name}")
 
 
@@ -119,12 +121,12 @@ def files_download(
     client = state.client()
     if output == "-":
         out = sys.stdout.buffer
-        for chunk in client.files.iter_bytes(record_id, name, table=table_name):
+        for chunk in client.files.iter_bytes(record_id=record_id, file_name=name, table=table_name):
             out.write(chunk)
         out.flush()
         return
     target = Path(output or Path(name).name)
-    client.files.download(record_id, name, table=table_name, to=target)
+    client.files.download(record_id=record_id, file_name=name, table=table_name, to=target)
     _err().print(f"downloaded {name} to {target} ({target.stat().st_size} bytes)")
 
 

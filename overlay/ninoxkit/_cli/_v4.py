@@ -125,7 +125,7 @@ def modules(state: V4State, as_json: bool) -> None:
 @pass_v4
 def tables(state: V4State, module: str, as_json: bool) -> None:
     """List the tables of MODULE with their fields."""
-    items = state.client().tables.list(module)
+    items = state.client().tables.list(module=module)
     if as_json:
         _print_json(items)
         return
@@ -178,7 +178,7 @@ def records_list(
 ) -> None:
     """Print the records of TABLE in MODULE as a JSON array (read page by page)."""
     pager = state.client().records.list(
-        module, table, filter=_filter(filter_text), fields=_fields(fields), sort=sort
+        module=module, table=table, filter=_filter(filter_text), fields=_fields(fields), sort=sort
     )
     out: list[dict[str, Any]] = []
     for record in pager:
@@ -198,7 +198,11 @@ def records_get(
     state: V4State, module: str, table: str, record_id: str, fields: str | None
 ) -> None:
     """Print one record by id as JSON."""
-    _print_json(state.client().records.get(module, table, record_id, fields=_fields(fields)))
+    _print_json(
+        state.client().records.get(
+            module=module, table=table, record_id=record_id, fields=_fields(fields)
+        )
+    )
 
 
 @records.command("create")
@@ -217,7 +221,7 @@ def records_create(state: V4State, module: str, table: str, rows: str) -> None:
         raise CLIError(
             'records create takes a non-empty JSON array of objects, e.g. \'[{"name": "Zed"}]\''
         )
-    _print_json(state.client().records.create(module, table, items))
+    _print_json(state.client().records.create(items, module=module, table=table))
 
 
 @v4.command("export")
@@ -232,7 +236,7 @@ def export(
     state: V4State, module: str, table: str, output: Path | None, filter_text: str | None
 ) -> None:
     """Write every record of TABLE as JSON lines: {"id": ..., "values": {...}} per line."""
-    pager = state.client().records.list(module, table, filter=_filter(filter_text))
+    pager = state.client().records.list(module=module, table=table, filter=_filter(filter_text))
     count = 0
     if output is None:
         for record in pager:
@@ -279,7 +283,7 @@ def import_(
     elif key:
         raise CLIError("--key applies to --mode update or upsert")
     result = state.client().records.import_csv(
-        module, table, file, import_mode=mode, mappings=mappings, delimiter=delimiter
+        file, module=module, table=table, import_mode=mode, mappings=mappings, delimiter=delimiter
     )
     _print_json(result)
 

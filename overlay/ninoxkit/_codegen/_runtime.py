@@ -55,7 +55,7 @@ M = TypeVar("M", bound=_Model)
 
 
 class _Table(Protocol):
-    def get(self, record_id: int, /) -> Record: ...
+    def get(self, *, record_id: int) -> Record: ...
 
 
 class _Database(Protocol):
@@ -63,7 +63,7 @@ class _Database(Protocol):
 
 
 class _AsyncTable(Protocol):
-    def get(self, record_id: int, /) -> Awaitable[Record]: ...
+    def get(self, *, record_id: int) -> Awaitable[Record]: ...
 
 
 class _AsyncDatabase(Protocol):
@@ -95,7 +95,7 @@ class Link(Generic[M]):
         Returns:
             The linked record as the linked table's model.
         """
-        result: M = self.model.from_record(db.table(self.model.TABLE_ID).get(self.id))
+        result: M = self.model.from_record(db.table(self.model.TABLE_ID).get(record_id=self.id))
         return result
 
     async def afetch(self, db: _AsyncDatabase) -> M:
@@ -107,7 +107,7 @@ class Link(Generic[M]):
         Returns:
             The linked record as the linked table's model.
         """
-        record = await db.table(self.model.TABLE_ID).get(self.id)
+        record = await db.table(self.model.TABLE_ID).get(record_id=self.id)
         result: M = self.model.from_record(record)
         return result
 

@@ -148,7 +148,7 @@ def _read(handle: Table, ids: list[int], convert: bool) -> list[Record]:
         out: list[Record] = []
         for rid in ids:
             try:
-                out.append(handle.get(rid, convert=convert))
+                out.append(handle.get(record_id=rid, convert=convert))
             except NotFoundError:
                 continue  # deleted since the query
         return out

@@ -14,7 +14,7 @@ async def test_changes_since_a_write(target: Session) -> None:
         (deal,) = await client.records.create([{"Title": "Tracked"}], table=DEALS)
         assert isinstance(deal.sequence, int)
         before = deal.sequence
-        await client.records.update_one(deal.id, {"Amount": 5}, table=DEALS)
+        await client.records.update_one({"Amount": 5}, record_id=deal.id, table=DEALS)
         in_db = await client.changes.since(before)
         in_table = await client.changes.since(before, table=DEALS)
         in_record = await client.changes.since(before, table=DEALS, record_id=deal.id)

@@ -37,7 +37,7 @@ async def test_wrong_key_is_401(target: Session) -> None:
 @pytest.mark.asyncio
 async def test_unknown_record_is_404(target: Session) -> None:
     async with AsyncNinox(**target.options()) as client:
-        error = await _error_of(lambda: client.records.get(999999, table=CONTACTS))
+        error = await _error_of(lambda: client.records.get(record_id=999999, table=CONTACTS))
     assert isinstance(error, NotFoundError)
     assert error.status_code == 404
 
@@ -48,7 +48,9 @@ async def test_wrongly_typed_value_is_422(target: Session) -> None:
         found = await client.records.find_one({"Email": "tom@globex.example"}, table=CONTACTS)
         assert found is not None
         with pytest.raises(UnprocessableEntityError) as excinfo:
-            await client.records.update_one(found.id, {"Score": "very high"}, table=CONTACTS)
+            await client.records.update_one(
+                {"Score": "very high"}, record_id=found.id, table=CONTACTS
+            )
     assert excinfo.value.status_code == 422
     assert excinfo.value.method == "PUT"
 

@@ -24,9 +24,11 @@ async def _mei(client: AsyncNinox) -> int:
 async def test_list_download_and_metadata(target: Session, tmp_path: Path) -> None:
     async with AsyncNinox(**target.options()) as client:
         rid = await _mei(client)
-        listed = await client.files.list(rid, table=CONTACTS)
-        meta = await client.files.metadata(rid, "notes.txt", table=CONTACTS)
-        written = await client.files.download(rid, "notes.txt", table=CONTACTS, to=tmp_path / "n")
+        listed = await client.files.list(record_id=rid, table=CONTACTS)
+        meta = await client.files.metadata(record_id=rid, file_name="notes.txt", table=CONTACTS)
+        written = await client.files.download(
+            record_id=rid, file_name="notes.txt", table=CONTACTS, to=tmp_path / "n"
+        )
     assert [f.name for f in listed] == ["notes.txt"]
     assert meta.name == "notes.txt"
     assert written == tmp_path / "n"
@@ -38,14 +40,18 @@ async def test_list_download_and_metadata(target: Session, tmp_path: Path) -> No
 async def test_upload_binary_roundtrip_and_delete(target: Session) -> None:
     async with AsyncNinox(**target.options()) as client:
         rid = await _mei(client)
-        await client.files.upload(rid, BINARY, table=CONTACTS, file_name="blob.bin")
-        downloaded = await client.files.download(rid, "blob.bin", table=CONTACTS)
+        await client.files.upload(BINARY, record_id=rid, table=CONTACTS, file_name="blob.bin")
+        downloaded = await client.files.download(
+            record_id=rid, file_name="blob.bin", table=CONTACTS
+        )
         chunks: list[bytes] = []
-        async for chunk in client.files.iter_bytes(rid, "blob.bin", table=CONTACTS, chunk_size=200):
+        async for chunk in client.files.iter_bytes(
+            record_id=rid, file_name="blob.bin", table=CONTACTS, chunk_size=200
+        ):
             chunks.append(chunk)
-        await client.files.delete(rid, "blob.bin", table=CONTACTS)
+        await client.files.delete(record_id=rid, file_name="blob.bin", table=CONTACTS)
         with pytest.raises(NotFoundError):
-            await client.files.metadata(rid, "blob.bin", table=CONTACTS)
+            await client.files.metadata(record_id=rid, file_name="blob.bin", table=CONTACTS)
     assert downloaded == BINARY
     assert b"".join(chunks) == BINARY
     assert max(len(chunk) for chunk in chunks) <= 200
@@ -55,5 +61,5 @@ async def test_upload_binary_roundtrip_and_delete(target: Session) -> None:
 async def test_thumbnail_is_jpeg(target: Session) -> None:
     async with AsyncNinox(**target.options()) as client:
         rid = await _mei(client)
-        thumb = await client.files.thumbnail(rid, "notes.txt", table=CONTACTS)
+        thumb = await client.files.thumbnail(record_id=rid, file_name="notes.txt", table=CONTACTS)
     assert thumb[:3] == b"\xff\xd8\xff"

@@ -49,7 +49,7 @@ async def test_find_one_and_get_converted(target: Session) -> None:
     async with AsyncNinox(**target.options()) as client:
         found = await client.records.find_one({"Email": "lisa@acme.example"}, table=CONTACTS)
         assert found is not None
-        record = await client.records.get(found.id, table=CONTACTS, convert=True)
+        record = await client.records.get(record_id=found.id, table=CONTACTS, convert=True)
         missing = await client.records.find_one({"Email": "nobody@nowhere.example"}, table=CONTACTS)
     assert record.fields["First Name"] == "Lisa"
     assert record.fields["Birthday"] == dt.date(1985, 3, 14)
@@ -80,7 +80,7 @@ async def test_update_upsert_and_update_one(target: Session) -> None:
         upserted = await client.records.upsert(
             [(deal.id, {"Stage": "Won"}), {"fields": {"Title": "Fresh"}}], table=DEALS
         )
-        one = await client.records.update_one(deal.id, {"Title": "Pilot 2"}, table=DEALS)
+        one = await client.records.update_one({"Title": "Pilot 2"}, record_id=deal.id, table=DEALS)
     assert updated[0].fields["Amount"] == 20
     assert upserted[0].id == deal.id
     assert upserted[0].fields["Stage"] == "Won"
@@ -95,8 +95,8 @@ async def test_delete_and_delete_many(target: Session) -> None:
     rows = [{"Title": name} for name in ("x", "y", "z")]
     async with AsyncNinox(**target.options()) as client:
         a, b, c = await client.records.create(rows, table=DEALS)
-        await client.records.delete(a.id, table=DEALS)
-        await client.records.delete_many([b.id, c.id], table=DEALS)
+        await client.records.delete(record_id=a.id, table=DEALS)
+        await client.records.delete_many(record_ids=[b.id, c.id], table=DEALS)
         with pytest.raises(NotFoundError) as excinfo:
-            await client.records.get(b.id, table=DEALS)
+            await client.records.get(record_id=b.id, table=DEALS)
     assert excinfo.value.status_code == 404

@@ -28,11 +28,11 @@ async def test_reports(target: Session) -> None:
     target.emulator_only()
     async with AsyncNinox(**target.options()) as client:
         reports = await client.undocumented.list_reports(full=True)
-        report = await client.undocumented.get_report("r1")
+        report = await client.undocumented.get_report(report_id="r1")
         await client.undocumented.update_reports([{"id": "r1", "caption": "Sheet", "tid": "B"}])
-        renamed = await client.undocumented.get_report("r1")
-        files = await client.undocumented.list_report_files("r1")
-        content = await client.undocumented.download_report_file("r1", files[0])
+        renamed = await client.undocumented.get_report(report_id="r1")
+        files = await client.undocumented.list_report_files(report_id="r1")
+        content = await client.undocumented.download_report_file(report_id="r1", file_name=files[0])
     assert [r.id for r in reports] == ["r1"]
     assert report.caption == "Contact sheet"
     assert renamed.caption == "Sheet"

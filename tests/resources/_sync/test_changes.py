@@ -14,7 +14,7 @@ def test_changes_since_a_write(target: Session) -> None:
         (deal,) = client.records.create([{"Title": "Tracked"}], table=DEALS)
         assert isinstance(deal.sequence, int)
         before = deal.sequence
-        client.records.update_one(deal.id, {"Amount": 5}, table=DEALS)
+        client.records.update_one({"Amount": 5}, record_id=deal.id, table=DEALS)
         in_db = client.changes.since(before)
         in_table = client.changes.since(before, table=DEALS)
         in_record = client.changes.since(before, table=DEALS, record_id=deal.id)

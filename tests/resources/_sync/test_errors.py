@@ -37,7 +37,7 @@ def test_wrong_key_is_401(target: Session) -> None:
 
 def test_unknown_record_is_404(target: Session) -> None:
     with Ninox(**target.options()) as client:
-        error = _error_of(lambda: client.records.get(999999, table=CONTACTS))
+        error = _error_of(lambda: client.records.get(record_id=999999, table=CONTACTS))
     assert isinstance(error, NotFoundError)
     assert error.status_code == 404
 
@@ -47,7 +47,7 @@ def test_wrongly_typed_value_is_422(target: Session) -> None:
         found = client.records.find_one({"Email": "tom@globex.example"}, table=CONTACTS)
         assert found is not None
         with pytest.raises(UnprocessableEntityError) as excinfo:
-            client.records.update_one(found.id, {"Score": "very high"}, table=CONTACTS)
+            client.records.update_one({"Score": "very high"}, record_id=found.id, table=CONTACTS)
     assert excinfo.value.status_code == 422
     assert excinfo.value.method == "PUT"
 

@@ -25,9 +25,11 @@ def _mei(client: Ninox) -> int:
 def test_list_download_and_metadata(target: Session, tmp_path: Path) -> None:
     with Ninox(**target.options()) as client:
         rid = _mei(client)
-        listed = client.files.list(rid, table=CONTACTS)
-        meta = client.files.metadata(rid, "notes.txt", table=CONTACTS)
-        written = client.files.download(rid, "notes.txt", table=CONTACTS, to=tmp_path / "n")
+        listed = client.files.list(record_id=rid, table=CONTACTS)
+        meta = client.files.metadata(record_id=rid, file_name="notes.txt", table=CONTACTS)
+        written = client.files.download(
+            record_id=rid, file_name="notes.txt", table=CONTACTS, to=tmp_path / "n"
+        )
     assert [f.name for f in listed] == ["notes.txt"]
     assert meta.name == "notes.txt"
     assert written == tmp_path / "n"
@@ -38,14 +40,16 @@ def test_list_download_and_metadata(target: Session, tmp_path: Path) -> None:
 def test_upload_binary_roundtrip_and_delete(target: Session) -> None:
     with Ninox(**target.options()) as client:
         rid = _mei(client)
-        client.files.upload(rid, BINARY, table=CONTACTS, file_name="blob.bin")
-        downloaded = client.files.download(rid, "blob.bin", table=CONTACTS)
+        client.files.upload(BINARY, record_id=rid, table=CONTACTS, file_name="blob.bin")
+        downloaded = client.files.download(record_id=rid, file_name="blob.bin", table=CONTACTS)
         chunks: list[bytes] = []
-        for chunk in client.files.iter_bytes(rid, "blob.bin", table=CONTACTS, chunk_size=200):
+        for chunk in client.files.iter_bytes(
+            record_id=rid, file_name="blob.bin", table=CONTACTS, chunk_size=200
+        ):
             chunks.append(chunk)
-        client.files.delete(rid, "blob.bin", table=CONTACTS)
+        client.files.delete(record_id=rid, file_name="blob.bin", table=CONTACTS)
         with pytest.raises(NotFoundError):
-            client.files.metadata(rid, "blob.bin", table=CONTACTS)
+            client.files.metadata(record_id=rid, file_name="blob.bin", table=CONTACTS)
     assert downloaded == BINARY
     assert b"".join(chunks) == BINARY
     assert max(len(chunk) for chunk in chunks) <= 200
@@ -54,5 +58,5 @@ def test_upload_binary_roundtrip_and_delete(target: Session) -> None:
 def test_thumbnail_is_jpeg(target: Session) -> None:
     with Ninox(**target.options()) as client:
         rid = _mei(client)
-        thumb = client.files.thumbnail(rid, "notes.txt", table=CONTACTS)
+        thumb = client.files.thumbnail(record_id=rid, file_name="notes.txt", table=CONTACTS)
     assert thumb[:3] == b"\xff\xd8\xff"

@@ -48,7 +48,7 @@ def test_find_one_and_get_converted(target: Session) -> None:
     with Ninox(**target.options()) as client:
         found = client.records.find_one({"Email": "lisa@acme.example"}, table=CONTACTS)
         assert found is not None
-        record = client.records.get(found.id, table=CONTACTS, convert=True)
+        record = client.records.get(record_id=found.id, table=CONTACTS, convert=True)
         missing = client.records.find_one({"Email": "nobody@nowhere.example"}, table=CONTACTS)
     assert record.fields["First Name"] == "Lisa"
     assert record.fields["Birthday"] == dt.date(1985, 3, 14)
@@ -75,7 +75,7 @@ def test_update_upsert_and_update_one(target: Session) -> None:
         upserted = client.records.upsert(
             [(deal.id, {"Stage": "Won"}), {"fields": {"Title": "Fresh"}}], table=DEALS
         )
-        one = client.records.update_one(deal.id, {"Title": "Pilot 2"}, table=DEALS)
+        one = client.records.update_one({"Title": "Pilot 2"}, record_id=deal.id, table=DEALS)
     assert updated[0].fields["Amount"] == 20
     assert upserted[0].id == deal.id
     assert upserted[0].fields["Stage"] == "Won"
@@ -89,8 +89,8 @@ def test_delete_and_delete_many(target: Session) -> None:
     rows = [{"Title": name} for name in ("x", "y", "z")]
     with Ninox(**target.options()) as client:
         a, b, c = client.records.create(rows, table=DEALS)
-        client.records.delete(a.id, table=DEALS)
-        client.records.delete_many([b.id, c.id], table=DEALS)
+        client.records.delete(record_id=a.id, table=DEALS)
+        client.records.delete_many(record_ids=[b.id, c.id], table=DEALS)
         with pytest.raises(NotFoundError) as excinfo:
-            client.records.get(b.id, table=DEALS)
+            client.records.get(record_id=b.id, table=DEALS)
     assert excinfo.value.status_code == 404

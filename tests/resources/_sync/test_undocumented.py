@@ -27,11 +27,11 @@ def test_reports(target: Session) -> None:
     target.emulator_only()
     with Ninox(**target.options()) as client:
         reports = client.undocumented.list_reports(full=True)
-        report = client.undocumented.get_report("r1")
+        report = client.undocumented.get_report(report_id="r1")
         client.undocumented.update_reports([{"id": "r1", "caption": "Sheet", "tid": "B"}])
-        renamed = client.undocumented.get_report("r1")
-        files = client.undocumented.list_report_files("r1")
-        content = client.undocumented.download_report_file("r1", files[0])
+        renamed = client.undocumented.get_report(report_id="r1")
+        files = client.undocumented.list_report_files(report_id="r1")
+        content = client.undocumented.download_report_file(report_id="r1", file_name=files[0])
     assert [r.id for r in reports] == ["r1"]
     assert report.caption == "Contact sheet"
     assert renamed.caption == "Sheet"

@@ -674,7 +674,9 @@ async def test_iter_bytes_refuses_a_chunk_size_that_is_no_positive_int(size: Any
     script = Script([])
     client = make(script, team_id="t", database_id="d")
     with pytest.raises(InvalidArgumentError, match="chunk_size"):
-        async for _ in client.files.iter_bytes(1, "a.txt", table="A", chunk_size=size):
+        async for _ in client.files.iter_bytes(
+            record_id=1, file_name="a.txt", table="A", chunk_size=size
+        ):
             pass
     assert script.requests == []
 
@@ -684,7 +686,12 @@ async def test_iter_bytes_with_a_small_chunk_size_yields_the_content() -> None:
     client = make(
         Script([httpx.Response(200, content=b"0123456789")]), team_id="t", database_id="d"
     )
-    chunks = [c async for c in client.files.iter_bytes(1, "a.txt", table="A", chunk_size=3)]
+    chunks = [
+        c
+        async for c in client.files.iter_bytes(
+            record_id=1, file_name="a.txt", table="A", chunk_size=3
+        )
+    ]
     assert chunks == [b"012", b"345", b"678", b"9"]
 
 
@@ -788,7 +795,7 @@ async def test_errors_from_the_transport_mask_credentials_and_pickle(sleeps: lis
         lambda c: c.databases.list(team_id=5),
         lambda c: c.tables.list(team_id="t", database_id=7),
         lambda c: c.teams.get(team_id=["t"]),
-        lambda c: c.records.get(1, table="A", team_id="t\ud800", database_id="d"),
+        lambda c: c.records.get(record_id=1, table="A", team_id="t\ud800", database_id="d"),
         lambda c: c.scripts.query("1 + \ud800", team_id="t", database_id="d"),
         lambda c: c.request("GET", "/teams/\udcff"),
         lambda c: c.request("GET", "/teams", headers={"X-Name": "é\ud800"}),
@@ -809,7 +816,7 @@ async def test_waiting_for_a_concurrency_slot_ends_at_the_deadline() -> None:
     # stream=: a body still to be read (content= is read at once and holds no connection).
     script = Script([httpx.Response(200, stream=httpx.ByteStream(b"x" * 1000))])
     client = make(script, team_id="t", database_id="d", max_concurrency=1)
-    chunks = client.files.iter_bytes(1, "a.txt", table="A", chunk_size=100)
+    chunks = client.files.iter_bytes(record_id=1, file_name="a.txt", table="A", chunk_size=100)
     async for first in chunks:  # the download holds the only slot while it is open
         assert first == b"x" * 100
         break
@@ -855,11 +862,18 @@ async def test_a_download_into_memory_stops_at_max_response_size(tmp_path: Path)
         max_concurrency=1,
     )
     with pytest.raises(ResponseTooLargeError) as caught:
-        await client.files.download(1, "big.bin", table="A")
+        await client.files.download(record_id=1, file_name="big.bin", table="A")
     assert caught.value.applied is False
     assert "max_response_size=1000" in str(caught.value)
     # Streaming keeps no limit, and the refused download gave its one slot back.
-    written = await client.files.download(1, "big.bin", table="A", to=tmp_path / "big.bin")
+    written = await client.files.download(
+        record_id=1, file_name="big.bin", table="A", to=tmp_path / "big.bin"
+    )
     assert isinstance(written, Path)
     assert written.read_bytes() == big
-    assert b"".join([c async for c in client.files.iter_bytes(1, "big.bin", table="A")]) == big
+    assert (
+        b"".join(
+            [c async for c in client.files.iter_bytes(record_id=1, file_name="big.bin", table="A")]
+        )
+        == big
+    )

@@ -55,7 +55,7 @@ FULL = {
 
 @pytest.mark.asyncio
 async def test_convert_gives_aware_utc_datetimes_for_metadata_and_datetime_fields() -> None:
-    record = await serve(FULL).records.get(1, table="A", convert=True)
+    record = await serve(FULL).records.get(record_id=1, table="A", convert=True)
     assert isinstance(record, ConvertedRecord)
     assert isinstance(record, Record)
     assert record.created_at == dt.datetime(2025, 7, 18, 11, 19, 58, tzinfo=UTC)
@@ -70,7 +70,7 @@ async def test_convert_gives_aware_utc_datetimes_for_metadata_and_datetime_field
 
 @pytest.mark.asyncio
 async def test_without_convert_the_record_is_as_sent() -> None:
-    record = await serve(FULL).records.get(1, table="A")
+    record = await serve(FULL).records.get(record_id=1, table="A")
     assert type(record) is Record
     assert record.created_at == "2025-07-18T11:19:58"
     assert record.fields["Seen"] == "2025-07-18T11:19:58"
@@ -78,7 +78,7 @@ async def test_without_convert_the_record_is_as_sent() -> None:
 
 @pytest.mark.asyncio
 async def test_absent_metadata_is_none_not_unset() -> None:
-    record = await serve({"id": 1, "fields": {}}).records.get(1, table="A", convert=True)
+    record = await serve({"id": 1, "fields": {}}).records.get(record_id=1, table="A", convert=True)
     assert isinstance(record, ConvertedRecord)
     assert (record.sequence, record.created_at, record.created_by) == (None, None, None)
     assert (record.modified_at, record.modified_by) == (None, None)
@@ -88,7 +88,7 @@ async def test_absent_metadata_is_none_not_unset() -> None:
 @pytest.mark.asyncio
 async def test_millisecond_metadata_reads_too() -> None:
     record = await serve({"id": 1, "fields": {}, "createdAt": 1_752_837_598_000}).records.get(
-        1, table="A", convert=True
+        record_id=1, table="A", convert=True
     )
     assert isinstance(record, ConvertedRecord)
     assert record.created_at == dt.datetime(2025, 7, 18, 11, 19, 58, tzinfo=UTC)
@@ -99,5 +99,5 @@ async def test_millisecond_metadata_reads_too() -> None:
 async def test_unreadable_metadata_is_a_validation_error(when: Any) -> None:
     with pytest.raises(APIResponseValidationError):
         await serve({"id": 1, "fields": {}, "modifiedAt": when}).records.get(
-            1, table="A", convert=True
+            record_id=1, table="A", convert=True
         )

@@ -137,9 +137,9 @@ async def test_links_read_as_record_ids_with_convert() -> None:
         (int, 12),
         (int, 13),
     ]
-    one = await invoices.get(1, convert=True)
+    one = await invoices.get(record_id=1, convert=True)
     assert (type(one.fields["Customer"]), one.fields["Customer"]) == (int, 7)  # "A7" form
-    raw = await invoices.get(1)
+    raw = await invoices.get(record_id=1)
     assert raw.fields["Customer"] == "A7"  # without convert: as sent
 
 
@@ -177,7 +177,7 @@ async def test_formula_fields_cannot_be_written() -> None:
 @pytest.mark.asyncio
 async def test_formula_values_for_given_ids_use_one_quoted_query() -> None:
     server = Server([[2, 120.5], [5, 0], [9]])
-    values = await table(server).formula_values("Total", ids=[2, 5, 9])
+    values = await table(server).formula_values(field="Total", ids=[2, 5, 9])
     assert values == {2: 120.5, 5: 0, 9: None}
     assert [type(v) for v in values.values()] == [float, int, type(None)]
     assert server.scripts == [
@@ -189,7 +189,7 @@ async def test_formula_values_for_given_ids_use_one_quoted_query() -> None:
 @pytest.mark.asyncio
 async def test_formula_values_of_every_record_list_the_ids_first() -> None:
     server = Server([[1, "a"], [2, "b"], [3, None]])
-    values = await table(server).formula_values("B")  # by field id
+    values = await table(server).formula_values(field="B")  # by field id
     assert values == {1: "a", 2: "b", 3: None}
     assert len(server.scripts) == 1
 
@@ -199,7 +199,7 @@ async def test_formula_values_go_in_chunks() -> None:
     ids = list(range(1, 251))
     answers = [[[i, i * 2] for i in ids[k : k + 100]] for k in (0, 100, 200)]
     server = Server(*answers)
-    values = await table(server).formula_values("Total", ids=ids)
+    values = await table(server).formula_values(field="Total", ids=ids)
     assert values == {i: i * 2 for i in ids}
     assert len(server.scripts) == 3
 
@@ -207,7 +207,7 @@ async def test_formula_values_go_in_chunks() -> None:
 @pytest.mark.asyncio
 async def test_names_that_could_bend_the_script_are_quoted() -> None:
     server = Server([[1, "x"]])
-    await table(server).formula_values('Say "hi"', ids=[1])
+    await table(server).formula_values(field='Say "hi"', ids=[1])
     (script,) = server.scripts
     assert script == "[[1, record('Invoices', 1).'Say \"hi\"']]"
 
@@ -216,7 +216,7 @@ async def test_names_that_could_bend_the_script_are_quoted() -> None:
 async def test_a_caption_nx_cannot_name_is_a_typed_error_before_the_query() -> None:
     server = Server()
     with pytest.raises(InvalidArgumentError, match="NX name"):
-        await table(server, "Invoice's list").formula_values("Total", ids=[1])
+        await table(server, "Invoice's list").formula_values(field="Total", ids=[1])
     assert server.scripts == []
 
 
@@ -225,14 +225,14 @@ async def test_a_caption_nx_cannot_name_is_a_typed_error_before_the_query() -> N
 async def test_bad_ids_are_refused_before_anything_is_sent(ids: list[Any]) -> None:
     server = Server()
     with pytest.raises(InvalidArgumentError):
-        await table(server).formula_values("Total", ids=ids)
+        await table(server).formula_values(field="Total", ids=ids)
     assert server.requests == []
 
 
 @pytest.mark.asyncio
 async def test_an_unknown_field_is_an_unknown_name() -> None:
     with pytest.raises(UnknownNameError):
-        await table(Server()).formula_values("Totl", ids=[1])
+        await table(Server()).formula_values(field="Totl", ids=[1])
 
 
 @pytest.mark.parametrize(
@@ -242,4 +242,4 @@ async def test_an_unknown_field_is_an_unknown_name() -> None:
 @pytest.mark.asyncio
 async def test_an_answer_of_another_shape_is_a_validation_error(answer: Any) -> None:
     with pytest.raises(APIResponseValidationError):
-        await table(Server(answer)).formula_values("Total", ids=[1, 2])
+        await table(Server(answer)).formula_values(field="Total", ids=[1, 2])

@@ -283,8 +283,8 @@ async def test_table_caption_is_resolved_once_and_sent_as_its_id() -> None:
     fake = FakeNinox()
     fake.add("A", 1)
     client = make(fake)
-    await client.records.get(1, table="Kontakte/Übersicht")
-    await client.records.get(1, table="Kontakte/Übersicht")
+    await client.records.get(record_id=1, table="Kontakte/Übersicht")
+    await client.records.get(record_id=1, table="Kontakte/Übersicht")
     assert fake.paths() == [
         f"/v1/teams/{TEAM}/databases/{DB}/tables",
         f"/v1/teams/{TEAM}/databases/{DB}/tables/A/records/1",
@@ -296,7 +296,7 @@ async def test_table_caption_is_resolved_once_and_sent_as_its_id() -> None:
 async def test_unknown_table_name_lists_close_matches_without_a_records_request() -> None:
     fake = FakeNinox()
     with pytest.raises(UnknownNameError) as info:
-        await make(fake).records.get(1, table="Companys")
+        await make(fake).records.get(record_id=1, table="Companys")
     assert "Companies" in str(info.value)
     assert info.value.candidates == ["Companies"]
     assert fake.paths() == [f"/v1/teams/{TEAM}/databases/{DB}/tables"]
@@ -318,8 +318,8 @@ async def test_file_names_are_percent_encoded_into_one_segment() -> None:
     fake.add("A", 1)
     client = make(fake)
     name = "a/b?c#d%e ü.txt"
-    await client.files.upload(1, b"data", table="A", file_name=name)
-    assert await client.files.download(1, name, table="A") == b"data"
+    await client.files.upload(b"data", record_id=1, table="A", file_name=name)
+    assert await client.files.download(record_id=1, file_name=name, table="A") == b"data"
     assert fake.paths()[-1] == (
         f"/v1/teams/{TEAM}/databases/{DB}/tables/A/records/1/files/a%2Fb%3Fc%23d%25e%20%C3%BC.txt"
     )
@@ -434,7 +434,7 @@ async def test_update_without_an_id_is_refused() -> None:
 async def test_delete_many_in_batches() -> None:
     fake = FakeNinox()
     fake.add("A", 5)
-    await make(fake).records.delete_many([1, 2, 3, 4], table="A", batch_size=3)
+    await make(fake).records.delete_many(record_ids=[1, 2, 3, 4], table="A", batch_size=3)
     assert sorted(fake.records["A"]) == [5]
     assert len([r for r in fake.requests if r.method == "DELETE"]) == 2
 
@@ -452,7 +452,7 @@ async def test_find_one_returns_the_match_or_none() -> None:
     assert found.id == 2
     assert await client.records.find_one({"Name": "nobody"}, table="A") is None
     with pytest.raises(NotFoundError):
-        await client.records.get(99, table="A")
+        await client.records.get(record_id=99, table="A")
 
 
 @pytest.mark.asyncio
@@ -574,9 +574,9 @@ async def test_upload_is_binary_safe_where_the_generated_boundary_is_not() -> No
     fake.add("A", 1)
     client = make(fake)
     nasty = b"line1\r\n--+++\r\nline2\x00\xff" * 3
-    await client.files.upload(1, nasty, table="A", file_name="x.bin")
+    await client.files.upload(nasty, record_id=1, table="A", file_name="x.bin")
     assert fake.files[("A", 1, "x.bin")] == nasty
-    assert await client.files.download(1, "x.bin", table="A") == nasty
+    assert await client.files.download(record_id=1, file_name="x.bin", table="A") == nasty
 
 
 @pytest.mark.asyncio
@@ -590,10 +590,10 @@ async def test_responses_are_freed_without_waiting_for_a_garbage_collection() ->
     async def calls() -> None:
         assert len([r async for r in client.records.list(table="A", per_page=2)]) >= 5
         await client.records.create([{"n": 1}], table="A")
-        await client.files.upload(1, b"data", table="A", file_name="f.bin")
-        assert await client.files.download(1, "f.bin", table="A") == b"data"
+        await client.files.upload(b"data", record_id=1, table="A", file_name="f.bin")
+        assert await client.files.download(record_id=1, file_name="f.bin", table="A") == b"data"
         with pytest.raises(NotFoundError):
-            await client.records.get(99, table="A")
+            await client.records.get(record_id=99, table="A")
 
     await calls()  # warm up: pools, caches
     gc.collect()
@@ -616,7 +616,7 @@ async def test_an_upload_answered_with_text_returns_it_instead_of_raising() -> N
     fake.add("A", 1)
     fake.fail = lambda r: httpx.Response(200, text="OK") if r.method == "POST" else None
     client = make(fake)
-    assert await client.files.upload(1, b"data", table="A", file_name="f.bin") == "OK"
+    assert await client.files.upload(b"data", record_id=1, table="A", file_name="f.bin") == "OK"
     assert posts(fake) == 1
 
 
@@ -651,7 +651,7 @@ async def test_download_streams_in_constant_memory() -> None:
     total = 0
     tracemalloc.start()
     try:
-        async for chunk in client.files.iter_bytes(1, "big.bin", table="A"):
+        async for chunk in client.files.iter_bytes(record_id=1, file_name="big.bin", table="A"):
             total += len(chunk)
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -667,7 +667,7 @@ async def test_download_to_a_path_leaves_no_partial_file_on_failure(tmp_path: An
     client = make(fake)
     target = tmp_path / "out.bin"
     with pytest.raises(NotFoundError):
-        await client.files.download(1, "missing.bin", table="A", to=target)
+        await client.files.download(record_id=1, file_name="missing.bin", table="A", to=target)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -847,7 +847,7 @@ async def test_delete_many_in_flight_reports_a_refused_batch_exactly() -> None:
         else None
     )
     with pytest.raises(BatchWriteError) as info:
-        await make(fake).records.delete_many(range(1, 41), table="A", batch_size=5)
+        await make(fake).records.delete_many(record_ids=range(1, 41), table="A", batch_size=5)
     err = info.value
     gone = [i for i, _ in err.written]
     assert sorted([*gone, *err.not_written, *err.unknown]) == list(range(40))
@@ -864,9 +864,9 @@ async def test_max_in_flight_is_checked_before_anything_is_sent() -> None:
         with pytest.raises(InvalidArgumentError):
             await client.records.create([{"Name": "x"}], table="A", max_in_flight=bad)
         with pytest.raises(InvalidArgumentError):
-            await client.records.delete_many([1], table="A", max_in_flight=bad)
+            await client.records.delete_many(record_ids=[1], table="A", max_in_flight=bad)
         with pytest.raises(InvalidArgumentError):
-            await client.records.get_many([1], table="A", max_in_flight=bad)
+            await client.records.get_many(record_ids=[1], table="A", max_in_flight=bad)
     assert fake.requests == []
 
 
@@ -879,13 +879,13 @@ async def test_get_many_answers_in_the_order_asked() -> None:
     fake.add("A", 30)
     client = make(fake)
     wanted = [17, 3, 30, 3, 1, *range(29, 20, -1)]
-    got = await client.records.get_many(wanted, table="A")
+    got = await client.records.get_many(record_ids=wanted, table="A")
     assert [r.id for r in got] == wanted
     assert all(r.fields["Name"] == f"n{r.id}" for r in got)
     gets = [r for r in fake.requests if r.method == "GET"]
     assert len(gets) == len(set(wanted))  # an id asked twice is fetched once
     table = client.database(team_id=TEAM, database_id=DB).table("A")
-    assert [r.id for r in await table.get_many([2, 1], max_in_flight=1)] == [2, 1]
+    assert [r.id for r in await table.get_many(record_ids=[2, 1], max_in_flight=1)] == [2, 1]
 
 
 @pytest.mark.asyncio
@@ -894,15 +894,15 @@ async def test_get_many_names_every_missing_id() -> None:
     fake.add("A", 5)
     client = make(fake)
     with pytest.raises(NotFoundError) as info:
-        await client.records.get_many([1, 99, 2, 77], table="A")
+        await client.records.get_many(record_ids=[1, 99, 2, 77], table="A")
     assert "2 of 4 record(s) not found in table A: 99, 77" in str(info.value)
-    got = await client.records.get_many([1, 99, 2, 77], table="A", missing="none")
+    got = await client.records.get_many(record_ids=[1, 99, 2, 77], table="A", missing="none")
     assert [None if r is None else r.id for r in got] == [1, None, 2, None]
     with pytest.raises(InvalidArgumentError):
-        await client.records.get_many([1], table="A", missing="skip")  # type: ignore[call-overload]
+        await client.records.get_many(record_ids=[1], table="A", missing="skip")  # type: ignore[call-overload]
     for bad in ([0], ["1"], [True], "12", {1: 2}, 5):
         with pytest.raises(InvalidArgumentError):
-            await client.records.get_many(bad, table="A")  # type: ignore[arg-type]
+            await client.records.get_many(record_ids=bad, table="A")  # type: ignore[arg-type]
 
 
 @pytest.mark.asyncio
@@ -913,6 +913,6 @@ async def test_get_many_stops_at_an_error_other_than_404() -> None:
         httpx.Response(403, json={"message": "no"}) if req.url.path.endswith("/7") else None
     )
     with pytest.raises(PermissionDeniedError):
-        await make(fake).records.get_many(range(1, 51), table="A")
+        await make(fake).records.get_many(record_ids=range(1, 51), table="A")
     gets = [int(r.url.path.rsplit("/", 1)[1]) for r in fake.requests if r.method == "GET"]
     assert max(gets) <= 7 + 3  # nothing asked once the failure was known

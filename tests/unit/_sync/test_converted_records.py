@@ -56,7 +56,7 @@ FULL = {
 
 
 def test_convert_gives_aware_utc_datetimes_for_metadata_and_datetime_fields() -> None:
-    record = serve(FULL).records.get(1, table="A", convert=True)
+    record = serve(FULL).records.get(record_id=1, table="A", convert=True)
     assert isinstance(record, ConvertedRecord)
     assert isinstance(record, Record)
     assert record.created_at == dt.datetime(2025, 7, 18, 11, 19, 58, tzinfo=UTC)
@@ -70,14 +70,14 @@ def test_convert_gives_aware_utc_datetimes_for_metadata_and_datetime_fields() ->
 
 
 def test_without_convert_the_record_is_as_sent() -> None:
-    record = serve(FULL).records.get(1, table="A")
+    record = serve(FULL).records.get(record_id=1, table="A")
     assert type(record) is Record
     assert record.created_at == "2025-07-18T11:19:58"
     assert record.fields["Seen"] == "2025-07-18T11:19:58"
 
 
 def test_absent_metadata_is_none_not_unset() -> None:
-    record = serve({"id": 1, "fields": {}}).records.get(1, table="A", convert=True)
+    record = serve({"id": 1, "fields": {}}).records.get(record_id=1, table="A", convert=True)
     assert isinstance(record, ConvertedRecord)
     assert (record.sequence, record.created_at, record.created_by) == (None, None, None)
     assert (record.modified_at, record.modified_by) == (None, None)
@@ -86,7 +86,7 @@ def test_absent_metadata_is_none_not_unset() -> None:
 
 def test_millisecond_metadata_reads_too() -> None:
     record = serve({"id": 1, "fields": {}, "createdAt": 1_752_837_598_000}).records.get(
-        1, table="A", convert=True
+        record_id=1, table="A", convert=True
     )
     assert isinstance(record, ConvertedRecord)
     assert record.created_at == dt.datetime(2025, 7, 18, 11, 19, 58, tzinfo=UTC)
@@ -95,4 +95,6 @@ def test_millisecond_metadata_reads_too() -> None:
 @pytest.mark.parametrize("when", ["2025-13-45T00:00:00", "yesterday", 1e20])
 def test_unreadable_metadata_is_a_validation_error(when: Any) -> None:
     with pytest.raises(APIResponseValidationError):
-        serve({"id": 1, "fields": {}, "modifiedAt": when}).records.get(1, table="A", convert=True)
+        serve({"id": 1, "fields": {}, "modifiedAt": when}).records.get(
+            record_id=1, table="A", convert=True
+        )

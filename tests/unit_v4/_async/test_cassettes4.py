@@ -34,11 +34,11 @@ async def test_workspace_modules_tables_and_fields_read(target4: Target4) -> Non
     async with AsyncNinox4(**target4.options()) as ninox:
         workspace = await ninox.workspace.get()
         modules = await ninox.modules.list()
-        module = await ninox.modules.get("crm")
-        tables = await ninox.tables.list("crm")
-        table = await ninox.tables.get("crm", "customers")
-        fields = await ninox.fields.list("crm", "customers")
-        email = await ninox.fields.get("crm", "customers", "email")
+        module = await ninox.modules.get(module="crm")
+        tables = await ninox.tables.list(module="crm")
+        table = await ninox.tables.get(module="crm", table="customers")
+        fields = await ninox.fields.list(module="crm", table="customers")
+        email = await ninox.fields.get(module="crm", table="customers", field="email")
     assert "crm" in [m["name"] for m in workspace["modules"]]
     assert "crm" in [m["name"] for m in modules]
     assert [t["name"] for t in module["tables"]] == [t["name"] for t in tables]
@@ -52,20 +52,22 @@ async def test_workspace_modules_tables_and_fields_read(target4: Target4) -> Non
 async def test_schema_writes(target4: Target4) -> None:
     async with AsyncNinox4(**target4.options()) as ninox:
         created = await ninox.modules.create({"name": "hr", "labels": {"": "HR"}})
-        hidden = await ninox.modules.update("hr", {"isHidden": True})
-        staff = await ninox.tables.create("hr", {"name": "staff", "labels": {"": "Staff"}})
-        tracked = await ninox.tables.update("hr", "staff", {"hasHistory": True})
-        size = await ninox.fields.create("hr", "staff", FIELD)
-        required = await ninox.fields.update("hr", "staff", "size", {"required": True})
-        batch = await ninox.fields.create_many(
-            "hr", "staff", [{**FIELD, "name": "rank"}, {**FIELD, "name": "grade"}]
+        hidden = await ninox.modules.update({"isHidden": True}, module="hr")
+        staff = await ninox.tables.create({"name": "staff", "labels": {"": "Staff"}}, module="hr")
+        tracked = await ninox.tables.update({"hasHistory": True}, module="hr", table="staff")
+        size = await ninox.fields.create(FIELD, module="hr", table="staff")
+        required = await ninox.fields.update(
+            {"required": True}, module="hr", table="staff", field="size"
         )
-        gone = await ninox.fields.delete_many("hr", "staff", ["rank", "grade"])
-        await ninox.fields.delete("hr", "staff", "size")
-        await ninox.tables.delete("hr", "staff")
-        await ninox.modules.delete("hr")
+        batch = await ninox.fields.create_many(
+            [{**FIELD, "name": "rank"}, {**FIELD, "name": "grade"}], module="hr", table="staff"
+        )
+        gone = await ninox.fields.delete_many(module="hr", table="staff", fields=["rank", "grade"])
+        await ninox.fields.delete(module="hr", table="staff", field="size")
+        await ninox.tables.delete(module="hr", table="staff")
+        await ninox.modules.delete(module="hr")
         with pytest.raises(NotFoundError):
-            await ninox.modules.get("hr")
+            await ninox.modules.get(module="hr")
     assert created["name"] == "hr"
     assert hidden["isHidden"] is True
     assert staff["name"] == "staff"
@@ -79,22 +81,30 @@ async def test_schema_writes(target4: Target4) -> None:
 async def test_records_page_get_create_update_delete(target4: Target4) -> None:
     async with AsyncNinox4(**target4.options()) as ninox:
         ids = await ninox.records.create(
-            "crm", "customers", [{"name": "Zed", "tags": ["vip"]}, {"name": "Yan"}]
+            [{"name": "Zed", "tags": ["vip"]}, {"name": "Yan"}], module="crm", table="customers"
         )
         names = [
             r["values"]["name"]
-            async for r in ninox.records.list("crm", "customers", limit=2, fields=["name"])
+            async for r in ninox.records.list(
+                module="crm", table="customers", limit=2, fields=["name"]
+            )
         ]
-        zed = await ninox.records.get("crm", "customers", ids[0], convert=True)
-        updated = await ninox.records.update(
-            "crm", "customers", [{"id": ids[0], "amount": 7}, {"id": ids[1], "name": "Yann"}]
+        zed = await ninox.records.get(
+            module="crm", table="customers", record_id=ids[0], convert=True
         )
-        await ninox.records.delete("crm", "customers", ids)
+        updated = await ninox.records.update(
+            [{"id": ids[0], "amount": 7}, {"id": ids[1], "name": "Yann"}],
+            module="crm",
+            table="customers",
+        )
+        await ninox.records.delete(module="crm", table="customers", record_ids=ids)
         with pytest.raises(NotFoundError):
-            await ninox.records.get("crm", "customers", ids[0])
+            await ninox.records.get(module="crm", table="customers", record_id=ids[0])
         leads = [
             r["values"]["name"]
-            async for r in ninox.records.list("crm", "customers", filter={"status": "Lead"})
+            async for r in ninox.records.list(
+                module="crm", table="customers", filter={"status": "Lead"}
+            )
         ]
     assert names[-2:] == ["Zed", "Yan"]
     assert zed["values"]["tags"] == ["vip"]
@@ -107,8 +117,12 @@ async def test_upsert_and_csv_import(target4: Target4) -> None:
     rows = [{"email": "lisa@example.com", "amount": 1}, {"email": "neu@example.com"}]
     csv = b"name,email\nCsv One,one@example.com\nCsv Two,two@example.com\n"
     async with AsyncNinox4(**target4.options()) as ninox:
-        upserted = await ninox.records.upsert("crm", "customers", rows, match_field="email")
-        imported = await ninox.records.import_csv("crm", "customers", csv, file_name="c.csv")
+        upserted = await ninox.records.upsert(
+            rows, module="crm", table="customers", match_field="email"
+        )
+        imported = await ninox.records.import_csv(
+            csv, module="crm", table="customers", file_name="c.csv"
+        )
     assert (len(upserted["createdIds"]), len(upserted["updatedIds"])) == (1, 1)
     assert imported["rowsImported"] == 2
 
@@ -117,12 +131,12 @@ async def test_upsert_and_csv_import(target4: Target4) -> None:
 async def test_change_feeds(target4: Target4) -> None:
     async with AsyncNinox4(**target4.options()) as ninox:
         since = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-        before = await ninox.changes.records("crm", "customers", since=since)
-        await ninox.records.create("crm", "customers", [{"name": "Feed"}])
-        after = await ninox.changes.records("crm", "customers", since=before["as_of"])
+        before = await ninox.changes.records(module="crm", table="customers", since=since)
+        await ninox.records.create([{"name": "Feed"}], module="crm", table="customers")
+        after = await ninox.changes.records(module="crm", table="customers", since=before["as_of"])
         schema = await ninox.changes.schema(since=SINCE)
         with pytest.raises(BadRequestError):  # companies has no history tracking
-            await ninox.changes.records("crm", "companies", since=SINCE)
+            await ninox.changes.records(module="crm", table="companies", since=SINCE)
     assert [c["changeType"] for c in after["changes"]] == ["created"]
     assert schema["as_of"].endswith("Z")
 
@@ -138,12 +152,12 @@ async def test_script_exec(target4: Target4) -> None:
 async def test_views_reports_print_and_functions(target4: Target4) -> None:
     target4.emulator_only()
     async with AsyncNinox4(**target4.options()) as ninox:
-        views = await ninox.views.list("crm", "customers")
-        view = await ninox.views.get(views[0]["id"])
-        reports = await ninox.reports.list("crm", "customers")
-        report = await ninox.reports.get(reports[0]["id"])
-        printed = await ninox.reports.print(reports[0]["id"], record_ids=[1, 2])
-        functions = await ninox.functions.list("crm")
+        views = await ninox.views.list(module="crm", table="customers")
+        view = await ninox.views.get(view_id=views[0]["id"])
+        reports = await ninox.reports.list(module="crm", table="customers")
+        report = await ninox.reports.get(report_id=reports[0]["id"])
+        printed = await ninox.reports.print(report_id=reports[0]["id"], record_ids=[1, 2])
+        functions = await ninox.functions.list(module="crm")
     assert view["id"] == views[0]["id"]
     assert report["id"] == reports[0]["id"]
     assert printed["url"].startswith("https://")
@@ -157,9 +171,11 @@ async def test_errors_are_typed(target4: Target4) -> None:
             await stranger.modules.list()
     async with AsyncNinox4(**target4.options()) as ninox:
         with pytest.raises(NotFoundError):
-            await ninox.tables.get("crm", "nope")
+            await ninox.tables.get(module="crm", table="nope")
         with pytest.raises(BatchWriteError, match="not marked unique"):
-            await ninox.records.upsert("crm", "customers", [{"name": "x"}], match_field="name")
+            await ninox.records.upsert(
+                [{"name": "x"}], module="crm", table="customers", match_field="name"
+            )
 
 
 @pytest.mark.asyncio

@@ -161,10 +161,10 @@ async def test_paging_yields_every_record_once_in_order(emu: Ninox4Emulator) -> 
     wire = Wire()
     async with make(emu, wire) as client:
         new = await client.records.create(
-            "crm", "companies", [{"name": f"c{i}"} for i in range(23)]
+            [{"name": f"c{i}"} for i in range(23)], module="crm", table="companies"
         )
         wire.sent.clear()
-        got = [r["id"] async for r in client.records.list("crm", "companies", limit=5)]
+        got = [r["id"] async for r in client.records.list(module="crm", table="companies", limit=5)]
     assert got == ["1", "2", *new]
     assert len(set(got)) == 25
     offsets = [int(r.url.params["offset"]) for r in wire.sent]
@@ -176,7 +176,7 @@ async def test_paging_yields_every_record_once_in_order(emu: Ninox4Emulator) -> 
 async def test_paging_is_lazy(emu: Ninox4Emulator) -> None:
     wire = Wire()
     async with make(emu, wire) as client:
-        pages = client.records.list("crm", "customers", limit=1)
+        pages = client.records.list(module="crm", table="customers", limit=1)
         assert wire.sent == []
         first: dict[str, Any] = {}
         async for record in pages:
@@ -191,7 +191,7 @@ async def test_paging_is_lazy(emu: Ninox4Emulator) -> None:
 async def test_limit_is_1_to_100(emu: Ninox4Emulator, limit: Any) -> None:
     async with make(emu) as client:
         with pytest.raises(InvalidArgumentError, match="limit"):
-            [r async for r in client.records.list("crm", "customers", limit=limit)]
+            [r async for r in client.records.list(module="crm", table="customers", limit=limit)]
 
 
 def _page(offset: int, ids: list[int], has_more: bool, answered: int | None = None) -> Any:
@@ -224,7 +224,7 @@ async def test_a_page_that_would_repeat_drop_or_loop_is_an_error(
     http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
     async with AsyncNinox4(api_key="k", workspace_id="abcdefghijk1", http_client=http) as client:
         with pytest.raises(APIResponseValidationError, match=why):
-            [r async for r in client.records.list("crm", "t", limit=2)]
+            [r async for r in client.records.list(module="crm", table="t", limit=2)]
 
 
 @pytest.mark.asyncio
@@ -236,7 +236,7 @@ async def test_a_row_shifted_onto_the_next_page_is_yielded_once() -> None:
 
     http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
     async with AsyncNinox4(api_key="k", workspace_id="abcdefghijk1", http_client=http) as client:
-        got = [r["id"] async for r in client.records.list("crm", "t", limit=2)]
+        got = [r["id"] async for r in client.records.list(module="crm", table="t", limit=2)]
     assert got == ["1", "2", "3"]
 
 
@@ -244,7 +244,7 @@ async def test_a_row_shifted_onto_the_next_page_is_yielded_once() -> None:
 
 
 async def _ids(client: AsyncNinox4, table: str) -> list[str]:
-    return [r["id"] async for r in client.records.list("crm", table)]
+    return [r["id"] async for r in client.records.list(module="crm", table=table)]
 
 
 @pytest.mark.asyncio
@@ -253,7 +253,7 @@ async def test_a_refused_chunk_says_what_was_written(emu: Ninox4Emulator) -> Non
     rows[3]["active"] = 1  # §7.3: booleans are true/false only; 1 is refused
     async with make(emu) as client:
         with pytest.raises(BatchWriteError) as caught:
-            await client.records.create("crm", "customers", rows, chunk_size=2)
+            await client.records.create(rows, module="crm", table="customers", chunk_size=2)
         after = await _ids(client, "customers")
     error = caught.value
     assert [i for i, _ in error.written] == [0, 1]
@@ -270,7 +270,7 @@ async def test_a_lost_answer_mid_way_is_unknown_and_not_re_sent(emu: Ninox4Emula
     rows = [{"name": f"n{i}"} for i in range(5)]
     async with make(emu, wire) as client:
         with pytest.raises(BatchWriteError) as caught:
-            await client.records.create("crm", "customers", rows, chunk_size=2)
+            await client.records.create(rows, module="crm", table="customers", chunk_size=2)
         after = await _ids(client, "customers")
     error = caught.value
     assert [i for i, _ in error.written] == [0, 1]
@@ -285,7 +285,9 @@ async def test_a_lost_answer_mid_way_is_unknown_and_not_re_sent(emu: Ninox4Emula
 async def test_delete_is_transactional_per_chunk(emu: Ninox4Emulator) -> None:
     async with make(emu) as client:
         with pytest.raises(BatchWriteError) as caught:
-            await client.records.delete("crm", "customers", [1, "2", 99, 3], chunk_size=2)
+            await client.records.delete(
+                module="crm", table="customers", record_ids=[1, "2", 99, 3], chunk_size=2
+            )
         assert await _ids(client, "customers") == ["3"]
     assert caught.value.written == [(0, "1"), (1, "2")]
     assert caught.value.not_written == [2, 3]
@@ -297,7 +299,7 @@ async def test_chunks_stay_under_6_mb(emu: Ninox4Emulator) -> None:
     big = "x" * 1_500_000
     rows = [{"name": f"{i}{big}"} for i in range(9)]  # the name field is unique
     async with make(emu, wire) as client:
-        ids = await client.records.create("crm", "companies", rows)
+        ids = await client.records.create(rows, module="crm", table="companies")
     sizes = [len(r.content) for r in wire.sent if r.method == "POST"]
     assert len(ids) == 9
     assert len(sizes) == 3
@@ -310,7 +312,7 @@ async def test_a_record_over_6_mb_is_refused_before_anything_is_sent(emu: Ninox4
     async with make(emu, wire) as client:
         with pytest.raises(InvalidArgumentError, match="at most"):
             await client.records.create(
-                "crm", "companies", [{"name": "small"}, {"name": "x" * 6_000_001}]
+                [{"name": "small"}, {"name": "x" * 6_000_001}], module="crm", table="companies"
             )
     assert wire.sent == []
 
@@ -320,9 +322,12 @@ async def test_update_writes_integer_ids_and_null_clears(emu: Ninox4Emulator) ->
     wire = Wire()
     async with make(emu, wire) as client:
         ids = await client.records.update(
-            "crm", "customers", [{"id": "1", "amount": None, "tags": ("new",)}], convert=True
+            [{"id": "1", "amount": None, "tags": ("new",)}],
+            module="crm",
+            table="customers",
+            convert=True,
         )
-        record = await client.records.get("crm", "customers", ids[0])
+        record = await client.records.get(module="crm", table="customers", record_id=ids[0])
     assert ids == ["1"]
     assert wire.bodies("PATCH", "/records") == [
         {"records": [{"id": 1, "amount": None, "tags": ["new"]}]}
@@ -340,12 +345,12 @@ async def test_convert_writes_utc_timestamps_with_z_and_reads_python_types(
     when = dt.datetime(2024, 2, 15, 14, 45, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     async with make(emu, wire) as client:
         (rid,) = await client.records.create(
-            "crm",
-            "customers",
             [{"name": "Zed", "since": dt.date(2024, 2, 15), "tags": {"vip"}}],
+            module="crm",
+            table="customers",
             convert=True,
         )
-        got = await client.records.get("crm", "customers", rid, convert=True)
+        got = await client.records.get(module="crm", table="customers", record_id=rid, convert=True)
     sent = wire.bodies("POST", "/records")[0]["records"][0]
     assert sent == {"name": "Zed", "since": "2024-02-15", "tags": ["vip"]}
     assert got["values"]["since"] == dt.date(2024, 2, 15)
@@ -360,14 +365,16 @@ async def test_convert_writes_utc_timestamps_with_z_and_reads_python_types(
 async def test_upsert_by_a_match_field(emu: Ninox4Emulator) -> None:
     async with make(emu) as client:
         result = await client.records.upsert(
-            "crm",
-            "customers",
             [{"email": "lisa@example.com", "name": "Lisa B."}, {"email": "new@example.com"}],
+            module="crm",
+            table="customers",
             match_field="email",
         )
-        lisa = await client.records.get("crm", "customers", 1)
+        lisa = await client.records.get(module="crm", table="customers", record_id=1)
         with pytest.raises(InvalidArgumentError, match="email"):
-            await client.records.upsert("crm", "customers", [{"name": "x"}], match_field="email")
+            await client.records.upsert(
+                [{"name": "x"}], module="crm", table="customers", match_field="email"
+            )
     assert result["updatedIds"] == ["1"]
     assert len(result["createdIds"]) == 1
     assert lisa["values"]["name"] == "Lisa B."
@@ -384,8 +391,12 @@ async def test_csv_import_streams_with_a_safe_boundary(
     path.write_bytes(text)
     async with make(emu, wire) as client:
         file: Any = path if source == "path" else io.BytesIO(text)
-        result = await client.records.import_csv("crm", "companies", file, file_name="firms.csv")
-        names = [r["values"]["name"] async for r in client.records.list("crm", "companies")]
+        result = await client.records.import_csv(
+            file, module="crm", table="companies", file_name="firms.csv"
+        )
+        names = [
+            r["values"]["name"] async for r in client.records.list(module="crm", table="companies")
+        ]
     assert result["rowsImported"] == 2
     assert names[-2:] == ["Initech", "--+++ sneaky"]
     content_type = next(r for r in wire.sent if r.method == "POST").headers["content-type"]
@@ -461,30 +472,34 @@ async def test_script_exec_is_never_re_sent(emu: Ninox4Emulator) -> None:
 async def test_schema_round_trip(emu: Ninox4Emulator) -> None:
     async with make(emu) as client:
         await client.modules.create({"name": "hr", "labels": {"": "HR"}})
-        await client.modules.update("hr", {"labels": {"": "People"}})
-        await client.tables.create("hr", {"name": "staff", "labels": {"": "Staff"}})
-        await client.tables.update("hr", "staff", {"hasHistory": True})
+        await client.modules.update({"labels": {"": "People"}}, module="hr")
+        await client.tables.create({"name": "staff", "labels": {"": "Staff"}}, module="hr")
+        await client.tables.update({"hasHistory": True}, module="hr", table="staff")
         await client.fields.create(
-            "hr", "staff", {"name": "name", "labels": {"": "Name"}, "type": "string"}
+            {"name": "name", "labels": {"": "Name"}, "type": "string"}, module="hr", table="staff"
         )
         made = await client.fields.create_many(
-            "hr",
-            "staff",
             [
                 {"name": "age", "labels": {"": "Age"}, "type": "number"},
                 {"name": "mail", "labels": {"": "Mail"}, "type": "string", "variant": "email"},
             ],
+            module="hr",
+            table="staff",
         )
-        await client.fields.update("hr", "staff", "age", {"labels": {"": "Years"}})
-        assert (await client.fields.get("hr", "staff", "age"))["labels"][""] == "Years"
-        await client.fields.delete_many("hr", "staff", ["age", "mail"])
-        await client.fields.delete("hr", "staff", "name")
-        assert await client.fields.list("hr", "staff") == []
-        assert [t["name"] for t in await client.tables.list("hr")] == ["staff"]
-        assert (await client.tables.get("hr", "staff"))["hasHistory"] is True
-        assert (await client.modules.get("hr"))["labels"][""] == "People"
-        await client.tables.delete("hr", "staff")
-        assert "id" in await client.modules.delete("hr")
+        await client.fields.update(
+            {"labels": {"": "Years"}}, module="hr", table="staff", field="age"
+        )
+        assert (await client.fields.get(module="hr", table="staff", field="age"))["labels"][
+            ""
+        ] == "Years"
+        await client.fields.delete_many(module="hr", table="staff", fields=["age", "mail"])
+        await client.fields.delete(module="hr", table="staff", field="name")
+        assert await client.fields.list(module="hr", table="staff") == []
+        assert [t["name"] for t in await client.tables.list(module="hr")] == ["staff"]
+        assert (await client.tables.get(module="hr", table="staff"))["hasHistory"] is True
+        assert (await client.modules.get(module="hr"))["labels"][""] == "People"
+        await client.tables.delete(module="hr", table="staff")
+        assert "id" in await client.modules.delete(module="hr")
         changes = await client.changes.schema(since="2026-01-01T00:00:00Z", limit=3)
     assert [f["name"] for f in made] == ["age", "mail"]
     assert len(changes["changes"]) >= 8
@@ -495,14 +510,16 @@ async def test_schema_round_trip(emu: Ninox4Emulator) -> None:
 async def test_record_changes_pin_the_as_of_window(emu: Ninox4Emulator) -> None:
     wire = Wire()
     async with make(emu, wire) as client:
-        await client.records.create("crm", "customers", [{"name": f"n{i}"} for i in range(5)])
+        await client.records.create(
+            [{"name": f"n{i}"} for i in range(5)], module="crm", table="customers"
+        )
         wire.sent.clear()
         poll = await client.changes.records(
-            "crm", "customers", since=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), limit=2
+            module="crm", table="customers", since=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), limit=2
         )
-        again = await client.changes.records("crm", "customers", since=poll["as_of"])
+        again = await client.changes.records(module="crm", table="customers", since=poll["as_of"])
         with pytest.raises(BadRequestError):  # history tracking is off for companies (§6)
-            await client.changes.records("crm", "companies", since=poll["as_of"])
+            await client.changes.records(module="crm", table="companies", since=poll["as_of"])
     assert [c["changeType"] for c in poll["changes"]] == ["created"] * 5
     pages = [r.url.params for r in wire.sent[:3]]
     assert "asOf" not in pages[0]
@@ -516,7 +533,7 @@ def test_watch_refuses_a_bad_interval(interval: Any) -> None:
     client = AsyncNinox4(api_key="k", workspace_id="abcdefghijk1")
     with pytest.raises(InvalidArgumentError, match="interval"):
         client.changes.watch_records(
-            "crm", "customers", since="2026-01-01T00:00:00Z", interval=interval
+            module="crm", table="customers", since="2026-01-01T00:00:00Z", interval=interval
         )
     with pytest.raises(InvalidArgumentError, match="interval"):
         client.changes.watch_schema(since="2026-01-01T00:00:00Z", interval=interval)
@@ -526,13 +543,17 @@ def test_watch_refuses_a_bad_interval(interval: Any) -> None:
 async def test_watch_is_bounded_and_moves_its_window(emu: Ninox4Emulator) -> None:
     wire = Wire()
     async with make(emu, wire) as client:
-        await client.records.create("crm", "customers", [{"name": "w"}])
+        await client.records.create([{"name": "w"}], module="crm", table="customers")
         await client.modules.create({"name": "hr", "labels": {"": "HR"}})
         wire.sent.clear()
         seen = [
             c
             async for c in client.changes.watch_records(
-                "crm", "customers", since="2026-01-01T00:00:00Z", interval=0.1, max_polls=3
+                module="crm",
+                table="customers",
+                since="2026-01-01T00:00:00Z",
+                interval=0.1,
+                max_polls=3,
             )
         ]
         stopped = [
@@ -553,14 +574,14 @@ async def test_watch_is_bounded_and_moves_its_window(emu: Ninox4Emulator) -> Non
 async def test_views_reports_functions(emu: Ninox4Emulator) -> None:
     wire = Wire()
     async with make(emu, wire) as client:
-        views = await client.views.list("crm", "customers")
-        view = await client.views.get("v2")
-        reports = await client.reports.list("crm", "customers")
-        report = await client.reports.get("r1")
-        printed = await client.reports.print("r1", record_ids=["1", 2])
-        functions = await client.functions.list("crm")
+        views = await client.views.list(module="crm", table="customers")
+        view = await client.views.get(view_id="v2")
+        reports = await client.reports.list(module="crm", table="customers")
+        report = await client.reports.get(report_id="r1")
+        printed = await client.reports.print(report_id="r1", record_ids=["1", 2])
+        functions = await client.functions.list(module="crm")
         with pytest.raises(InvalidArgumentError):
-            await client.reports.print("r1", record_ids=range(1, 252))
+            await client.reports.print(report_id="r1", record_ids=range(1, 252))
     assert [v["id"] for v in views] == ["v1", "v2"]
     assert view["name"] == "Leads"
     assert [r["id"] for r in reports] == ["r1"]
@@ -575,8 +596,8 @@ async def test_a_ninox4_client_never_sends_classic_paths(emu: Ninox4Emulator) ->
     wire = Wire()
     async with make(emu, wire) as client:
         await client.workspace.get()
-        [r async for r in client.records.list("crm", "customers")]
-        await client.records.get("crm", "customers", 1)
+        [r async for r in client.records.list(module="crm", table="customers")]
+        await client.records.get(module="crm", table="customers", record_id=1)
         await client.scripts.exec("1", module="crm")
         await client.request("GET", "/modules")
         with pytest.raises(InvalidArgumentError):
@@ -593,7 +614,7 @@ async def test_names_are_checked_before_sending(emu: Ninox4Emulator, name: Any) 
     wire = Wire()
     async with make(emu, wire) as client:
         with pytest.raises(InvalidArgumentError):
-            await client.tables.get("crm", name)
+            await client.tables.get(module="crm", table=name)
     assert wire.sent == []
 
 
@@ -624,5 +645,5 @@ async def test_a_non_standard_status_is_a_typed_error() -> None:
 async def test_a_2xx_without_a_data_envelope_is_a_validation_error(answer: httpx.Response) -> None:
     async with _mock(answer) as client:
         with pytest.raises(APIResponseValidationError) as caught:
-            await client.modules.get("crm")
+            await client.modules.get(module="crm")
     assert not isinstance(caught.value, UnexpectedHTMLError)

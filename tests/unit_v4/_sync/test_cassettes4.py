@@ -35,11 +35,11 @@ def test_workspace_modules_tables_and_fields_read(target4: Target4) -> None:
     with Ninox4(**target4.options()) as ninox:
         workspace = ninox.workspace.get()
         modules = ninox.modules.list()
-        module = ninox.modules.get("crm")
-        tables = ninox.tables.list("crm")
-        table = ninox.tables.get("crm", "customers")
-        fields = ninox.fields.list("crm", "customers")
-        email = ninox.fields.get("crm", "customers", "email")
+        module = ninox.modules.get(module="crm")
+        tables = ninox.tables.list(module="crm")
+        table = ninox.tables.get(module="crm", table="customers")
+        fields = ninox.fields.list(module="crm", table="customers")
+        email = ninox.fields.get(module="crm", table="customers", field="email")
     assert "crm" in [m["name"] for m in workspace["modules"]]
     assert "crm" in [m["name"] for m in modules]
     assert [t["name"] for t in module["tables"]] == [t["name"] for t in tables]
@@ -52,20 +52,20 @@ def test_workspace_modules_tables_and_fields_read(target4: Target4) -> None:
 def test_schema_writes(target4: Target4) -> None:
     with Ninox4(**target4.options()) as ninox:
         created = ninox.modules.create({"name": "hr", "labels": {"": "HR"}})
-        hidden = ninox.modules.update("hr", {"isHidden": True})
-        staff = ninox.tables.create("hr", {"name": "staff", "labels": {"": "Staff"}})
-        tracked = ninox.tables.update("hr", "staff", {"hasHistory": True})
-        size = ninox.fields.create("hr", "staff", FIELD)
-        required = ninox.fields.update("hr", "staff", "size", {"required": True})
+        hidden = ninox.modules.update({"isHidden": True}, module="hr")
+        staff = ninox.tables.create({"name": "staff", "labels": {"": "Staff"}}, module="hr")
+        tracked = ninox.tables.update({"hasHistory": True}, module="hr", table="staff")
+        size = ninox.fields.create(FIELD, module="hr", table="staff")
+        required = ninox.fields.update({"required": True}, module="hr", table="staff", field="size")
         batch = ninox.fields.create_many(
-            "hr", "staff", [{**FIELD, "name": "rank"}, {**FIELD, "name": "grade"}]
+            [{**FIELD, "name": "rank"}, {**FIELD, "name": "grade"}], module="hr", table="staff"
         )
-        gone = ninox.fields.delete_many("hr", "staff", ["rank", "grade"])
-        ninox.fields.delete("hr", "staff", "size")
-        ninox.tables.delete("hr", "staff")
-        ninox.modules.delete("hr")
+        gone = ninox.fields.delete_many(module="hr", table="staff", fields=["rank", "grade"])
+        ninox.fields.delete(module="hr", table="staff", field="size")
+        ninox.tables.delete(module="hr", table="staff")
+        ninox.modules.delete(module="hr")
         with pytest.raises(NotFoundError):
-            ninox.modules.get("hr")
+            ninox.modules.get(module="hr")
     assert created["name"] == "hr"
     assert hidden["isHidden"] is True
     assert staff["name"] == "staff"
@@ -78,22 +78,24 @@ def test_schema_writes(target4: Target4) -> None:
 def test_records_page_get_create_update_delete(target4: Target4) -> None:
     with Ninox4(**target4.options()) as ninox:
         ids = ninox.records.create(
-            "crm", "customers", [{"name": "Zed", "tags": ["vip"]}, {"name": "Yan"}]
+            [{"name": "Zed", "tags": ["vip"]}, {"name": "Yan"}], module="crm", table="customers"
         )
         names = [
             r["values"]["name"]
-            for r in ninox.records.list("crm", "customers", limit=2, fields=["name"])
+            for r in ninox.records.list(module="crm", table="customers", limit=2, fields=["name"])
         ]
-        zed = ninox.records.get("crm", "customers", ids[0], convert=True)
+        zed = ninox.records.get(module="crm", table="customers", record_id=ids[0], convert=True)
         updated = ninox.records.update(
-            "crm", "customers", [{"id": ids[0], "amount": 7}, {"id": ids[1], "name": "Yann"}]
+            [{"id": ids[0], "amount": 7}, {"id": ids[1], "name": "Yann"}],
+            module="crm",
+            table="customers",
         )
-        ninox.records.delete("crm", "customers", ids)
+        ninox.records.delete(module="crm", table="customers", record_ids=ids)
         with pytest.raises(NotFoundError):
-            ninox.records.get("crm", "customers", ids[0])
+            ninox.records.get(module="crm", table="customers", record_id=ids[0])
         leads = [
             r["values"]["name"]
-            for r in ninox.records.list("crm", "customers", filter={"status": "Lead"})
+            for r in ninox.records.list(module="crm", table="customers", filter={"status": "Lead"})
         ]
     assert names[-2:] == ["Zed", "Yan"]
     assert zed["values"]["tags"] == ["vip"]
@@ -105,8 +107,8 @@ def test_upsert_and_csv_import(target4: Target4) -> None:
     rows = [{"email": "lisa@example.com", "amount": 1}, {"email": "neu@example.com"}]
     csv = b"name,email\nCsv One,one@example.com\nCsv Two,two@example.com\n"
     with Ninox4(**target4.options()) as ninox:
-        upserted = ninox.records.upsert("crm", "customers", rows, match_field="email")
-        imported = ninox.records.import_csv("crm", "customers", csv, file_name="c.csv")
+        upserted = ninox.records.upsert(rows, module="crm", table="customers", match_field="email")
+        imported = ninox.records.import_csv(csv, module="crm", table="customers", file_name="c.csv")
     assert (len(upserted["createdIds"]), len(upserted["updatedIds"])) == (1, 1)
     assert imported["rowsImported"] == 2
 
@@ -114,12 +116,12 @@ def test_upsert_and_csv_import(target4: Target4) -> None:
 def test_change_feeds(target4: Target4) -> None:
     with Ninox4(**target4.options()) as ninox:
         since = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-        before = ninox.changes.records("crm", "customers", since=since)
-        ninox.records.create("crm", "customers", [{"name": "Feed"}])
-        after = ninox.changes.records("crm", "customers", since=before["as_of"])
+        before = ninox.changes.records(module="crm", table="customers", since=since)
+        ninox.records.create([{"name": "Feed"}], module="crm", table="customers")
+        after = ninox.changes.records(module="crm", table="customers", since=before["as_of"])
         schema = ninox.changes.schema(since=SINCE)
         with pytest.raises(BadRequestError):  # companies has no history tracking
-            ninox.changes.records("crm", "companies", since=SINCE)
+            ninox.changes.records(module="crm", table="companies", since=SINCE)
     assert [c["changeType"] for c in after["changes"]] == ["created"]
     assert schema["as_of"].endswith("Z")
 
@@ -133,12 +135,12 @@ def test_script_exec(target4: Target4) -> None:
 def test_views_reports_print_and_functions(target4: Target4) -> None:
     target4.emulator_only()
     with Ninox4(**target4.options()) as ninox:
-        views = ninox.views.list("crm", "customers")
-        view = ninox.views.get(views[0]["id"])
-        reports = ninox.reports.list("crm", "customers")
-        report = ninox.reports.get(reports[0]["id"])
-        printed = ninox.reports.print(reports[0]["id"], record_ids=[1, 2])
-        functions = ninox.functions.list("crm")
+        views = ninox.views.list(module="crm", table="customers")
+        view = ninox.views.get(view_id=views[0]["id"])
+        reports = ninox.reports.list(module="crm", table="customers")
+        report = ninox.reports.get(report_id=reports[0]["id"])
+        printed = ninox.reports.print(report_id=reports[0]["id"], record_ids=[1, 2])
+        functions = ninox.functions.list(module="crm")
     assert view["id"] == views[0]["id"]
     assert report["id"] == reports[0]["id"]
     assert printed["url"].startswith("https://")
@@ -151,9 +153,11 @@ def test_errors_are_typed(target4: Target4) -> None:
             stranger.modules.list()
     with Ninox4(**target4.options()) as ninox:
         with pytest.raises(NotFoundError):
-            ninox.tables.get("crm", "nope")
+            ninox.tables.get(module="crm", table="nope")
         with pytest.raises(BatchWriteError, match="not marked unique"):
-            ninox.records.upsert("crm", "customers", [{"name": "x"}], match_field="name")
+            ninox.records.upsert(
+                [{"name": "x"}], module="crm", table="customers", match_field="name"
+            )
 
 
 def test_a_key_without_the_scope_is_403_naming_it(target4: Target4) -> None:

@@ -158,9 +158,11 @@ def test_with_options_validates_the_workspace_and_shares_the_pool(
 def test_paging_yields_every_record_once_in_order(emu: Ninox4Emulator) -> None:
     wire = Wire()
     with make(emu, wire) as client:
-        new = client.records.create("crm", "companies", [{"name": f"c{i}"} for i in range(23)])
+        new = client.records.create(
+            [{"name": f"c{i}"} for i in range(23)], module="crm", table="companies"
+        )
         wire.sent.clear()
-        got = [r["id"] for r in client.records.list("crm", "companies", limit=5)]
+        got = [r["id"] for r in client.records.list(module="crm", table="companies", limit=5)]
     assert got == ["1", "2", *new]
     assert len(set(got)) == 25
     offsets = [int(r.url.params["offset"]) for r in wire.sent]
@@ -171,7 +173,7 @@ def test_paging_yields_every_record_once_in_order(emu: Ninox4Emulator) -> None:
 def test_paging_is_lazy(emu: Ninox4Emulator) -> None:
     wire = Wire()
     with make(emu, wire) as client:
-        pages = client.records.list("crm", "customers", limit=1)
+        pages = client.records.list(module="crm", table="customers", limit=1)
         assert wire.sent == []
         first: dict[str, Any] = {}
         for record in pages:
@@ -185,7 +187,7 @@ def test_paging_is_lazy(emu: Ninox4Emulator) -> None:
 def test_limit_is_1_to_100(emu: Ninox4Emulator, limit: Any) -> None:
     with make(emu) as client:
         with pytest.raises(InvalidArgumentError, match="limit"):
-            [r for r in client.records.list("crm", "customers", limit=limit)]
+            [r for r in client.records.list(module="crm", table="customers", limit=limit)]
 
 
 def _page(offset: int, ids: list[int], has_more: bool, answered: int | None = None) -> Any:
@@ -215,7 +217,7 @@ def test_a_page_that_would_repeat_drop_or_loop_is_an_error(pages: list[Any], why
     http = httpx.Client(transport=httpx.MockTransport(handler))
     with Ninox4(api_key="k", workspace_id="abcdefghijk1", http_client=http) as client:
         with pytest.raises(APIResponseValidationError, match=why):
-            [r for r in client.records.list("crm", "t", limit=2)]
+            [r for r in client.records.list(module="crm", table="t", limit=2)]
 
 
 def test_a_row_shifted_onto_the_next_page_is_yielded_once() -> None:
@@ -226,7 +228,7 @@ def test_a_row_shifted_onto_the_next_page_is_yielded_once() -> None:
 
     http = httpx.Client(transport=httpx.MockTransport(handler))
     with Ninox4(api_key="k", workspace_id="abcdefghijk1", http_client=http) as client:
-        got = [r["id"] for r in client.records.list("crm", "t", limit=2)]
+        got = [r["id"] for r in client.records.list(module="crm", table="t", limit=2)]
     assert got == ["1", "2", "3"]
 
 
@@ -234,7 +236,7 @@ def test_a_row_shifted_onto_the_next_page_is_yielded_once() -> None:
 
 
 def _ids(client: Ninox4, table: str) -> list[str]:
-    return [r["id"] for r in client.records.list("crm", table)]
+    return [r["id"] for r in client.records.list(module="crm", table=table)]
 
 
 def test_a_refused_chunk_says_what_was_written(emu: Ninox4Emulator) -> None:
@@ -242,7 +244,7 @@ def test_a_refused_chunk_says_what_was_written(emu: Ninox4Emulator) -> None:
     rows[3]["active"] = 1  # §7.3: booleans are true/false only; 1 is refused
     with make(emu) as client:
         with pytest.raises(BatchWriteError) as caught:
-            client.records.create("crm", "customers", rows, chunk_size=2)
+            client.records.create(rows, module="crm", table="customers", chunk_size=2)
         after = _ids(client, "customers")
     error = caught.value
     assert [i for i, _ in error.written] == [0, 1]
@@ -258,7 +260,7 @@ def test_a_lost_answer_mid_way_is_unknown_and_not_re_sent(emu: Ninox4Emulator) -
     rows = [{"name": f"n{i}"} for i in range(5)]
     with make(emu, wire) as client:
         with pytest.raises(BatchWriteError) as caught:
-            client.records.create("crm", "customers", rows, chunk_size=2)
+            client.records.create(rows, module="crm", table="customers", chunk_size=2)
         after = _ids(client, "customers")
     error = caught.value
     assert [i for i, _ in error.written] == [0, 1]
@@ -272,7 +274,9 @@ def test_a_lost_answer_mid_way_is_unknown_and_not_re_sent(emu: Ninox4Emulator) -
 def test_delete_is_transactional_per_chunk(emu: Ninox4Emulator) -> None:
     with make(emu) as client:
         with pytest.raises(BatchWriteError) as caught:
-            client.records.delete("crm", "customers", [1, "2", 99, 3], chunk_size=2)
+            client.records.delete(
+                module="crm", table="customers", record_ids=[1, "2", 99, 3], chunk_size=2
+            )
         assert _ids(client, "customers") == ["3"]
     assert caught.value.written == [(0, "1"), (1, "2")]
     assert caught.value.not_written == [2, 3]
@@ -283,7 +287,7 @@ def test_chunks_stay_under_6_mb(emu: Ninox4Emulator) -> None:
     big = "x" * 1_500_000
     rows = [{"name": f"{i}{big}"} for i in range(9)]  # the name field is unique
     with make(emu, wire) as client:
-        ids = client.records.create("crm", "companies", rows)
+        ids = client.records.create(rows, module="crm", table="companies")
     sizes = [len(r.content) for r in wire.sent if r.method == "POST"]
     assert len(ids) == 9
     assert len(sizes) == 3
@@ -295,7 +299,7 @@ def test_a_record_over_6_mb_is_refused_before_anything_is_sent(emu: Ninox4Emulat
     with make(emu, wire) as client:
         with pytest.raises(InvalidArgumentError, match="at most"):
             client.records.create(
-                "crm", "companies", [{"name": "small"}, {"name": "x" * 6_000_001}]
+                [{"name": "small"}, {"name": "x" * 6_000_001}], module="crm", table="companies"
             )
     assert wire.sent == []
 
@@ -304,9 +308,12 @@ def test_update_writes_integer_ids_and_null_clears(emu: Ninox4Emulator) -> None:
     wire = Wire()
     with make(emu, wire) as client:
         ids = client.records.update(
-            "crm", "customers", [{"id": "1", "amount": None, "tags": ("new",)}], convert=True
+            [{"id": "1", "amount": None, "tags": ("new",)}],
+            module="crm",
+            table="customers",
+            convert=True,
         )
-        record = client.records.get("crm", "customers", ids[0])
+        record = client.records.get(module="crm", table="customers", record_id=ids[0])
     assert ids == ["1"]
     assert wire.bodies("PATCH", "/records") == [
         {"records": [{"id": 1, "amount": None, "tags": ["new"]}]}
@@ -323,12 +330,12 @@ def test_convert_writes_utc_timestamps_with_z_and_reads_python_types(
     when = dt.datetime(2024, 2, 15, 14, 45, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     with make(emu, wire) as client:
         (rid,) = client.records.create(
-            "crm",
-            "customers",
             [{"name": "Zed", "since": dt.date(2024, 2, 15), "tags": {"vip"}}],
+            module="crm",
+            table="customers",
             convert=True,
         )
-        got = client.records.get("crm", "customers", rid, convert=True)
+        got = client.records.get(module="crm", table="customers", record_id=rid, convert=True)
     sent = wire.bodies("POST", "/records")[0]["records"][0]
     assert sent == {"name": "Zed", "since": "2024-02-15", "tags": ["vip"]}
     assert got["values"]["since"] == dt.date(2024, 2, 15)
@@ -342,14 +349,16 @@ def test_convert_writes_utc_timestamps_with_z_and_reads_python_types(
 def test_upsert_by_a_match_field(emu: Ninox4Emulator) -> None:
     with make(emu) as client:
         result = client.records.upsert(
-            "crm",
-            "customers",
             [{"email": "lisa@example.com", "name": "Lisa B."}, {"email": "new@example.com"}],
+            module="crm",
+            table="customers",
             match_field="email",
         )
-        lisa = client.records.get("crm", "customers", 1)
+        lisa = client.records.get(module="crm", table="customers", record_id=1)
         with pytest.raises(InvalidArgumentError, match="email"):
-            client.records.upsert("crm", "customers", [{"name": "x"}], match_field="email")
+            client.records.upsert(
+                [{"name": "x"}], module="crm", table="customers", match_field="email"
+            )
     assert result["updatedIds"] == ["1"]
     assert len(result["createdIds"]) == 1
     assert lisa["values"]["name"] == "Lisa B."
@@ -365,8 +374,10 @@ def test_csv_import_streams_with_a_safe_boundary(
     path.write_bytes(text)
     with make(emu, wire) as client:
         file: Any = path if source == "path" else io.BytesIO(text)
-        result = client.records.import_csv("crm", "companies", file, file_name="firms.csv")
-        names = [r["values"]["name"] for r in client.records.list("crm", "companies")]
+        result = client.records.import_csv(
+            file, module="crm", table="companies", file_name="firms.csv"
+        )
+        names = [r["values"]["name"] for r in client.records.list(module="crm", table="companies")]
     assert result["rowsImported"] == 2
     assert names[-2:] == ["Initech", "--+++ sneaky"]
     content_type = next(r for r in wire.sent if r.method == "POST").headers["content-type"]
@@ -434,30 +445,30 @@ def test_script_exec_is_never_re_sent(emu: Ninox4Emulator) -> None:
 def test_schema_round_trip(emu: Ninox4Emulator) -> None:
     with make(emu) as client:
         client.modules.create({"name": "hr", "labels": {"": "HR"}})
-        client.modules.update("hr", {"labels": {"": "People"}})
-        client.tables.create("hr", {"name": "staff", "labels": {"": "Staff"}})
-        client.tables.update("hr", "staff", {"hasHistory": True})
+        client.modules.update({"labels": {"": "People"}}, module="hr")
+        client.tables.create({"name": "staff", "labels": {"": "Staff"}}, module="hr")
+        client.tables.update({"hasHistory": True}, module="hr", table="staff")
         client.fields.create(
-            "hr", "staff", {"name": "name", "labels": {"": "Name"}, "type": "string"}
+            {"name": "name", "labels": {"": "Name"}, "type": "string"}, module="hr", table="staff"
         )
         made = client.fields.create_many(
-            "hr",
-            "staff",
             [
                 {"name": "age", "labels": {"": "Age"}, "type": "number"},
                 {"name": "mail", "labels": {"": "Mail"}, "type": "string", "variant": "email"},
             ],
+            module="hr",
+            table="staff",
         )
-        client.fields.update("hr", "staff", "age", {"labels": {"": "Years"}})
-        assert (client.fields.get("hr", "staff", "age"))["labels"][""] == "Years"
-        client.fields.delete_many("hr", "staff", ["age", "mail"])
-        client.fields.delete("hr", "staff", "name")
-        assert client.fields.list("hr", "staff") == []
-        assert [t["name"] for t in client.tables.list("hr")] == ["staff"]
-        assert (client.tables.get("hr", "staff"))["hasHistory"] is True
-        assert (client.modules.get("hr"))["labels"][""] == "People"
-        client.tables.delete("hr", "staff")
-        assert "id" in client.modules.delete("hr")
+        client.fields.update({"labels": {"": "Years"}}, module="hr", table="staff", field="age")
+        assert (client.fields.get(module="hr", table="staff", field="age"))["labels"][""] == "Years"
+        client.fields.delete_many(module="hr", table="staff", fields=["age", "mail"])
+        client.fields.delete(module="hr", table="staff", field="name")
+        assert client.fields.list(module="hr", table="staff") == []
+        assert [t["name"] for t in client.tables.list(module="hr")] == ["staff"]
+        assert (client.tables.get(module="hr", table="staff"))["hasHistory"] is True
+        assert (client.modules.get(module="hr"))["labels"][""] == "People"
+        client.tables.delete(module="hr", table="staff")
+        assert "id" in client.modules.delete(module="hr")
         changes = client.changes.schema(since="2026-01-01T00:00:00Z", limit=3)
     assert [f["name"] for f in made] == ["age", "mail"]
     assert len(changes["changes"]) >= 8
@@ -467,14 +478,16 @@ def test_schema_round_trip(emu: Ninox4Emulator) -> None:
 def test_record_changes_pin_the_as_of_window(emu: Ninox4Emulator) -> None:
     wire = Wire()
     with make(emu, wire) as client:
-        client.records.create("crm", "customers", [{"name": f"n{i}"} for i in range(5)])
+        client.records.create(
+            [{"name": f"n{i}"} for i in range(5)], module="crm", table="customers"
+        )
         wire.sent.clear()
         poll = client.changes.records(
-            "crm", "customers", since=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), limit=2
+            module="crm", table="customers", since=dt.datetime(2026, 1, 1, tzinfo=dt.UTC), limit=2
         )
-        again = client.changes.records("crm", "customers", since=poll["as_of"])
+        again = client.changes.records(module="crm", table="customers", since=poll["as_of"])
         with pytest.raises(BadRequestError):  # history tracking is off for companies (§6)
-            client.changes.records("crm", "companies", since=poll["as_of"])
+            client.changes.records(module="crm", table="companies", since=poll["as_of"])
     assert [c["changeType"] for c in poll["changes"]] == ["created"] * 5
     pages = [r.url.params for r in wire.sent[:3]]
     assert "asOf" not in pages[0]
@@ -488,7 +501,7 @@ def test_watch_refuses_a_bad_interval(interval: Any) -> None:
     client = Ninox4(api_key="k", workspace_id="abcdefghijk1")
     with pytest.raises(InvalidArgumentError, match="interval"):
         client.changes.watch_records(
-            "crm", "customers", since="2026-01-01T00:00:00Z", interval=interval
+            module="crm", table="customers", since="2026-01-01T00:00:00Z", interval=interval
         )
     with pytest.raises(InvalidArgumentError, match="interval"):
         client.changes.watch_schema(since="2026-01-01T00:00:00Z", interval=interval)
@@ -497,13 +510,17 @@ def test_watch_refuses_a_bad_interval(interval: Any) -> None:
 def test_watch_is_bounded_and_moves_its_window(emu: Ninox4Emulator) -> None:
     wire = Wire()
     with make(emu, wire) as client:
-        client.records.create("crm", "customers", [{"name": "w"}])
+        client.records.create([{"name": "w"}], module="crm", table="customers")
         client.modules.create({"name": "hr", "labels": {"": "HR"}})
         wire.sent.clear()
         seen = [
             c
             for c in client.changes.watch_records(
-                "crm", "customers", since="2026-01-01T00:00:00Z", interval=0.1, max_polls=3
+                module="crm",
+                table="customers",
+                since="2026-01-01T00:00:00Z",
+                interval=0.1,
+                max_polls=3,
             )
         ]
         stopped = [
@@ -523,14 +540,14 @@ def test_watch_is_bounded_and_moves_its_window(emu: Ninox4Emulator) -> None:
 def test_views_reports_functions(emu: Ninox4Emulator) -> None:
     wire = Wire()
     with make(emu, wire) as client:
-        views = client.views.list("crm", "customers")
-        view = client.views.get("v2")
-        reports = client.reports.list("crm", "customers")
-        report = client.reports.get("r1")
-        printed = client.reports.print("r1", record_ids=["1", 2])
-        functions = client.functions.list("crm")
+        views = client.views.list(module="crm", table="customers")
+        view = client.views.get(view_id="v2")
+        reports = client.reports.list(module="crm", table="customers")
+        report = client.reports.get(report_id="r1")
+        printed = client.reports.print(report_id="r1", record_ids=["1", 2])
+        functions = client.functions.list(module="crm")
         with pytest.raises(InvalidArgumentError):
-            client.reports.print("r1", record_ids=range(1, 252))
+            client.reports.print(report_id="r1", record_ids=range(1, 252))
     assert [v["id"] for v in views] == ["v1", "v2"]
     assert view["name"] == "Leads"
     assert [r["id"] for r in reports] == ["r1"]
@@ -544,8 +561,8 @@ def test_a_ninox4_client_never_sends_classic_paths(emu: Ninox4Emulator) -> None:
     wire = Wire()
     with make(emu, wire) as client:
         client.workspace.get()
-        [r for r in client.records.list("crm", "customers")]
-        client.records.get("crm", "customers", 1)
+        [r for r in client.records.list(module="crm", table="customers")]
+        client.records.get(module="crm", table="customers", record_id=1)
         client.scripts.exec("1", module="crm")
         client.request("GET", "/modules")
         with pytest.raises(InvalidArgumentError):
@@ -561,7 +578,7 @@ def test_names_are_checked_before_sending(emu: Ninox4Emulator, name: Any) -> Non
     wire = Wire()
     with make(emu, wire) as client:
         with pytest.raises(InvalidArgumentError):
-            client.tables.get("crm", name)
+            client.tables.get(module="crm", table=name)
     assert wire.sent == []
 
 
@@ -590,5 +607,5 @@ def test_a_non_standard_status_is_a_typed_error() -> None:
 def test_a_2xx_without_a_data_envelope_is_a_validation_error(answer: httpx.Response) -> None:
     with _mock(answer) as client:
         with pytest.raises(APIResponseValidationError) as caught:
-            client.modules.get("crm")
+            client.modules.get(module="crm")
     assert not isinstance(caught.value, UnexpectedHTMLError)

@@ -49,23 +49,36 @@ class AsyncFiles(AsyncAPIResource):
 
     async def list(
         self,
-        record_id: int,
         *,
         table: str,
+        record_id: int,
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> list[FileMeta]:
-        """List a record's attachments."""
+        """List a record's attachments.
+
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+
+        Returns:
+            One metadata entry per attachment.
+
+        Raises:
+            NotFoundError: no such record (or table).
+        """
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         response = await self._call(list_files.asyncio_detailed, team, db, tid, rid)
         return self._parsed_list(response, FileMeta)
 
     async def upload(
         self,
-        record_id: int,
         file: FileSource,
         *,
         table: str,
+        record_id: int,
         file_name: str | None = None,
         field: str | None = None,
         content_type: str | None = None,
@@ -75,13 +88,16 @@ class AsyncFiles(AsyncAPIResource):
         """Attach a file to a record, streamed and binary-safe.
 
         Args:
-            record_id: The record.
             file: A path, bytes, or a binary file object opened for reading.
+            table: Table id or caption.
+            record_id: The record's id.
             file_name: Name to store; default the path's name (required for bytes and streams
                 without a ``name``).
             field: Put the file into this file/image field (name or id) instead of the general
                 attachments (``fieldName``, reference §4.16 [1]).
             content_type: MIME type; default guessed from the name.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         The client's ``deadline`` covers the wait for a concurrency slot and for Ninox's
         answer; the sending of the file does not count against it (its size and the line set
@@ -131,10 +147,10 @@ class AsyncFiles(AsyncAPIResource):
 
     async def download(
         self,
-        record_id: int,
-        file_name: str,
         *,
         table: str,
+        record_id: int,
+        file_name: str,
         to: str | os.PathLike[str] | None = None,
         team_id: str | None = None,
         database_id: str | None = None,
@@ -152,6 +168,14 @@ class AsyncFiles(AsyncAPIResource):
         reached the caller yet); :meth:`iter_bytes`, whose chunks reach the caller at once, is
         not.
 
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            file_name: The attachment's name (as :meth:`list` answers it).
+            to: Stream the file to this path instead of returning its bytes.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+
         Returns:
             The bytes, or the path written.
 
@@ -160,6 +184,7 @@ class AsyncFiles(AsyncAPIResource):
                 folder itself (checked before anything is sent).
             ResponseTooLargeError: ``to=None`` and the file is larger than
                 ``max_response_size``.
+            NotFoundError: no such record or file.
         """
         if to is not None and not isinstance(to, str | os.PathLike):
             raise InvalidArgumentError(f"to must be a path or None, got {type(to).__name__}")
@@ -233,17 +258,29 @@ class AsyncFiles(AsyncAPIResource):
 
     async def iter_bytes(
         self,
-        record_id: int,
-        file_name: str,
         *,
         table: str,
+        record_id: int,
+        file_name: str,
         chunk_size: int = DOWNLOAD_CHUNK_SIZE,
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> AsyncIterator[bytes]:
         """Yield a file's content in chunks of at most ``chunk_size`` bytes (constant memory).
 
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            file_name: The attachment's name (as :meth:`list` answers it).
+            chunk_size: Largest chunk yielded, in bytes.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+
+        Returns:
+            The file's bytes, chunk by chunk.
+
         Raises:
+            NotFoundError: no such record or file.
             InvalidArgumentError: ``chunk_size`` is not an int ≥ 1 (httpx would otherwise
                 treat 0 or a negative size as "no chunking" or cut the content wrongly).
         """
@@ -257,14 +294,25 @@ class AsyncFiles(AsyncAPIResource):
 
     async def delete(
         self,
-        record_id: int,
-        file_name: str,
         *,
         table: str,
+        record_id: int,
+        file_name: str,
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> None:
-        """Delete an attachment (a 404 to a re-sent delete is success: the file is gone)."""
+        """Delete an attachment (a 404 to a re-sent delete is success: the file is gone).
+
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            file_name: The attachment's name (as :meth:`list` answers it).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+
+        Raises:
+            NotFoundError: no such record or file (answered to the first attempt).
+        """
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
         try:
@@ -277,14 +325,28 @@ class AsyncFiles(AsyncAPIResource):
 
     async def metadata(
         self,
-        record_id: int,
-        file_name: str,
         *,
         table: str,
+        record_id: int,
+        file_name: str,
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> FileMeta:
-        """Get an attachment's metadata (name, content type, size, …)."""
+        """Get an attachment's metadata (name, content type, size, …).
+
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            file_name: The attachment's name (as :meth:`list` answers it).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+
+        Returns:
+            The attachment's metadata.
+
+        Raises:
+            NotFoundError: no such record or file.
+        """
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
         response = await self._call(get_file_metadata.asyncio_detailed, team, db, tid, rid, name)
@@ -292,14 +354,28 @@ class AsyncFiles(AsyncAPIResource):
 
     async def thumbnail(
         self,
-        record_id: int,
-        file_name: str,
         *,
         table: str,
+        record_id: int,
+        file_name: str,
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> bytes:
-        """Get an attachment's JPEG thumbnail."""
+        """Get an attachment's JPEG thumbnail.
+
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            file_name: The attachment's name (as :meth:`list` answers it).
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+
+        Returns:
+            The thumbnail's bytes.
+
+        Raises:
+            NotFoundError: no such record or file.
+        """
         team, db, tid, rid = await self._record_path(record_id, table, team_id, database_id)
         name = check_id("file_name", file_name)
         response = await self._call(get_file_thumbnail.asyncio_detailed, team, db, tid, rid, name)

@@ -97,9 +97,9 @@ class AsyncChanges4(AsyncBase4):
 
     async def records(
         self,
+        *,
         module: str,
         table: str,
-        *,
         since: dt.datetime | str,
         limit: int = MAX_PAGE_LIMIT,
     ) -> Json:
@@ -170,9 +170,9 @@ class AsyncChanges4(AsyncBase4):
 
     def watch_records(
         self,
+        *,
         module: str,
         table: str,
-        *,
         since: dt.datetime | str,
         interval: float = 5.0,
         max_polls: int | None = None,
@@ -192,10 +192,10 @@ class AsyncChanges4(AsyncBase4):
             InvalidArgumentError: a bad ``interval``, ``max_polls`` or ``since`` (on first use).
         """
         check_interval(interval)
-        path = (check_name("module", module), check_name("table", table))
+        module, table = check_name("module", module), check_name("table", table)
 
         async def poll(cursor: str) -> Json:
-            return await self.records(*path, since=cursor)
+            return await self.records(module=module, table=table, since=cursor)
 
         return self._watch(poll, since, interval, max_polls, stop)
 

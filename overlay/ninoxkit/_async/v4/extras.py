@@ -61,7 +61,7 @@ class AsyncScripts4(AsyncBase4):
 class AsyncViews4(AsyncBase4):
     """``client.views``: table views."""
 
-    async def list(self, module: str, table: str) -> list[Json]:
+    async def list(self, *, module: str, table: str) -> list[Json]:
         """The views of a table.
 
         Args:
@@ -82,7 +82,7 @@ class AsyncViews4(AsyncBase4):
         )
         return data
 
-    async def get(self, view_id: str) -> Json:
+    async def get(self, *, view_id: str) -> Json:
         """One view by id.
 
         Args:
@@ -103,7 +103,7 @@ class AsyncViews4(AsyncBase4):
 class AsyncReports4(AsyncBase4):
     """``client.reports``: print layouts."""
 
-    async def list(self, module: str, table: str) -> list[Json]:
+    async def list(self, *, module: str, table: str) -> list[Json]:
         """The reports of a table (each with the id ``print`` needs).
 
         Args:
@@ -124,7 +124,7 @@ class AsyncReports4(AsyncBase4):
         )
         return data
 
-    async def get(self, report_id: str) -> Json:
+    async def get(self, *, report_id: str) -> Json:
         """One report by id.
 
         Args:
@@ -141,7 +141,7 @@ class AsyncReports4(AsyncBase4):
         data: Json = await self._data(get_report, check_text_id("report_id", report_id))
         return data
 
-    async def print(self, report_id: str, *, record_ids: Iterable[int | str]) -> Json:
+    async def print(self, *, report_id: str, record_ids: Iterable[int | str]) -> Json:
         """Print a report for up to 250 records.
 
         Args:
@@ -175,7 +175,7 @@ class AsyncReports4(AsyncBase4):
 class AsyncFunctions4(AsyncBase4):
     """``client.functions``: global functions of a module."""
 
-    async def list(self, module: str) -> list[Json]:
+    async def list(self, *, module: str) -> list[Json]:
         """The module's global functions ``{id, name, moduleName, code}``, in compile order.
 
         Args:

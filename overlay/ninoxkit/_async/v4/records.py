@@ -55,7 +55,7 @@ class AsyncRecords4(AsyncPager4):
     """Records of a table, addressed by module and table name."""
 
     async def _types(self, module: str, table: str) -> dict[str, str]:
-        fields = (await self._client.tables.get(module, table)).get("fields") or []
+        fields = (await self._client.tables.get(module=module, table=table)).get("fields") or []
         return {f["name"]: f.get("type", "") for f in fields if isinstance(f, Mapping)}
 
     def _decoded(self, record: Any, types: Mapping[str, str] | None) -> Json:
@@ -69,9 +69,9 @@ class AsyncRecords4(AsyncPager4):
 
     async def list(
         self,
+        *,
         module: str,
         table: str,
-        *,
         fields: Iterable[str] | None = None,
         sort: str | None = None,
         filter: Mapping[str, Any] | None = None,
@@ -113,10 +113,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def get(
         self,
+        *,
         module: str,
         table: str,
         record_id: int | str,
-        *,
         fields: Iterable[str] | None = None,
         convert: bool = False,
     ) -> Json:
@@ -192,19 +192,19 @@ class AsyncRecords4(AsyncPager4):
 
     async def create(
         self,
-        module: str,
-        table: str,
         records: Iterable[Mapping[str, Any]],
         *,
+        module: str,
+        table: str,
         convert: bool = False,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
     ) -> _List[str]:
         """Create records, in chunks under 6 MB; returns the new ids (strings) in input order.
 
         Args:
+            records: One mapping of field name → value per record.
             module: The module's machine name.
             table: The table's machine name.
-            records: One mapping of field name → value per record.
             convert: Write Python dates, datetimes, times and sets in Ninox 4's forms (without
                 it the values are sent as given).
             chunk_size: The most records per request (each request is one transaction).
@@ -244,19 +244,19 @@ class AsyncRecords4(AsyncPager4):
 
     async def update(
         self,
-        module: str,
-        table: str,
         records: Iterable[Mapping[str, Any]],
         *,
+        module: str,
+        table: str,
         convert: bool = False,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
     ) -> _List[str]:
         """Change records: each mapping has ``id`` plus the fields to set (``None`` clears).
 
         Args:
+            records: One mapping per record: its ``id`` and field name → new value.
             module: The module's machine name.
             table: The table's machine name.
-            records: One mapping per record: its ``id`` and field name → new value.
             convert: Write Python dates, datetimes, times and sets in Ninox 4's forms (without
                 it the values are sent as given).
             chunk_size: The most records per request (each request is one transaction).
@@ -293,10 +293,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def delete(
         self,
+        *,
         module: str,
         table: str,
         record_ids: Iterable[int | str],
-        *,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
     ) -> _List[str]:
         """Delete records by id, in transactional chunks; returns the deleted ids.
@@ -331,10 +331,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def upsert(
         self,
-        module: str,
-        table: str,
         records: Iterable[Mapping[str, Any]],
         *,
+        module: str,
+        table: str,
         match_field: str,
         convert: bool = False,
         chunk_size: int = DEFAULT_CHUNK_RECORDS,
@@ -342,9 +342,9 @@ class AsyncRecords4(AsyncPager4):
         """Create or update by a unique ``match_field`` each record carries.
 
         Args:
+            records: One mapping of field name → value per record.
             module: The module's machine name.
             table: The table's machine name.
-            records: One mapping of field name → value per record.
             match_field: The machine name of the ``unique`` field records are matched on.
             convert: Write Python dates, datetimes, times and sets in Ninox 4's forms (without
                 it the values are sent as given).
@@ -387,10 +387,10 @@ class AsyncRecords4(AsyncPager4):
 
     async def import_csv(
         self,
-        module: str,
-        table: str,
         file: FileSource,
         *,
+        module: str,
+        table: str,
         file_name: str | None = None,
         has_header: bool | None = None,
         delimiter: str | None = None,
@@ -407,9 +407,9 @@ class AsyncRecords4(AsyncPager4):
         applied (reference ninox4 §8), ``import_mode="upsert"`` on a key is the safe re-run.
 
         Args:
+            file: The CSV: a path, bytes, or a file object opened in binary mode.
             module: The module's machine name.
             table: The table's machine name.
-            file: The CSV: a path, bytes, or a file object opened in binary mode.
             file_name: The upload's file name (default: the path's or file object's name,
                 ``import.csv`` for bytes).
             has_header: Whether the first row names the columns (Ninox: yes).

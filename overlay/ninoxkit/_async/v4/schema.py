@@ -60,7 +60,7 @@ class AsyncModules4(AsyncPager4):
         """Every module (paged through ``has_more`` where the server pages the list, §4)."""
         return [m async for m in self._paged(list_modules)]
 
-    async def get(self, module: str) -> Json:
+    async def get(self, *, module: str) -> Json:
         """One module, with its tables.
 
         Args:
@@ -78,32 +78,32 @@ class AsyncModules4(AsyncPager4):
         data: Json = await self._data(get_module, check_name("module", module))
         return data
 
-    async def create(self, module: Mapping[str, Any]) -> Json:
+    async def create(self, definition: Mapping[str, Any]) -> Json:
         """Create a module from a ``CreateModuleBody`` mapping (``name`` required).
 
         Args:
-            module: The ``CreateModuleBody``, e.g. ``{"name": "crm"}``; sent as given.
+            definition: The ``CreateModuleBody``, e.g. ``{"name": "crm"}``; sent as given.
 
         Returns:
             The new module object.
 
         Raises:
-            InvalidArgumentError: ``module`` is not a mapping (nothing is sent).
+            InvalidArgumentError: ``definition`` is not a mapping (nothing is sent).
             BadRequestError: Ninox refused the body (e.g. the name exists).
             OutcomeUnknownError: the connection failed after the request may have reached
                 Ninox; it is not re-sent.
             APIError: any other failed request (a non-2xx answer, no usable answer, a body
                 without ``data``).
         """
-        data: Json = await self._data(create_module, body=_body("module", module))
+        data: Json = await self._data(create_module, body=_body("definition", definition))
         return data
 
-    async def update(self, module: str, changes: Mapping[str, Any]) -> Json:
+    async def update(self, changes: Mapping[str, Any], *, module: str) -> Json:
         """Change a module (``UpdateModuleBody``; ``name`` renames it).
 
         Args:
-            module: The module's machine name.
             changes: The ``UpdateModuleBody``: the settings to change; sent as given.
+            module: The module's machine name.
 
         Returns:
             The changed module object.
@@ -124,7 +124,7 @@ class AsyncModules4(AsyncPager4):
         )
         return data
 
-    async def delete(self, module: str) -> Json:
+    async def delete(self, *, module: str) -> Json:
         """Delete a module with its tables; returns ``{"id": ...}``.
 
         Args:
@@ -148,7 +148,7 @@ class AsyncModules4(AsyncPager4):
 class AsyncTables4(AsyncPager4):
     """Tables of a module (``client.tables``)."""
 
-    async def list(self, module: str) -> _List[Json]:
+    async def list(self, *, module: str) -> _List[Json]:
         """Every table of ``module``, with its fields.
 
         Args:
@@ -165,7 +165,7 @@ class AsyncTables4(AsyncPager4):
         """
         return [t async for t in self._paged(list_tables, check_name("module", module))]
 
-    async def get(self, module: str, table: str) -> Json:
+    async def get(self, *, module: str, table: str) -> Json:
         """One table, with its fields.
 
         Args:
@@ -186,19 +186,19 @@ class AsyncTables4(AsyncPager4):
         )
         return data
 
-    async def create(self, module: str, table: Mapping[str, Any]) -> Json:
+    async def create(self, definition: Mapping[str, Any], *, module: str) -> Json:
         """Create a table (``CreateTableBody``: ``name`` and ``labels`` required).
 
         Args:
-            module: The machine name of the module the table is created in.
-            table: The ``CreateTableBody``, e.g. ``{"name": "customers", "labels": {"en":
+            definition: The ``CreateTableBody``, e.g. ``{"name": "customers", "labels": {"en":
                 "Customers"}}``; sent as given.
+            module: The machine name of the module the table is created in.
 
         Returns:
             The new table object.
 
         Raises:
-            InvalidArgumentError: ``module`` is not a machine name or ``table`` not a mapping
+            InvalidArgumentError: ``module`` is not a machine name or ``definition`` not a mapping
                 (nothing is sent).
             NotFoundError: no such module.
             BadRequestError: Ninox refused the body (e.g. the name exists).
@@ -208,18 +208,18 @@ class AsyncTables4(AsyncPager4):
                 without ``data``).
         """
         data: Json = await self._data(
-            create_table, check_name("module", module), body=_body("table", table)
+            create_table, check_name("module", module), body=_body("definition", definition)
         )
         return data
 
-    async def update(self, module: str, table: str, changes: Mapping[str, Any]) -> Json:
+    async def update(self, changes: Mapping[str, Any], *, module: str, table: str) -> Json:
         """Change a table (``UpdateTableBody``).
 
         Args:
-            module: The module's machine name.
-            table: The table's machine name.
             changes: The ``UpdateTableBody``: the settings to change (``name`` renames); sent
                 as given.
+            module: The module's machine name.
+            table: The table's machine name.
 
         Returns:
             The changed table object.
@@ -241,7 +241,7 @@ class AsyncTables4(AsyncPager4):
         )
         return data
 
-    async def delete(self, module: str, table: str) -> Json:
+    async def delete(self, *, module: str, table: str) -> Json:
         """Delete a table; returns ``{"id": ...}``.
 
         Args:
@@ -271,7 +271,7 @@ class AsyncTables4(AsyncPager4):
 class AsyncFields4(AsyncPager4):
     """Fields of a table (``client.fields``); a field is its name (no field ids)."""
 
-    async def list(self, module: str, table: str) -> _List[Json]:
+    async def list(self, *, module: str, table: str) -> _List[Json]:
         """Every field of the table.
 
         Args:
@@ -290,7 +290,7 @@ class AsyncFields4(AsyncPager4):
         path = (check_name("module", module), check_name("table", table))
         return [f async for f in self._paged(list_fields, *path)]
 
-    async def get(self, module: str, table: str, field: str) -> Json:
+    async def get(self, *, module: str, table: str, field: str) -> Json:
         """One field.
 
         Args:
@@ -316,21 +316,21 @@ class AsyncFields4(AsyncPager4):
         )
         return data
 
-    async def create(self, module: str, table: str, field: Mapping[str, Any]) -> Json:
+    async def create(self, definition: Mapping[str, Any], *, module: str, table: str) -> Json:
         """Create one field (``CreateFieldBody``); the answer may carry ``expressionErrors``.
 
         Args:
+            definition: The ``CreateFieldBody``, e.g. ``{"name": "email", "type": "string",
+                "labels": {"en": "E-mail"}}``; sent as given.
             module: The module's machine name.
             table: The table's machine name.
-            field: The ``CreateFieldBody``, e.g. ``{"name": "email", "type": "string",
-                "labels": {"en": "E-mail"}}``; sent as given.
 
         Returns:
             The new field object.
 
         Raises:
-            InvalidArgumentError: ``module`` or ``table`` is not a machine name, or ``field``
-                not a mapping (nothing is sent).
+            InvalidArgumentError: ``module`` or ``table`` is not a machine name, or
+                ``definition`` not a mapping (nothing is sent).
             NotFoundError: no such module or table (or a reference's target table).
             BadRequestError: Ninox refused the body (e.g. the name exists).
             OutcomeUnknownError: the connection failed after the request may have reached
@@ -342,19 +342,19 @@ class AsyncFields4(AsyncPager4):
             create_field,
             check_name("module", module),
             check_name("table", table),
-            body=_body("field", field),
+            body=_body("definition", definition),
         )
         return data
 
     async def create_many(
-        self, module: str, table: str, fields: Iterable[Mapping[str, Any]]
+        self, fields: Iterable[Mapping[str, Any]], *, module: str, table: str
     ) -> _List[Json]:
         """Create several fields in one transaction (all or none, reference ninox4 §8).
 
         Args:
+            fields: One ``CreateFieldBody`` mapping per field (at least one); sent as given.
             module: The module's machine name.
             table: The table's machine name.
-            fields: One ``CreateFieldBody`` mapping per field (at least one); sent as given.
 
         Returns:
             The new field objects.
@@ -380,15 +380,17 @@ class AsyncFields4(AsyncPager4):
         )
         return data
 
-    async def update(self, module: str, table: str, field: str, changes: Mapping[str, Any]) -> Json:
+    async def update(
+        self, changes: Mapping[str, Any], *, module: str, table: str, field: str
+    ) -> Json:
         """Change a field (``UpdateFieldBody``: no ``type``, ``variant`` or ``refTableName``).
 
         Args:
+            changes: The ``UpdateFieldBody``: the settings to change (``name`` renames); sent
+                as given.
             module: The module's machine name.
             table: The table's machine name.
             field: The field's machine name.
-            changes: The ``UpdateFieldBody``: the settings to change (``name`` renames); sent
-                as given.
 
         Returns:
             The changed field object.
@@ -411,7 +413,7 @@ class AsyncFields4(AsyncPager4):
         )
         return data
 
-    async def delete(self, module: str, table: str, field: str) -> Json:
+    async def delete(self, *, module: str, table: str, field: str) -> Json:
         """Delete one field; returns the deleted field.
 
         Args:
@@ -440,7 +442,7 @@ class AsyncFields4(AsyncPager4):
         )
         return data
 
-    async def delete_many(self, module: str, table: str, fields: Iterable[str]) -> _List[Json]:
+    async def delete_many(self, *, module: str, table: str, fields: Iterable[str]) -> _List[Json]:
         """Delete several fields in one transaction (a reference takes its reverse along).
 
         Args:

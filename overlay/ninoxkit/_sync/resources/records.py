@@ -107,6 +107,27 @@ class RecordPager:
         typed_filters: Mapping[str, Any] | None = None,
         sent_filters: Mapping[str, Any] | None = None,
     ) -> None:
+        """Hold what one listing asks for; sends nothing (made by :meth:`Records.list`,
+        which checks the arguments; build one through it rather than by hand).
+
+        Args:
+            records: The records resource whose client sends the page requests.
+            table: Table id or caption.
+            team_id: Team id (resolved already).
+            database_id: Database id (resolved already).
+            per_page: Records per page request, 1-500.
+            limit: Stop after this many records; ``None`` for every record.
+            start_page: First page (0-based), in pages of ``per_page``.
+            params: The query parameters every page request carries (order, filters, ...),
+                without the paging ones.
+            convert: Turn field values into Python types by the fields' types.
+            prefetch: Page requests in flight at once (read-ahead); ``1``: one at a time.
+            typed_filters: With ``convert``, the filters as Python values, written by the
+                table's field types once its schema is read (then sent instead of
+                ``sent_filters``).
+            sent_filters: The filters as sent; every record answered must match them (else
+                :class:`~ninoxkit.FilterNotAppliedError` while iterating).
+        """
         self._records = records
         self._table = table
         self._team_id = team_id
@@ -308,6 +329,8 @@ class Records(APIResource):
 
         Args:
             table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
             per_page: Page size, 1–500. Default: 500 (the largest page Ninox is known to
                 serve, per n8n), or with ``limit`` no more than it needs (``limit=700``: two
                 pages of 350). A server that silently serves smaller pages loses nothing.
@@ -396,18 +419,31 @@ class Records(APIResource):
 
     def get(
         self,
-        record_id: int,
         *,
         table: str,
+        record_id: int,
         team_id: str | None = None,
         database_id: str | None = None,
         choice_style: str | None = None,
         style: str | None = None,
         convert: bool = False,
     ) -> Record:
-        """Get one record.
+        """Get one record (§4.10).
+
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            choice_style: How choice values are rendered (``"names"``/``"ids"``; §11 conflict).
+            style: Passed through (``"names"`` seen in the wild; meaning undocumented).
+            convert: Turn field values into Python types (dates, datetimes, choices…).
+
+        Returns:
+            The record.
 
         Raises:
+            InvalidArgumentError: a bad id or option (nothing is sent).
             NotFoundError: no such record (or table).
         """
         for name, text in (("choice_style", choice_style), ("style", style)):
@@ -431,9 +467,9 @@ class Records(APIResource):
     @overload
     def get_many(
         self,
-        record_ids: Iterable[int],
         *,
         table: str,
+        record_ids: Iterable[int],
         team_id: str | None = None,
         database_id: str | None = None,
         convert: bool = False,
@@ -444,9 +480,9 @@ class Records(APIResource):
     @overload
     def get_many(
         self,
-        record_ids: Iterable[int],
         *,
         table: str,
+        record_ids: Iterable[int],
         team_id: str | None = None,
         database_id: str | None = None,
         convert: bool = False,
@@ -456,9 +492,9 @@ class Records(APIResource):
 
     def get_many(
         self,
-        record_ids: Iterable[int],
         *,
         table: str,
+        record_ids: Iterable[int],
         team_id: str | None = None,
         database_id: str | None = None,
         convert: bool = False,
@@ -471,8 +507,10 @@ class Records(APIResource):
         twice).
 
         Args:
-            record_ids: The ids, in the order wanted.
             table: Table id or caption.
+            record_ids: The ids, in the order wanted.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
             convert: Turn field values into Python types.
             missing: What an id Ninox answers 404 for becomes: ``"raise"`` (default) raises
                 one :class:`NotFoundError` naming every missing id, after all were asked;
@@ -480,8 +518,6 @@ class Records(APIResource):
                 records) if r is None]`` are the missing ones.
             max_in_flight: Requests at once (default and maximum: the client's
                 ``max_concurrency``; ``1``: one at a time).
-            team_id: Team id; default: the client's ``team_id``.
-            database_id: Database id; default: the client's ``database_id``.
 
         Returns:
             One record per id asked, in that order (``None`` for a missing one with
@@ -561,6 +597,16 @@ class Records(APIResource):
         No match is ``None``: Ninox answers an empty array (or an empty body) then. An unknown
         table or field is still an error (:class:`NotFoundError` / :class:`BadRequestError`).
 
+        Args:
+            filters: Field name or id → value; every one must hold.
+            table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            convert: Write the filter values by field type and convert the answer.
+
+        Returns:
+            The first matching record, or ``None``.
+
         Raises:
             FilterNotAppliedError: the record answered does not match ``filters`` (the server
                 ignored or misread them); it is not returned.
@@ -610,6 +656,20 @@ class Records(APIResource):
 
         Sent in batches of ``batch_size``; answers the new records in input order.
 
+        Args:
+            records: One mapping of field name (or id) → value per record.
+            table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            batch_size: Records per request.
+            convert: Write values by the table's field types (dates, choices by caption…) and
+                answer converted records.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time). The first failure stops sending.
+
+        Returns:
+            The created records, in input order.
+
         Raises:
             FieldValueError: a value cannot be sent (nothing was sent).
             BatchWriteError: a batch failed; says which items were written, which not and which
@@ -632,6 +692,20 @@ class Records(APIResource):
         """Update existing records: items are ``{"id": 5, "fields": {...}}``, ``(5, {...})`` or
         a :class:`Record`. Only the given fields change. Answers the records in input order.
 
+        Args:
+            records: The changes, one item per record (each names its record's id).
+            table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            batch_size: Records per request.
+            convert: Write values by the table's field types (dates, choices by caption…) and
+                answer converted records.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time). The first failure stops sending.
+
+        Returns:
+            The updated records, in input order.
+
         Raises:
             BatchWriteError: as for :meth:`create` (updates are safe to retry, so transient
                 failures are retried first).
@@ -653,21 +727,55 @@ class Records(APIResource):
         """Update records by id, creating those whose id does not exist (``_upsert``, §4.12).
 
         Items as for :meth:`update`; an item without ``id`` is created.
+
+        Args:
+            records: The records, as for :meth:`update`; an item without ``id`` is created.
+            table: Table id or caption.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            batch_size: Records per request.
+            convert: Write values by the table's field types (dates, choices by caption…) and
+                answer converted records.
+            max_in_flight: Batches sent at once (default and maximum: the client's
+                ``max_concurrency``; ``1``: one at a time). The first failure stops sending.
+
+        Returns:
+            The updated and created records, in input order.
+
+        Raises:
+            BatchWriteError: as for :meth:`create`.
         """
         items = normalize_writes(records, mode="upsert")
         return self._write(items, table, team_id, database_id, batch_size, convert, max_in_flight)
 
     def update_one(
         self,
-        record_id: int,
         fields: Mapping[str, Any],
         *,
         table: str,
+        record_id: int,
         team_id: str | None = None,
         database_id: str | None = None,
         convert: bool = False,
     ) -> Record:
-        """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field."""
+        """Change some fields of one record with ``PUT`` (§4.13); ``None`` clears a field.
+
+        Args:
+            fields: Field name (or id) → new value; other fields keep theirs.
+            table: Table id or caption.
+            record_id: The record's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
+            convert: Write values by field type and convert the answer.
+
+        Returns:
+            The record as saved.
+
+        Raises:
+            InvalidArgumentError: ``fields`` is no mapping, or a bad id (nothing is sent).
+            FieldValueError: a value cannot be sent (nothing is sent).
+            NotFoundError: no such record (or table).
+        """
         if not isinstance(fields, Mapping):
             raise InvalidArgumentError(
                 f"fields must be a mapping of field → value, not {type(fields).__name__}"
@@ -685,9 +793,9 @@ class Records(APIResource):
 
     def delete(
         self,
-        record_id: int,
         *,
         table: str,
+        record_id: int,
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> None:
@@ -696,6 +804,12 @@ class Records(APIResource):
         A delete is re-sent after a lost answer; a 404 to the re-sent request means the record
         is gone, which is success (the first attempt deleted it). A 404 after attempts that
         certainly did nothing (connection refused, a 429) is raised.
+
+        Args:
+            table: Table id or caption.
+            record_id: The record's id.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
 
         Raises:
             NotFoundError: no such record (answered to the first attempt).
@@ -712,9 +826,9 @@ class Records(APIResource):
 
     def delete_many(
         self,
-        record_ids: Iterable[int],
         *,
         table: str,
+        record_ids: Iterable[int],
         team_id: str | None = None,
         database_id: str | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
@@ -726,8 +840,10 @@ class Records(APIResource):
         its records is looked up: gone ones count as deleted, the others as not deleted.
 
         Args:
-            record_ids: The ids to delete.
             table: Table id or caption.
+            record_ids: The ids to delete.
+            team_id: Team id; default: the client's ``team_id``.
+            database_id: Database id; default: the client's ``database_id``.
             batch_size: Ids per request.
             max_in_flight: Batches sent at once (default and maximum: the client's
                 ``max_concurrency``; ``1``: one at a time). The first failure stops sending.

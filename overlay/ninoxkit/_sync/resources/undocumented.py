@@ -103,7 +103,7 @@ class Undocumented(APIResource):
         return self._parsed_list(response, Report)
 
     def get_report(
-        self, report_id: str, *, team_id: str | None = None, database_id: str | None = None
+        self, *, report_id: str, team_id: str | None = None, database_id: str | None = None
     ) -> Report:
         """Get one print report.
 
@@ -137,7 +137,7 @@ class Undocumented(APIResource):
         return self._json(response)
 
     def list_report_files(
-        self, report_id: str, *, team_id: str | None = None, database_id: str | None = None
+        self, *, report_id: str, team_id: str | None = None, database_id: str | None = None
     ) -> list[str]:
         """File names of a report's templates.
 
@@ -153,9 +153,9 @@ class Undocumented(APIResource):
 
     def download_report_file(
         self,
+        *,
         report_id: str,
         file_name: str,
-        *,
         team_id: str | None = None,
         database_id: str | None = None,
     ) -> bytes:

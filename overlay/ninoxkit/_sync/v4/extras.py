@@ -63,7 +63,7 @@ class Scripts4(Base4):
 class Views4(Base4):
     """``client.views``: table views."""
 
-    def list(self, module: str, table: str) -> list[Json]:
+    def list(self, *, module: str, table: str) -> list[Json]:
         """The views of a table.
 
         Args:
@@ -84,7 +84,7 @@ class Views4(Base4):
         )
         return data
 
-    def get(self, view_id: str) -> Json:
+    def get(self, *, view_id: str) -> Json:
         """One view by id.
 
         Args:
@@ -105,7 +105,7 @@ class Views4(Base4):
 class Reports4(Base4):
     """``client.reports``: print layouts."""
 
-    def list(self, module: str, table: str) -> list[Json]:
+    def list(self, *, module: str, table: str) -> list[Json]:
         """The reports of a table (each with the id ``print`` needs).
 
         Args:
@@ -126,7 +126,7 @@ class Reports4(Base4):
         )
         return data
 
-    def get(self, report_id: str) -> Json:
+    def get(self, *, report_id: str) -> Json:
         """One report by id.
 
         Args:
@@ -143,7 +143,7 @@ class Reports4(Base4):
         data: Json = self._data(get_report, check_text_id("report_id", report_id))
         return data
 
-    def print(self, report_id: str, *, record_ids: Iterable[int | str]) -> Json:
+    def print(self, *, report_id: str, record_ids: Iterable[int | str]) -> Json:
         """Print a report for up to 250 records.
 
         Args:
@@ -177,7 +177,7 @@ class Reports4(Base4):
 class Functions4(Base4):
     """``client.functions``: global functions of a module."""
 
-    def list(self, module: str) -> list[Json]:
+    def list(self, *, module: str) -> list[Json]:
         """The module's global functions ``{id, name, moduleName, code}``, in compile order.
 
         Args:
