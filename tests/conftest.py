@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import settings
 
 from tests import helpers
 from tests.resources.recording import AUTH_MARKER, Scrubber, target_from_env
@@ -87,6 +86,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     if config.getoption("--skip-once"):
+        # Imported here: the wheel's examples run (scripts/wheel-examples) has no hypothesis.
+        from hypothesis import settings
+
         helpers.FEWER_EXAMPLES = True
         # The property tests that take hypothesis' default (100 examples) draw a fifth too.
         settings.register_profile("interpreters", max_examples=helpers.examples(100))
