@@ -118,7 +118,7 @@ class _LeanCookies(httpx.Cookies):
     """A cookie jar that skips httpx's per-response parse when no cookie was set.
 
     httpx hands every response to ``http.cookiejar`` (building a ``urllib`` request from the URL
-    first), about 15 µs each even when there is no ``Set-Cookie`` header, which Ninox's answers
+    first), a measurable cost even when there is no ``Set-Cookie`` header, which Ninox's answers
     normally lack. Skipping exactly those responses changes nothing: the jar would stay the same.
     """
 

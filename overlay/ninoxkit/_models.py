@@ -1,21 +1,22 @@
 """Fast construction of generated models on the hot path (listing pages, save answers; no I/O).
 
-The generated ``Record.from_dict`` costs about twice ``json.loads`` per record (a function-level
-import and two dict copies per call; scripts/bench ``overhead_page_ratio``). A listing builds
-hundreds of thousands of them, so the pager builds the same generated ``Record`` objects
-directly. ``tests/unit/test_models.py`` proves the result equals ``Record.from_dict`` on
-generated input and pins the model's fields, so a spec change cannot make the two drift.
+The generated ``Record.from_dict`` costs more per record than ``json.loads`` itself (a
+function-level import and two dict copies per call; scripts/bench ``overhead_page_ratio``). A
+listing builds hundreds of thousands of them, so the pager builds the same generated
+``Record`` objects directly. ``tests/unit/test_models.py`` proves the result equals
+``Record.from_dict`` on generated input and pins the model's fields, so a spec change cannot
+make the two drift.
 It uses only public generated names (the model classes, their attributes, ``UNSET``;
 ``tests/unit/test_generated_seams.py``). It is not a generated classmethod: one made by a
 template has to import ``RecordFields`` inside the function, as ``from_dict`` does to survive
-import cycles, and that import alone costs about 1 µs a record, more than this whole
-constructor (docs/pages/development.md, "Custom templates").
+import cycles, and that import alone costs more per record than this whole constructor
+(docs/pages/development.md, "Custom templates", has the measurement).
 
 A page is checked whole (:func:`page_ids`) before any of its records is built, so a malformed
 record fails the page before anything of it is yielded, and records can then be built one at a
 time as they are consumed: a listing that builds a page's 1,000 model objects at once keeps
 them all alive past a garbage-collector pass, which then has to walk them again in older
-generations (about 10 % of a 100k-record listing; scripts/bench ``list_100k_ratio``).
+generations (scripts/bench ``list_100k_ratio`` measures it).
 
 ``record.fields`` is a real :class:`collections.abc.MutableMapping` (``get``, ``keys``,
 ``items``, ``dict(record.fields)``, ``==`` with a dict): importing ninoxkit gives the generated

@@ -12,6 +12,7 @@ undocumented fails at once (a file of that name, if ever brought back, may only 
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -141,3 +142,34 @@ def test_no_public_docstring_quotes_a_benchmark_figure() -> None:
         if (match := FIGURE.search(fn.__doc__ or ""))
     }
     assert quoting == {}
+
+
+#: A measured time or ratio (``40 µs``, ``1.5 ms``, ``2.1×``): benchmark figures rot in a
+#: docstring; they live in scripts/bench and docs/pages/benchmarks.md (issue #19 item 7).
+TIMING = re.compile(r"(?<![\w.])\d[\d.,]*\s?(?:µs|us|ms|ns)\b|(?<![\w.])\d[\d.,]*\s?×")
+OVERLAY = Path(__file__).resolve().parents[2] / "overlay" / "ninoxkit"
+
+
+def _docstrings(path: Path) -> Iterator[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            doc = ast.get_docstring(node, clean=False)
+            if doc:
+                yield getattr(node, "lineno", 1), doc
+
+
+def test_no_docstring_quotes_a_benchmark_figure() -> None:
+    found = [
+        f"{path.relative_to(OVERLAY)}:{line}: {match.group(0)!r}"
+        for path in sorted(OVERLAY.rglob("*.py"))
+        for line, doc in _docstrings(path)
+        for match in TIMING.finditer(doc)
+    ]
+    assert not found, "benchmark figures in docstrings:\n" + "\n".join(found)
+
+
+def test_the_figure_check_finds_a_figure() -> None:
+    assert TIMING.search("the benchmark showed ~40 µs there")
+    assert TIMING.search("about 2.1× the baseline")
+    assert not TIMING.search("an offset that moves it past year 9999, 1e20 ms")

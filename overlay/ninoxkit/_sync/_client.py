@@ -108,10 +108,11 @@ class _Sender:
 
     Generated code calls ``get_httpx_client().request(**kwargs)``. Routing that through a
     full ``httpx.Client`` whose transport then calls the inner client's ``send`` runs two
-    client pipelines (auth flow, redirect loop, cookies, response wrapping) per request; the
-    benchmark showed ~40 µs of the SDK's per-call overhead there. This object builds the request
-    on the inner client (so a user's client keeps its default headers, cookies and proxies) and
-    hands it straight to the ninoxkit transport, which does retries, limits and error mapping.
+    client pipelines (auth flow, redirect loop, cookies, response wrapping) per request, most
+    of the SDK's per-call overhead (scripts/bench ``overhead_get_ratio``). This object builds
+    the request on the inner client (so a user's client keeps its default headers, cookies and
+    proxies) and hands it straight to the ninoxkit transport, which does retries, limits and
+    error mapping.
     """
 
     def __init__(
