@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 from ninoxkit._codegen._runtime import decoded_fields
 from ninoxkit._constants import DEFAULT_BATCH_SIZE
+from ninoxkit._exceptions import InvalidArgumentError
 from ninoxkit._schema import FieldInfo, TableInfo
 from ninoxkit.types import Record
 
@@ -281,6 +282,16 @@ def frame_rows(frame: Any, *, dates: Sequence[str] = ()) -> list[dict[str, Any]]
 
     Empty cells are left out; an ``id`` column is dropped. A datetime in a column named in
     ``dates`` is written as its date (pandas keeps dates as midnight timestamps).
+
+    Args:
+        frame: A pandas or polars DataFrame, or a pyarrow Table.
+        dates: Columns whose datetimes are written as dates.
+
+    Returns:
+        One mapping of field caption to value per row.
+
+    Raises:
+        InvalidArgumentError: ``frame`` is none of those.
     """
     if hasattr(frame, "to_dicts"):  # polars
         rows: list[dict[str, Any]] = frame.to_dicts()
@@ -289,7 +300,9 @@ def frame_rows(frame: Any, *, dates: Sequence[str] = ()) -> list[dict[str, Any]]
     elif hasattr(frame, "to_dict"):  # pandas
         rows = frame.to_dict("records")
     else:
-        raise TypeError(f"expected a pandas/polars DataFrame or an Arrow table, got {frame!r}")
+        raise InvalidArgumentError(
+            f"expected a pandas/polars DataFrame or an Arrow table, got {type(frame).__name__}"
+        )
     out = []
     for row in rows:
         fields: dict[str, Any] = {}

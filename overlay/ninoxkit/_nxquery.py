@@ -34,6 +34,7 @@ from typing import Any, Literal
 # The module, not its names: ``ninoxkit.nx`` re-exports F and Condition from here, so either
 # module may be imported first; the names are looked up when a condition is built.
 from ninoxkit import nx as _nx
+from ninoxkit._exceptions import InvalidArgumentError
 
 __all__ = ["Condition", "F", "compile_select", "field_name", "fields_of"]
 
@@ -337,11 +338,12 @@ class F:
             The condition.
 
         Raises:
-            TypeError: ``values`` is a ``str`` or ``bytes`` (one text, not a collection).
+            InvalidArgumentError: ``values`` is a ``str`` or ``bytes`` (one text, not a
+                collection).
             NXError: a value has no NX literal (NaN, a naive datetime, ...).
         """
         if isinstance(values, str | bytes):
-            raise TypeError("in_() takes a collection of values, not a single text")
+            raise InvalidArgumentError("in_() takes a collection of values, not a single text")
         return _Any(_Compare(self.field, "=", v) for v in values) if values else _Const(False)
 
     def contains(self, text: str) -> Condition:
@@ -392,11 +394,15 @@ def compile_select(
 
     Raises:
         NXError: a name cannot be written as an NX identifier.
-        TypeError: ``condition`` is not a :class:`Condition`.
+        InvalidArgumentError: ``condition`` is not a :class:`Condition`.
     """
     script = f"select {_nx.name(table)}"
     if condition is not None:
-        script += f" where {_check(condition).to_nx()}"
+        if not isinstance(condition, Condition):
+            raise InvalidArgumentError(
+                f"condition must be a Condition (built with F), not {type(condition).__name__}"
+            )
+        script += f" where {condition.to_nx()}"
     if order is not None:
         field = field_name(order)
         # NX sorts a record list with ``order by <expr>``, ascending only (docs.ninox.com

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from ninoxkit import AsyncNinox, Ninox
+from ninoxkit import AsyncNinox, InvalidArgumentError, Ninox
 from ninoxkit._schema import FieldInfo, TableInfo
 from ninoxkit.testing import NinoxEmulator
 from ninoxkit.types import Record
@@ -128,7 +128,7 @@ def test_create_from_frame_round_trips(crm: Ninox) -> None:
     assert pandas_rows[0]["Birthday"] == dt.date(1985, 3, 14)
     # pandas holds dates as midnight timestamps: without ``dates`` they stay datetimes.
     assert isinstance(frame_rows(df.head(1))[0]["Birthday"], dt.datetime)
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidArgumentError, match="list"):
         frame_rows([{"a": 1}])
 
 

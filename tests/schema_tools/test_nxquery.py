@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ninoxkit import Ninox
+from ninoxkit import InvalidArgumentError, Ninox
 from ninoxkit._nxquery import Condition, F, _interval_form, compile_select
 from ninoxkit._sync._select import select, select_ids
 from ninoxkit.nx import NXError
@@ -63,8 +63,10 @@ def test_conditions_refuse_python_truth_and_bad_values() -> None:
         _ = F("Score") > float("nan")
     with pytest.raises(NXError, match="naive"):
         _ = F("At") > dt.datetime(2024, 1, 1)
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidArgumentError):
         F("Status").in_("Lead")
+    with pytest.raises(InvalidArgumentError, match="Condition"):
+        compile_select("Contacts", "'Score' > 1")  # type: ignore[arg-type]
 
 
 def test_select_returns_records_in_nx_order(crm: Ninox) -> None:

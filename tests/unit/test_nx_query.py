@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from ninoxkit import InvalidArgumentError
 from ninoxkit.nx import F, NXError
 
 UTC = dt.UTC
@@ -110,7 +111,7 @@ def test_alternatives_are_flattened_and_in_refuses_a_single_text() -> None:
     either = (F("a") == 1) | (F("b") == 2)
     assert str(either | (F("c") == 3)) == "(('a' = 1) or ('b' = 2) or ('c' = 3))"
     assert str(F("x").in_([])) == "false"
-    with pytest.raises(TypeError) as info:
+    with pytest.raises(InvalidArgumentError) as info:
         F("x").in_("ab")
     assert str(info.value) == "in_() takes a collection of values, not a single text"
 
