@@ -77,10 +77,12 @@ class RecordPager:
 
     Read-ahead: with ``prefetch`` above 1 the pager keeps up to that many page requests in
     flight (each under the client's concurrency limit) and uses the answers strictly in page
-    order, so what is yielded is exactly what one-at-a-time paging yields; memory stays at
-    about ``prefetch`` pages. Once a page comes back short the pager asks for no more pages
-    ahead; the pages already asked for that the listing did not need are counted in
-    ``wasted_requests`` (at most ``prefetch - 1`` for a listing iterated to its end).
+    order, so what is yielded is exactly what one-at-a-time paging yields. The pages ahead are
+    asked for before a page is handed on, so they stay in flight however slowly the consumer
+    works; memory stays at about ``prefetch`` pages (plus the one handed on). Once a page
+    comes back short the pager asks for no more pages ahead; the pages already asked for that
+    the listing did not need are counted in ``wasted_requests`` (at most ``prefetch - 1`` for a
+    listing iterated to its end).
 
     Attributes:
         pages_fetched: Pages accepted so far by the current iteration.
@@ -206,15 +208,24 @@ class RecordPager:
         # the listing ended there or the server caps perPage (then its pages are all that long).
         paused = False
         longest = 0
+
+        def top_up() -> None:
+            # Ask for pages ahead up to the window's width. Called after a page is accepted
+            # and before it is handed on, so the requests ahead stay in flight however long
+            # the consumer takes with it (memory: the window's pages plus the one handed on).
+            nonlocal next_page
+            room = window.width if tracker.pages_fetched else min(2, window.width)
+            while len(window) < room and (
+                not window  # the tracker wants the next page: always ask for it
+                or (not paused and (needed is None or next_page - self._start_page < needed))
+            ):
+                window.start(fetch(next_page))
+                next_page += 1
+
         try:
             while not tracker.done:
-                room = window.width if tracker.pages_fetched else min(2, window.width)
-                while len(window) < room and (
-                    not window  # the tracker wants the next page: always ask for it
-                    or (not paused and (needed is None or next_page - self._start_page < needed))
-                ):
-                    window.start(fetch(next_page))
-                    next_page += 1
+                if not window:
+                    top_up()
                 response = window.take()
                 items, ids = records._page_json(response)
                 if check is not None:
@@ -226,6 +237,8 @@ class RecordPager:
                 self.pages_fetched = tracker.pages_fetched
                 self.repeated_pages = tracker.repeated_pages
                 self.repeated_records = tracker.repeated_records
+                if not tracker.done:
+                    top_up()
                 if fresh:
                     yield fresh, (team, db, tid)
         finally:
