@@ -27,7 +27,7 @@ from ninox_api.api.records import (
     save_records,
     update_record,
 )
-from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate
 from ninox_api.models import TableRecord as Record
 
 from ninoxkit._batch import BatchPlan, Split, WriteItem, normalize_writes
@@ -822,19 +822,15 @@ class Records(APIResource):
         # Encode and check everything before the first batch leaves: a bad value in item 900
         # must not leave items 1-899 written.
         encode = self._encoder(team, db, tid, convert)
-        bodies = [
-            RecordWrite(
-                fields=RecordFields.from_dict(encode(item.fields)),
-                id=opt(item.id),
-                field_upsert=opt(True if item.upsert else None),
-            )
-            for item in items
-        ]
+        bodies = [_write_json(item, encode(item.fields)) for item in items]
         plan: BatchPlan[Record] = BatchPlan(items, batch_size)
+        # The generated request (method, path, headers) once; each batch gets its own body.
+        template = save_records.request_kwargs(team, db, tid, body=[])
         # Serialise every batch before the first leaves: a value JSON cannot carry (an int of
         # 4,301+ digits, a lone surrogate) is refused with nothing written.
+        headers = template["headers"]
         requests = [
-            _serialised(save_records.request_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
+            _serialised({**template, "headers": dict(headers), "json": bodies[b.start : b.stop]}, b)
             for b in plan.batches()
         ]
 
@@ -1000,6 +996,17 @@ def _pairs(items: Sequence[Any]) -> builtins.list[tuple[int | None, Mapping[str,
         fields = item.get("fields")
         out.append((item.get("id"), fields if isinstance(fields, Mapping) else {}))
     return out
+
+
+def _write_json(item: WriteItem, fields: dict[str, Any]) -> dict[str, Any]:
+    """One item of a ``saveRecords`` body with its encoded ``fields``: what the generated
+    ``RecordWrite(...).to_dict()`` gives (same keys, same order), without building the model
+    and copying the fields twice per record (a bulk write sends every record)."""
+    if item.id is None:
+        return {"fields": fields}
+    if item.upsert:
+        return {"fields": fields, "id": item.id, "_upsert": True}
+    return {"fields": fields, "id": item.id}
 
 
 def _serialised(kwargs: dict[str, Any], batch: range) -> dict[str, Any]:
