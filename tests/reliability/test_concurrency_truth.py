@@ -205,6 +205,17 @@ def test_read_ahead_keeps_the_window_full_while_the_consumer_holds_a_page(
     assert pager.wasted_requests <= W - 1
 
 
+def test_a_caller_reading_one_page_asks_for_two_at_most(emu: NinoxEmulator) -> None:
+    # The window opens to W only once the consumer comes back for a second page.
+    transport = InFlight()
+    with sync_client(emu, transport) as c:
+        transport.listed = 0
+        with closing(c.records.list(table="B", per_page=20).pages()) as pages:
+            assert len(next(pages)) == 20
+            time.sleep(0.05)
+            assert transport.listed == 2
+
+
 def test_async_read_ahead_keeps_the_window_full_while_the_consumer_holds_a_page(
     emu: NinoxEmulator,
 ) -> None:

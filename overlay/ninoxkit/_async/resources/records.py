@@ -201,31 +201,36 @@ class AsyncRecordPager:
 
         window: AsyncWindow[httpx.Response] = AsyncWindow(self._prefetch)
         next_page = tracker.page
-        # Until the first page is in, only pages 0 and 1 are asked for: a short page 0 needs
-        # page 1 anyway (it tells the end of the table from a server that caps perPage), so a
-        # small table costs one round trip and wastes nothing. Once page 0 is in, the window
-        # opens to ``prefetch``. After a short page it pauses until the next page says whether
-        # the listing ended there or the server caps perPage (then its pages are all that long).
+        # Until the consumer comes back for a second page, only pages 0 and 1 are asked for: a
+        # short page 0 needs page 1 anyway (it tells the end of the table from a server that
+        # caps perPage), so a small table costs one round trip and wastes nothing, and a caller
+        # that reads one page sends no more. Then the window opens to ``prefetch`` and is
+        # topped up after each page is accepted and before it is handed on, so the requests
+        # ahead stay in flight however long the consumer takes with a page (memory: the
+        # window's pages plus the one handed on). After a short page it pauses until the next
+        # page says whether the listing ended there or the server caps perPage (then its pages
+        # are all that long).
         paused = False
+        resumed = False
         longest = 0
 
         def top_up() -> None:
-            # Ask for pages ahead up to the window's width. Called after a page is accepted
-            # and before it is handed on, so the requests ahead stay in flight however long
-            # the consumer takes with it (memory: the window's pages plus the one handed on).
             nonlocal next_page
-            room = window.width if tracker.pages_fetched else min(2, window.width)
-            while len(window) < room and (
+            while (
                 not window  # the tracker wants the next page: always ask for it
-                or (not paused and (needed is None or next_page - self._start_page < needed))
+                or (
+                    len(window) < window.width
+                    and (resumed or next_page - self._start_page < 2)
+                    and not paused
+                    and (needed is None or next_page - self._start_page < needed)
+                )
             ):
                 window.start(fetch(next_page))
                 next_page += 1
 
         try:
             while not tracker.done:
-                if not window:
-                    top_up()
+                top_up()
                 response = await window.take()
                 items, ids = records._page_json(response)
                 if check is not None:
@@ -237,10 +242,11 @@ class AsyncRecordPager:
                 self.pages_fetched = tracker.pages_fetched
                 self.repeated_pages = tracker.repeated_pages
                 self.repeated_records = tracker.repeated_records
-                if not tracker.done:
-                    top_up()
                 if fresh:
+                    if resumed and not tracker.done:
+                        top_up()
                     yield fresh, (team, db, tid)
+                    resumed = True
         finally:
             # Pages asked for but not needed (at most prefetch - 1 when the listing ran to its
             # end); their requests are cancelled or waited for, so none outlives the listing.
