@@ -31,8 +31,12 @@ Figures (``--json PATH`` writes them under ``"figures"``):
 - ``latency_*`` (issue #14): wall time of a latency-bound job with the emulator adding a fixed
   latency to every request, divided by its limit within the client's own concurrency,
   ``ceil(requests ÷ max_concurrency) × latency`` (``requests``: those the job needs, i.e. what
-  the one-at-a-time path sends). The one-at-a-time path (``prefetch=1`` / ``max_in_flight=1``
-  / ``--max-concurrency 1``) is measured in the same run for comparison.
+  the one-at-a-time path sends). Every job runs once per round, the order rotating, so load on
+  a shared machine spreads over all of them; the figure is the median round, the table and JSON
+  also give the spread (lowest and highest round). The one-at-a-time path (``prefetch=1`` /
+  ``max_in_flight=1`` / ``--max-concurrency 1``) is timed once, in the middle round, for
+  comparison (not in ``--quick``). The CLI is timed as an install leaves it: bytecode compiled
+  (one untimed run first writes the ``.pyc`` files a pip install would have).
   ``latency_list_20k_ratio_{50,200}ms``: list 20,000 records at the defaults (goal ≤ 1.3);
   ``latency_create_10k_ratio_{50,200}ms``: create 10,000 records in batches of 100 (≤ 1.3);
   ``latency_get_many_200_ratio``: ``records.get_many`` of 200 ids (≤ 1.3);
@@ -81,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument(
         "--quick",
         action="store_true",
-        help="smaller sizes (meant for under 45 s on a quiet machine)",
+        help="smaller sizes (scripts/bench with the v4 figures: under 45 s on a loaded 2-core box)",
     )
     mode.add_argument("--tiny", action="store_true", help="minimal sizes (the smoke test)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the figures as JSON")

@@ -15,9 +15,7 @@ written.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Generic, Literal, TypeVar
-
-import attrs
+from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
 from ._exceptions import (
     APIError,
@@ -36,9 +34,12 @@ Mode = Literal["create", "update", "upsert"]
 Split = tuple[Sequence[int], Sequence[int], Sequence[int]]
 
 
-@attrs.frozen
-class WriteItem:
-    """One record to write: its id (``None`` to create), fields, and the ``_upsert`` flag."""
+class WriteItem(NamedTuple):
+    """One record to write: its id (``None`` to create), fields, and the ``_upsert`` flag.
+
+    A named tuple, not an attrs class: a bulk write makes one per record, and a tuple is built
+    several times faster.
+    """
 
     id: int | None
     fields: Mapping[str, Any]
@@ -64,13 +65,15 @@ def normalize_writes(records: Iterable[Any], *, mode: Mode) -> list[WriteItem]:
             f"{mode} takes an iterable of records, not {type(records).__name__}"
         )
     out: list[WriteItem] = []
+    if mode == "create":
+        for index, item in enumerate(records):
+            # A dict is the usual item: the exact type test costs less than the ABC check.
+            if type(item) is not dict and not isinstance(item, Mapping):
+                raise InvalidArgumentError(f"item {index}: create takes mappings of field → value")
+            out.append(WriteItem(None, item))
+        return out
     for index, item in enumerate(records):
         where = f"item {index}"
-        if mode == "create":
-            if not isinstance(item, Mapping):
-                raise InvalidArgumentError(f"{where}: create takes mappings of field → value")
-            out.append(WriteItem(None, item))
-            continue
         record_id, fields = _split(item, where)
         if record_id is None and mode == "update":
             raise InvalidArgumentError(f"{where}: update needs an id; use create or upsert")

@@ -84,6 +84,9 @@ __all__ = [
 UTC = _dt.UTC
 #: Exact types ``encode_value`` passes through unchanged when the field type is unknown.
 _PLAIN_JSON = frozenset({str, int, bool})
+#: ``_PLAIN_JSON`` and ``None``, and the one key type: ``encode_fields``'s fast path.
+_PLAIN_OR_NONE = _PLAIN_JSON | {type(None)}
+_PLAIN_KEYS = frozenset({str})
 #: Types whose values have a fixed text form (§7.3): text given for them is checked.
 _WHEN_TYPES = frozenset({"date", "timestamp", "datetime", "time", "timeinterval", "appointment"})
 _TEXT_TYPES = {"string", "text", "html", "email", "phone", "link", "url", "color", "icon"}
@@ -694,6 +697,16 @@ def encode_fields(
     Raises:
         FieldValueError: naming the first field whose value cannot be written.
     """
+    if (
+        not types
+        and type(fields) is dict
+        and _PLAIN_KEYS.issuperset(map(type, fields))
+        and "" not in fields
+        and _PLAIN_OR_NONE.issuperset(map(type, fields.values()))
+    ):
+        # Schema unknown, every name a non-empty str and every value plain JSON: exactly what
+        # the loop below returns, checked in C (a bulk write encodes every record).
+        return dict(fields)
     out: dict[str, Any] = {}
     for key, value in fields.items():
         if not isinstance(key, str) or not key:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import aclosing, asynccontextmanager, closing, contextmanager
 from typing import Any
 
 import anyio
@@ -28,6 +29,11 @@ RECORDS = rf"^{PREFIX}/tables/B/records$"
 W = 3  # max_concurrency of every client here (not the default, so the cap is what is seen)
 
 
+def is_page_request(request: httpx.Request) -> bool:
+    """Whether ``request`` asks for a page of table B's records."""
+    return request.method == "GET" and request.url.path == f"{PREFIX}/tables/B/records"
+
+
 class InFlight(httpx.BaseTransport):
     """Forwards to the emulator, counting requests in flight (the peak is what is checked)."""
 
@@ -37,11 +43,13 @@ class InFlight(httpx.BaseTransport):
         self.now = 0
         self.peak = 0
         self.sent = 0
+        self.listed = 0  # page requests of table B
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         with self.lock:
             self.now += 1
             self.sent += 1
+            self.listed += is_page_request(request)
             self.peak = max(self.peak, self.now)
         try:
             response = self.inner.handle_request(request)
@@ -62,9 +70,11 @@ class AsyncInFlight(httpx.AsyncBaseTransport):
         self.inner = httpx.AsyncHTTPTransport()
         self.now = 0
         self.peak = 0
+        self.listed = 0  # page requests of table B
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self.now += 1
+        self.listed += is_page_request(request)
         self.peak = max(self.peak, self.now)
         try:
             response = await self.inner.handle_async_request(request)
@@ -167,6 +177,73 @@ def test_read_ahead_lists_in_order_and_never_exceeds_max_concurrency(
     assert transport.peak <= W
     assert pager.wasted_requests <= W - 1
     TALLY["records_checked"] += len(ids)
+
+
+def test_read_ahead_keeps_the_window_full_while_the_consumer_holds_a_page(
+    emu: NinoxEmulator,
+) -> None:
+    # The next page is asked for before a page is handed on, not when the consumer comes back
+    # for more: a slow consumer still has W requests working ahead of it, and never more.
+    transport = InFlight()
+    with sync_client(emu, transport) as c:
+        expected = [r.id for r in c.records.list(table="B", prefetch=1)]
+        transport.listed = 0
+        pager = c.records.list(table="B", per_page=20)
+        ids: list[int] = []
+        with closing(pager.pages()) as pages:
+            for handed, page in enumerate(pages, start=1):
+                ids += [r.id for r in page]
+                if handed == 2:
+                    # The consumer holds page 1; the window fills up behind it.
+                    deadline = time.monotonic() + 2
+                    while transport.listed < handed + W and time.monotonic() < deadline:
+                        time.sleep(0.005)
+                    time.sleep(0.05)
+                    assert transport.listed == handed + W
+                assert transport.listed <= handed + W
+    assert ids == expected
+    assert pager.wasted_requests <= W - 1
+
+
+def test_a_caller_reading_one_page_asks_for_two_at_most(emu: NinoxEmulator) -> None:
+    # The window opens to W only once the consumer comes back for a second page.
+    transport = InFlight()
+    with sync_client(emu, transport) as c:
+        transport.listed = 0
+        with closing(c.records.list(table="B", per_page=20).pages()) as pages:
+            assert len(next(pages)) == 20
+            time.sleep(0.05)
+            assert transport.listed == 2
+
+
+def test_async_read_ahead_keeps_the_window_full_while_the_consumer_holds_a_page(
+    emu: NinoxEmulator,
+) -> None:
+    async def run() -> tuple[list[int], list[int], int]:
+        transport = AsyncInFlight()
+        async with async_client(emu, transport) as c:
+            expected = [r.id async for r in c.records.list(table="B", prefetch=1)]
+            transport.listed = 0
+            pager = c.records.list(table="B", per_page=20)
+            ids: list[int] = []
+            handed = 0
+            async with aclosing(pager.pages()) as pages:
+                async for page in pages:
+                    handed += 1
+                    ids += [r.id for r in page]
+                    if handed == 2:
+                        for _ in range(400):
+                            if transport.listed >= handed + W:
+                                break
+                            await asyncio.sleep(0.005)
+                        await asyncio.sleep(0.05)
+                        assert transport.listed == handed + W
+                    assert transport.listed <= handed + W
+        return expected, ids, pager.wasted_requests
+
+    expected, ids, wasted = asyncio.run(run())
+    assert ids == expected
+    assert wasted <= W - 1
 
 
 def test_concurrent_calls_of_one_client_share_its_limit(emu: NinoxEmulator) -> None:

@@ -216,6 +216,16 @@ def dump(data: Any) -> bytes:
         return json.dumps(data, ensure_ascii=True, separators=(",", ":"), allow_nan=False).encode()
 
 
+def json_text_response(text: str, fallback: Callable[[], Any]) -> Response:
+    """A 200 JSON response from ``dump``-form text; if UTF-8 cannot carry it (a lone
+    surrogate), ``dump(fallback())`` instead, exactly as :func:`json_response` answers."""
+    try:
+        body = text.encode()
+    except UnicodeEncodeError:
+        body = dump(fallback())
+    return Response(body, status_code=200, media_type="application/json")
+
+
 def json_response(data: Any, status: int = 200) -> Response:
     """A JSON response."""
     return Response(dump(data), status_code=status, media_type="application/json")
@@ -517,7 +527,10 @@ class _Api:
             filters=tuple(filters),
         )
         recs = self.store.list_records(table, q)
-        return json_response(self.store.render_records(table, recs, **opts))
+        return json_text_response(
+            self.store.render_records_json(table, recs, **opts),
+            lambda: self.store.render_records(table, recs, **opts),
+        )
 
     async def get_record(self, request: Request) -> Response:
         _, table, rec = self.record(request)

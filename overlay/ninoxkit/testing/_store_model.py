@@ -116,6 +116,11 @@ class Table:
     next_rid: int = 1
     removed: dict[int, int] = field(default_factory=dict)  # record id -> seq of the delete
     extra: dict[str, Any] = field(default_factory=dict)
+    #: Record id -> (what its JSON was rendered from, the JSON text): see
+    #: ``RecordStore.render_records_json``. Not data: never compared, copied or saved.
+    rendered: dict[int, tuple[tuple[Any, ...], str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def field(self, key: str) -> Field | None:
         """Find a field by id, then by caption (both are accepted, reference §4.12/§4.9)."""

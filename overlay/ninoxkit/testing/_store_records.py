@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
+import json
 import mimetypes
 import threading
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,6 +31,16 @@ from ._store_model import (
 from ._store_values import STYLED, coerce_value, record_id_value, render_value, sort_key
 
 __all__ = ["RecordStore"]
+
+#: Stored value types that cannot change in place: records holding only these are cached.
+_SCALARS = frozenset({str, int, float, bool})
+#: Rendered records kept per table (about 0.5 KB each).
+_RENDERED_MAX = 50_000
+
+
+def _text(data: Any) -> str:
+    # The form of ``_app.dump`` before its UTF-8 encoding (compact, not ASCII-escaped).
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 class RecordStore:
@@ -148,6 +159,55 @@ class RecordStore:
                 }
             )
         return out
+
+    @classmethod
+    def render_records_json(
+        cls, table: Table, recs: Iterable[Record], *, by_id: bool = False, choice_ids: bool = False
+    ) -> str:
+        """The JSON text of :meth:`render_records` (``dump``'s form: compact, not ASCII-escaped),
+        each record's text kept between calls.
+
+        A listing serves the same records page after page; rendering and encoding them is most
+        of the emulator's CPU per page. A record's text is reused only while everything it was
+        rendered from is unchanged: the table's field plan (ids, keys, choice captions), the
+        options, the record's id, sequence, timestamps, users and every stored value. Records
+        holding anything but scalars (lists, mappings: mutable in place) are rendered afresh
+        every time; at most ``_RENDERED_MAX`` records per table are kept.
+        """
+        plan = tuple(
+            (fld.id, fld.id if by_id else fld.caption, fld.base, tuple(fld.values.items()))
+            for fld in table.fields.values()
+            if fld.base not in COMPUTED
+        )
+        cache = table.rendered
+        texts: list[str] = []
+        for rec in recs:
+            values = rec.values
+            if not _SCALARS.issuperset(map(type, values.values())):
+                texts.append(
+                    _text(cls.render_records(table, [rec], by_id=by_id, choice_ids=choice_ids)[0])
+                )
+                continue
+            state = (
+                plan,
+                choice_ids,
+                rec.id,
+                rec.sequence,
+                rec.created_at,
+                rec.created_by,
+                rec.modified_at,
+                rec.modified_by,
+                tuple(values.items()),
+            )
+            hit = cache.get(rec.id)
+            if hit is not None and hit[0] == state:
+                texts.append(hit[1])
+                continue
+            text = _text(cls.render_records(table, [rec], by_id=by_id, choice_ids=choice_ids)[0])
+            if hit is not None or len(cache) < _RENDERED_MAX:
+                cache[rec.id] = (state, text)
+            texts.append(text)
+        return "[" + ",".join(texts) + "]"
 
     @staticmethod
     def render_table(table: Table) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from ninox_api.api.records import (
     save_records,
     update_record,
 )
-from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate, RecordWrite
+from ninox_api.models import FindRecordRequest, RecordFields, RecordUpdate
 from ninox_api.models import TableRecord as Record
 
 from ninoxkit._async._resource import AsyncAPIResource
@@ -75,10 +75,12 @@ class AsyncRecordPager:
 
     Read-ahead: with ``prefetch`` above 1 the pager keeps up to that many page requests in
     flight (each under the client's concurrency limit) and uses the answers strictly in page
-    order, so what is yielded is exactly what one-at-a-time paging yields; memory stays at
-    about ``prefetch`` pages. Once a page comes back short the pager asks for no more pages
-    ahead; the pages already asked for that the listing did not need are counted in
-    ``wasted_requests`` (at most ``prefetch - 1`` for a listing iterated to its end).
+    order, so what is yielded is exactly what one-at-a-time paging yields. The pages ahead are
+    asked for before a page is handed on, so they stay in flight however slowly the consumer
+    works; memory stays at about ``prefetch`` pages (plus the one handed on). Once a page
+    comes back short the pager asks for no more pages ahead; the pages already asked for that
+    the listing did not need are counted in ``wasted_requests`` (at most ``prefetch - 1`` for a
+    listing iterated to its end).
 
     Attributes:
         pages_fetched: Pages accepted so far by the current iteration.
@@ -220,22 +222,36 @@ class AsyncRecordPager:
 
         window: AsyncWindow[httpx.Response] = AsyncWindow(self._prefetch)
         next_page = tracker.page
-        # Until the first page is in, only pages 0 and 1 are asked for: a short page 0 needs
-        # page 1 anyway (it tells the end of the table from a server that caps perPage), so a
-        # small table costs one round trip and wastes nothing. Once page 0 is in, the window
-        # opens to ``prefetch``. After a short page it pauses until the next page says whether
-        # the listing ended there or the server caps perPage (then its pages are all that long).
+        # Until the consumer comes back for a second page, only pages 0 and 1 are asked for: a
+        # short page 0 needs page 1 anyway (it tells the end of the table from a server that
+        # caps perPage), so a small table costs one round trip and wastes nothing, and a caller
+        # that reads one page sends no more. Then the window opens to ``prefetch`` and is
+        # topped up after each page is accepted and before it is handed on, so the requests
+        # ahead stay in flight however long the consumer takes with a page (memory: the
+        # window's pages plus the one handed on). After a short page it pauses until the next
+        # page says whether the listing ended there or the server caps perPage (then its pages
+        # are all that long).
         paused = False
+        resumed = False
         longest = 0
+
+        def top_up() -> None:
+            nonlocal next_page
+            while (
+                not window  # the tracker wants the next page: always ask for it
+                or (
+                    len(window) < window.width
+                    and (resumed or next_page - self._start_page < 2)
+                    and not paused
+                    and (needed is None or next_page - self._start_page < needed)
+                )
+            ):
+                window.start(fetch(next_page))
+                next_page += 1
+
         try:
             while not tracker.done:
-                room = window.width if tracker.pages_fetched else min(2, window.width)
-                while len(window) < room and (
-                    not window  # the tracker wants the next page: always ask for it
-                    or (not paused and (needed is None or next_page - self._start_page < needed))
-                ):
-                    window.start(fetch(next_page))
-                    next_page += 1
+                top_up()
                 response = await window.take()
                 items, ids = records._page_json(response)
                 if check is not None:
@@ -248,7 +264,10 @@ class AsyncRecordPager:
                 self.repeated_pages = tracker.repeated_pages
                 self.repeated_records = tracker.repeated_records
                 if fresh:
+                    if resumed and not tracker.done:
+                        top_up()
                     yield fresh, (team, db, tid)
+                    resumed = True
         finally:
             # Pages asked for but not needed (at most prefetch - 1 when the listing ran to its
             # end); their requests are cancelled or waited for, so none outlives the listing.
@@ -931,19 +950,15 @@ class AsyncRecords(AsyncAPIResource):
         # Encode and check everything before the first batch leaves: a bad value in item 900
         # must not leave items 1-899 written.
         encode = await self._encoder(team, db, tid, convert)
-        bodies = [
-            RecordWrite(
-                fields=RecordFields.from_dict(encode(item.fields)),
-                id=opt(item.id),
-                field_upsert=opt(True if item.upsert else None),
-            )
-            for item in items
-        ]
+        bodies = [_write_json(item, encode(item.fields)) for item in items]
         plan: BatchPlan[Record] = BatchPlan(items, batch_size)
+        # The generated request (method, path, headers) once; each batch gets its own body.
+        template = save_records.request_kwargs(team, db, tid, body=[])
         # Serialise every batch before the first leaves: a value JSON cannot carry (an int of
         # 4,301+ digits, a lone surrogate) is refused with nothing written.
+        headers = template["headers"]
         requests = [
-            _serialised(save_records.request_kwargs(team, db, tid, body=[bodies[i] for i in b]), b)
+            _serialised({**template, "headers": dict(headers), "json": bodies[b.start : b.stop]}, b)
             for b in plan.batches()
         ]
 
@@ -1109,6 +1124,17 @@ def _pairs(items: Sequence[Any]) -> builtins.list[tuple[int | None, Mapping[str,
         fields = item.get("fields")
         out.append((item.get("id"), fields if isinstance(fields, Mapping) else {}))
     return out
+
+
+def _write_json(item: WriteItem, fields: dict[str, Any]) -> dict[str, Any]:
+    """One item of a ``saveRecords`` body with its encoded ``fields``: what the generated
+    ``RecordWrite(...).to_dict()`` gives (same keys, same order), without building the model
+    and copying the fields twice per record (a bulk write sends every record)."""
+    if item.id is None:
+        return {"fields": fields}
+    if item.upsert:
+        return {"fields": fields, "id": item.id, "_upsert": True}
+    return {"fields": fields, "id": item.id}
 
 
 def _serialised(kwargs: dict[str, Any], batch: range) -> dict[str, Any]:
