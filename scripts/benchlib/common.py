@@ -50,6 +50,7 @@ GOALS = {
 FIGURES = (
     "overhead_get_ratio",
     "overhead_page_ratio",
+    "overhead_first_page_ratio",
     "list_100k_ratio",
     "list_peak_rss_mb_10k",
     "list_peak_rss_mb_100k",

@@ -69,6 +69,14 @@ def render(result: dict[str, Any]) -> str:
         "overhead_page_ratio",
         f"{p['ninoxkit_us'] / 1000:.2f} ms vs {p['httpx_json_us'] / 1000:.2f} ms CPU per page",
     )
+    f1 = det["overhead"]["first_page"]
+    add(
+        "overhead_first_page_ratio",
+        f"{fig['overhead_first_page_ratio']:.2f}",
+        "",
+        f"{f1['ninoxkit_us'] / 1000:.2f} ms vs {f1['httpx_json_us'] / 1000:.2f} ms CPU"
+        ", page 0 then stop",
+    )
     lst = det["listing"]
     ratio(
         "list_100k_ratio",
