@@ -187,3 +187,55 @@ def test_latency_waits_overlap(emu: NinoxEmulator) -> None:
             time.sleep(0.01)
         assert [f.result() for f in futures] == [200] * 4
     assert pending_at_once == 4
+
+
+RECORDS_B = "/teams/AcmeTeam4mPLY6DMs/databases/crm0acme0001/tables/B/records"
+
+
+@pytest.mark.parametrize("include_work", [False, True])
+def test_latency_with_include_work_handles_first_and_holds_the_answer(
+    emu: NinoxEmulator, client: httpx.Client, include_work: bool
+) -> None:
+    # Plain latency waits, then handles: the write is not made before the delay is over.
+    # include_work handles at once and holds the answer: the write is there while the caller
+    # still waits; either way the answer comes no sooner than `seconds` after the request.
+    emu.faults.add("latency", seconds=0.6, method="POST", include_work=include_work)
+    before = len(client.get(RECORDS_B).json())
+    with ThreadPoolExecutor(1) as pool:
+        started = time.monotonic()
+        posted = pool.submit(client.post, RECORDS_B, json=[{"fields": {"First Name": "Held"}}])
+        time.sleep(0.3)
+        written_while_waiting = len(client.get(RECORDS_B).json()) == before + 1
+        assert not posted.done()
+        assert posted.result().status_code == 200
+    assert time.monotonic() - started >= 0.6
+    assert written_while_waiting is include_work
+    assert len(client.get(RECORDS_B).json()) == before + 1
+
+
+def test_include_work_latency_before_a_status_rule_still_delays(
+    emu: NinoxEmulator, client: httpx.Client
+) -> None:
+    emu.faults.add("latency", seconds=0.3, path="/teams$", include_work=True)
+    emu.faults.add("status", status=503, path="/teams$", max_count=1)
+    started = time.monotonic()
+    assert client.get("/teams").status_code == 503
+    assert time.monotonic() - started >= 0.3
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"kind": "status", "include_work": True},
+        {"kind": "latency", "include_work": 1},
+        {"kind": "latency", "include_work": "yes"},
+    ],
+)
+def test_include_work_is_checked_when_the_rule_is_added(
+    emu: NinoxEmulator, rule: dict[str, object]
+) -> None:
+    with pytest.raises(ValueError, match="include_work"):
+        emu.faults.add(**rule)  # type: ignore[arg-type]
+    r = httpx.post(emu.url + "/_emulator/faults", json=rule)
+    assert r.status_code == 400
+    assert "include_work" in r.json()["message"]

@@ -88,3 +88,26 @@ def test_rules_over_http_and_reset_clears_them(emu: Ninox4Emulator) -> None:
         control.post("/_emulator/faults", json={"kind": "status", "status": 502})
         assert control.delete("/_emulator/faults").status_code == 204
         assert control.get(W, headers=FULL).status_code == 200
+
+
+@pytest.mark.parametrize("include_work", [False, True])
+def test_latency_with_include_work_writes_while_the_answer_is_held(
+    emu: Ninox4Emulator, include_work: bool
+) -> None:
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    emu.add_fault("latency", seconds=0.6, method="POST", include_work=include_work)
+    with httpx.Client(base_url=emu.url, headers=FULL) as http:
+        before = len(http.get(CUSTOMERS + "/records").json()["data"])
+        with ThreadPoolExecutor(1) as pool:
+            started = time.monotonic()
+            posted = pool.submit(
+                http.post, CUSTOMERS + "/records", json={"records": [{"name": "Held"}]}
+            )
+            time.sleep(0.3)
+            now = len(http.get(CUSTOMERS + "/records").json()["data"])
+            assert not posted.done()
+            assert posted.result().status_code < 300
+        assert time.monotonic() - started >= 0.6
+        assert (now == before + 1) is include_work

@@ -55,7 +55,7 @@ from starlette.routing import Route
 
 from ._clock import Clock
 from ._errors import ApiError
-from ._faults import FaultRule, Faults, RequestLog
+from ._faults import FaultRule, Faults, RequestLog, held_send, wait_latencies
 from ._nx import evaluate
 from ._store import (
     Database,
@@ -945,17 +945,18 @@ class EmulatorApp:
                 entry["status"] = int(message["status"])
             await send(message)
 
-        for rule in self.state.faults.select(scope["method"], entry["path"]):
-            if rule.kind == "latency":
-                await asyncio.sleep(rule.seconds or 0.0)
-                continue
-            entry["fault"] = rule.kind
-            await _apply_fault(rule, scope, receive, send_logged)
+        arrived = asyncio.get_running_loop().time()
+        fired = self.state.faults.select(scope["method"], entry["path"])
+        held = await wait_latencies(fired, arrived) if fired else None
+        if fired and fired[-1].kind != "latency":
+            entry["fault"] = fired[-1].kind
+            await _apply_fault(fired[-1], scope, receive, send_logged)
             return
+        answer = held_send(send_logged, held)
 
         if not self._authorized(scope):
             # Missing or wrong bearer token → 401 (reference §2, §8).
-            await error_response(401, "invalid or missing API key")(scope, receive, send_logged)
+            await error_response(401, "invalid or missing API key")(scope, receive, answer)
             return
         quota = self.state.options.quota
         if quota is not None:
@@ -964,13 +965,13 @@ class EmulatorApp:
                 # cap is hit is unknown: 429 with a JSON message and no Retry-After (no date to
                 # give: the cap resets with the billing month).
                 response = error_response(429, "API call quota exceeded")
-                await response(scope, receive, send_logged)
+                await response(scope, receive, answer)
                 return
             self.state.calls += 1
         if len(path) > 1 and path.endswith("/"):
             # A trailing slash is served like the path without it (ninoxjs, §13).
             scope = {**scope, "path": path.rstrip("/") or "/"}
-        await self.api(scope, receive, send_logged)
+        await self.api(scope, receive, answer)
 
     def _authorized(self, scope: Scope) -> bool:
         for key, value in scope.get("headers", []):

@@ -3,7 +3,10 @@
 A rule matches requests by path regex and method, fires on every Nth match or with a probability
 (seeded RNG), at most ``max_count`` times, and does one of:
 
-- ``latency``: wait ``seconds``, then handle the request normally (rules stack);
+- ``latency``: wait ``seconds``, then handle the request normally (rules stack); with
+  ``include_work=True``, handle it at once and hold the answer until ``seconds`` after the
+  request arrived: a server that answers in ``seconds`` whatever its own work (the emulator is
+  one Python process; concurrent requests would otherwise queue behind each other's work);
 - ``status``: answer ``status`` (429 with ``Retry-After``, 5xx …) with a ``json``, ``text``,
   ``html`` or ``empty`` body;
 - ``reset``: drop the connection without any response (TCP RST);
@@ -17,6 +20,7 @@ The ``/_emulator`` control paths are never subject to faults.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import random
 import re
@@ -24,9 +28,12 @@ import threading
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-__all__ = ["MAX_HANG", "FaultRule", "Faults", "RequestLog"]
+if TYPE_CHECKING:
+    from starlette.types import Message, Send
+
+__all__ = ["MAX_HANG", "FaultRule", "Faults", "RequestLog", "held_send", "wait_latencies"]
 
 FaultKind = Literal["latency", "status", "reset", "truncate", "hang"]
 BodyFormat = Literal["json", "text", "html", "empty"]
@@ -54,6 +61,9 @@ class FaultRule:
             (for 429 the default is 1 second).
         retry_after_seconds: seconds used by ``retry_after="http-date"``.
         seconds: delay for ``latency`` (default 0.5), duration for ``hang`` (default 60).
+        include_work: ``latency`` only: the request is handled at once and its answer held
+            until ``seconds`` after it arrived, so the emulator's own work counts within the
+            delay instead of adding to it.
         id: assigned when the rule is added.
         fired: how often the rule has fired.
     """
@@ -69,6 +79,7 @@ class FaultRule:
     retry_after: int | str | None = None
     retry_after_seconds: int = 1
     seconds: float | None = None
+    include_work: bool = False
     id: int = 0
     fired: int = 0
     _matched: int = field(default=0, repr=False)
@@ -107,6 +118,10 @@ class FaultRule:
             or self.retry_after_seconds < 0
         ):
             raise ValueError("retry_after_seconds must be an integer >= 0")
+        if not isinstance(self.include_work, bool):
+            raise ValueError("include_work must be true or false")
+        if self.include_work and self.kind != "latency":
+            raise ValueError("include_work applies to latency rules only")
         if self.method is not None and not isinstance(self.method, str):
             raise ValueError("method must be a string")
         if self.path is not None:
@@ -231,6 +246,49 @@ class Faults:
         # must come last even when it was added before a latency rule (sort is stable).
         fired.sort(key=lambda r: r.kind != "latency")
         return fired
+
+
+async def wait_latencies(fired: list[FaultRule], arrived: float) -> float | None:
+    """Sleep through the ``latency`` rules among ``fired`` (the rules :meth:`Faults.select`
+    chose for one request that arrived at ``arrived``, loop time).
+
+    Returns:
+        The loop time before which the answer must not start (``include_work`` rules), or
+        ``None``.
+    """
+    held = 0.0
+    for rule in fired:
+        if rule.kind != "latency":
+            break
+        if rule.include_work:
+            held += rule.seconds or 0.0
+        else:
+            await asyncio.sleep(rule.seconds or 0.0)
+    if not held:
+        return None
+    if fired[-1].kind != "latency":  # a terminal fault has no work to overlap with
+        await asyncio.sleep(max(0.0, arrived + held - asyncio.get_running_loop().time()))
+        return None
+    return arrived + held
+
+
+def held_send(send: Send, until: float | None) -> Send:
+    """``send`` with the answer's first message held until ``until`` (loop time; ``None``: not
+    held)."""
+    if until is None:
+        return send
+    waited = False
+
+    async def send_held(message: Message) -> None:
+        nonlocal waited
+        if not waited:
+            waited = True
+            delay = until - asyncio.get_running_loop().time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+        await send(message)
+
+    return send_held
 
 
 class RequestLog:

@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from ninoxkit.testing._app import _apply_fault
-from ninoxkit.testing._faults import FaultRule, Faults
+from ninoxkit.testing._faults import FaultRule, Faults, held_send, wait_latencies
 
 __all__ = ["FaultingApp"]
 
@@ -74,10 +74,11 @@ class FaultingApp:
             await self._control(scope, receive, send)
             return
         raw_path = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
-        for rule in self.faults.select(scope["method"], raw_path):
-            if rule.kind == "latency":
-                await asyncio.sleep(rule.seconds or 0.0)
-                continue
+        arrived = asyncio.get_running_loop().time()
+        fired = self.faults.select(scope["method"], raw_path)
+        held = await wait_latencies(fired, arrived) if fired else None
+        if fired and fired[-1].kind != "latency":
+            rule = fired[-1]
             if rule.kind == "status":
                 retry_after = rule.retry_after_header()
                 extra = [(b"retry-after", retry_after.encode())] if retry_after else []
@@ -85,7 +86,7 @@ class FaultingApp:
             else:
                 await _apply_fault(rule, scope, receive, send)  # socket level, as classic
             return
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, held_send(send, held))
 
     async def _control(self, scope: Scope, receive: Receive, send: Send) -> None:
         method = scope["method"]
