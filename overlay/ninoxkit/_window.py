@@ -13,16 +13,22 @@ its outcome is taken (no task, no thread): exactly the one-at-a-time path.
 Closing a window (``aclose()`` / ``close()``, always in a ``finally``) cancels the jobs whose
 outcome was not taken and waits until each has ended, so no request outlives the call that
 started it and no concurrency slot stays taken.
+
+The sync windows of a process share one pool of worker threads (:func:`_workers`), started as
+needed and kept for the next window: a thread started and joined per listing cost more CPU than
+the listing's own requests over a fast server (scripts/bench ``overhead_page_ratio``). Jobs never
+wait on each other, so a shared pool cannot deadlock; it is made anew in a forked child.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import os
 import threading
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Generic, TypeVar
 
 import anyio
@@ -38,6 +44,36 @@ Job = Callable[[], T]
 #: An async generator (closeable with ``contextlib.aclosing``) and its sync twin.
 AsyncGen = AsyncGenerator[T, None]
 Gen = Generator[T, None, None]
+
+
+#: Worker threads at most in the shared pool: every sync window of the process together (each
+#: window keeps at most its own width in flight, and each request still takes a slot of its
+#: client's limiter). Threads start only when no idle one is left.
+MAX_WORKERS = 64
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _workers() -> ThreadPoolExecutor:
+    """The process's pool of worker threads for :class:`Window` (made on first use)."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="ninoxkit")
+        return _pool
+
+
+def _forget_pool() -> None:
+    """In a forked child the parent's worker threads do not exist: the next window makes a new
+    pool (the old one would queue jobs for threads that never run them)."""
+    global _pool, _pool_lock
+    _pool = None
+    _pool_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows
+    os.register_at_fork(after_in_child=_forget_pool)
 
 
 class AsyncWindow(Generic[T]):
@@ -125,11 +161,7 @@ class Window(Generic[T]):
         #: Jobs that began running in a thread, and those of them whose outcome was taken.
         self._began = 0
         self._used = 0
-        self._pool = (
-            ThreadPoolExecutor(max_workers=width, thread_name_prefix="ninoxkit")
-            if width > 1
-            else None
-        )
+        self._threads = width > 1
 
     def __len__(self) -> int:
         """Jobs started whose outcome was not taken yet."""
@@ -142,10 +174,15 @@ class Window(Generic[T]):
 
     def start(self, job: Job[T]) -> None:
         """Start ``job`` in a worker thread (with ``width == 1``: keep it for :meth:`take`)."""
-        if self._pool is None:
-            self._jobs.append(job)
-        else:
-            self._jobs.append(self._pool.submit(contextvars.copy_context().run, self._run, job))
+        if self._threads:
+            try:
+                future = _workers().submit(contextvars.copy_context().run, self._run, job)
+            except RuntimeError:  # the interpreter is shutting down: no new threads
+                self._threads = False
+            else:
+                self._jobs.append(future)
+                return
+        self._jobs.append(job)
 
     def _run(self, job: Job[T]) -> T:
         with self._lock:
@@ -171,8 +208,7 @@ class Window(Generic[T]):
         self._jobs.clear()
         for future in futures:
             future.cancel()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
+        wait(futures)  # the running ones (cancelled ones are done)
         with self._lock:
             dropped = self._began - self._used
             self._began = self._used = 0

@@ -8,6 +8,9 @@ from here, not from ``ninox_api`` (an implementation detail whose layout follows
 generator).
 """
 
+import os
+from typing import IO
+
 from ninox_api.models import (
     ChangeSet,
     ChangeSetReports,
@@ -69,6 +72,7 @@ __all__ = [
     "Field",
     "File",
     "FileMeta",
+    "FileSource",
     "FileUpload",
     "FindRecordRequest",
     "FindRecordRequestFilters",
@@ -98,3 +102,7 @@ __all__ = [
     "ViewConfig",
     "ViewShare",
 ]
+
+FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
+"""What ``files.upload`` takes: a path (``str`` or ``os.PathLike``), the bytes themselves, or a
+binary file object opened for reading."""

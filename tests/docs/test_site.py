@@ -141,3 +141,11 @@ def test_the_api_reference_renders_signatures_and_docstrings(
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     assert problems == []
+
+
+def test_the_reference_names_objects_by_their_public_paths(site: Path) -> None:
+    # Ids, anchors and link titles: `ninoxkit.Records`, never the twin module that defines it.
+    for page in sorted((site / "reference").glob("*/index.html")):
+        text = page.read_text(encoding="utf-8")
+        for private in ("ninoxkit._sync", "ninoxkit._async"):
+            assert private not in text, f"{page.parent.name}: {private}…"

@@ -52,13 +52,25 @@ def _steps(*steps: BaseException | httpx.Response) -> tuple[Handler, list[httpx.
 def test_a_create_refused_on_every_attempt_is_not_written() -> None:
     handler, sent = _steps(httpx.ConnectError("connection refused"))
     rows = [{"Name": str(i)} for i in range(3)]
+    # One batch at a time, so the second is never sent once the first has failed (with batches
+    # in flight together it may have left already: sent would be 3 or 6 depending on timing).
     with _client(handler) as client, pytest.raises(BatchWriteError) as info:
-        client.records.create(rows, table="A", batch_size=2, convert=False)
+        client.records.create(rows, table="A", batch_size=2, convert=False, max_in_flight=1)
     err = info.value
     assert (err.written, err.unknown, err.not_written) == ([], [], [0, 1, 2])
     assert isinstance(err.error, APIConnectionError)
     assert err.error.may_have_been_applied is False
     assert len(sent) == 3  # never sent, so retried like any request: 1 + max_retries
+
+
+def test_creates_refused_while_in_flight_together_are_all_not_written() -> None:
+    handler, sent = _steps(httpx.ConnectError("connection refused"))
+    rows = [{"Name": str(i)} for i in range(3)]
+    with _client(handler) as client, pytest.raises(BatchWriteError) as info:
+        client.records.create(rows, table="A", batch_size=2, convert=False)
+    err = info.value
+    assert (err.written, err.unknown, err.not_written) == ([], [], [0, 1, 2])
+    assert len(sent) in (3, 6)  # the second batch refused 3 times too, or never sent
 
 
 def test_a_create_whose_answer_timed_out_is_unknown() -> None:

@@ -38,10 +38,9 @@ from ninoxkit._exceptions import (
     ResponseTooLargeError,
 )
 from ninoxkit._validate import check_id, check_positive_int
+from ninoxkit.types import FileSource
 
 __all__ = ["AsyncFiles"]
-
-FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
 
 
 class AsyncFiles(AsyncAPIResource):

@@ -38,6 +38,7 @@ from ninoxkit._exceptions import (
     NinoxError,
     NotFoundError,
 )
+from ninoxkit._json import loads
 from ninoxkit._models import page_ids, record_from_json, records_from_json
 from ninoxkit._paging import FilterCheck, PageTracker, page_size_for
 from ninoxkit._schema import TableInfo
@@ -1040,7 +1041,7 @@ class AsyncRecords(AsyncAPIResource):
         """The records of a listing page or a save's answer as checked JSON, and their ids; a
         body that is no array of records is a validation error."""
         try:
-            items = response.json()
+            items = loads(response.content)
             return items, page_ids(items)
         except (ValueError, TypeError, RecursionError) as exc:
             raise self._shape_error(response, f"{type(exc).__name__}: {exc}") from exc

@@ -16,6 +16,7 @@ from ninoxkit._exceptions import (
     UnexpectedHTMLError,
     validation_error,
 )
+from ninoxkit._json import loads
 from ninoxkit._types import NOT_GIVEN, NotGiven
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def envelope(response: httpx.Response) -> dict[str, Any]:
             body=response.content,
         )
     try:
-        parsed = json.loads(response.content)
+        parsed = loads(response.content)
     except (ValueError, RecursionError) as exc:
         raise _shape(response, f"the body is not JSON ({exc})") from exc
     if not isinstance(parsed, Mapping) or "data" not in parsed:

@@ -23,7 +23,7 @@ from ninox4_api.api.records import (
 from ninox4_api.models import CsvImportForm
 from ninox4_api.types import UNSET, File
 
-from ninoxkit._async.resources.files import FileSource, _prepare
+from ninoxkit._async.resources.files import _prepare
 from ninoxkit._async.v4._base import (
     MAX_PAGE_LIMIT,
     AsyncPager4,
@@ -41,6 +41,7 @@ from ninoxkit._async.v4._values import (
 )
 from ninoxkit._batch import _outcome_unknown
 from ninoxkit._exceptions import BatchWriteError, InvalidArgumentError, NinoxError
+from ninoxkit.types import FileSource
 
 __all__ = ["AsyncRecords4"]
 

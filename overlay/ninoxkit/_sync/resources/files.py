@@ -40,10 +40,9 @@ from ninoxkit._exceptions import (
 )
 from ninoxkit._sync._resource import APIResource
 from ninoxkit._validate import check_id, check_positive_int
+from ninoxkit.types import FileSource
 
 __all__ = ["Files"]
-
-FileSource = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
 
 
 class Files(APIResource):

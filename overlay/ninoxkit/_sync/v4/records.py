@@ -27,7 +27,7 @@ from ninox4_api.types import UNSET, File
 
 from ninoxkit._batch import _outcome_unknown
 from ninoxkit._exceptions import BatchWriteError, InvalidArgumentError, NinoxError
-from ninoxkit._sync.resources.files import FileSource, _prepare
+from ninoxkit._sync.resources.files import _prepare
 from ninoxkit._sync.v4._base import (
     MAX_PAGE_LIMIT,
     Pager4,
@@ -43,6 +43,7 @@ from ninoxkit._sync.v4._values import (
     encode_values,
     to_record_id,
 )
+from ninoxkit.types import FileSource
 
 __all__ = ["Records4"]
 
