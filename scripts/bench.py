@@ -5,7 +5,8 @@ This file is the entry point; each figure group is a module of ``scripts/benchli
 
 Every comparison is measured side by side in one run: the contenders alternate, each round runs
 all of them (in a rotating order), and the figure is built from the medians, because absolute
-times on shared machines drift. The emulator runs in its own process (``python -m
+times on shared machines drift (the CPU overhead figures: the median of each round's own ratio,
+its two blocks having run back to back). The emulator runs in its own process (``python -m
 ninoxkit.testing``) so its CPU time never counts as the client's.
 
 Figures (``--json PATH`` writes them under ``"figures"``):

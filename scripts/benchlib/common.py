@@ -92,7 +92,7 @@ class Sizes:
     latency_slow_paths: bool = True  # time the one-at-a-time paths (a reference, no goal)
 
 
-FULL = Sizes(2000, 40, 9, 500, 100_000, 10_000, 7, 10_000, 3, 250, 7, 21, 3)
+FULL = Sizes(2000, 40, 25, 500, 100_000, 10_000, 7, 10_000, 3, 250, 7, 21, 3)
 # Under 45 s for both scripts on a loaded 2-core machine: the one-at-a-time latency paths
 # (tens of seconds of sleeping) are left out, every other figure shrinks.
 QUICK = Sizes(
