@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import functools
 import os
+import queue
 import threading
 from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
-from concurrent.futures import Future, ThreadPoolExecutor, wait
-from typing import Generic, TypeVar
+from concurrent.futures import Future, wait
+from typing import Any, Generic, TypeVar
 
 import anyio
 
@@ -46,27 +48,81 @@ AsyncGen = AsyncGenerator[T, None]
 Gen = Generator[T, None, None]
 
 
-#: Worker threads at most in the shared pool: every sync window of the process together (each
-#: window keeps at most its own width in flight, and each request still takes a slot of its
-#: client's limiter). Threads start only when no idle one is left.
-MAX_WORKERS = 64
+class Workers:
+    """Worker threads for :class:`Window` jobs: a new one only when none is idle, each kept for
+    the next job. (``ThreadPoolExecutor`` counts a thread idle only after the job's outcome was
+    handed on, so a caller that starts the next job at once got a new thread nearly every time.)
 
-_pool: ThreadPoolExecutor | None = None
+    There are never more threads than jobs once ran at the same time (each window runs at most
+    its width); idle ones wait on the queue, as daemon threads, so they never hold up the exit.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._queue: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = queue.SimpleQueue()
+        #: Threads waiting on the queue that no queued job has claimed yet.
+        self._idle = 0
+        self.threads: list[threading.Thread] = []
+
+    def submit(self, fn: Callable[[], T]) -> Future[T]:
+        """Run ``fn()`` in a worker thread; its future has the outcome.
+
+        Raises:
+            RuntimeError: no new thread can start (the interpreter is shutting down); nothing
+                was queued.
+        """
+        future: Future[T] = Future()
+        with self._lock:
+            if self._idle:
+                self._idle -= 1
+                self._queue.put((future, fn))
+                return future
+        thread = threading.Thread(
+            target=self._work, name=f"ninoxkit-{len(self.threads)}", daemon=True
+        )
+        thread.start()
+        self.threads.append(thread)
+        self._queue.put((future, fn))
+        return future
+
+    def _work(self) -> None:
+        while True:
+            self._run(*self._queue.get())  # its locals (the outcome) end with the call
+
+    def _run(self, future: Future[Any], fn: Callable[[], Any]) -> None:
+        if not future.set_running_or_notify_cancel():  # cancelled before it began
+            with self._lock:
+                self._idle += 1
+            return
+        try:
+            result = fn()
+        except BaseException as exc:  # the job's outcome, handed to whoever takes it
+            # Idle before the outcome is out: its taker may start the next job at once.
+            with self._lock:
+                self._idle += 1
+            future.set_exception(exc)
+        else:
+            with self._lock:
+                self._idle += 1
+            future.set_result(result)
+
+
+_pool: Workers | None = None
 _pool_lock = threading.Lock()
 
 
-def _workers() -> ThreadPoolExecutor:
-    """The process's pool of worker threads for :class:`Window` (made on first use)."""
+def _workers() -> Workers:
+    """The process's worker threads for :class:`Window` (made on first use)."""
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=MAX_WORKERS, thread_name_prefix="ninoxkit")
+            _pool = Workers()
         return _pool
 
 
 def _forget_pool() -> None:
-    """In a forked child the parent's worker threads do not exist: the next window makes a new
-    pool (the old one would queue jobs for threads that never run them)."""
+    """In a forked child the parent's worker threads do not exist: the next window makes new
+    ones (jobs queued for the old ones would never run)."""
     global _pool, _pool_lock
     _pool = None
     _pool_lock = threading.Lock()
@@ -176,7 +232,9 @@ class Window(Generic[T]):
         """Start ``job`` in a worker thread (with ``width == 1``: keep it for :meth:`take`)."""
         if self._threads:
             try:
-                future = _workers().submit(contextvars.copy_context().run, self._run, job)
+                future = _workers().submit(
+                    functools.partial(contextvars.copy_context().run, self._run, job)
+                )
             except RuntimeError:  # the interpreter is shutting down: no new threads
                 self._threads = False
             else:

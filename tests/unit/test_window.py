@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import select
 import threading
 import time
 import warnings
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 
 import pytest
 from ninoxkit import _window
@@ -26,11 +27,15 @@ def _threads_of_one_window(jobs: int) -> set[threading.Thread]:
 
 def test_windows_reuse_the_worker_threads_of_earlier_ones() -> None:
     # A thread started and joined per window cost more CPU than a fast listing's requests.
-    first = _threads_of_one_window(4)
-    later = set().union(*(_threads_of_one_window(4) for _ in range(5)))
-    assert threading.main_thread() not in first | later
-    assert later & first  # the same Thread objects ran the later windows' jobs
-    assert all(t.is_alive() for t in first)  # kept for the next window, not joined
+    _threads_of_one_window(4)
+    pool = _window._workers()
+    before = set(pool.threads)
+    later = set().union(*(_threads_of_one_window(4) for _ in range(20)))
+    after = set(pool.threads)
+    assert later <= after  # the pool's own threads ran every job…
+    assert len(after - before) <= 4  # …and 20 windows started one window's width at most
+    assert threading.main_thread() not in later
+    assert all(t.is_alive() for t in after)  # kept for the next window, not joined
 
 
 def test_closing_a_window_waits_for_its_running_jobs_only() -> None:
@@ -50,16 +55,45 @@ def test_closing_a_window_waits_for_its_running_jobs_only() -> None:
     assert time.monotonic() - began >= 0.15  # waited for it: no job outlives the window
 
 
-def test_a_shut_down_pool_runs_the_jobs_inline(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_pool_that_cannot_start_threads_runs_the_jobs_inline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # At interpreter shutdown no new thread may start: the window falls back to one at a time.
-    dead = ThreadPoolExecutor(1)
-    dead.shutdown()
-    monkeypatch.setattr(_window, "_workers", lambda: dead)
+    class Shutdown:
+        def submit(self, _fn: object) -> None:
+            raise RuntimeError("can't create new thread at interpreter shutdown")
+
+    monkeypatch.setattr(_window, "_workers", Shutdown)
     window: Window[int] = Window(4)
     for n in range(3):
-        window.start(lambda n=n: n * 10)
+        window.start(functools.partial(int.__mul__, n, 10))
     assert [window.take() for _ in range(3)] == [0, 10, 20]
     assert window.close() == 0
+
+
+def test_a_busy_thread_gets_company_and_an_idle_one_is_reused() -> None:
+    pool = _window.Workers()
+    gate = threading.Event()
+    ran: list[str] = []
+    first = pool.submit(lambda: gate.wait(5))
+    second = pool.submit(lambda: ran.append("second"))  # the first thread is busy: a new one
+    assert second.result(5) is None
+    third = pool.submit(lambda: ran.append("third"))  # the second is idle again: no third
+    assert third.result(5) is None
+    assert len(pool.threads) == 2
+    gate.set()
+    assert first.result(5) is True
+    assert ran == ["second", "third"]
+
+
+def test_a_job_cancelled_before_it_began_never_runs() -> None:
+    pool = _window.Workers()
+    ran: list[int] = []
+    future: Future[None] = Future()
+    future.cancel()
+    pool._run(future, lambda: ran.append(1))
+    assert ran == []
+    assert pool._idle == 1  # the thread is free for the next job
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork on this platform")
@@ -73,11 +107,11 @@ def test_a_forked_child_gets_its_own_worker_threads() -> None:
         try:
             # One job at a time: a second start would start a thread that also served the first.
             window: Window[int] = Window(2)
-            got = []
+            taken = []
             for n in (7, 8):
-                window.start(lambda n=n: n)
-                got.append(window.take())
-            os.write(write_end, bytes(got))
+                window.start(functools.partial(int, n))
+                taken.append(window.take())
+            os.write(write_end, bytes(taken))
             window.close()
         finally:
             os._exit(0)

@@ -629,6 +629,44 @@ def test_a_listing_page_that_is_no_array_of_records_is_a_validation_error(
     assert info.value.body == body
 
 
+@pytest.mark.parametrize(
+    "body",
+    [b"[]", b'{"id": "7", "fields": {}}', b'{"id": 7}', b'{"id": 7, "fields": []}', b"<html>x"],
+)
+def test_a_get_answer_that_is_no_record_is_a_validation_error(body: bytes) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body)
+
+    with pytest.raises(APIResponseValidationError, match="expected a record") as info:
+        make(handler).records.get(record_id=7, table="A")
+    assert info.value.body == body
+    assert info.value.request is not None
+    assert info.value.request.url.path.endswith("/records/7")
+
+
+def test_get_builds_the_record_exactly_as_the_generated_model_would() -> None:
+    from ninox_api.models import TableRecord
+
+    wire = {
+        "id": 7,
+        "sequence": 3,
+        "createdAt": "2024-01-01T00:00:01",
+        "createdBy": "u1",
+        "modifiedAt": "2024-01-02T00:00:01",
+        "modifiedBy": "u2",
+        "fields": {"Name": "x", "Score": 7, "Ratio": 7.0, "VIP": True},
+        "extra": {"kept": 1},
+    }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=wire)
+
+    record = make(handler).records.get(record_id=7, table="A")
+    assert record == TableRecord.from_dict(wire)
+    assert record.to_dict() == wire
+    assert [type(record.fields[k]) for k in ("Score", "Ratio", "VIP")] == [int, float, bool]
+
+
 def test_a_bad_record_fails_its_page_before_any_record_of_it_is_yielded() -> None:
     good = [{"id": i, "fields": {"n": i}} for i in (1, 2)]
     bodies = [good, [{"id": 3, "fields": {}}, {"id": "4", "fields": {}}]]

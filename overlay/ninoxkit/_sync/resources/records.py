@@ -470,16 +470,12 @@ class Records(APIResource):
             if text is not None:
                 check_text(name, text)
         team, db, tid, rid = self._record_path(record_id, table, team_id, database_id)
-        response = self._call(
-            get_record.sync_detailed,
-            team,
-            db,
-            tid,
-            rid,
-            choice_style=opt(choice_style),
-            style=opt(style),
+        # The generated request, sent as is; the answer is built like a listing's records
+        # (``_models``): the generated ``from_dict`` costs more than the whole request here.
+        kwargs = get_record.request_kwargs(
+            team, db, tid, rid, choice_style=opt(choice_style), style=opt(style)
         )
-        record = self._parsed(response, Record)
+        record = self._one_record(self._client._send(kwargs))
         if convert:
             (record,) = self._decode([record], team, db, tid)
         return record
@@ -1030,6 +1026,16 @@ class Records(APIResource):
             request=response.request if response is not None else None,
             body=response.content if response is not None else None,
         )
+
+    def _one_record(self, response: httpx.Response) -> Record:
+        """The record of a one-record answer; a body that is no record is a validation error."""
+        try:
+            item = loads(response.content)
+            page_ids([item])
+        except (ValueError, TypeError, RecursionError) as exc:
+            why = f"expected a record: {type(exc).__name__}: {exc}".replace("item 0 ", "the body ")
+            raise self._shape_error(response, why) from exc
+        return record_from_json(item)
 
     def _page_json(self, response: httpx.Response) -> tuple[builtins.list[Any], builtins.list[int]]:
         """The records of a listing page or a save's answer as checked JSON, and their ids; a
