@@ -113,7 +113,8 @@ def render(result: dict[str, Any]) -> str:
     ratio(
         "import_time_ratio",
         f"{im['ninoxkit_s'] * 1000:.0f} ms vs {im['httpx_s'] * 1000:.0f} ms "
-        f"(bare python {im['bare_python_s'] * 1000:.0f} ms)",
+        f"(bare python {im['bare_python_s'] * 1000:.0f} ms; "
+        f"import ninoxkit alone {im['import_ninoxkit_alone_s'] * 1000:.0f} ms)",
     )
     add("regenerate_seconds", f"{fig['regenerate_seconds']:.2f} s", "", "regenerate.py --check")
     for name, entry in det["latency"].items():

@@ -164,6 +164,9 @@ class RecordPager:
         with closing(listing) as fresh:
             for items, (team, db, tid) in fresh:
                 page = records_from_json(items)
+                # The page's JSON objects go now, not when the next page arrives: fewer live
+                # objects for each garbage-collector pass to walk while the caller holds the page.
+                items.clear()
                 if self._convert:
                     page = self._records._decode(page, team, db, tid)
                 yield page
@@ -178,7 +181,8 @@ class RecordPager:
         # Each record is built as it is consumed, not a page at a time (see ``_models``).
         with closing(self._fresh_json()) as fresh:
             for items, _where in fresh:
-                for item in items:
+                for index, item in enumerate(items):
+                    items[index] = None  # each record's JSON goes once it is built (``_pages``)
                     yield record_from_json(item)
 
     def _fresh_json(self) -> Gen[tuple[list[Any], tuple[str, str, str]]]:
@@ -261,6 +265,9 @@ class RecordPager:
                 count = len(items)
                 paused = count < per_page and count != longest
                 longest = max(longest, count)
+                # Only ``fresh`` holds the page's JSON now: its consumer can let it go as it
+                # builds the records (see ``_pages``).
+                del items, ids, response
                 self.pages_fetched = tracker.pages_fetched
                 self.repeated_pages = tracker.repeated_pages
                 self.repeated_records = tracker.repeated_records
