@@ -1044,10 +1044,13 @@ class AsyncRecords(AsyncAPIResource):
         """The record of a one-record answer; a body that is no record is a validation error."""
         try:
             item = loads(response.content)
-            page_ids([item])
-        except (ValueError, TypeError, RecursionError) as exc:
-            why = f"expected a record: {type(exc).__name__}: {exc}".replace("item 0 ", "the body ")
-            raise self._shape_error(response, why) from exc
+        except (ValueError, RecursionError) as exc:
+            raise self._shape_error(response, f"expected a record: {exc}") from exc
+        # What ``page_ids`` checks of each item of a page; then the constructor cannot fail.
+        if not (type(item) is dict and type(item.get("id")) is int):
+            raise self._shape_error(response, "expected a record object with an integer 'id'")
+        if type(item.get("fields")) is not dict:
+            raise self._shape_error(response, "expected a record with a 'fields' object")
         return record_from_json(item)
 
     def _page_json(self, response: httpx.Response) -> tuple[builtins.list[Any], builtins.list[int]]:
